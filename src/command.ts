@@ -1,0 +1,66 @@
+/**
+ * The command line's whole behaviour as a function of its arguments and I/O, so
+ * scenario tests can run it in-process; `cli.ts` only binds it to `process`.
+ */
+import { parseArgs } from "./config/cli-args.js";
+import { InputError } from "./model.js";
+import { type Deps, run } from "./pipeline.js";
+import { FORMATTERS } from "./report/formats/index.js";
+
+export interface CommandIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Colour only on a terminal. */
+  stdoutIsTty: boolean;
+  /** `DEBUG=kms-usage-lint` shows stack traces. */
+  debug: boolean;
+  writeFile(path: string, text: string): Promise<void>;
+}
+
+/** Runs the command line; resolves to the exit code (SPEC §7: 0 clean, 1 findings, 2 not evaluated). */
+export async function main(
+  argv: string[],
+  io: CommandIo,
+  deps: Omit<Deps, "logger">,
+): Promise<number> {
+  try {
+    const args = parseArgs(argv, deps.tool.version, io);
+    if (args.command === "done") return 0;
+    const logger = {
+      info: () => {},
+      warn: (message: string) => {
+        if (!args.quiet) io.stderr(`warning: ${message}\n`);
+      },
+      debug: (message: string) => {
+        if (io.debug) io.stderr(`debug: ${message}\n`);
+      },
+    };
+    const { report, failed } = await run(args.config, { ...deps, logger });
+    for (const output of args.config.outputs) {
+      const color = output.file === null && io.stdoutIsTty;
+      const text = FORMATTERS[output.format](report, { color });
+      if (output.file === null) io.stdout(text);
+      else await writeOutput(output.file, text, io);
+    }
+    return failed ? 1 : 0;
+  } catch (error) {
+    io.stderr(`${describeFailure(error, io.debug)}\n`);
+    return 2;
+  }
+}
+
+async function writeOutput(file: string, text: string, io: CommandIo): Promise<void> {
+  try {
+    await io.writeFile(file, text);
+  } catch (cause) {
+    throw new InputError(`cannot write output: ${(cause as Error).message}`, file, null, { cause });
+  }
+}
+
+/** One paragraph for the user; the stack only when asked for. */
+function describeFailure(error: unknown, debug: boolean): string {
+  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : "";
+  if (error instanceof InputError) return `kms-usage-lint: ${error.describe()}${stack}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `kms-usage-lint: internal error: ${message}. This is a bug; please report it with DEBUG=kms-usage-lint set for the stack trace.${stack}`;
+}

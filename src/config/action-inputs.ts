@@ -1,0 +1,73 @@
+/** GitHub Action inputs (SPEC §8) → RunConfig, the same config the CLI builds. */
+import { InputError, SEVERITIES, type Severity } from "../model.js";
+import type { InputSpec } from "../sources/detect.js";
+import { parseNow, type RunConfig } from "./config.js";
+
+/** Reads one input by name; `""` when unset (the runner's convention). */
+export type InputReader = (name: string) => string;
+
+// Inputs declared in action.yml (SPEC §8) that this version does not act on yet: setting one
+// must not look like it worked. Those without a default are refused; the others warn.
+const PLANNED_INPUTS = [
+  "terraform-state",
+  "terraform-outputs",
+  "cdk-out",
+  "cdk-base",
+  "cdk-outputs",
+  "save-facts",
+  "role-template",
+  "sarif-file",
+];
+const PLANNED_DEFAULTS: Record<string, string> = {
+  annotations: "checks",
+  "review-comments": "false",
+  comment: "update",
+  summary: "true",
+  "config-from-base": "false",
+};
+
+/** The Action's configuration, with paths relative to `working-directory`, and warnings to log. */
+export function actionConfig(input: InputReader): { config: RunConfig; warnings: string[] } {
+  for (const name of PLANNED_INPUTS) {
+    if (input(name).trim() !== "") {
+      throw new InputError(
+        `input ${name} is not available in this version of kms-usage-lint; remove it`,
+      );
+    }
+  }
+  const warnings = Object.entries(PLANNED_DEFAULTS)
+    .filter(([name, value]) => ![value, ""].includes(input(name).trim()))
+    .map(
+      ([name]) => `input ${name} is not available in this version of kms-usage-lint and is ignored`,
+    );
+  const list = (name: string) =>
+    input(name)
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== "");
+  const optional = (name: string) => input(name).trim() || null;
+
+  const failOn = input("fail-on").trim() || "error";
+  if (![...SEVERITIES, "none"].includes(failOn)) {
+    throw new InputError(
+      `input fail-on: expected error, warning, notice or none, found ${JSON.stringify(failOn)}`,
+    );
+  }
+  const inputs: InputSpec[] = [
+    ...list("terraform-plan").map((path): InputSpec => ({ kind: "terraform-plan", path })),
+    ...list("paths").map((path): InputSpec => ({ kind: "auto", path })),
+  ];
+  const now = optional("now");
+  const config: RunConfig = {
+    inputs,
+    keys: [],
+    configFile: optional("config"),
+    factsFile: optional("facts"),
+    region: optional("region"),
+    now: now === null ? null : parseNow(now, "input now"),
+    failOn: failOn as Severity | "none",
+    // The Action renders its own outputs (log, JSON report file); the list here is unused.
+    outputs: [],
+  };
+  return { config, warnings };
+}

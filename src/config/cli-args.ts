@@ -1,0 +1,135 @@
+/** Command-line arguments → RunConfig (SPEC §7), with commander doing the parsing and help. */
+import { Command, CommanderError, Option } from "commander";
+import { InputError, SEVERITIES, type Severity } from "../model.js";
+import type { InputSpec } from "../sources/detect.js";
+import { FORMATS, type Format, type OutputSpec, parseNow, type RunConfig } from "./config.js";
+
+export type ParsedArgs =
+  | { command: "check"; config: RunConfig; quiet: boolean }
+  /** Help or version was printed; nothing else to do. */
+  | { command: "done" };
+
+export interface ArgsIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/**
+ * Parses `argv` (without node and the script). Throws InputError for bad arguments
+ * (exit 2); help and `--version` are written through `io`.
+ */
+export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedArgs {
+  let parsed: ParsedArgs = { command: "done" };
+  const program = new Command("kms-usage-lint")
+    .description(
+      "Policy-as-code check for AWS KMS keys: stops changes that delete keys still in use, finds keys nothing uses.",
+    )
+    .version(version, "--version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: () => {}, outputError: () => {} });
+
+  program
+    .command("check", { isDefault: true })
+    .description("evaluate the rules over the keys the inputs reference (the default command)")
+    .argument("[paths...]", "input files, recognised by their content (Terraform plan JSON)")
+    .option(
+      "--terraform-plan <file>",
+      "Terraform plan JSON (terraform show -json PLANFILE)",
+      append,
+      [],
+    )
+    .option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, [])
+    .option(
+      "--config <file>",
+      "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)",
+    )
+    .option("--facts <file>", "evaluate offline from this facts snapshot")
+    .option("--region <region>", "region for bare key ids and alias names")
+    .option(
+      "--format <format>",
+      `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
+      append,
+      [],
+    )
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity")
+        .choices([...SEVERITIES, "none"])
+        .default("error"),
+    )
+    .option("--now <iso8601>", "the evaluation clock, for reproducible reports")
+    .option("--quiet", "print no warnings on stderr")
+    .action((paths: string[], options: CheckOptions) => {
+      parsed = {
+        command: "check",
+        config: toConfig(paths, options),
+        quiet: options.quiet === true,
+      };
+    });
+
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return { command: "done" };
+      throw new InputError(`${error.message.replace(/^error: /, "")} (see kms-usage-lint --help)`);
+    }
+    throw error;
+  }
+  return parsed;
+}
+
+interface CheckOptions {
+  terraformPlan: string[];
+  key: string[];
+  config?: string;
+  facts?: string;
+  region?: string;
+  format: string[];
+  failOn: Severity | "none";
+  now?: string;
+  quiet?: boolean;
+}
+
+function toConfig(paths: string[], options: CheckOptions): RunConfig {
+  const inputs: InputSpec[] = [
+    ...options.terraformPlan.map((path): InputSpec => ({ kind: "terraform-plan", path })),
+    ...paths.map((path): InputSpec => ({ kind: "auto", path })),
+  ];
+  return {
+    inputs,
+    keys: options.key,
+    configFile: options.config ?? null,
+    factsFile: options.facts ?? null,
+    region: options.region ?? null,
+    now: options.now === undefined ? null : parseNow(options.now, "--now"),
+    failOn: options.failOn,
+    outputs: parseOutputs(options.format),
+  };
+}
+
+function parseOutputs(values: string[]): OutputSpec[] {
+  const outputs = values.map((value): OutputSpec => {
+    const eq = value.indexOf("=");
+    const format = eq < 0 ? value : value.slice(0, eq);
+    const file = eq < 0 ? null : value.slice(eq + 1);
+    if (!FORMATS.includes(format as Format)) {
+      throw new InputError(
+        `--format ${JSON.stringify(format)}: expected one of ${FORMATS.join(", ")}`,
+      );
+    }
+    if (file === "") throw new InputError(`--format ${value}: the file name after '=' is empty`);
+    return { format: format as Format, file };
+  });
+  if (outputs.filter((o) => o.file === null).length > 1) {
+    throw new InputError(
+      "only one --format can go to standard output; write the others with FORMAT=FILE",
+    );
+  }
+  return outputs.length > 0 ? outputs : [{ format: "text", file: null }];
+}
+
+function append(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

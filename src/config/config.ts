@@ -1,0 +1,44 @@
+/** The one typed configuration that CLI arguments and Action inputs both become. */
+import { InputError, type Severity } from "../model.js";
+import type { InputSpec } from "../sources/detect.js";
+
+export type Format = "text" | "json";
+export const FORMATS: readonly Format[] = ["text", "json"];
+
+export interface OutputSpec {
+  format: Format;
+  /** Null: standard output. */
+  file: string | null;
+}
+
+export interface RunConfig {
+  inputs: InputSpec[];
+  /** `--key` values. */
+  keys: string[];
+  /** `--config`; null: `.kms-usage-lint.yml` in the working directory if it exists, else the recommended pack. */
+  configFile: string | null;
+  /** `--facts`: evaluate offline from this snapshot. */
+  factsFile: string | null;
+  region: string | null;
+  /** `--now`; null: the clock. */
+  now: Date | null;
+  failOn: Severity | "none";
+  outputs: OutputSpec[];
+}
+
+/** The default rules file looked for in the working directory. */
+export const DEFAULT_CONFIG_FILE = ".kms-usage-lint.yml";
+
+// Only full ISO 8601 forms: Date.parse accepts too much ("1", "March 7") to be trusted with a clock.
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Parses the evaluation clock given as `what` (`--now`, `input now`). */
+export function parseNow(text: string, what: string): Date {
+  const date = new Date(text);
+  if (!ISO_8601.test(text) || Number.isNaN(date.getTime())) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected an ISO 8601 date or timestamp like 2026-11-28T00:00:00Z`,
+    );
+  }
+  return date;
+}

@@ -1,0 +1,230 @@
+/**
+ * From references to subjects: resolve every reference to a key ARN, merge the
+ * references per key, and attach what the fact source says of each key.
+ */
+import type {
+  AwsKeyLastUsage,
+  AwsKeyMetadata,
+  FactSource,
+  Fetched,
+  KeyChange,
+  KeyInfo,
+  KeyReference,
+  KeySubject,
+  KeyTarget,
+  RunError,
+} from "../model.js";
+import { keyArn, parseKmsArn, partitionOf } from "../sources/key-ids.js";
+import {
+  aggregateUsage,
+  describeError,
+  isoOrNull,
+  memberUsage,
+  unavailableMember,
+} from "./usage.js";
+
+export interface GatherOptions {
+  /** Where a bare key id or alias name without a region is looked up (`--region`). */
+  region: string | null;
+}
+
+export interface Gathered {
+  subjects: KeySubject[];
+  errors: RunError[];
+}
+
+/** Builds one subject per key from the references, with facts from `source`. */
+export async function gatherFacts(
+  references: KeyReference[],
+  source: FactSource,
+  options: GatherOptions,
+): Promise<Gathered> {
+  const errors: RunError[] = [];
+  const account = await source.callerAccount();
+  const groups = new Map<string, KeyReference[]>();
+  const unresolved = new Map<string, string>();
+
+  for (const ref of references) {
+    const resolved = await resolveTarget(ref.target, source, { region: options.region, account });
+    const list = groups.get(resolved.id) ?? [];
+    list.push(ref);
+    groups.set(resolved.id, list);
+    if (resolved.problem) unresolved.set(resolved.id, resolved.problem);
+  }
+
+  // One answer per key ARN per run, however many subjects share a multi-Region member.
+  const usageCalls = new Map<string, Promise<Fetched<AwsKeyLastUsage>>>();
+  const lastUsage = (arn: string) => {
+    let call = usageCalls.get(arn);
+    if (!call) {
+      call = source.getKeyLastUsage(arn);
+      usageCalls.set(arn, call);
+    }
+    return call;
+  };
+
+  const subjects = await Promise.all(
+    [...groups].map(async ([id, refs]) => {
+      const subject = emptySubject(id, refs);
+      const problem = unresolved.get(id);
+      if (problem !== undefined) {
+        subject.usage = aggregateUsage([unavailableMember(id, problem)]);
+        errors.push({ source: refs[0]?.file ?? "input", message: `${id}: ${problem}` });
+        return subject;
+      }
+      if (subject.arn === null) return subject; // planned: no key or usage facts (SPEC §2)
+      await attachFacts(subject, subject.arn, source, lastUsage);
+      return subject;
+    }),
+  );
+  subjects.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { subjects, errors };
+}
+
+async function attachFacts(
+  subject: KeySubject,
+  arn: string,
+  source: FactSource,
+  lastUsage: (arn: string) => Promise<Fetched<AwsKeyLastUsage>>,
+): Promise<void> {
+  const [described, aliases] = await Promise.all([source.describeKey(arn), source.aliasesOf(arn)]);
+  subject.aliases = [...new Set([...subject.aliases, ...aliases])].sort();
+  if (described.ok) subject.key = keyInfo(described.value, subject.aliases);
+
+  const members = described.ok ? multiRegionMembers(arn, described.value) : [arn];
+  const answers = await Promise.all(members.map((m) => lastUsage(m)));
+  subject.usage = aggregateUsage(
+    members.map((m, i) => {
+      const answer = answers[i] as Fetched<AwsKeyLastUsage>;
+      return memberUsage(m, parseKmsArn(m)?.region ?? null, answer);
+    }),
+  );
+}
+
+/** The primary and every replica of a multi-Region key, the queried key first. */
+function multiRegionMembers(arn: string, metadata: AwsKeyMetadata): string[] {
+  const config = metadata.MultiRegionConfiguration;
+  if (!metadata.MultiRegion || !config) return [arn];
+  const others = [config.PrimaryKey?.Arn, ...(config.ReplicaKeys ?? []).map((r) => r.Arn)];
+  const members = [arn];
+  for (const other of others) {
+    if (other && !members.includes(other)) members.push(other);
+  }
+  return members;
+}
+
+/** DescribeKey's metadata in the catalog's words. */
+export function keyInfo(md: AwsKeyMetadata, aliases: string[]): KeyInfo {
+  const arn = parseKmsArn(md.Arn);
+  const role = md.MultiRegionConfiguration?.MultiRegionKeyType;
+  return {
+    arn: md.Arn,
+    id: md.KeyId,
+    region: arn?.region ?? null,
+    account: md.AWSAccountId ?? arn?.account ?? null,
+    aliases,
+    state: md.KeyState ?? null,
+    enabled: md.Enabled ?? null,
+    manager: md.KeyManager ?? null,
+    spec: md.KeySpec ?? null,
+    keyUsage: md.KeyUsage ?? null,
+    origin: md.Origin ?? null,
+    createdAt: isoOrNull(md.CreationDate),
+    deletionDate: isoOrNull(md.DeletionDate),
+    pendingWindowDays: md.PendingDeletionWindowInDays ?? null,
+    multiRegion: md.MultiRegion ?? null,
+    multiRegionRole: role === "PRIMARY" || role === "REPLICA" ? role : null,
+  };
+}
+
+function emptySubject(id: string, refs: KeyReference[]): KeySubject {
+  const arn = parseKmsArn(id);
+  const aliases = refs.flatMap((r) => (r.target.kind === "alias" ? [r.target.name] : []));
+  return {
+    id,
+    arn: arn?.resource === "key" ? id : null,
+    region: arn?.region ?? null,
+    account: arn?.account ?? null,
+    aliases: [...new Set(aliases)].sort(),
+    references: refs,
+    change: mergeChanges(refs),
+    key: null,
+    usage: null,
+  };
+}
+
+// When several inputs describe a change to one key, the most destructive one is what reviewers must see.
+const ACTION_WEIGHT: Record<KeyChange["action"], number> = {
+  delete: 5,
+  replace: 4,
+  orphan: 3,
+  update: 2,
+  create: 1,
+  none: 0,
+};
+
+function mergeChanges(refs: KeyReference[]): KeyChange | null {
+  let best: KeyChange | null = null;
+  for (const ref of refs) {
+    const change = ref.change;
+    if (change && (best === null || ACTION_WEIGHT[change.action] > ACTION_WEIGHT[best.action])) {
+      best = change;
+    }
+  }
+  return best;
+}
+
+interface Resolved {
+  id: string;
+  problem?: string;
+}
+
+/** The subject id of a target: a key ARN, `planned:ADDRESS`, or the text that could not be resolved. */
+async function resolveTarget(
+  target: KeyTarget,
+  source: FactSource,
+  context: { region: string | null; account: string | null },
+): Promise<Resolved> {
+  switch (target.kind) {
+    case "planned":
+      return { id: `planned:${target.address}` };
+    case "arn": {
+      const arn = parseKmsArn(target.arn);
+      if (arn?.resource === "key") return { id: target.arn };
+      if (arn?.resource === "alias") return resolveAlias(target.arn, source);
+      return { id: target.arn, problem: "not a KMS key or alias ARN" };
+    }
+    case "key-id": {
+      const region = target.region ?? context.region;
+      if (region === null || context.account === null) {
+        return {
+          id: target.keyId,
+          problem: "a bare key id needs a region (--region) and the account to resolve",
+        };
+      }
+      return { id: keyArn(partitionOf(region), region, context.account, target.keyId) };
+    }
+    case "alias": {
+      if (target.arn !== null) return resolveAlias(target.arn, source);
+      const region = target.region ?? context.region;
+      if (region === null || context.account === null) {
+        return {
+          id: target.name,
+          problem: "an alias name needs a region (--region) and the account to resolve",
+        };
+      }
+      const aliasArn = `arn:${partitionOf(region)}:kms:${region}:${context.account}:${target.name}`;
+      return resolveAlias(aliasArn, source);
+    }
+  }
+}
+
+async function resolveAlias(aliasArn: string, source: FactSource): Promise<Resolved> {
+  const answer = await source.resolveAlias(aliasArn);
+  if (!answer.ok) {
+    const e = answer.error;
+    return { id: aliasArn, problem: describeError(e.Code, e.Message, e.Operation) };
+  }
+  if (answer.value === null) return { id: aliasArn, problem: "the alias does not exist" };
+  return { id: answer.value };
+}

@@ -1,0 +1,161 @@
+/**
+ * The usage status rule (SPEC §3) — the interpretation the product rests on.
+ *
+ * `GetKeyLastUsage` answers "the last successful cryptographic operation since
+ * tracking began". An empty answer means "never used" only when the key was
+ * created on or after the tracking start; for an older key it means "no record",
+ * which is not evidence of disuse.
+ */
+import type { AwsKeyLastUsage, Fetched, UsageFacts, UsageMember } from "../model.js";
+
+/** Interprets one key's `GetKeyLastUsage` answer (or the reason there is none). */
+export function memberUsage(
+  arn: string,
+  region: string | null,
+  answer: Fetched<AwsKeyLastUsage>,
+): UsageMember {
+  if (!answer.ok) {
+    const { Code, Message, Operation } = answer.error;
+    return unavailableMember(arn, describeError(Code, Message, Operation), region);
+  }
+  const member: UsageMember = { ...unavailableMember(arn, "", region), reason: null };
+  const { KeyLastUsage: last, TrackingStartDate, KeyCreationDate } = answer.value;
+  member.trackingStartDate = isoOrNull(TrackingStartDate);
+  member.keyCreationDate = isoOrNull(KeyCreationDate);
+
+  // "Present" means a use was recorded: an object without a timestamp carries no use.
+  const usedAt = isoOrNull(last?.Timestamp);
+  if (last && usedAt !== null) {
+    member.status = "used";
+    member.lastUsedAt = usedAt;
+    member.operation = last.Operation ?? null;
+    member.cloudTrailEventId = last.CloudTrailEventId ?? null;
+    member.kmsRequestId = last.KmsRequestId ?? null;
+    return member;
+  }
+  if (member.trackingStartDate === null || member.keyCreationDate === null) {
+    // Without both dates "never used" and "no record" cannot be told apart.
+    member.status = "unknown";
+    member.reason = "GetKeyLastUsage returned no TrackingStartDate or KeyCreationDate";
+    return member;
+  }
+  member.status =
+    Date.parse(member.keyCreationDate) >= Date.parse(member.trackingStartDate)
+      ? "unused"
+      : "unknown";
+  return member;
+}
+
+/** A member whose usage could not be had, with the reason. */
+export function unavailableMember(
+  arn: string,
+  reason: string,
+  region: string | null = null,
+): UsageMember {
+  return {
+    arn,
+    region,
+    status: "unavailable",
+    lastUsedAt: null,
+    operation: null,
+    cloudTrailEventId: null,
+    kmsRequestId: null,
+    trackingStartDate: null,
+    keyCreationDate: null,
+    reason,
+  };
+}
+
+/**
+ * Aggregates the members of a multi-Region set (or the single key): `used` if any
+ * member is (the latest use wins, with its region); else `unavailable` or `unknown`
+ * if any member is; `unused` only if every member is.
+ */
+export function aggregateUsage(members: UsageMember[]): UsageFacts {
+  const used = members.filter((m) => m.status === "used");
+  const unavailable = members.filter((m) => m.status === "unavailable");
+  const unknown = members.filter((m) => m.status === "unknown");
+
+  const trackingStartDate = latest(members.map((m) => m.trackingStartDate));
+  const evidenceSince = latest(
+    members.flatMap((m) => [m.trackingStartDate, m.keyCreationDate]).filter((d) => d !== null),
+  );
+  const facts: UsageFacts = {
+    status: "unused",
+    lastUsedAt: null,
+    operation: null,
+    region: null,
+    cloudTrailEventId: null,
+    kmsRequestId: null,
+    trackingStartDate,
+    evidenceSince,
+    reason: null,
+    members,
+  };
+
+  if (members.length === 0) {
+    return { ...facts, status: "unavailable", reason: "no usage was gathered for this key" };
+  }
+  if (used.length > 0) {
+    const newest = used.reduce((a, b) =>
+      Date.parse(b.lastUsedAt ?? "") > Date.parse(a.lastUsedAt ?? "") ? b : a,
+    );
+    return {
+      ...facts,
+      status: "used",
+      lastUsedAt: newest.lastUsedAt,
+      operation: newest.operation,
+      region: newest.region,
+      cloudTrailEventId: newest.cloudTrailEventId,
+      kmsRequestId: newest.kmsRequestId,
+    };
+  }
+  // Unavailable outranks unknown: a member we could not ask might have been used.
+  if (unavailable.length > 0) {
+    return {
+      ...facts,
+      status: "unavailable",
+      reason: joinReasons(unavailable, members.length > 1),
+    };
+  }
+  if (unknown.length > 0) {
+    return { ...facts, status: "unknown", reason: joinReasons(unknown, members.length > 1) };
+  }
+  return facts;
+}
+
+/**
+ * A one-line reason for an AWS error, naming the missing IAM action where access
+ * was denied so the user knows what to grant.
+ */
+export function describeError(code: string, message: string, operation: string): string {
+  if (code === "AccessDeniedException" || code === "AccessDenied") {
+    return `access denied: the caller needs kms:${operation} on this key (${message})`;
+  }
+  if (code === "NotFoundException") return `${operation}: the key does not exist (${message})`;
+  return message ? `${operation}: ${message}` : `${operation} failed with ${code}`;
+}
+
+/** Reasons of the members, prefixed with their region when the key has several. */
+function joinReasons(members: UsageMember[], multiRegion: boolean): string | null {
+  const reasons = members
+    .filter((m) => m.reason !== null)
+    .map((m) => (multiRegion ? `${m.region ?? m.arn}: ${m.reason}` : `${m.reason}`));
+  return reasons.length > 0 ? reasons.join("; ") : null;
+}
+
+function latest(dates: (string | null)[]): string | null {
+  let best: string | null = null;
+  for (const d of dates) {
+    if (d !== null && (best === null || Date.parse(d) > Date.parse(best))) best = d;
+  }
+  return best;
+}
+
+/** Normalises an AWS timestamp to ISO 8601; null when absent or not a date. */
+export function isoOrNull(value: unknown): string | null {
+  // Strings from snapshots, Date objects from the SDK; a bare number is ambiguous (seconds or ms).
+  if (typeof value !== "string" && !(value instanceof Date)) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

@@ -1,0 +1,300 @@
+/**
+ * The values that pass between the pipeline's stages (SPEC §1):
+ * `KeyReference[]` (sources) → `KeySubject[]` (merged per key, with facts) →
+ * `Finding[]` (rules) → `Report` (formats and sinks).
+ *
+ * Every stage imports its input and output types from here and from nowhere
+ * upstream, so data flows one way.
+ */
+
+/** Where a reference was read from. */
+export type SourceKind =
+  | "terraform-plan"
+  | "terraform-state"
+  | "terraform-outputs"
+  | "cdk-assembly"
+  | "cdk-outputs"
+  | "cloudformation-template"
+  | "explicit";
+
+/** What a change does to a key (SPEC §4 `change.action`). */
+export type ChangeAction = "create" | "update" | "delete" | "replace" | "orphan" | "none";
+
+export type Severity = "error" | "warning" | "notice";
+
+/** Most severe first: the order findings are sorted and `--fail-on` compares in. */
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "notice"];
+
+/** A place in the repository, for annotations. `file` is repository-relative, with `/`. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
+
+/** An inline `# kms-usage-lint-ignore RULE reason` comment attached to a reference. */
+export interface InlineSuppression {
+  ruleId: string;
+  reason: string;
+  location: SourceLocation;
+}
+
+/**
+ * How a reference names its key. Sources say only what they read; the facts
+ * stage resolves aliases and bare ids to key ARNs.
+ */
+export type KeyTarget =
+  /** A full key ARN: `arn:PARTITION:kms:REGION:ACCOUNT:key/ID`. */
+  | { kind: "arn"; arn: string }
+  /** A bare key id (UUID or `mrk-…`), resolved in `region` or the configured region. */
+  | { kind: "key-id"; keyId: string; region: string | null }
+  /** An alias (`alias/name`), with its ARN when the source gave one. */
+  | { kind: "alias"; name: string; arn: string | null; region: string | null }
+  /** A key being created whose ARN is not known before apply: identified by its address. */
+  | { kind: "planned"; address: string };
+
+/** What a source says a change does to a key it declares. */
+export interface KeyChange {
+  action: ChangeAction;
+  source: SourceKind;
+  /** Resource address (Terraform) or logical id (CloudFormation). */
+  address: string;
+  /** The window the change schedules deletion with, when it deletes. */
+  deletionWindowDays: number | null;
+  /** The change turns an enabled key off. */
+  disables: boolean;
+}
+
+/**
+ * One place an input mentions a key.
+ *
+ * - `key`: the resource that declares the key (it may carry a `change`);
+ * - `alias`: an alias resource pointing at the key;
+ * - `consumer`: another resource whose attributes hold the key;
+ * - `output`: an output value that holds the key.
+ */
+export interface KeyReference {
+  source: SourceKind;
+  kind: "key" | "alias" | "consumer" | "output";
+  /** The input file the reference was read from, as the user named it. */
+  file: string;
+  /** Resource address, logical id or output name; null for `--key`. */
+  address: string | null;
+  /** Resource type (`aws_kms_key`, `AWS::KMS::Key`), when the source has one. */
+  resourceType: string | null;
+  /** Attribute path the key was read from (`arn`, `kms_key_id`, `target_key_arn`). */
+  attribute: string | null;
+  target: KeyTarget;
+  /** What happens to the resource holding the reference; null when the source says nothing of changes. */
+  action: ChangeAction | null;
+  /** For `kind: "key"` in a source that describes changes. */
+  change: KeyChange | null;
+  location: SourceLocation | null;
+  suppressions: InlineSuppression[];
+}
+
+/** A problem with one input or one key that did not stop the run. */
+export interface RunError {
+  source: string;
+  message: string;
+}
+
+/** Raw facts, as AWS returns them (SPEC §3 snapshot keeps these verbatim, dates as ISO strings). */
+export interface AwsKeyMetadata {
+  KeyId: string;
+  Arn: string;
+  AWSAccountId?: string;
+  KeyState?: string;
+  Enabled?: boolean;
+  KeyManager?: string;
+  KeySpec?: string;
+  KeyUsage?: string;
+  Origin?: string;
+  CreationDate?: string;
+  DeletionDate?: string;
+  PendingDeletionWindowInDays?: number;
+  MultiRegion?: boolean;
+  MultiRegionConfiguration?: {
+    MultiRegionKeyType?: "PRIMARY" | "REPLICA";
+    PrimaryKey?: { Arn?: string; Region?: string };
+    ReplicaKeys?: { Arn?: string; Region?: string }[];
+  };
+  [other: string]: unknown;
+}
+
+export interface AwsKeyLastUsage {
+  KeyLastUsage?: {
+    Operation?: string;
+    Timestamp?: string;
+    CloudTrailEventId?: string;
+    KmsRequestId?: string;
+  };
+  TrackingStartDate?: string;
+  KeyCreationDate?: string;
+}
+
+export interface AwsCallError {
+  Operation: string;
+  Code: string;
+  Message: string;
+}
+
+/** Everything learned from AWS (or a snapshot) about one key ARN. */
+export interface RawKeyFacts {
+  metadata: AwsKeyMetadata | null;
+  lastUsage: AwsKeyLastUsage | null;
+  errors: AwsCallError[];
+}
+
+export type UsageStatus = "used" | "unused" | "unknown" | "unavailable";
+
+/** The answer to one AWS call: its response, or why there is none. */
+export type Fetched<T> = { ok: true; value: T } | { ok: false; error: AwsCallError };
+
+/**
+ * Where facts come from: live AWS (KMS) or a snapshot file. Both answer in
+ * AWS's own shapes; the facts stage interprets them in one place.
+ */
+export interface FactSource {
+  readonly kind: "snapshot" | "aws";
+  /** The account that "same-account" means; null when unknown. */
+  callerAccount(): Promise<string | null>;
+  /** The key ARN an alias ARN points at; null when the alias does not exist. */
+  resolveAlias(aliasArn: string): Promise<Fetched<string | null>>;
+  /** Alias names (`alias/…`) that point at a key. */
+  aliasesOf(keyArn: string): Promise<string[]>;
+  describeKey(keyArn: string): Promise<Fetched<AwsKeyMetadata>>;
+  getKeyLastUsage(keyArn: string): Promise<Fetched<AwsKeyLastUsage>>;
+}
+
+/** Usage of one key of a multi-Region set (or the only key). */
+export interface UsageMember {
+  arn: string;
+  region: string | null;
+  status: UsageStatus;
+  lastUsedAt: string | null;
+  operation: string | null;
+  cloudTrailEventId: string | null;
+  kmsRequestId: string | null;
+  trackingStartDate: string | null;
+  keyCreationDate: string | null;
+  reason: string | null;
+}
+
+/** Usage of a key, aggregated over its multi-Region members (SPEC §3). */
+export interface UsageFacts {
+  status: UsageStatus;
+  /** Of the latest use across members. */
+  lastUsedAt: string | null;
+  operation: string | null;
+  region: string | null;
+  cloudTrailEventId: string | null;
+  kmsRequestId: string | null;
+  /** The latest tracking start across members: from then on every member's record is complete. */
+  trackingStartDate: string | null;
+  /** The later of tracking start and creation: the evidence covers from here to now. */
+  evidenceSince: string | null;
+  reason: string | null;
+  members: UsageMember[];
+}
+
+/** DescribeKey facts, in the catalog's words (SPEC §4 `key.*`). */
+export interface KeyInfo {
+  arn: string;
+  id: string;
+  region: string | null;
+  account: string | null;
+  aliases: string[];
+  state: string | null;
+  enabled: boolean | null;
+  manager: string | null;
+  spec: string | null;
+  keyUsage: string | null;
+  origin: string | null;
+  createdAt: string | null;
+  deletionDate: string | null;
+  pendingWindowDays: number | null;
+  multiRegion: boolean | null;
+  multiRegionRole: "PRIMARY" | "REPLICA" | null;
+}
+
+/** One key, with every reference to it and what is known of it. */
+export interface KeySubject {
+  /** Stable identity: the key ARN, or `planned:<address>` for a key not created yet. */
+  id: string;
+  arn: string | null;
+  region: string | null;
+  account: string | null;
+  aliases: string[];
+  references: KeyReference[];
+  change: KeyChange | null;
+  /** Null for a planned key and for a key AWS said nothing about. */
+  key: KeyInfo | null;
+  /** Null for a planned key: no usage rule can fire on it. */
+  usage: UsageFacts | null;
+}
+
+/** A suppression applied to a finding. */
+export interface Suppression {
+  by: "config" | "inline";
+  reason: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  subjectId: string;
+  keyArn: string | null;
+  address: string | null;
+  location: SourceLocation | null;
+  fingerprint: string;
+}
+
+/** A finding as the evaluator makes it, before the report sorts and fingerprints it. */
+export type RawFinding = Omit<Finding, "fingerprint">;
+
+export interface SuppressedFinding extends Finding {
+  suppression: Suppression;
+}
+
+export interface ReportSummary {
+  error: number;
+  warning: number;
+  notice: number;
+  suppressed: number;
+  keys: number;
+}
+
+/** The one value every format reads. */
+export interface Report {
+  tool: { name: string; version: string };
+  evaluatedAt: string;
+  subjects: KeySubject[];
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  errors: RunError[];
+  summary: ReportSummary;
+}
+
+/**
+ * Something the user can fix: bad arguments, unreadable or invalid input, invalid
+ * rules. Exit code 2, a message naming the file (and line), no stack trace.
+ */
+export class InputError extends Error {
+  override readonly name: string = "InputError";
+  constructor(
+    message: string,
+    readonly file: string | null = null,
+    readonly line: number | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  /** `file:line: message`, the way compilers and linters print it. */
+  describe(): string {
+    if (this.file === null) return this.message;
+    const place = this.line === null ? this.file : `${this.file}:${this.line}`;
+    return `${place}: ${this.message}`;
+  }
+}

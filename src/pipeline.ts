@@ -1,0 +1,112 @@
+/**
+ * run(config, deps): collect → gather facts → evaluate → report (SPEC §1).
+ * All I/O goes through `deps`, so the CLI, the Action and the tests differ only there.
+ */
+import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
+import { gatherFacts } from "./facts/gather.js";
+import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
+import { type FactSource, InputError, type KeyReference, type Report } from "./model.js";
+import { buildReport, failsAt } from "./report/build.js";
+import { BUILTIN_PACKS } from "./rules/builtin.js";
+import { evaluate } from "./rules/evaluate.js";
+import { loadRules, type RuleSet } from "./rules/load.js";
+import { collectFromText } from "./sources/detect.js";
+import { explicitReferences } from "./sources/explicit.js";
+import { parseJson } from "./sources/json.js";
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  debug(message: string): void;
+}
+
+export interface Deps {
+  /** Reads a text file; rejects with the Node error (ENOENT…) when it cannot. */
+  readFile(path: string): Promise<string>;
+  fileExists(path: string): Promise<boolean>;
+  clock(): Date;
+  logger: Logger;
+  /** Live AWS facts, when the caller can reach AWS; without it `--facts` is required. */
+  liveFacts?: (config: RunConfig) => FactSource;
+  tool: { name: string; version: string };
+}
+
+export interface RunResult {
+  report: Report;
+  /** Some finding is at or above `--fail-on`. */
+  failed: boolean;
+}
+
+/** Evaluates the inputs named in `config`. Throws InputError for what the user must fix. */
+export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
+  const now = config.now ?? deps.clock();
+  // Rules first: a broken rules file should fail before any AWS call is made.
+  const rules = await readRules(config, deps);
+  const references = await collect(config, deps);
+  const source = await factSource(config, deps);
+  const { subjects, errors } = await gatherFacts(references, source, { region: config.region });
+  const findings = evaluate(subjects, rules, now);
+  const report = buildReport({
+    tool: deps.tool,
+    now,
+    subjects,
+    findings,
+    suppressed: [],
+    errors,
+  });
+  return { report, failed: failsAt(report, config.failOn) };
+}
+
+async function readRules(config: RunConfig, deps: Deps): Promise<RuleSet> {
+  let file = config.configFile;
+  if (file === null && (await deps.fileExists(DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
+  if (file === null) {
+    return loadRules([{ file: "(default)", text: "extends: [recommended]\n" }], BUILTIN_PACKS);
+  }
+  return loadRules([{ file, text: await readInput(file, "rules file", deps) }], BUILTIN_PACKS);
+}
+
+async function collect(config: RunConfig, deps: Deps): Promise<KeyReference[]> {
+  const references: KeyReference[] = explicitReferences(config.keys);
+  for (const input of config.inputs) {
+    const text = await readInput(input.path, "input", deps);
+    const collected = collectFromText(input, text);
+    for (const warning of collected.warnings) deps.logger.warn(`${input.path}: ${warning}`);
+    references.push(...collected.references);
+  }
+  if (config.inputs.length === 0 && config.keys.length === 0) {
+    throw new InputError(
+      "nothing to check: name a Terraform plan (kms-usage-lint check plan.json) or a key (--key ARN)",
+    );
+  }
+  return references;
+}
+
+async function factSource(config: RunConfig, deps: Deps): Promise<FactSource> {
+  if (config.factsFile !== null) {
+    const text = await readInput(config.factsFile, "facts snapshot", deps);
+    return snapshotFactSource(readSnapshot(parseJson(text, config.factsFile), config.factsFile));
+  }
+  if (deps.liveFacts) return deps.liveFacts(config);
+  throw new InputError(
+    "no facts: pass --facts FILE (a facts snapshot); this version cannot query AWS KMS directly yet",
+  );
+}
+
+/** Reads a file the user named; a missing or unreadable file is their error, not a crash. */
+async function readInput(path: string, what: string, deps: Deps): Promise<string> {
+  try {
+    return await deps.readFile(path);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory, expected a file"
+          : code === "EACCES"
+            ? "permission denied"
+            : String((cause as Error).message);
+    throw new InputError(`cannot read ${what}: ${reason}`, path, null, { cause });
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The one place findings are sorted and fingerprinted (SPEC §6: deterministic
+ * output), and the report assembled.
+ */
+import { createHash } from "node:crypto";
+import {
+  type Finding,
+  type KeySubject,
+  type RawFinding,
+  type Report,
+  type RunError,
+  SEVERITIES,
+  type SuppressedFinding,
+  type Suppression,
+} from "../model.js";
+
+export interface ReportInput {
+  tool: { name: string; version: string };
+  now: Date;
+  subjects: KeySubject[];
+  findings: RawFinding[];
+  suppressed: (RawFinding & { suppression: Suppression })[];
+  errors: RunError[];
+}
+
+/** Assembles the report: findings sorted by severity, file, line, rule and key, each fingerprinted. */
+export function buildReport(input: ReportInput): Report {
+  const findings = input.findings.map(withFingerprint).sort(compareFindings);
+  const suppressed: SuppressedFinding[] = input.suppressed
+    .map((f) => ({ ...withFingerprint(f), suppression: f.suppression }))
+    .sort(compareFindings);
+  const count = (severity: Finding["severity"]) =>
+    findings.filter((f) => f.severity === severity).length;
+  return {
+    tool: input.tool,
+    evaluatedAt: input.now.toISOString(),
+    subjects: input.subjects,
+    findings,
+    suppressed,
+    errors: input.errors,
+    summary: {
+      error: count("error"),
+      warning: count("warning"),
+      notice: count("notice"),
+      suppressed: suppressed.length,
+      keys: input.subjects.length,
+    },
+  };
+}
+
+/**
+ * A fingerprint that survives unrelated edits: it names the rule, the key and the
+ * resource, not the message (which carries dates) or the line (which moves).
+ */
+export function fingerprint(finding: RawFinding): string {
+  return createHash("sha256")
+    .update([finding.ruleId, finding.subjectId, finding.address ?? ""].join("\u0000"))
+    .digest("hex")
+    .slice(0, 32);
+}
+
+function withFingerprint<T extends RawFinding>(finding: T): T & { fingerprint: string } {
+  return { ...finding, fingerprint: fingerprint(finding) };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    compareText(a.location?.file ?? "\uffff", b.location?.file ?? "\uffff") ||
+    (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.subjectId, b.subjectId) ||
+    compareText(a.address ?? "", b.address ?? "")
+  );
+}
+
+/** Code-unit order, not locale order: the same on every machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** True when some finding is at or above the threshold (`--fail-on`). */
+export function failsAt(report: Report, failOn: Finding["severity"] | "none"): boolean {
+  if (failOn === "none") return false;
+  const limit = SEVERITIES.indexOf(failOn);
+  return report.findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit);
+}

@@ -1,0 +1,82 @@
+/** The JSON report, version 1 (SPEC §6): the stable contract for machines. */
+import type { KeySubject, Report } from "../../model.js";
+import { wholeDaysSince } from "../../time.js";
+
+/** Renders the report as pretty-printed JSON with a trailing newline. */
+export function formatJson(report: Report): string {
+  const now = new Date(report.evaluatedAt);
+  const doc = {
+    version: 1,
+    tool: report.tool,
+    evaluatedAt: report.evaluatedAt,
+    keys: report.subjects.map((s) => keyEntry(s, now)),
+    findings: report.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      keyArn: f.keyArn,
+      subject: f.subjectId,
+      address: f.address,
+      location: f.location,
+      fingerprint: f.fingerprint,
+    })),
+    suppressed: report.suppressed.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      keyArn: f.keyArn,
+      subject: f.subjectId,
+      address: f.address,
+      reason: f.suppression.reason,
+      by: f.suppression.by,
+      fingerprint: f.fingerprint,
+    })),
+    errors: report.errors,
+    summary: report.summary,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function keyEntry(subject: KeySubject, now: Date) {
+  const usage = subject.usage;
+  return {
+    id: subject.id,
+    arn: subject.arn,
+    region: subject.region,
+    account: subject.account,
+    aliases: subject.aliases,
+    state: subject.key?.state ?? null,
+    manager: subject.key?.manager ?? null,
+    createdAt: subject.key?.createdAt ?? null,
+    multiRegion: subject.key?.multiRegion ?? null,
+    usage: usage && {
+      status: usage.status,
+      lastUsedAt: usage.lastUsedAt,
+      operation: usage.operation,
+      region: usage.region,
+      daysSinceLastUse: wholeDaysSince(usage.lastUsedAt, now),
+      cloudTrailEventId: usage.cloudTrailEventId,
+      kmsRequestId: usage.kmsRequestId,
+      trackingStartDate: usage.trackingStartDate,
+      daysTracked: wholeDaysSince(usage.evidenceSince, now),
+      reason: usage.reason,
+      members: usage.members.map((m) => ({
+        arn: m.arn,
+        region: m.region,
+        status: m.status,
+        lastUsedAt: m.lastUsedAt,
+        operation: m.operation,
+        cloudTrailEventId: m.cloudTrailEventId,
+        reason: m.reason,
+      })),
+    },
+    change: subject.change,
+    references: subject.references.map((r) => ({
+      source: r.source,
+      kind: r.kind,
+      file: r.file,
+      address: r.address,
+      attribute: r.attribute,
+      location: r.location,
+    })),
+  };
+}

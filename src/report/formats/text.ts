@@ -1,0 +1,91 @@
+/**
+ * Terminal output, grouped by file like ESLint's "stylish": one line per finding
+ * (line, severity, message, rule), then a one-line summary.
+ */
+import type { Finding, Report, Severity } from "../../model.js";
+import { compareText } from "../build.js";
+
+export interface TextOptions {
+  /** ANSI colour; the CLI turns it on only when stdout is a TTY. */
+  color: boolean;
+}
+
+const ANSI = {
+  reset: "\u001b[0m",
+  red: "\u001b[31m",
+  yellow: "\u001b[33m",
+  blue: "\u001b[34m",
+  dim: "\u001b[2m",
+  bold: "\u001b[1m",
+  underline: "\u001b[4m",
+};
+const SEVERITY_COLOR: Record<Severity, string> = {
+  error: ANSI.red,
+  warning: ANSI.yellow,
+  notice: ANSI.blue,
+};
+
+/** Renders the report for a terminal. */
+export function formatText(report: Report, options: TextOptions): string {
+  const paint = (code: string, text: string) =>
+    options.color ? `${code}${text}${ANSI.reset}` : text;
+  const out: string[] = [];
+
+  for (const [file, findings] of groupByFile(report)) {
+    out.push(paint(ANSI.underline, file));
+    // A line number where the code was located, else the resource address.
+    const places = findings.map((f) =>
+      oneLine(f.location ? String(f.location.line) : (f.address ?? "-")),
+    );
+    const width = Math.max(...places.map((p) => p.length));
+    findings.forEach((f, i) => {
+      const where = paint(ANSI.dim, (places[i] ?? "").padEnd(width));
+      const severity = paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7));
+      out.push(`  ${where}  ${severity}  ${oneLine(f.message)}  ${paint(ANSI.dim, f.ruleId)}`);
+    });
+    out.push("");
+  }
+  for (const error of report.errors) {
+    out.push(`${paint(ANSI.yellow, "could not check")} ${error.source}: ${oneLine(error.message)}`);
+  }
+  if (report.errors.length > 0) out.push("");
+
+  const { error, warning, notice, suppressed, keys } = report.summary;
+  const total = error + warning + notice;
+  const counts = `${plural(error, "error")}, ${plural(warning, "warning")}, ${plural(notice, "notice")}`;
+  const tail = `${plural(keys, "key")} checked, ${suppressed} suppressed`;
+  const headline =
+    total === 0
+      ? paint(ANSI.bold, `✔ no problems (${tail})`)
+      : paint(
+          ANSI.bold + (error > 0 ? ANSI.red : ANSI.yellow),
+          `✖ ${plural(total, "problem")} (${counts}); ${tail}`,
+        );
+  out.push(headline);
+  return `${out.join("\n")}\n`;
+}
+
+/**
+ * Findings grouped by their source file; one without a line goes under the input
+ * file that references its key, so nothing is left ungrouped.
+ */
+function groupByFile(report: Report): [string, Finding[]][] {
+  const subjects = new Map(report.subjects.map((s) => [s.id, s]));
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const file = f.location?.file ?? subjects.get(f.subjectId)?.references[0]?.file ?? "(no file)";
+    const list = groups.get(file) ?? [];
+    list.push(f);
+    groups.set(file, list);
+  }
+  return [...groups].sort(([a], [b]) => compareText(a, b));
+}
+
+// Text from AWS or an input must neither break the one-line layout nor send escape sequences to the terminal.
+function oneLine(text: string): string {
+  return text.replace(/\p{Cc}+/gu, " ");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,273 @@
+/**
+ * The fact catalog (SPEC §4): every path a rule condition or message template
+ * can read, with its type, its meaning and how it is derived from a
+ * `KeySubject`. The JSON Schema's `fact` enum, the loader's type checks, the
+ * template renderer and the docs all read this one table.
+ */
+import type { KeyReference, KeySubject, SourceKind } from "../model.js";
+
+/** What a rule sees: one subject, and the evaluation clock (`--now`). */
+export interface FactContext {
+  subject: KeySubject;
+  now: Date;
+}
+
+/** The value types a fact can have. Dates are `Date` instants, never strings. */
+export type FactType = "string" | "string[]" | "number" | "boolean" | "date";
+
+/** The TypeScript value of each fact type. */
+export interface FactValueOf {
+  string: string;
+  "string[]": readonly string[];
+  number: number;
+  boolean: boolean;
+  date: Date;
+}
+
+/** Any non-null fact value. */
+export type FactValue = FactValueOf[FactType];
+
+/** One entry of the catalog. `get` returns null when the fact is not known. */
+export interface FactDefinition<T extends FactType = FactType> {
+  readonly type: T;
+  readonly description: string;
+  readonly get: (ctx: FactContext) => FactValueOf[T] | null;
+}
+
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
+
+function define<T extends FactType>(
+  type: T,
+  description: string,
+  get: (ctx: FactContext) => FactValueOf[T] | null,
+): FactDefinition<T> {
+  return Object.freeze({ type, description, get });
+}
+
+/** An ISO 8601 string as a `Date`; null for null or anything unparseable, so no fact is ever NaN. */
+export function parseInstant(iso: string | null | undefined): Date | null {
+  if (iso === null || iso === undefined) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+/** Whole days (rounded down) from an ISO instant to now; null when the instant is unknown. */
+function daysSince(iso: string | null | undefined, now: Date): number | null {
+  const then = parseInstant(iso);
+  if (then === null) return null;
+  const days = Math.floor((now.getTime() - then.getTime()) / MS_PER_DAY);
+  return Number.isFinite(days) ? days : null;
+}
+
+/** The resource id of a key ARN (`…:key/ID`), for keys AWS said nothing about. */
+function keyIdFromArn(arn: string | null): string | null {
+  const match = arn === null ? null : /:key\/([^/:]+)$/.exec(arn);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Consumers are counted as resources, not as references: one resource that
+ * holds the key in two attributes (or appears in both plan and state) is one
+ * consumer. References without an address (`--key`, outputs) count singly.
+ */
+function countConsumers(references: readonly KeyReference[]): number {
+  const addresses = new Set<string>();
+  let anonymous = 0;
+  for (const ref of references) {
+    if (ref.kind !== "consumer" || ref.action === "delete") continue;
+    if (ref.address === null) anonymous++;
+    else addresses.add(ref.address);
+  }
+  return addresses.size + anonymous;
+}
+
+function sourceKinds(references: readonly KeyReference[]): string[] {
+  const kinds = new Set<SourceKind>(references.map((ref) => ref.source));
+  return [...kinds].sort();
+}
+
+/**
+ * Every fact, keyed by path, in the order SPEC §4 lists them.
+ *
+ * `key.arn`, `key.region`, `key.account` and `key.aliases` come from the
+ * subject itself, so they are known for keys AWS said nothing about; the other
+ * `key.*` facts need DescribeKey (`subject.key`) and are null without it.
+ */
+export const FACTS = Object.freeze({
+  "key.arn": define(
+    "string",
+    "The key ARN; null for a key that is not created yet.",
+    (c) => c.subject.arn,
+  ),
+  "key.id": define(
+    "string",
+    "The key id (UUID or `mrk-…`).",
+    (c) => c.subject.key?.id ?? keyIdFromArn(c.subject.arn),
+  ),
+  "key.region": define("string", "The key's AWS region.", (c) => c.subject.region),
+  "key.account": define("string", "The AWS account that owns the key.", (c) => c.subject.account),
+  "key.aliases": define(
+    "string[]",
+    "Alias names (`alias/…`) pointing at the key.",
+    (c) => c.subject.aliases,
+  ),
+  "key.state": define(
+    "string",
+    "Key state: Enabled, Disabled, PendingDeletion, PendingReplicaDeletion, PendingImport, Creating, Updating or Unavailable.",
+    (c) => c.subject.key?.state ?? null,
+  ),
+  "key.enabled": define(
+    "boolean",
+    "Whether the key is enabled.",
+    (c) => c.subject.key?.enabled ?? null,
+  ),
+  "key.manager": define("string", "CUSTOMER or AWS.", (c) => c.subject.key?.manager ?? null),
+  "key.spec": define(
+    "string",
+    "The key spec, as DescribeKey says (e.g. SYMMETRIC_DEFAULT).",
+    (c) => c.subject.key?.spec ?? null,
+  ),
+  "key.keyUsage": define(
+    "string",
+    "The key usage, as DescribeKey says (e.g. ENCRYPT_DECRYPT).",
+    (c) => c.subject.key?.keyUsage ?? null,
+  ),
+  "key.origin": define(
+    "string",
+    "The key material origin, as DescribeKey says (e.g. AWS_KMS).",
+    (c) => c.subject.key?.origin ?? null,
+  ),
+  "key.createdAt": define("date", "When the key was created.", (c) =>
+    parseInstant(c.subject.key?.createdAt),
+  ),
+  "key.deletionDate": define("date", "When a key pending deletion will be deleted.", (c) =>
+    parseInstant(c.subject.key?.deletionDate),
+  ),
+  "key.ageDays": define("number", "Whole days since the key was created.", (c) =>
+    daysSince(c.subject.key?.createdAt, c.now),
+  ),
+  "key.pendingWindowDays": define(
+    "number",
+    "The waiting period of a scheduled deletion, in days.",
+    (c) => c.subject.key?.pendingWindowDays ?? null,
+  ),
+  "key.multiRegion": define(
+    "boolean",
+    "Whether the key is a multi-Region key.",
+    (c) => c.subject.key?.multiRegion ?? null,
+  ),
+  "key.multiRegionRole": define(
+    "string",
+    "PRIMARY or REPLICA for a multi-Region key; null otherwise.",
+    (c) => c.subject.key?.multiRegionRole ?? null,
+  ),
+  "usage.status": define(
+    "string",
+    "used, unused, unknown or unavailable (SPEC §3); null for a key not created yet.",
+    (c) => c.subject.usage?.status ?? null,
+  ),
+  "usage.lastUsedAt": define(
+    "date",
+    "The latest successful cryptographic operation (across multi-Region members).",
+    (c) => parseInstant(c.subject.usage?.lastUsedAt),
+  ),
+  "usage.daysSinceLastUse": define("number", "Whole days from usage.lastUsedAt to now.", (c) =>
+    daysSince(c.subject.usage?.lastUsedAt, c.now),
+  ),
+  "usage.operation": define(
+    "string",
+    "The operation of the latest use (e.g. Decrypt).",
+    (c) => c.subject.usage?.operation ?? null,
+  ),
+  "usage.region": define(
+    "string",
+    "The region of the latest use.",
+    (c) => c.subject.usage?.region ?? null,
+  ),
+  "usage.cloudTrailEventId": define(
+    "string",
+    "The CloudTrail event id of the latest use.",
+    (c) => c.subject.usage?.cloudTrailEventId ?? null,
+  ),
+  "usage.kmsRequestId": define(
+    "string",
+    "The KMS request id of the latest use.",
+    (c) => c.subject.usage?.kmsRequestId ?? null,
+  ),
+  "usage.trackingStartDate": define("date", "When KMS began tracking usage of the key.", (c) =>
+    parseInstant(c.subject.usage?.trackingStartDate),
+  ),
+  "usage.daysTracked": define(
+    "number",
+    "Whole days of evidence: from the later of tracking start and creation to now.",
+    (c) => daysSince(c.subject.usage?.evidenceSince, c.now),
+  ),
+  "usage.reason": define(
+    "string",
+    "Why usage is unavailable.",
+    (c) => c.subject.usage?.reason ?? null,
+  ),
+  "change.action": define(
+    "string",
+    "create, update, delete, replace, orphan or none; null when no plan or base says anything.",
+    (c) => c.subject.change?.action ?? null,
+  ),
+  "change.source": define(
+    "string",
+    "The source kind of the input that describes the change.",
+    (c) => c.subject.change?.source ?? null,
+  ),
+  "change.address": define(
+    "string",
+    "The resource address or logical id of the change.",
+    (c) => c.subject.change?.address ?? null,
+  ),
+  "change.deletionWindowDays": define(
+    "number",
+    "The window, in days, the change schedules deletion with.",
+    (c) => c.subject.change?.deletionWindowDays ?? null,
+  ),
+  "change.disables": define(
+    "boolean",
+    "The change turns an enabled key off.",
+    (c) => c.subject.change?.disables ?? null,
+  ),
+  "refs.count": define(
+    "number",
+    "References to the key across all inputs.",
+    (c) => c.subject.references.length,
+  ),
+  "refs.consumers": define(
+    "number",
+    "Resources in the inputs that reference the key and are not themselves being deleted.",
+    (c) => countConsumers(c.subject.references),
+  ),
+  "refs.sources": define("string[]", "Source kinds that reference the key, sorted.", (c) =>
+    sourceKinds(c.subject.references),
+  ),
+  now: define("date", "The evaluation clock (--now, default: the current time).", (c) => c.now),
+});
+
+/** A path in the catalog. */
+export type FactPath = keyof typeof FACTS;
+
+/** Every fact path, in catalog order. */
+export const FACT_PATHS: readonly FactPath[] = Object.freeze(Object.keys(FACTS) as FactPath[]);
+
+/**
+ * True when `path` names a fact. Own properties only: `constructor`,
+ * `__proto__` and friends are not facts.
+ */
+export function isFactPath(path: string): path is FactPath {
+  return Object.hasOwn(FACTS, path);
+}
+
+/** The definition of a fact path. */
+export function factDefinition(path: FactPath): FactDefinition {
+  return FACTS[path];
+}
+
+/** The value of a fact for a subject; null when unknown. */
+export function getFact(path: FactPath, ctx: FactContext): FactValue | null {
+  return factDefinition(path).get(ctx);
+}

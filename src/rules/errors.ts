@@ -1,0 +1,36 @@
+/**
+ * Invalid rules: every problem found in every rules file, reported at once.
+ */
+import { InputError } from "../model.js";
+
+/** One problem in a rules file, at a 1-based line and column. */
+export interface RulesProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** `file:line:column: message`, the way compilers and linters print it. */
+export function formatProblem(problem: RulesProblem): string {
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+/**
+ * The rules could not be loaded. `message` (and `describe()`) list every
+ * problem on its own line, so the CLI can print it as it prints any
+ * `InputError` (exit 2).
+ */
+export class RulesError extends InputError {
+  readonly problems: readonly RulesProblem[];
+
+  constructor(problems: readonly RulesProblem[]) {
+    // No single file/line: each problem carries its own place.
+    super(problems.map(formatProblem).join("\n"), null, null);
+    this.problems = problems;
+  }
+
+  override describe(): string {
+    return this.message;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Parsing a rules file safely and mapping a path in its data back to a line
+ * and column, so every problem can name its place.
+ */
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  Scalar,
+  visit,
+} from "yaml";
+
+/**
+ * Alias expansion bound (the `yaml` default): a "billion laughs" file is
+ * refused instead of expanded. Real rules files use a handful of anchors.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A path into the parsed data: map keys and sequence indexes. */
+export type DataPath = readonly (string | number)[];
+
+/** A 1-based place in a file. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** A parsed rules file: its data, and what is needed to find places in it. */
+export interface ParsedYaml {
+  doc: Document;
+  lineCounter: LineCounter;
+  text: string;
+  data: unknown;
+}
+
+/** A problem found while parsing. */
+export interface ParseProblem extends Place {
+  message: string;
+}
+
+function placeOf(lineCounter: LineCounter, offset: number): Place {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** Parses YAML text; returns its problems instead when it is not valid, single-document YAML. */
+export function parseYaml(
+  text: string,
+): { ok: true; parsed: ParsedYaml } | { ok: false; problems: ParseProblem[] } {
+  const lineCounter = new LineCounter();
+  // prettyErrors off: prettifying a huge single-line input is itself costly; we place errors ourselves.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => ({
+        ...placeOf(lineCounter, Math.max(0, error.pos[0])),
+        message:
+          error.code === "RESOURCE_EXHAUSTION"
+            ? "YAML nests too deeply to be a rules file"
+            : `YAML syntax error: ${error.message}`,
+      })),
+    };
+  }
+  try {
+    const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { ok: true, parsed: { doc, lineCounter, text, data } };
+  } catch (error) {
+    const place = firstAlias(doc, lineCounter) ?? { line: 1, column: 1 };
+    const message =
+      error instanceof ReferenceError
+        ? `YAML aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT}); refusing what looks like an alias bomb`
+        : `YAML cannot be read: ${(error as Error).message}`;
+    return { ok: false, problems: [{ ...place, message }] };
+  }
+}
+
+function firstAlias(doc: Document, lineCounter: LineCounter): Place | null {
+  let offset: number | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? null;
+      return visit.BREAK;
+    },
+  });
+  return offset === null ? null : placeOf(lineCounter, offset);
+}
+
+function resolve(parsed: ParsedYaml, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(parsed.doc) : node;
+}
+
+function keyText(key: unknown): string | null {
+  return isScalar(key) ? String(key.value) : null;
+}
+
+/**
+ * The YAML node at `path`, or the deepest node on the way there. With
+ * `target: "key"`, the key of the last map entry instead of its value — where
+ * an unknown or misspelt key is.
+ */
+function nodeAt(parsed: ParsedYaml, path: DataPath, target: "value" | "key"): Node | null {
+  let node = resolve(parsed, parsed.doc.contents);
+  let found: Node | null = (node as Node | null) ?? null;
+  for (const [index, segment] of path.entries()) {
+    const last = index === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && keyText(item.key) === String(segment));
+      if (!pair) return found;
+      if (last && target === "key" && isScalar(pair.key)) return pair.key;
+      // `key:` with no value has a null value node; its key is the nearest place.
+      node = resolve(parsed, pair.value ?? pair.key);
+    } else if (isSeq(node)) {
+      node = resolve(parsed, node.items[Number(segment)]);
+    } else {
+      return found;
+    }
+    if (node === null || node === undefined) return found;
+    found = node as Node;
+  }
+  return found;
+}
+
+/** Line and column of the data at `path` (or of its key). */
+export function locate(
+  parsed: ParsedYaml,
+  path: DataPath,
+  target: "value" | "key" = "value",
+): Place {
+  const offset = nodeAt(parsed, path, target)?.range?.[0];
+  return offset === undefined ? { line: 1, column: 1 } : placeOf(parsed.lineCounter, offset);
+}
+
+/**
+ * Where the text of the string scalar at `path` starts, and whether it is
+ * verbatim: one source line whose characters are exactly the value (plain,
+ * or quoted without escapes), so an index into the value is a column offset.
+ */
+export function textOrigin(parsed: ParsedYaml, path: DataPath): Place & { verbatim: boolean } {
+  const node = nodeAt(parsed, path, "value");
+  const start = locate(parsed, path);
+  if (!isScalar(node) || typeof node.value !== "string" || !node.range)
+    return { ...start, verbatim: false };
+  const [from, to] = node.range;
+  const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+  const source = quoted ? parsed.text.slice(from + 1, to - 1) : parsed.text.slice(from, to);
+  const plainOrQuoted = node.type === Scalar.PLAIN || quoted;
+  const verbatim = plainOrQuoted && source === node.value && !source.includes("\n");
+  return { line: start.line, column: start.column + (quoted ? 1 : 0), verbatim };
+}

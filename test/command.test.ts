@@ -1,0 +1,228 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/command.js";
+import { ROOT } from "./support/run-dist.js";
+
+const NOW = "2026-11-28T00:00:00Z";
+const PLAN = join(ROOT, "examples/plan.json");
+const FACTS = join(ROOT, "examples/facts.json");
+
+/** Runs the command in-process with captured output and an in-memory file system overlay. */
+async function cli(argv: string[], files: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const written: Record<string, string> = {};
+  const code = await main(
+    argv,
+    {
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      stdoutIsTty: false,
+      debug: false,
+      writeFile: async (path, text) => {
+        written[path] = text;
+      },
+    },
+    {
+      readFile: async (path) => files[path] ?? readFile(path, "utf8"),
+      fileExists: async (path) => path in files,
+      clock: () => new Date("2030-01-01T00:00:00Z"),
+      tool: { name: "kms-usage-lint", version: "0.0.0-test" },
+    },
+  );
+  return { code, stdout, stderr, written };
+}
+
+describe("kms-usage-lint check", () => {
+  it("reports the example's findings in text, grouped by file, and exits 1", async () => {
+    const run = await cli([PLAN, "--facts", FACTS, "--now", NOW]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("deleting-recently-used-key");
+    expect(run.stdout).toContain("was last used 2 days ago (Decrypt in us-east-1, 2026-11-25");
+    expect(run.stdout).toContain("CloudTrail event 2cfd5892-6e9a-4f1c-b0a4-7d0b5f3c2e11");
+    expect(run.stdout).toMatch(/unused-key\n/);
+    expect(run.stdout).toContain(
+      "✖ 2 problems (1 error, 1 warning, 0 notices); 4 keys checked, 0 suppressed",
+    );
+  });
+
+  it("gives the SPEC §6 JSON fields for keys and findings", async () => {
+    const run = await cli([
+      "check",
+      "--terraform-plan",
+      PLAN,
+      "--facts",
+      FACTS,
+      "--now",
+      NOW,
+      "--format",
+      "json",
+    ]);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({
+      version: 1,
+      tool: { name: "kms-usage-lint" },
+      evaluatedAt: "2026-11-28T00:00:00.000Z",
+    });
+    const data = report.keys.find((k: { arn: string }) =>
+      k.arn?.endsWith("1234abcd-12ab-34cd-56ef-1234567890ab"),
+    );
+    expect(data).toMatchObject({
+      region: "us-east-1",
+      account: "111122223333",
+      aliases: ["alias/customer-data"],
+      state: "Enabled",
+      usage: { status: "used", operation: "Decrypt", daysSinceLastUse: 2, reason: null },
+      change: {
+        action: "delete",
+        source: "terraform-plan",
+        address: "aws_kms_key.data",
+        deletionWindowDays: 7,
+        disables: false,
+      },
+      references: [{ source: "terraform-plan", address: "aws_kms_key.data", attribute: "arn" }],
+    });
+    const planned = report.keys.find((k: { arn: string | null }) => k.arn === null);
+    expect(planned).toMatchObject({
+      id: "planned:aws_kms_key.data_v2",
+      usage: null,
+      change: { action: "create" },
+    });
+    const logs = report.keys.find((k: { change: { address: string } }) =>
+      k.change?.address.startsWith("module.storage"),
+    );
+    expect(logs.usage.status).toBe("unknown");
+    expect(logs.change.action).toBe("replace");
+    for (const f of report.findings) {
+      expect(Object.keys(f)).toEqual(
+        expect.arrayContaining([
+          "ruleId",
+          "severity",
+          "message",
+          "keyArn",
+          "address",
+          "location",
+          "fingerprint",
+        ]),
+      );
+      expect(f.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    }
+  });
+
+  it("--fail-on decides the exit status", async () => {
+    expect((await cli([PLAN, "--facts", FACTS, "--now", NOW, "--fail-on", "none"])).code).toBe(0);
+    expect((await cli([PLAN, "--facts", FACTS, "--now", NOW, "--fail-on", "warning"])).code).toBe(
+      1,
+    );
+    const rules = "extends: [recommended]\nrules:\n  deleting-recently-used-key: off\n";
+    const onlyWarning = await cli([PLAN, "--facts", FACTS, "--now", NOW, "--config", "r.yml"], {
+      "r.yml": rules,
+    });
+    expect(onlyWarning.code).toBe(0);
+    expect(
+      (
+        await cli(
+          [PLAN, "--facts", FACTS, "--now", NOW, "--config", "r.yml", "--fail-on", "warning"],
+          { "r.yml": rules },
+        )
+      ).code,
+    ).toBe(1);
+  });
+
+  it("writes several formats at once with FORMAT=FILE", async () => {
+    const run = await cli([
+      PLAN,
+      "--facts",
+      FACTS,
+      "--now",
+      NOW,
+      "--format",
+      "json=out/report.json",
+      "--format",
+      "text",
+    ]);
+    expect(JSON.parse(run.written["out/report.json"] ?? "").summary.error).toBe(1);
+    expect(run.stdout).toContain("✖ 2 problems");
+  });
+
+  it("is deterministic: the same inputs and --now give the same bytes", async () => {
+    const args = [PLAN, "--facts", FACTS, "--now", NOW, "--format", "json"];
+    expect((await cli(args)).stdout).toBe((await cli(args)).stdout);
+  });
+
+  it("reads .kms-usage-lint.yml from the working directory when --config is not given", async () => {
+    const run = await cli([PLAN, "--facts", FACTS, "--now", NOW], {
+      ".kms-usage-lint.yml": "extends: [recommended]\nrules:\n  unused-key: off\n",
+    });
+    expect(run.stdout).not.toContain("unused-key");
+  });
+
+  const bad: [string, string[], Record<string, string>, RegExp][] = [
+    [
+      "a malformed plan",
+      ["bad.json", "--facts", FACTS],
+      { "bad.json": '{"format_version": "1.2",\n"resource_changes": [' },
+      /^kms-usage-lint: bad\.json:2: /,
+    ],
+    [
+      "a JSON file that is not a plan",
+      ["x.json", "--facts", FACTS],
+      { "x.json": '{"hello": 1}' },
+      /x\.json: not a recognised input/,
+    ],
+    [
+      "a missing file",
+      ["nope.json", "--facts", FACTS],
+      {},
+      /nope\.json: cannot read input: no such file/,
+    ],
+    [
+      "a malformed snapshot",
+      [PLAN, "--facts", "f.json"],
+      { "f.json": '{"version": 1}' },
+      /f\.json: capturedAt: expected/,
+    ],
+    ["no facts", [PLAN], {}, /pass --facts FILE/],
+    ["nothing to check", ["--facts", FACTS], {}, /nothing to check/],
+    ["an unknown option", [PLAN, "--cdk-out", "x"], {}, /unknown option '--cdk-out'/],
+    [
+      "a bad --fail-on",
+      [PLAN, "--fail-on", "fatal"],
+      {},
+      /Allowed choices are error, warning, notice, none/,
+    ],
+    ["a bad --now", [PLAN, "--now", "yesterday"], {}, /--now "yesterday": expected an ISO 8601/],
+    ["a bad --format", [PLAN, "--format", "xml"], {}, /--format "xml": expected one of text, json/],
+    [
+      "two formats on stdout",
+      [PLAN, "--format", "json", "--format", "text"],
+      {},
+      /only one --format can go to standard output/,
+    ],
+    [
+      "a bad --key",
+      ["--key", "my-key", "--facts", FACTS],
+      {},
+      /--key "my-key": expected a key ARN/,
+    ],
+    [
+      "an invalid rules file",
+      [PLAN, "--facts", FACTS, "--config", "r.yml"],
+      { "r.yml": "rules:\n  x:\n    severity: fatal\n" },
+      /r\.yml:3:/,
+    ],
+  ];
+  it.each(bad)("exits 2 with a message for %s", async (_name, argv, files, message) => {
+    const run = await cli(argv, files);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

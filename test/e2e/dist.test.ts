@@ -1,0 +1,105 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { isolatedCopy, nodeRuntimes, readGithubOutput, runNode } from "../support/run-dist.js";
+
+const NOW = "2026-11-28T00:00:00Z";
+
+describe.each(nodeRuntimes())("dist/ on $name", ({ bin }) => {
+  const dir = isolatedCopy();
+
+  it("the CLI reports both findings of the example as JSON and exits 1", () => {
+    const run = runNode(
+      bin,
+      [
+        "dist/cli.js",
+        "check",
+        "--terraform-plan",
+        "examples/plan.json",
+        "--facts",
+        "examples/facts.json",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+      ],
+      dir,
+    );
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual([
+      "deleting-recently-used-key",
+      "unused-key",
+    ]);
+    expect(report.summary).toEqual({ error: 1, warning: 1, notice: 0, suppressed: 0, keys: 4 });
+  });
+
+  it("exits 0 with --fail-on none, and the same bytes for the same inputs", () => {
+    const args = [
+      "dist/cli.js",
+      "examples/plan.json",
+      "--facts",
+      "examples/facts.json",
+      "--now",
+      NOW,
+      "--fail-on",
+      "none",
+    ];
+    const first = runNode(bin, args, dir);
+    const second = runNode(bin, args, dir);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe(second.stdout);
+    expect(first.stdout).toContain("✖ 2 problems (1 error, 1 warning, 0 notices)");
+  });
+
+  it("exits 2 on a malformed plan, naming the file and line, without a stack trace", () => {
+    writeFileSync(
+      join(dir, "broken.json"),
+      '{\n  "format_version": "1.2",\n  "resource_changes": [\n',
+    );
+    const run = runNode(bin, ["dist/cli.js", "broken.json", "--facts", "examples/facts.json"], dir);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^kms-usage-lint: broken\.json:\d+: /);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("prints its version and help", () => {
+    const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+    expect(runNode(bin, ["dist/cli.js", "--version"], dir).stdout.trim()).toBe(pkg.version);
+    const help = runNode(bin, ["dist/cli.js", "check", "--help"], dir);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("--fail-on <severity>");
+  });
+
+  it("runs as the Action: INPUT_* environment in, step outputs and failure out", () => {
+    const outputFile = join(dir, "github-output.txt");
+    writeFileSync(outputFile, "");
+    const run = runNode(bin, ["dist/index.js"], dir, {
+      "INPUT_TERRAFORM-PLAN": "examples/plan.json",
+      INPUT_FACTS: "examples/facts.json",
+      "INPUT_FAIL-ON": "error",
+      INPUT_NOW: NOW,
+      GITHUB_OUTPUT: outputFile,
+      RUNNER_TEMP: dir,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("::error::kms-usage-lint: findings at or above fail-on (error)");
+    const outputs = readGithubOutput(outputFile);
+    expect(outputs.errors).toBe("1");
+    expect(outputs.findings).toBe("2");
+    const report = JSON.parse(readFileSync(outputs.report ?? "", "utf8"));
+    expect(report.version).toBe(1);
+  });
+
+  it("the Action refuses an input it does not support yet instead of ignoring it", () => {
+    const run = runNode(bin, ["dist/index.js"], dir, {
+      "INPUT_TERRAFORM-PLAN": "examples/plan.json",
+      INPUT_FACTS: "examples/facts.json",
+      "INPUT_CDK-OUT": "cdk.out",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("input cdk-out is not available");
+  });
+});

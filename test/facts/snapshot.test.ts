@@ -1,0 +1,215 @@
+import { describe, expect, it } from "vitest";
+import { gatherFacts } from "../../src/facts/gather.js";
+import { readSnapshot, snapshotFactSource } from "../../src/facts/snapshot.js";
+import { InputError, type KeyReference, type KeyTarget } from "../../src/model.js";
+
+const ACCOUNT = "111122223333";
+const MRK = "mrk-1234abcd12ab34cd56ef1234567890ab";
+const PRIMARY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/${MRK}`;
+const REPLICA = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${MRK}`;
+const PLAIN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/0b0c0d0e-1111-4222-8333-444455556666`;
+const DENIED = `arn:aws:kms:us-east-1:${ACCOUNT}:key/aaaaaaaa-1111-4222-8333-444455556666`;
+
+function metadata(arn: string, extra: Record<string, unknown> = {}) {
+  return {
+    KeyId: arn.slice(arn.lastIndexOf("/") + 1),
+    Arn: arn,
+    AWSAccountId: ACCOUNT,
+    KeyState: "Enabled",
+    Enabled: true,
+    KeyManager: "CUSTOMER",
+    CreationDate: "2026-06-01T00:00:00Z",
+    ...extra,
+  };
+}
+
+const multiRegion = {
+  MultiRegion: true,
+  MultiRegionConfiguration: {
+    MultiRegionKeyType: "PRIMARY",
+    PrimaryKey: { Arn: PRIMARY, Region: "us-east-1" },
+    ReplicaKeys: [{ Arn: REPLICA, Region: "eu-west-1" }],
+  },
+};
+
+const doc = {
+  version: 1,
+  capturedAt: "2026-11-20T12:00:00Z",
+  account: ACCOUNT,
+  keys: {
+    [PRIMARY]: {
+      KeyMetadata: metadata(PRIMARY, multiRegion),
+      LastUsage: {
+        TrackingStartDate: "2026-05-01T00:00:00Z",
+        KeyCreationDate: "2026-06-01T00:00:00Z",
+      },
+    },
+    [REPLICA]: {
+      KeyMetadata: metadata(REPLICA, {
+        ...multiRegion,
+        MultiRegionConfiguration: {
+          ...multiRegion.MultiRegionConfiguration,
+          MultiRegionKeyType: "REPLICA",
+        },
+      }),
+      LastUsage: {
+        KeyLastUsage: {
+          Operation: "Decrypt",
+          Timestamp: "2026-11-18T09:30:00Z",
+          CloudTrailEventId: "ev-1",
+        },
+        TrackingStartDate: "2026-05-01T00:00:00Z",
+        KeyCreationDate: "2026-06-01T00:00:00Z",
+      },
+    },
+    [PLAIN]: {
+      KeyMetadata: metadata(PLAIN),
+      LastUsage: {
+        TrackingStartDate: "2026-05-01T00:00:00Z",
+        KeyCreationDate: "2026-06-01T00:00:00Z",
+      },
+    },
+    [DENIED]: {
+      KeyMetadata: metadata(DENIED),
+      Errors: [
+        { Operation: "GetKeyLastUsage", Code: "AccessDeniedException", Message: "not authorized" },
+      ],
+    },
+  },
+  aliases: { [`arn:aws:kms:us-east-1:${ACCOUNT}:alias/app`]: PLAIN },
+};
+
+function ref(target: KeyTarget, extra: Partial<KeyReference> = {}): KeyReference {
+  return {
+    source: "explicit",
+    kind: "key",
+    file: "--key",
+    address: null,
+    resourceType: null,
+    attribute: null,
+    target,
+    action: null,
+    change: null,
+    location: null,
+    suppressions: [],
+    ...extra,
+  };
+}
+
+async function gather(refs: KeyReference[], region: string | null = null) {
+  const source = snapshotFactSource(readSnapshot(doc, "facts.json"));
+  return gatherFacts(refs, source, { region });
+}
+
+describe("facts from a snapshot", () => {
+  it("aggregates a multi-Region key over its snapshot entries: the replica's use counts", async () => {
+    const { subjects } = await gather([ref({ kind: "arn", arn: PRIMARY })]);
+    expect(subjects).toHaveLength(1);
+    const usage = subjects[0]?.usage;
+    expect(usage).toMatchObject({ status: "used", region: "eu-west-1", cloudTrailEventId: "ev-1" });
+    expect(usage?.members.map((m) => [m.region, m.status])).toEqual([
+      ["us-east-1", "unused"],
+      ["eu-west-1", "used"],
+    ]);
+    expect(subjects[0]?.key).toMatchObject({ multiRegion: true, multiRegionRole: "PRIMARY" });
+  });
+
+  it("resolves an alias through the snapshot and merges references per key", async () => {
+    const { subjects, errors } = await gather(
+      [
+        ref({ kind: "alias", name: "alias/app", arn: null, region: null }),
+        ref({ kind: "arn", arn: PLAIN }),
+        ref({ kind: "key-id", keyId: "0b0c0d0e-1111-4222-8333-444455556666", region: null }),
+      ],
+      "us-east-1",
+    );
+    expect(errors).toEqual([]);
+    expect(subjects).toHaveLength(1);
+    expect(subjects[0]).toMatchObject({ id: PLAIN, aliases: ["alias/app"] });
+    expect(subjects[0]?.references).toHaveLength(3);
+    expect(subjects[0]?.usage?.status).toBe("unused");
+  });
+
+  it("reports a key missing from the snapshot as unavailable, not unused", async () => {
+    const missing = `arn:aws:kms:us-east-1:${ACCOUNT}:key/bbbbbbbb-1111-4222-8333-444455556666`;
+    const { subjects } = await gather([ref({ kind: "arn", arn: missing })]);
+    expect(subjects[0]?.key).toBeNull();
+    expect(subjects[0]?.usage).toMatchObject({
+      status: "unavailable",
+      reason: "GetKeyLastUsage: not in facts snapshot",
+    });
+  });
+
+  it("reports a recorded error as unavailable with the missing IAM action", async () => {
+    const { subjects } = await gather([ref({ kind: "arn", arn: DENIED })]);
+    expect(subjects[0]?.usage?.status).toBe("unavailable");
+    expect(subjects[0]?.usage?.reason).toContain("kms:GetKeyLastUsage");
+  });
+
+  it("gives a planned key no key or usage facts", async () => {
+    const { subjects } = await gather([ref({ kind: "planned", address: "aws_kms_key.new" })]);
+    expect(subjects[0]).toMatchObject({
+      id: "planned:aws_kms_key.new",
+      arn: null,
+      key: null,
+      usage: null,
+    });
+  });
+
+  it("keeps an alias it cannot resolve as an unavailable subject and says why", async () => {
+    const { subjects, errors } = await gather([
+      ref({
+        kind: "alias",
+        name: "alias/nope",
+        arn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/nope`,
+        region: null,
+      }),
+    ]);
+    expect(subjects[0]?.usage).toMatchObject({
+      status: "unavailable",
+      reason: "the alias does not exist",
+    });
+    expect(errors).toHaveLength(1);
+  });
+
+  it("needs a region for a bare key id", async () => {
+    const { subjects } = await gather([
+      ref({ kind: "key-id", keyId: "0b0c0d0e-1111-4222-8333-444455556666", region: null }),
+    ]);
+    expect(subjects[0]?.usage?.reason).toMatch(/--region/);
+  });
+});
+
+describe("readSnapshot rejects what is not a version 1 snapshot, naming what is wrong", () => {
+  const cases: [string, unknown, RegExp][] = [
+    ["an array", [], /the document: expected a JSON object/],
+    ["another version", { ...doc, version: 2 }, /version: expected 1, found 2/],
+    ["no capturedAt", { ...doc, capturedAt: "yesterday" }, /capturedAt/],
+    ["keys as a list", { ...doc, keys: [] }, /keys: expected an object/],
+    [
+      "a key that is not an ARN",
+      { ...doc, keys: { "not-an-arn": {} } },
+      /a key ARN as the property name/,
+    ],
+    [
+      "metadata without Arn",
+      { ...doc, keys: { [PLAIN]: { KeyMetadata: { KeyId: "x" } } } },
+      /KeyMetadata/,
+    ],
+    ["malformed errors", { ...doc, keys: { [PLAIN]: { Errors: [{ Code: 1 }] } } }, /Errors/],
+    [
+      "alias to nothing",
+      { ...doc, aliases: { [`arn:aws:kms:us-east-1:${ACCOUNT}:alias/x`]: 5 } },
+      /a key ARN/,
+    ],
+    [
+      "hostile __proto__ key",
+      JSON.parse(`{"version":1,"capturedAt":"2026-01-01T00:00:00Z","keys":{"__proto__":{}}}`),
+      /property name/,
+    ],
+  ];
+  it.each(cases)("%s", (_name, input, message) => {
+    expect(() => readSnapshot(input, "facts.json")).toThrow(InputError);
+    expect(() => readSnapshot(input, "facts.json")).toThrow(message);
+  });
+});

@@ -1,0 +1,255 @@
+import { describe, expect, it } from "vitest";
+import { FACT_PATHS, FACTS, type FactPath, getFact, isFactPath } from "../../src/rules/catalog.js";
+import {
+  ARN,
+  contextOf,
+  daysAgo,
+  makePlannedSubject,
+  makeReference,
+  makeSubject,
+  NOW,
+} from "./subject-builder.js";
+
+const fact = (path: FactPath, subject = makeSubject(), now = NOW) =>
+  getFact(path, contextOf(subject, now));
+
+describe("fact catalog", () => {
+  it("lists every fact of SPEC §4 with its type", () => {
+    const types = Object.fromEntries(FACT_PATHS.map((path) => [path, FACTS[path].type]));
+    expect(types).toEqual({
+      "key.arn": "string",
+      "key.id": "string",
+      "key.region": "string",
+      "key.account": "string",
+      "key.aliases": "string[]",
+      "key.state": "string",
+      "key.enabled": "boolean",
+      "key.manager": "string",
+      "key.spec": "string",
+      "key.keyUsage": "string",
+      "key.origin": "string",
+      "key.createdAt": "date",
+      "key.deletionDate": "date",
+      "key.ageDays": "number",
+      "key.pendingWindowDays": "number",
+      "key.multiRegion": "boolean",
+      "key.multiRegionRole": "string",
+      "usage.status": "string",
+      "usage.lastUsedAt": "date",
+      "usage.daysSinceLastUse": "number",
+      "usage.operation": "string",
+      "usage.region": "string",
+      "usage.cloudTrailEventId": "string",
+      "usage.kmsRequestId": "string",
+      "usage.trackingStartDate": "date",
+      "usage.daysTracked": "number",
+      "usage.reason": "string",
+      "change.action": "string",
+      "change.source": "string",
+      "change.address": "string",
+      "change.deletionWindowDays": "number",
+      "change.disables": "boolean",
+      "refs.count": "number",
+      "refs.consumers": "number",
+      "refs.sources": "string[]",
+      now: "date",
+    });
+    for (const path of FACT_PATHS) expect(FACTS[path].description.length).toBeGreaterThan(0);
+  });
+
+  it("knows only its own paths, not Object.prototype's", () => {
+    expect(isFactPath("usage.status")).toBe(true);
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "usage", ""]) {
+      expect(isFactPath(name)).toBe(false);
+    }
+  });
+
+  it("returns a value of the declared type, or null, for every fact of a full and an empty subject", () => {
+    const subjects = [
+      makeSubject({ change: {} }),
+      makePlannedSubject(),
+      makeSubject({ key: null, usage: null }),
+    ];
+    for (const subject of subjects) {
+      for (const path of FACT_PATHS) {
+        const value = fact(path, subject);
+        if (value === null) continue;
+        const type = FACTS[path].type;
+        if (type === "date") expect(value).toBeInstanceOf(Date);
+        else if (type === "string[]") expect(Array.isArray(value)).toBe(true);
+        else expect(typeof value).toBe(type);
+        if (typeof value === "number") expect(Number.isFinite(value)).toBe(true);
+      }
+    }
+  });
+});
+
+describe("key facts", () => {
+  it("derives identity from the subject", () => {
+    const subject = makeSubject({ aliases: ["alias/a", "alias/b"] });
+    expect(fact("key.arn", subject)).toBe(ARN);
+    expect(fact("key.id", subject)).toBe("1234abcd-12ab-34cd-56ef-1234567890ab");
+    expect(fact("key.region", subject)).toBe("us-east-1");
+    expect(fact("key.account", subject)).toBe("111122223333");
+    expect(fact("key.aliases", subject)).toEqual(["alias/a", "alias/b"]);
+  });
+
+  it("keeps identity for a key AWS said nothing about, and nulls the rest", () => {
+    const subject = makeSubject({ key: null, usage: null });
+    expect(fact("key.arn", subject)).toBe(ARN);
+    expect(fact("key.id", subject)).toBe("1234abcd-12ab-34cd-56ef-1234567890ab");
+    expect(fact("key.region", subject)).toBe("us-east-1");
+    expect(fact("key.state", subject)).toBeNull();
+    expect(fact("key.enabled", subject)).toBeNull();
+    expect(fact("key.ageDays", subject)).toBeNull();
+    expect(fact("usage.status", subject)).toBeNull();
+  });
+
+  it("reads DescribeKey facts", () => {
+    const subject = makeSubject({
+      key: {
+        state: "PendingDeletion",
+        enabled: false,
+        manager: "AWS",
+        deletionDate: "2026-12-05T00:00:00Z",
+        pendingWindowDays: 7,
+        multiRegion: true,
+        multiRegionRole: "REPLICA",
+      },
+    });
+    expect(fact("key.state", subject)).toBe("PendingDeletion");
+    expect(fact("key.enabled", subject)).toBe(false);
+    expect(fact("key.manager", subject)).toBe("AWS");
+    expect(fact("key.spec", subject)).toBe("SYMMETRIC_DEFAULT");
+    expect(fact("key.keyUsage", subject)).toBe("ENCRYPT_DECRYPT");
+    expect(fact("key.origin", subject)).toBe("AWS_KMS");
+    expect(fact("key.deletionDate", subject)).toEqual(new Date("2026-12-05T00:00:00Z"));
+    expect(fact("key.pendingWindowDays", subject)).toBe(7);
+    expect(fact("key.multiRegion", subject)).toBe(true);
+    expect(fact("key.multiRegionRole", subject)).toBe("REPLICA");
+  });
+
+  it.each([
+    [daysAgo(10), 10],
+    [daysAgo(10.99), 10],
+    [daysAgo(9.99), 9],
+    [daysAgo(0.5), 0],
+    [NOW.toISOString(), 0],
+  ])("key.ageDays of a key created %s is %i (whole days, rounded down)", (createdAt, days) => {
+    expect(fact("key.ageDays", makeSubject({ key: { createdAt } }))).toBe(days);
+  });
+
+  it("gives null, never NaN, for an unparseable or missing date", () => {
+    const subject = makeSubject({
+      key: { createdAt: "not a date" },
+      usage: { lastUsedAt: "yesterday", evidenceSince: null },
+    });
+    expect(fact("key.createdAt", subject)).toBeNull();
+    expect(fact("key.ageDays", subject)).toBeNull();
+    expect(fact("usage.lastUsedAt", subject)).toBeNull();
+    expect(fact("usage.daysSinceLastUse", subject)).toBeNull();
+    expect(fact("usage.daysTracked", subject)).toBeNull();
+  });
+});
+
+describe("usage facts", () => {
+  it("reads the aggregated usage", () => {
+    const subject = makeSubject({
+      usage: { lastUsedAt: daysAgo(3.2), evidenceSince: daysAgo(400.7) },
+    });
+    expect(fact("usage.status", subject)).toBe("used");
+    expect(fact("usage.lastUsedAt", subject)).toEqual(new Date(daysAgo(3.2)));
+    expect(fact("usage.daysSinceLastUse", subject)).toBe(3);
+    expect(fact("usage.operation", subject)).toBe("Decrypt");
+    expect(fact("usage.region", subject)).toBe("us-east-1");
+    expect(fact("usage.cloudTrailEventId", subject)).toBe("2cfd5892-0000-0000-0000-000000000000");
+    expect(fact("usage.kmsRequestId", subject)).toBe("req-1");
+    expect(fact("usage.trackingStartDate", subject)).toEqual(new Date("2025-01-01T00:00:00Z"));
+    expect(fact("usage.daysTracked", subject)).toBe(400);
+    expect(fact("usage.reason", subject)).toBeNull();
+  });
+
+  it("keeps the reason of unavailable usage", () => {
+    const subject = makeSubject({
+      usage: { status: "unavailable", lastUsedAt: null, reason: "AccessDeniedException" },
+    });
+    expect(fact("usage.status", subject)).toBe("unavailable");
+    expect(fact("usage.reason", subject)).toBe("AccessDeniedException");
+    expect(fact("usage.daysSinceLastUse", subject)).toBeNull();
+  });
+});
+
+describe("change, refs and now", () => {
+  it("reads the change, and gives null for every change fact without one", () => {
+    const changed = makeSubject({
+      change: { action: "replace", deletionWindowDays: 30, disables: true },
+    });
+    expect(fact("change.action", changed)).toBe("replace");
+    expect(fact("change.source", changed)).toBe("terraform-plan");
+    expect(fact("change.address", changed)).toBe("aws_kms_key.data");
+    expect(fact("change.deletionWindowDays", changed)).toBe(30);
+    expect(fact("change.disables", changed)).toBe(true);
+    const unchanged = makeSubject();
+    for (const path of [
+      "change.action",
+      "change.source",
+      "change.address",
+      "change.deletionWindowDays",
+      "change.disables",
+    ] as const) {
+      expect(fact(path, unchanged)).toBeNull();
+    }
+  });
+
+  it("counts references, consumers (not deleted ones, each resource once) and source kinds", () => {
+    const subject = makeSubject({
+      references: [
+        makeReference(),
+        makeReference({
+          source: "terraform-state",
+          kind: "consumer",
+          address: "aws_s3_bucket.a",
+          action: null,
+        }),
+        makeReference({
+          kind: "consumer",
+          address: "aws_s3_bucket.a",
+          attribute: "kms_master_key_id",
+          action: "update",
+        }),
+        makeReference({ kind: "consumer", address: "aws_sqs_queue.q", action: "replace" }),
+        makeReference({ kind: "consumer", address: "aws_sns_topic.gone", action: "delete" }),
+        makeReference({ source: "explicit", kind: "consumer", address: null }),
+        makeReference({ source: "cdk-outputs", kind: "output", address: "Stack.KeyArn" }),
+      ],
+    });
+    expect(fact("refs.count", subject)).toBe(7);
+    expect(fact("refs.consumers", subject)).toBe(3);
+    expect(fact("refs.sources", subject)).toEqual([
+      "cdk-outputs",
+      "explicit",
+      "terraform-plan",
+      "terraform-state",
+    ]);
+  });
+
+  it("is the evaluation clock", () => {
+    expect(fact("now")).toEqual(NOW);
+  });
+});
+
+describe("a planned key", () => {
+  it("has change facts and no key or usage facts", () => {
+    const planned = makePlannedSubject("aws_kms_key.new");
+    expect(fact("key.arn", planned)).toBeNull();
+    expect(fact("key.id", planned)).toBeNull();
+    expect(fact("key.aliases", planned)).toEqual([]);
+    expect(fact("key.state", planned)).toBeNull();
+    expect(fact("usage.status", planned)).toBeNull();
+    expect(fact("usage.daysSinceLastUse", planned)).toBeNull();
+    expect(fact("change.action", planned)).toBe("create");
+    expect(fact("change.address", planned)).toBe("aws_kms_key.new");
+    expect(fact("refs.count", planned)).toBe(1);
+    expect(fact("refs.consumers", planned)).toBe(0);
+  });
+});

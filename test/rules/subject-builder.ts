@@ -1,0 +1,128 @@
+/**
+ * Builders for `KeySubject`s in rule tests: sensible defaults (a used,
+ * enabled customer key declared by one Terraform resource), overridable per test.
+ */
+import type { KeyChange, KeyInfo, KeyReference, KeySubject, UsageFacts } from "../../src/model.js";
+import type { FactContext } from "../../src/rules/catalog.js";
+
+/** The pinned evaluation clock of every rule test. */
+export const NOW = new Date("2026-11-28T00:00:00Z");
+
+export const ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+/** An ISO instant `days` (may be fractional) before {@link NOW}. */
+export function daysAgo(days: number): string {
+  return new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
+}
+
+export function makeKey(overrides: Partial<KeyInfo> = {}): KeyInfo {
+  return {
+    arn: ARN,
+    id: "1234abcd-12ab-34cd-56ef-1234567890ab",
+    region: "us-east-1",
+    account: "111122223333",
+    aliases: ["alias/app"],
+    state: "Enabled",
+    enabled: true,
+    manager: "CUSTOMER",
+    spec: "SYMMETRIC_DEFAULT",
+    keyUsage: "ENCRYPT_DECRYPT",
+    origin: "AWS_KMS",
+    createdAt: "2025-01-01T00:00:00Z",
+    deletionDate: null,
+    pendingWindowDays: null,
+    multiRegion: false,
+    multiRegionRole: null,
+    ...overrides,
+  };
+}
+
+export function makeUsage(overrides: Partial<UsageFacts> = {}): UsageFacts {
+  return {
+    status: "used",
+    lastUsedAt: daysAgo(3),
+    operation: "Decrypt",
+    region: "us-east-1",
+    cloudTrailEventId: "2cfd5892-0000-0000-0000-000000000000",
+    kmsRequestId: "req-1",
+    trackingStartDate: "2025-01-01T00:00:00Z",
+    evidenceSince: "2025-01-01T00:00:00Z",
+    reason: null,
+    members: [],
+    ...overrides,
+  };
+}
+
+export function makeChange(overrides: Partial<KeyChange> = {}): KeyChange {
+  return {
+    action: "delete",
+    source: "terraform-plan",
+    address: "aws_kms_key.data",
+    deletionWindowDays: 7,
+    disables: false,
+    ...overrides,
+  };
+}
+
+export function makeReference(overrides: Partial<KeyReference> = {}): KeyReference {
+  return {
+    source: "terraform-plan",
+    kind: "key",
+    file: "plan.json",
+    address: "aws_kms_key.data",
+    resourceType: "aws_kms_key",
+    attribute: "arn",
+    target: { kind: "arn", arn: ARN },
+    action: null,
+    change: null,
+    location: { file: "infra/kms.tf", line: 12 },
+    suppressions: [],
+    ...overrides,
+  };
+}
+
+/** Overrides for {@link makeSubject}: `key`, `usage` and `change` merge into the defaults (null clears them). */
+export interface SubjectOverrides extends Partial<Omit<KeySubject, "key" | "usage" | "change">> {
+  key?: Partial<KeyInfo> | null;
+  usage?: Partial<UsageFacts> | null;
+  change?: Partial<KeyChange> | null;
+}
+
+/** A subject with defaults: a used, enabled customer key, no change, one `key` reference. */
+export function makeSubject(overrides: SubjectOverrides = {}): KeySubject {
+  const { key, usage, change, ...rest } = overrides;
+  return {
+    id: ARN,
+    arn: ARN,
+    region: "us-east-1",
+    account: "111122223333",
+    aliases: ["alias/app"],
+    references: [makeReference()],
+    change: change === undefined || change === null ? null : makeChange(change),
+    key: key === null ? null : makeKey(key),
+    usage: usage === null ? null : makeUsage(usage),
+    ...rest,
+  };
+}
+
+/** A key being created: no ARN, no key or usage facts, a `create` change. */
+export function makePlannedSubject(address = "aws_kms_key.new"): KeySubject {
+  return {
+    id: `planned:${address}`,
+    arn: null,
+    region: null,
+    account: null,
+    aliases: [],
+    references: [
+      makeReference({ address, target: { kind: "planned", address }, action: "create" }),
+    ],
+    change: makeChange({ action: "create", address, deletionWindowDays: null }),
+    key: null,
+    usage: null,
+  };
+}
+
+/** A fact context at the pinned clock. */
+export function contextOf(subject: KeySubject, now: Date = NOW): FactContext {
+  return { subject, now };
+}

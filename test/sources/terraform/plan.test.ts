@@ -1,0 +1,690 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { KeyReference, KeyTarget } from "../../../src/model.js";
+import { InputError } from "../../../src/model.js";
+import { parseJson } from "../../../src/sources/json.js";
+import {
+  isTerraformPlan,
+  readTerraformPlan,
+  TERRAFORM_KEY_TYPES,
+} from "../../../src/sources/terraform/plan.js";
+
+const FIXTURES = new URL("../../fixtures/terraform-plan/", import.meta.url);
+const WRAPPED_PLAN = "infracost_setup_terraform_wrapper_NOT_PURE_JSON.plan.txt";
+
+const ARN_A = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const ARN_B = "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+
+function fixtureText(name: string): string {
+  return readFileSync(new URL(name, FIXTURES), "utf8");
+}
+
+/** The thrown InputError, or a failure when `run` does not throw one. */
+function inputErrorOf(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error("expected an InputError");
+}
+
+function planned(address: string): KeyTarget {
+  return { kind: "planned", address };
+}
+
+/** The parts of a reference the fixture table pins down. */
+function summary(ref: KeyReference): {
+  address: string | null;
+  action: unknown;
+  target: KeyTarget;
+} {
+  return { address: ref.address, action: ref.action, target: ref.target };
+}
+
+// Every fixture that declares a KMS key (grep aws_kms_key), with what it should give.
+// All of them only create keys: their ARNs are unknown until apply.
+const KMS_FIXTURES: Record<string, ReturnType<typeof summary>[]> = {
+  "checkov_runner_plan_55res_kms.plan.json": [
+    { address: "aws_kms_key.logs_key", action: "create", target: planned("aws_kms_key.logs_key") },
+  ],
+  "policyengine_kms_key_provider_version.plan.json": [
+    { address: "aws_kms_key.key", action: "create", target: planned("aws_kms_key.key") },
+  ],
+  "regula_kms_key_cloudwatch_tf10.plan.json": [
+    {
+      address: "aws_kms_key.cloudwatch",
+      action: "create",
+      target: planned("aws_kms_key.cloudwatch"),
+    },
+  ],
+  "regula_kms_key_rotation_3keys.plan.json": [
+    {
+      address: "aws_kms_key.blank-invalid",
+      action: "create",
+      target: planned("aws_kms_key.blank-invalid"),
+    },
+    { address: "aws_kms_key.invalid", action: "create", target: planned("aws_kms_key.invalid") },
+    { address: "aws_kms_key.valid", action: "create", target: planned("aws_kms_key.valid") },
+  ],
+  "tfcompliance_kms_key_exclude.plan.json": [
+    { address: "aws_kms_key.mykey", action: "create", target: planned("aws_kms_key.mykey") },
+  ],
+  "tfcompliance_kms_key_module_tf015.plan.json": [
+    {
+      address: "aws_kms_key.should_pass",
+      action: "create",
+      target: planned("aws_kms_key.should_pass"),
+    },
+  ],
+  "tfcompliance_kms_key_output_changes.plan.json": [
+    { address: "aws_kms_key.test", action: "create", target: planned("aws_kms_key.test") },
+  ],
+  "tfcompliance_kms_rotation_fail_min.plan.json": [
+    {
+      address: "aws_kms_key.test-fail-key",
+      action: "create",
+      target: planned("aws_kms_key.test-fail-key"),
+    },
+  ],
+  "tfcompliance_module_kms_key.plan.json": [
+    {
+      address: "module.project1.aws_kms_key.test",
+      action: "create",
+      target: planned("module.project1.aws_kms_key.test"),
+    },
+  ],
+};
+
+const FIXTURE_FILES = readdirSync(FIXTURES).sort();
+const PLAN_FILES = FIXTURE_FILES.filter((name) => name !== WRAPPED_PLAN);
+
+describe("terraform plan fixtures", () => {
+  it("has the fixtures this table describes", () => {
+    expect(FIXTURE_FILES).toContain(WRAPPED_PLAN);
+    expect(PLAN_FILES.length).toBe(34);
+    for (const name of Object.keys(KMS_FIXTURES)) expect(PLAN_FILES).toContain(name);
+  });
+
+  it("lists every fixture that mentions a key type in the table", () => {
+    const mentioning = PLAN_FILES.filter((name) =>
+      TERRAFORM_KEY_TYPES.some((type) => fixtureText(name).includes(`"${type}"`)),
+    );
+    expect(mentioning).toEqual(Object.keys(KMS_FIXTURES).sort());
+  });
+
+  it.each(PLAN_FILES)("%s", (name) => {
+    const doc = parseJson(fixtureText(name), name);
+    expect(isTerraformPlan(doc)).toBe(true);
+    const { references, warnings } = readTerraformPlan(doc, name);
+    expect(warnings).toEqual([]);
+    expect(references.map(summary)).toEqual(KMS_FIXTURES[name] ?? []);
+    for (const ref of references) {
+      expect(ref).toMatchObject({ source: "terraform-plan", kind: "key", file: name });
+    }
+  });
+
+  it("gives the whole reference for a created key", () => {
+    const name = "tfcompliance_kms_rotation_fail_min.plan.json";
+    const { references } = readTerraformPlan(parseJson(fixtureText(name), name), name);
+    expect(references).toEqual([
+      {
+        source: "terraform-plan",
+        kind: "key",
+        file: name,
+        address: "aws_kms_key.test-fail-key",
+        resourceType: "aws_kms_key",
+        attribute: null,
+        target: planned("aws_kms_key.test-fail-key"),
+        action: "create",
+        change: {
+          action: "create",
+          source: "terraform-plan",
+          address: "aws_kms_key.test-fail-key",
+          deletionWindowDays: null,
+          disables: false,
+        },
+        location: null,
+        suppressions: [],
+      },
+    ]);
+  });
+
+  it("rejects the setup-terraform wrapper's output as invalid JSON on line 1", () => {
+    const err = inputErrorOf(() => parseJson(fixtureText(WRAPPED_PLAN), WRAPPED_PLAN));
+    expect(err.file).toBe(WRAPPED_PLAN);
+    expect(err.line).toBe(1);
+    expect(err.describe()).toBe(
+      `${WRAPPED_PLAN}:1: not valid JSON: unexpected token 'c' at column 2`,
+    );
+  });
+});
+
+// Small plans written by hand, one behaviour each.
+
+interface ChangeSpec {
+  actions: unknown;
+  before?: unknown;
+  after?: unknown;
+  address?: string;
+  type?: string;
+  extra?: Record<string, unknown>;
+}
+
+function resourceChange(spec: ChangeSpec): Record<string, unknown> {
+  const address = spec.address ?? "aws_kms_key.data";
+  return {
+    address,
+    mode: "managed",
+    type: spec.type ?? "aws_kms_key",
+    name: "data",
+    provider_name: "registry.terraform.io/hashicorp/aws",
+    change: {
+      actions: spec.actions,
+      before: spec.before ?? null,
+      after: spec.after ?? null,
+      after_unknown: {},
+    },
+    ...spec.extra,
+  };
+}
+
+function plan(changes: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { format_version: "1.2", terraform_version: "1.9.5", resource_changes: changes, ...extra };
+}
+
+function read(doc: unknown) {
+  return readTerraformPlan(doc, "plan.json");
+}
+
+/** A prior_state whose root module has `resources` and `child_modules`. */
+function priorState(rootModule: Record<string, unknown>): Record<string, unknown> {
+  return { format_version: "1.0", values: { root_module: rootModule } };
+}
+
+describe("readTerraformPlan: actions and identity", () => {
+  it.each([[["delete", "create"]], [["create", "delete"]]])(
+    "reads %j as a replace of the existing key",
+    (actions) => {
+      const { references, warnings } = read(
+        plan([
+          resourceChange({
+            actions,
+            before: { arn: ARN_A, deletion_window_in_days: 10, is_enabled: true },
+            after: { deletion_window_in_days: 10, is_enabled: true },
+          }),
+        ]),
+      );
+      expect(warnings).toEqual([]);
+      expect(references).toHaveLength(1);
+      expect(references[0]).toMatchObject({
+        action: "replace",
+        attribute: "arn",
+        target: { kind: "arn", arn: ARN_A },
+        change: { action: "replace", deletionWindowDays: 10, disables: false },
+      });
+    },
+  );
+
+  it("takes a replace's deletion window from after when before lacks it", () => {
+    const { references } = read(
+      plan([
+        resourceChange({
+          actions: ["delete", "create"],
+          before: { arn: ARN_A },
+          after: { deletion_window_in_days: 7 },
+        }),
+      ]),
+    );
+    expect(references[0]?.change?.deletionWindowDays).toBe(7);
+  });
+
+  it("reads a delete with its deletion window", () => {
+    const { references, warnings } = read(
+      plan([
+        resourceChange({
+          actions: ["delete"],
+          before: { arn: ARN_A, deletion_window_in_days: 7, is_enabled: true },
+        }),
+      ]),
+    );
+    expect(warnings).toEqual([]);
+    expect(references).toEqual([
+      {
+        source: "terraform-plan",
+        kind: "key",
+        file: "plan.json",
+        address: "aws_kms_key.data",
+        resourceType: "aws_kms_key",
+        attribute: "arn",
+        target: { kind: "arn", arn: ARN_A },
+        action: "delete",
+        change: {
+          action: "delete",
+          source: "terraform-plan",
+          address: "aws_kms_key.data",
+          deletionWindowDays: 7,
+          disables: false,
+        },
+        location: null,
+        suppressions: [],
+      },
+    ]);
+  });
+
+  it("keeps an unset deletion window null rather than assuming Terraform's 30 days", () => {
+    const { references } = read(
+      plan([resourceChange({ actions: ["delete"], before: { arn: ARN_A } })]),
+    );
+    expect(references[0]?.change?.deletionWindowDays).toBeNull();
+  });
+
+  it.each([
+    ["aws_kms_key", "is_enabled", { is_enabled: true }, true],
+    ["aws_kms_key", "is_enabled", {}, true],
+    ["aws_kms_key", "is_enabled", { is_enabled: false }, false],
+    ["aws_kms_replica_key", "enabled", { enabled: true }, true],
+    ["aws_kms_external_key", "enabled", { enabled: true }, true],
+    ["aws_kms_replica_external_key", "enabled", { enabled: true }, true],
+  ])(
+    "reads an update of %s setting %s false (before %j) as disabling: %s",
+    (type, attribute, before, expected) => {
+      const { references } = read(
+        plan([
+          resourceChange({
+            type,
+            address: `${type}.data`,
+            actions: ["update"],
+            before: { arn: ARN_A, ...before },
+            after: { arn: ARN_A, [attribute]: false },
+          }),
+        ]),
+      );
+      expect(references[0]).toMatchObject({
+        resourceType: type,
+        action: "update",
+        change: { action: "update", disables: expected, deletionWindowDays: null },
+      });
+    },
+  );
+
+  it("does not read an update that keeps the key enabled as disabling", () => {
+    const { references } = read(
+      plan([
+        resourceChange({
+          actions: ["update"],
+          before: { arn: ARN_A, is_enabled: true, description: "old" },
+          after: { arn: ARN_A, is_enabled: true, description: "new" },
+        }),
+      ]),
+    );
+    expect(references[0]?.change?.disables).toBe(false);
+  });
+
+  it("identifies a key being created by its address", () => {
+    const doc = plan([
+      {
+        ...resourceChange({ actions: ["create"], after: { is_enabled: true } }),
+        change: {
+          actions: ["create"],
+          before: null,
+          after: { is_enabled: true, deletion_window_in_days: 7 },
+          after_unknown: { arn: true, id: true, key_id: true },
+        },
+      },
+    ]);
+    const { references, warnings } = read(doc);
+    expect(warnings).toEqual([]);
+    expect(references[0]).toMatchObject({
+      action: "create",
+      attribute: null,
+      target: { kind: "planned", address: "aws_kms_key.data" },
+      change: { action: "create", deletionWindowDays: null, disables: false },
+    });
+  });
+
+  it("keeps a module, for_each and count address whole", () => {
+    const address = 'module.a["x"].aws_kms_key.this[0]';
+    const { references } = read(
+      plan([
+        resourceChange({ address, actions: ["create"] }),
+        resourceChange({ address, actions: ["delete"], before: { arn: ARN_A }, extra: {} }),
+      ]),
+    );
+    expect(references.map(summary)).toEqual([
+      { address, action: "create", target: planned(address) },
+      { address, action: "delete", target: { kind: "arn", arn: ARN_A } },
+    ]);
+  });
+
+  it("finds the ARN in prior_state, searching child modules", () => {
+    const address = 'module.a["x"].module.b.aws_kms_key.this[0]';
+    const doc = plan([resourceChange({ address, actions: ["update"], before: { id: "x" } })], {
+      prior_state: priorState({
+        resources: [{ address: "aws_kms_key.other", values: { arn: ARN_B } }],
+        child_modules: [
+          { address: 'module.a["y"]', resources: [] },
+          {
+            address: 'module.a["x"]',
+            child_modules: [
+              {
+                address: 'module.a["x"].module.b',
+                resources: [
+                  { address, mode: "managed", type: "aws_kms_key", values: { arn: ARN_A } },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    });
+    const { references, warnings } = read(doc);
+    expect(warnings).toEqual([]);
+    expect(references.map(summary)).toEqual([
+      { address, action: "update", target: { kind: "arn", arn: ARN_A } },
+    ]);
+  });
+
+  it("does not give a deposed object the current object's ARN from prior_state", () => {
+    const doc = plan(
+      [
+        resourceChange({
+          actions: ["delete"],
+          before: { arn: ARN_B },
+          extra: { deposed: "00000001" },
+        }),
+        resourceChange({ actions: ["delete"], before: {}, extra: { deposed: "00000002" } }),
+      ],
+      {
+        prior_state: priorState({
+          resources: [{ address: "aws_kms_key.data", values: { arn: ARN_A } }],
+        }),
+      },
+    );
+    const { references, warnings } = read(doc);
+    expect(references.map((r) => r.target)).toEqual([
+      { kind: "arn", arn: ARN_B },
+      planned("aws_kms_key.data"),
+    ]);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it("reads a moved key (previous_address) as a no-op at its new address, not a delete", () => {
+    const { references, warnings } = read(
+      plan([
+        resourceChange({
+          address: "aws_kms_key.renamed",
+          actions: ["no-op"],
+          before: { arn: ARN_A, is_enabled: true },
+          after: { arn: ARN_A, is_enabled: true },
+          extra: { previous_address: "aws_kms_key.data" },
+        }),
+      ]),
+    );
+    expect(warnings).toEqual([]);
+    expect(references.map(summary)).toEqual([
+      { address: "aws_kms_key.renamed", action: "none", target: { kind: "arn", arn: ARN_A } },
+    ]);
+    expect(references[0]?.change).toMatchObject({ action: "none", deletionWindowDays: null });
+  });
+
+  it.each([[["forget"]], [["create", "forget"]], [["forget", "create"]]])(
+    "reads %j as orphaning the existing key",
+    (actions) => {
+      const { references } = read(
+        plan([resourceChange({ actions, before: { arn: ARN_A, deletion_window_in_days: 7 } })]),
+      );
+      expect(references.map(summary)).toEqual([
+        { address: "aws_kms_key.data", action: "orphan", target: { kind: "arn", arn: ARN_A } },
+      ]);
+      expect(references[0]?.change?.deletionWindowDays).toBeNull();
+    },
+  );
+
+  it("identifies a non-create without any ARN by its address, with a warning", () => {
+    const { references, warnings } = read(
+      plan([resourceChange({ actions: ["delete"], before: { id: "1234" } })], {
+        prior_state: priorState({ resources: [] }),
+      }),
+    );
+    expect(references.map(summary)).toEqual([
+      { address: "aws_kms_key.data", action: "delete", target: planned("aws_kms_key.data") },
+    ]);
+    expect(references[0]?.attribute).toBeNull();
+    expect(warnings).toEqual([
+      "aws_kms_key.data: the plan has no ARN for this key (neither in change.before nor in prior_state); identified by its address only",
+    ]);
+  });
+
+  it("warns when the ARN is not a key ARN", () => {
+    const { references, warnings } = read(
+      plan([
+        resourceChange({
+          actions: ["delete"],
+          before: { arn: "arn:aws:kms:us-east-1:111122223333:alias/app" },
+        }),
+      ]),
+    );
+    expect(references[0]?.target).toEqual(planned("aws_kms_key.data"));
+    expect(warnings).toEqual([
+      "aws_kms_key.data: its arn is not a KMS key ARN; identified by its address only",
+    ]);
+  });
+
+  it("skips reads, data sources and other resource types without a warning", () => {
+    const { references, warnings } = read(
+      plan([
+        resourceChange({ actions: ["read"], before: { arn: ARN_A } }),
+        {
+          ...resourceChange({ address: "data.aws_kms_key.k", actions: ["read"] }),
+          mode: "data",
+        },
+        resourceChange({ type: "aws_s3_bucket", address: "aws_s3_bucket.b", actions: ["delete"] }),
+        resourceChange({ type: "aws_kms_alias", address: "aws_kms_alias.a", actions: ["delete"] }),
+      ]),
+    );
+    expect(references).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("keeps the plan's order and gives the same result twice", () => {
+    const doc = plan([
+      resourceChange({ address: "aws_kms_key.z", actions: ["create"] }),
+      resourceChange({ address: "aws_kms_key.a", actions: ["delete"], before: { arn: ARN_A } }),
+      resourceChange({ address: "aws_kms_key.m", actions: ["no-op"], before: { arn: ARN_B } }),
+    ]);
+    const first = read(doc);
+    expect(first.references.map((r) => r.address)).toEqual([
+      "aws_kms_key.z",
+      "aws_kms_key.a",
+      "aws_kms_key.m",
+    ]);
+    expect(read(doc)).toEqual(first);
+  });
+});
+
+describe("readTerraformPlan: bad input", () => {
+  it("skips malformed entries with a warning each and reads the rest", () => {
+    const good = resourceChange({ address: "aws_kms_key.good", actions: ["create"] });
+    const doc = plan([
+      null,
+      "aws_kms_key.x",
+      42,
+      [],
+      { mode: "managed" },
+      { type: "aws_kms_key", mode: "managed" },
+      { type: "aws_kms_key", address: "aws_kms_key.nomode" },
+      { type: "aws_kms_key", mode: "managed", address: "aws_kms_key.nochange" },
+      { ...resourceChange({ address: "aws_kms_key.strchange", actions: [] }), change: "delete" },
+      resourceChange({ address: "aws_kms_key.stractions", actions: "delete" }),
+      resourceChange({ address: "aws_kms_key.numactions", actions: [1] }),
+      resourceChange({ address: "aws_kms_key.unknown", actions: ["delete", "update"] }),
+      resourceChange({ address: "aws_kms_key.comma", actions: ["delete,create"] }),
+      resourceChange({ address: "aws_kms_key.strbefore", actions: ["delete"], before: "arn" }),
+      resourceChange({ address: "aws_kms_key.arrafter", actions: ["update"], after: [] }),
+      // Malformed, but not a key: not this reader's business.
+      { type: "aws_s3_bucket", change: null },
+      good,
+    ]);
+    const { references, warnings } = read(doc);
+    expect(references.map((r) => r.address)).toEqual(["aws_kms_key.good"]);
+    expect(warnings).toEqual([
+      "resource_changes[0] is null, not a resource change; skipped",
+      "resource_changes[1] is a string, not a resource change; skipped",
+      "resource_changes[2] is a number, not a resource change; skipped",
+      "resource_changes[3] is an array, not a resource change; skipped",
+      "resource_changes[4] has no resource type; skipped",
+      "resource_changes[5] (aws_kms_key) has no address; skipped",
+      "aws_kms_key.nomode: no resource mode; skipped",
+      "aws_kms_key.nochange: change is missing, not an object; skipped",
+      "aws_kms_key.strchange: change is a string, not an object; skipped",
+      "aws_kms_key.stractions: change.actions is not a list of action names; skipped",
+      "aws_kms_key.numactions: change.actions is not a list of action names; skipped",
+      'aws_kms_key.unknown: change.actions ["delete","update"] is not an action this tool knows; skipped',
+      'aws_kms_key.comma: change.actions ["delete,create"] is not an action this tool knows; skipped',
+      "aws_kms_key.strbefore: change.before or change.after is not an object; skipped",
+      "aws_kms_key.arrafter: change.before or change.after is not an object; skipped",
+    ]);
+  });
+
+  it("survives a malformed prior_state when looking up an ARN", () => {
+    const doc = plan([resourceChange({ actions: ["delete"], before: {} })], {
+      prior_state: {
+        values: {
+          root_module: {
+            resources: [null, 1, { address: "aws_kms_key.data", values: "x" }],
+            child_modules: [null, "m", { resources: "r", child_modules: {} }],
+          },
+        },
+      },
+    });
+    const { references, warnings } = read(doc);
+    expect(references[0]?.target).toEqual(planned("aws_kms_key.data"));
+    expect(warnings).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "resource_changes is an object",
+      { resource_changes: {} },
+      "resource_changes is an object; expected an array",
+    ],
+    [
+      "resource_changes is a string",
+      { resource_changes: "x" },
+      "resource_changes is a string; expected an array",
+    ],
+    [
+      "prior_state is a string",
+      { prior_state: "x" },
+      "prior_state is a string; expected an object",
+    ],
+    [
+      "format_version is a number",
+      { format_version: 1 },
+      'format_version is 1; expected a version like "1.2"',
+    ],
+    [
+      "format_version is from the future",
+      { format_version: "2.0" },
+      "plan format_version 2.0 is not supported; this version of kms-usage-lint reads plan formats 0.x and 1.x",
+    ],
+  ])("throws an InputError naming the file when %s", (_case, fields, message) => {
+    const err = inputErrorOf(() => read({ ...plan([]), ...fields }));
+    expect(err.file).toBe("plan.json");
+    expect(err.message).toBe(message);
+  });
+
+  it("accepts format versions 0.1 to 1.x", () => {
+    for (const version of ["0.1", "0.2", "1.0", "1.2", "1.17"]) {
+      expect(read({ ...plan([]), format_version: version })).toEqual({
+        references: [],
+        warnings: [],
+      });
+    }
+  });
+
+  it("reads a plan without resource_changes as having no keys", () => {
+    const doc = { format_version: "1.2", planned_values: { root_module: {} } };
+    expect(read(doc)).toEqual({ references: [], warnings: [] });
+  });
+
+  it.each([
+    [
+      "state from terraform show -json",
+      { format_version: "1.0", terraform_version: "1.9.5", values: { root_module: {} } },
+      "this is Terraform state as `terraform show -json` prints it without a plan file (it has `values`, not `resource_changes`)",
+    ],
+    [
+      "a raw state file",
+      { version: 4, terraform_version: "1.9.5", serial: 3, resources: [] },
+      "this is a raw Terraform state file (terraform.tfstate)",
+    ],
+    [
+      "terraform output -json",
+      { key_arn: { value: ARN_A, type: "string", sensitive: false } },
+      "this looks like `terraform output -json`",
+    ],
+    ["a CloudFormation template", { Resources: {} }, "this is a CloudFormation template"],
+    [
+      "a CDK manifest",
+      { version: "36.0.0", artifacts: {} },
+      "this is a CDK cloud assembly manifest",
+    ],
+    [
+      "an object with format_version only",
+      { format_version: "1.2" },
+      "this JSON object has format_version but none of resource_changes, planned_values, prior_state, configuration, output_changes",
+    ],
+    [
+      "an empty object",
+      {},
+      "this JSON object has none of the fields of a Terraform plan (format_version, resource_changes, …)",
+    ],
+    ["an array", [], "the file holds an array"],
+    ["null", null, "the file holds null"],
+    ["a string", "plan", "the file holds a string"],
+  ])("says what it got instead of a plan: %s", (_case, doc, what) => {
+    expect(isTerraformPlan(doc)).toBe(false);
+    const err = inputErrorOf(() => read(doc));
+    expect(err.file).toBe("plan.json");
+    expect(err.message).toBe(
+      `${what}; expected a Terraform plan, the output of \`terraform show -json PLANFILE\``,
+    );
+  });
+
+  it("rejects an empty plan file", () => {
+    const err = inputErrorOf(() => parseJson("\n  \n", "plan.json"));
+    expect(err.describe()).toBe("plan.json: the file is empty; expected a JSON document");
+  });
+
+  it("names the line where a truncated plan stops", () => {
+    const text = JSON.stringify(
+      plan([resourceChange({ actions: ["delete"], before: { arn: ARN_A } })]),
+      null,
+      2,
+    );
+    const cut = text.slice(0, text.indexOf('"before"'));
+    const err = inputErrorOf(() => read(parseJson(cut, "plan.json")));
+    expect(err.file).toBe("plan.json");
+    expect(err.line).toBe(cut.trimEnd().split("\n").length);
+    expect(err.line).toBe(14);
+  });
+});
+
+describe("isTerraformPlan", () => {
+  it.each([
+    [{ format_version: "1.2", resource_changes: [] }, true],
+    [{ format_version: "0.1", planned_values: {} }, true],
+    [{ format_version: "1.2", prior_state: {} }, true],
+    [{ format_version: "1.2", configuration: {} }, true],
+    [{ format_version: "1.2", output_changes: {} }, true],
+    [{ format_version: "1.2", resource_changes: [], values: {} }, false],
+    [{ resource_changes: [] }, false],
+    [{ format_version: "1.2" }, false],
+    [[{ format_version: "1.2", resource_changes: [] }], false],
+  ])("%j → %s", (doc, expected) => {
+    expect(isTerraformPlan(doc)).toBe(expected);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Runs the committed bundle the way users and the Actions runner do: a plain `node`
+ * process on dist/, copied somewhere with no node_modules above it.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+
+/** Node binaries to run dist/ on: this one, and Node 24 (the Action's runtime) when CI provides it. */
+export function nodeRuntimes(): { name: string; bin: string }[] {
+  const runtimes = [{ name: `node ${process.version}`, bin: process.execPath }];
+  const node24 = process.env.KUL_NODE24;
+  if (node24) runtimes.push({ name: "node 24", bin: node24 });
+  return runtimes;
+}
+
+/** A temp directory holding dist/ and examples/, outside any node_modules tree. */
+export function isolatedCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "kul-e2e-"));
+  cpSync(join(ROOT, "dist"), join(dir, "dist"), { recursive: true });
+  cpSync(join(ROOT, "examples"), join(dir, "examples"), { recursive: true });
+  return dir;
+}
+
+export interface Ran {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runNode(
+  bin: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Ran {
+  const result = spawnSync(bin, args, {
+    cwd,
+    encoding: "utf8",
+    // A clean environment: nothing from this test process leaks into the run.
+    env: { PATH: process.env.PATH ?? "", ...env },
+    timeout: 20_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Parses a GITHUB_OUTPUT file (name=value lines and name<<DELIM heredocs). */
+export function readGithubOutput(file: string): Record<string, string> {
+  const lines = readFileSync(file, "utf8").split("\n");
+  const out: Record<string, string> = {};
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delimiter] = heredoc as unknown as [string, string, string];
+      const value: string[] = [];
+      while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i] ?? "");
+      out[name] = value.join("\n");
+    } else if (line.includes("=")) {
+      out[line.slice(0, line.indexOf("="))] = line.slice(line.indexOf("=") + 1);
+    }
+  }
+  return out;
+}
