@@ -4,15 +4,15 @@ import {
   FORMATS,
   InputError,
   SEVERITIES,
-  TOOL,
   __commonJS,
   __require,
   __toESM,
   formatJson,
   formatText,
+  nodeDeps,
   parseNow,
   run
-} from "./chunks/chunk-BG5M5TZY.js";
+} from "./chunks/chunk-VMJWMUY2.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3441,7 +3441,7 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-import { access, readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -3603,13 +3603,5 @@ process.exitCode = await main(
     debug: (process.env.DEBUG ?? "").split(",").includes("kms-usage-lint"),
     writeFile: (path, text) => writeFile(path, text, "utf8")
   },
-  {
-    readFile: (path) => readFile(path, "utf8"),
-    fileExists: (path) => access(path).then(
-      () => true,
-      () => false
-    ),
-    clock: () => /* @__PURE__ */ new Date(),
-    tool: TOOL
-  }
+  nodeDeps()
 );

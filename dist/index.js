@@ -2,15 +2,15 @@ import { createRequire as __kulCreateRequire } from "node:module"; const require
 import {
   InputError,
   SEVERITIES,
-  TOOL,
   __commonJS,
   __require,
   __toESM,
   formatJson,
   formatText,
+  nodeDeps,
   parseNow,
   run
-} from "./chunks/chunk-BG5M5TZY.js";
+} from "./chunks/chunk-VMJWMUY2.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19127,7 +19127,7 @@ var require_undici = __commonJS({
 });
 
 // src/action.ts
-import { access as access2, mkdtemp, readFile, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -19693,14 +19693,8 @@ async function main() {
     const { config, warnings } = actionConfig((name) => getInput(name));
     for (const warning2 of warnings) warning(warning2);
     const { report, failed } = await run(config, {
-      readFile: (path) => readFile(path, "utf8"),
-      fileExists: (path) => access2(path).then(
-        () => true,
-        () => false
-      ),
-      clock: () => /* @__PURE__ */ new Date(),
-      logger: { info, warn: warning, debug },
-      tool: TOOL
+      ...nodeDeps(),
+      logger: { info, warn: warning, debug }
     });
     info(formatText(report, { color: false }));
     const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "kms-usage-lint-"));

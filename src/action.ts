@@ -3,16 +3,16 @@
  * the step outputs and the exit status. Check runs, comments and SARIF come with
  * the reporting sinks (SPEC §8).
  */
-import { access, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { actionConfig } from "./config/action-inputs.js";
 import { InputError } from "./model.js";
+import { nodeDeps } from "./node-deps.js";
 import { run } from "./pipeline.js";
 import { formatJson } from "./report/formats/json.js";
 import { formatText } from "./report/formats/text.js";
-import { TOOL } from "./version.js";
 
 async function main(): Promise<void> {
   try {
@@ -21,15 +21,8 @@ async function main(): Promise<void> {
     const { config, warnings } = actionConfig((name) => core.getInput(name));
     for (const warning of warnings) core.warning(warning);
     const { report, failed } = await run(config, {
-      readFile: (path) => readFile(path, "utf8"),
-      fileExists: (path) =>
-        access(path).then(
-          () => true,
-          () => false,
-        ),
-      clock: () => new Date(),
+      ...nodeDeps(),
       logger: { info: core.info, warn: core.warning, debug: core.debug },
-      tool: TOOL,
     });
     core.info(formatText(report, { color: false }));
 

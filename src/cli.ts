@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /** The `kms-usage-lint` command: binds main() to this process. */
-import { access, readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { main } from "./command.js";
-import { TOOL } from "./version.js";
+import { nodeDeps } from "./node-deps.js";
 
 process.exitCode = await main(
   process.argv.slice(2),
@@ -13,14 +13,5 @@ process.exitCode = await main(
     debug: (process.env.DEBUG ?? "").split(",").includes("kms-usage-lint"),
     writeFile: (path, text) => writeFile(path, text, "utf8"),
   },
-  {
-    readFile: (path) => readFile(path, "utf8"),
-    fileExists: (path) =>
-      access(path).then(
-        () => true,
-        () => false,
-      ),
-    clock: () => new Date(),
-    tool: TOOL,
-  },
+  nodeDeps(),
 );

@@ -5,6 +5,7 @@
  * template renderer and the docs all read this one table.
  */
 import type { KeyReference, KeySubject, SourceKind } from "../model.js";
+import { wholeDaysSince } from "../time.js";
 
 /** What a rule sees: one subject, and the evaluation clock (`--now`). */
 export interface FactContext {
@@ -34,8 +35,6 @@ export interface FactDefinition<T extends FactType = FactType> {
   readonly get: (ctx: FactContext) => FactValueOf[T] | null;
 }
 
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
-
 function define<T extends FactType>(
   type: T,
   description: string,
@@ -49,14 +48,6 @@ export function parseInstant(iso: string | null | undefined): Date | null {
   if (iso === null || iso === undefined) return null;
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? null : new Date(ms);
-}
-
-/** Whole days (rounded down) from an ISO instant to now; null when the instant is unknown. */
-function daysSince(iso: string | null | undefined, now: Date): number | null {
-  const then = parseInstant(iso);
-  if (then === null) return null;
-  const days = Math.floor((now.getTime() - then.getTime()) / MS_PER_DAY);
-  return Number.isFinite(days) ? days : null;
 }
 
 /** The resource id of a key ARN (`…:key/ID`), for keys AWS said nothing about. */
@@ -144,7 +135,7 @@ export const FACTS = Object.freeze({
     parseInstant(c.subject.key?.deletionDate),
   ),
   "key.ageDays": define("number", "Whole days since the key was created.", (c) =>
-    daysSince(c.subject.key?.createdAt, c.now),
+    wholeDaysSince(c.subject.key?.createdAt ?? null, c.now),
   ),
   "key.pendingWindowDays": define(
     "number",
@@ -172,7 +163,7 @@ export const FACTS = Object.freeze({
     (c) => parseInstant(c.subject.usage?.lastUsedAt),
   ),
   "usage.daysSinceLastUse": define("number", "Whole days from usage.lastUsedAt to now.", (c) =>
-    daysSince(c.subject.usage?.lastUsedAt, c.now),
+    wholeDaysSince(c.subject.usage?.lastUsedAt ?? null, c.now),
   ),
   "usage.operation": define(
     "string",
@@ -200,7 +191,7 @@ export const FACTS = Object.freeze({
   "usage.daysTracked": define(
     "number",
     "Whole days of evidence: from the later of tracking start and creation to now.",
-    (c) => daysSince(c.subject.usage?.evidenceSince, c.now),
+    (c) => wholeDaysSince(c.subject.usage?.evidenceSince ?? null, c.now),
   ),
   "usage.reason": define(
     "string",

@@ -1,0 +1,17 @@
+/** The real file system and clock, as both entry points hand them to the pipeline. */
+import { access, readFile } from "node:fs/promises";
+import type { Deps } from "./pipeline.js";
+import { TOOL } from "./version.js";
+
+/** Everything `run()` needs from Node except the logger, which differs per entry point. */
+export function nodeDeps(): Omit<Deps, "logger"> {
+  return {
+    readFile: (path) => readFile(path, "utf8"),
+    fileExists: (path) => access(path).then(yes, no),
+    clock: () => new Date(),
+    tool: TOOL,
+  };
+}
+
+const yes = () => true;
+const no = () => false;
