@@ -84,6 +84,8 @@ export interface KeyReference {
   /** Attribute path the key was read from (`arn`, `kms_key_id`, `target_key_arn`). */
   attribute: string | null;
   target: KeyTarget;
+  /** The alias name (`alias/…`) this reference names the key by, when it is an alias. */
+  aliasName?: string;
   /** What happens to the resource holding the reference; null when the source says nothing of changes. */
   action: ChangeAction | null;
   /** For `kind: "key"` in a source that describes changes. */
