@@ -139,7 +139,11 @@ export function keyInfo(md: AwsKeyMetadata, aliases: string[]): KeyInfo {
 
 function emptySubject(id: string, refs: KeyReference[]): KeySubject {
   const arn = parseKmsArn(id);
-  const aliases = refs.flatMap((r) => (r.target.kind === "alias" ? [r.target.name] : []));
+  const aliases = refs.flatMap((r) => {
+    const name = r.aliasName ?? (r.target.kind === "alias" ? r.target.name : undefined);
+    // An alias resource being deleted will no longer name the key.
+    return name !== undefined && r.action !== "delete" ? [name] : [];
+  });
   return {
     id,
     arn: arn?.resource === "key" ? id : null,
