@@ -1,0 +1,49 @@
+/**
+ * The repository the inputs live in: read-only access to its files, and where
+ * its root is, so that locations can be given relative to it (SPEC §2, §7
+ * `--repo-root`).
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+
+/**
+ * Read-only file access, injected: the locators read `.tf` (and later CDK)
+ * sources through it and do no I/O of their own.
+ */
+export interface SourceFiles {
+  /** Text of a file, or null when it does not exist / is not a file / cannot be read. */
+  readText(path: string): Promise<string | null>;
+  /** Entry names of a directory (files and dirs), or null when it is not a directory. */
+  list(dir: string): Promise<string[] | null>;
+}
+
+/**
+ * `SourceFiles` over the real file system. Every failure (missing, a
+ * directory, no permission) reads as null: a source file that cannot be read
+ * only costs a location, never the run.
+ */
+export function nodeSourceFiles(): SourceFiles {
+  return {
+    readText: (path) => readFile(path, "utf8").catch(nothing),
+    list: (dir) => readdir(dir).catch(nothing),
+  };
+}
+
+const nothing = () => null;
+
+/**
+ * The nearest directory at or above `startDir` that holds a `.git` entry —
+ * a directory in a normal clone, a file in a worktree or submodule — or null
+ * when there is none (the CLI then falls back to the working directory).
+ *
+ * @param startDir an absolute directory.
+ */
+export async function findRepoRoot(startDir: string, files: SourceFiles): Promise<string | null> {
+  for (let dir = startDir; ; dir = dirname(dir)) {
+    const marker = join(dir, ".git");
+    if ((await files.list(marker)) !== null || (await files.readText(marker)) !== null) {
+      return dir;
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}

@@ -1,0 +1,527 @@
+/**
+ * Where a Terraform reference is declared: the `resource "TYPE" "NAME"` block
+ * header in the `.tf` files of its module directory, as a repository-relative
+ * `file:line`, with the `# kms-usage-lint-ignore` comments above it (SPEC §2
+ * "Locating code", §4 inline suppression).
+ *
+ * A line scanner, not an HCL parser: it knows just enough of HCL's lexical
+ * structure (strings and templates, comments, heredocs, braces) never to take
+ * commented-out or quoted text for a block. When in doubt it gives no
+ * location: a missing line costs an annotation, a wrong one costs trust.
+ */
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { InlineSuppression, KeyReference, SourceKind, SourceLocation } from "../../model.js";
+import type { SourceFiles } from "../repo.js";
+import { type ModuleCall, type ModuleCalls, modulePath } from "./modules.js";
+
+// Defined next to the repository helpers because the CDK locator reads files the same way.
+export type { SourceFiles } from "../repo.js";
+
+/** Where to look, and how to read. */
+export interface LocateOptions {
+  /** Absolute directory of the root module (the plan/state file's directory, or --terraform-dir). */
+  rootDir: string;
+  /** Absolute repository root; locations are relative to it, with '/'. */
+  repoRoot: string;
+  /** The plan's module calls (empty for state files: then only root-module resources are located). */
+  modules: ModuleCalls;
+  files: SourceFiles;
+}
+
+/**
+ * Fills in `location` and `suppressions` of Terraform references whose block
+ * can be found. Returns new objects for the references it locates and the
+ * others as they are; never mutates its input. Each `.tf` file is read and
+ * scanned at most once per call, however many references point into it.
+ *
+ * Located: resources and data sources (kinds key, alias, consumer) with an
+ * address and a resource type, and root-module outputs (`output.NAME`), from
+ * the Terraform sources. A reference that already has a location is kept.
+ *
+ * - The module directory follows the address's `module.NAME` steps through
+ *   `modules`; only local sources (`./…`, `../…`) are followed, because a
+ *   registry or git module's code is not in the repository.
+ * - Exactly one declaring block gives its header line; none or several
+ *   (invalid configuration) give no location.
+ * - A resource without a block (deleted by this change) points at the
+ *   `removed` block naming it, else at a `moved` block moving it away, in its
+ *   module or an enclosing one; otherwise no location.
+ * - A directory outside `repoRoot` gives no location.
+ */
+export async function locateTerraform(
+  refs: readonly KeyReference[],
+  options: LocateOptions,
+): Promise<KeyReference[]> {
+  const indexes = new Map<string, Promise<DirectoryIndex>>();
+  const context: Context = {
+    options,
+    indexOf(dir) {
+      let index = indexes.get(dir);
+      if (index === undefined) {
+        index = indexDirectory(dir, options);
+        indexes.set(dir, index);
+      }
+      return index;
+    },
+  };
+  return Promise.all(refs.map((ref) => locateOne(ref, context)));
+}
+
+interface Context {
+  options: LocateOptions;
+  /** The declarations of one module directory, scanned on first need. */
+  indexOf(dir: string): Promise<DirectoryIndex>;
+}
+
+/** A block found in the source: where it starts and what comments sit above it. */
+interface Declaration {
+  location: SourceLocation;
+  suppressions: InlineSuppression[];
+}
+
+/**
+ * Declarations of one directory by block key: `resource TYPE.NAME`,
+ * `data TYPE.NAME`, `output NAME`, `removed FROM`, `moved FROM` (FROM without
+ * instance keys). A list, so that duplicates can be told from single blocks.
+ */
+type DirectoryIndex = ReadonlyMap<string, readonly Declaration[]>;
+
+const TERRAFORM_SOURCES: ReadonlySet<SourceKind> = new Set([
+  "terraform-plan",
+  "terraform-state",
+  "terraform-outputs",
+]);
+
+/** What a reference's block is, relative to its module. */
+interface BlockTarget {
+  /** Module call names from the root: `["storage", "nested"]`. */
+  modules: string[];
+  /** Its key in a `DirectoryIndex`. */
+  block: string;
+  /** `TYPE.NAME` of a managed resource, which `removed` and `moved` blocks name; null otherwise. */
+  resource: string | null;
+}
+
+async function locateOne(ref: KeyReference, context: Context): Promise<KeyReference> {
+  if (ref.location !== null) return ref;
+  const target = blockTarget(ref);
+  if (target === null) return ref;
+  const found = await findDeclaration(target, context);
+  if (found === null) return ref;
+  return {
+    ...ref,
+    location: found.location,
+    suppressions: [...ref.suppressions, ...found.suppressions],
+  };
+}
+
+const IDENTIFIER = "[A-Za-z_][A-Za-z0-9_-]*";
+// Instance keys are quoted strings (which may hold dots and brackets) or numbers.
+const INSTANCE_KEY = String.raw`\[(?:"(?:[^"\\]|\\.)*"|\d+)\]`;
+const RESOURCE_PART = new RegExp(
+  `^(data\\.)?(${IDENTIFIER})\\.(${IDENTIFIER})(?:${INSTANCE_KEY})?$`,
+);
+const OUTPUT_ADDRESS = new RegExp(`^output\\.(${IDENTIFIER})$`);
+
+function blockTarget(ref: KeyReference): BlockTarget | null {
+  const address = ref.address;
+  if (!TERRAFORM_SOURCES.has(ref.source) || address === null) return null;
+  if (ref.kind === "output") {
+    // Only root-module outputs appear in plans and `terraform output -json`.
+    const name = OUTPUT_ADDRESS.exec(address)?.[1];
+    return name === undefined ? null : { modules: [], block: `output ${name}`, resource: null };
+  }
+  if (ref.resourceType === null) return null;
+  const modules = modulePath(address);
+  const rest = afterModules(address, modules);
+  const match = rest === null ? null : RESOURCE_PART.exec(rest);
+  if (!match || match[2] !== ref.resourceType) return null;
+  const resource = `${match[2]}.${match[3]}`;
+  return match[1]
+    ? { modules, block: `data ${resource}`, resource: null }
+    : { modules, block: `resource ${resource}`, resource };
+}
+
+/**
+ * What follows the `module.NAME[KEY].` steps `modulePath` read; null when the
+ * address does not start with exactly those steps. Linear, so that a hostile
+ * address costs no more than its length.
+ */
+function afterModules(address: string, modules: readonly string[]): string | null {
+  let at = 0;
+  for (const name of modules) {
+    const step = `module.${name}`;
+    if (!address.startsWith(step, at)) return null;
+    at = skipInstanceKey(address, at + step.length);
+    if (at < 0 || address[at] !== ".") return null;
+    at += 1;
+  }
+  return address.slice(at);
+}
+
+/** The index after an instance key starting at `at` (or `at` when there is none); -1 when malformed. */
+function skipInstanceKey(address: string, at: number): number {
+  if (address[at] !== "[") return at;
+  let i = at + 1;
+  if (address[i] === '"') {
+    for (i += 1; i < address.length && address[i] !== '"'; i += 1) {
+      if (address[i] === "\\") i += 1;
+    }
+    i += 1;
+  } else {
+    while (i < address.length && address[i] !== "]") i += 1;
+  }
+  return address[i] === "]" ? i + 1 : -1;
+}
+
+async function findDeclaration(target: BlockTarget, context: Context): Promise<Declaration | null> {
+  const dirs = moduleDirectories(target.modules, context.options);
+  const own = dirs[dirs.length - 1] ?? null;
+  if (own !== null) {
+    const found = (await context.indexOf(own)).get(target.block);
+    if (found !== undefined) return only(found);
+  }
+  if (target.resource === null) return null;
+  return (
+    (await findRemoval("removed", target, dirs, context)) ??
+    (await findRemoval("moved", target, dirs, context))
+  );
+}
+
+/**
+ * The `removed` or `moved` block that takes the resource away. Terraform
+ * allows them in the resource's module or an enclosing one, naming the
+ * resource or a whole module call, so each directory from the innermost out
+ * is asked for the address relative to it and for its module prefixes. The
+ * first name that matches decides: one block is the answer, several are none.
+ */
+async function findRemoval(
+  kind: "removed" | "moved",
+  target: BlockTarget,
+  dirs: readonly (string | null)[],
+  context: Context,
+): Promise<Declaration | null> {
+  for (let depth = dirs.length - 1; depth >= 0; depth -= 1) {
+    const dir = dirs[depth];
+    if (dir === undefined || dir === null) continue;
+    const index = await context.indexOf(dir);
+    for (const from of removalNames(target, depth)) {
+      const found = index.get(`${kind} ${from}`);
+      if (found !== undefined) return only(found);
+    }
+  }
+  return null;
+}
+
+/** Names a block in the module at `depth` could use for the resource, most specific first. */
+function removalNames(target: BlockTarget, depth: number): string[] {
+  const steps = target.modules.slice(depth).map((name) => `module.${name}`);
+  const names = [[...steps, target.resource].join(".")];
+  for (let n = steps.length; n > 0; n -= 1) names.push(steps.slice(0, n).join("."));
+  return names;
+}
+
+function only(declarations: readonly Declaration[]): Declaration | null {
+  return declarations.length === 1 ? (declarations[0] ?? null) : null;
+}
+
+/**
+ * The directory of the root module and of each module along `modules`;
+ * null from the first call that is unknown, not local, or outside the
+ * repository on.
+ */
+function moduleDirectories(modules: readonly string[], options: LocateOptions): (string | null)[] {
+  const repoRoot = resolve(options.repoRoot);
+  let dir: string | null = resolve(options.rootDir);
+  let calls: ModuleCalls | null = options.modules;
+  const dirs: (string | null)[] = [];
+  const inRepo = (d: string | null) =>
+    d !== null && repoRelative(repoRoot, d) !== null ? d : null;
+  dirs.push(inRepo(dir));
+  for (const name of modules) {
+    const call: ModuleCall | undefined =
+      calls !== null && Object.hasOwn(calls, name) ? calls[name] : undefined;
+    if (dir === null || call === undefined || !isLocalSource(call.source)) {
+      dir = null;
+      calls = null;
+    } else {
+      dir = resolve(dir, call.source);
+      calls = call.calls;
+    }
+    dirs.push(inRepo(dir));
+  }
+  return dirs;
+}
+
+/** Terraform's own test: a local module path starts with `./` or `../` (either slash on Windows). */
+function isLocalSource(source: string): boolean {
+  return /^\.\.?[/\\]/.test(source);
+}
+
+/** `path` relative to `repoRoot` with `/`, or null when it is outside. */
+function repoRelative(repoRoot: string, path: string): string | null {
+  const rel = relative(repoRoot, path);
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
+  return rel.split(sep).join("/");
+}
+
+async function indexDirectory(dir: string, options: LocateOptions): Promise<DirectoryIndex> {
+  const index = new Map<string, Declaration[]>();
+  const names = ((await options.files.list(dir)) ?? []).filter(isConfigurationFile).sort();
+  const texts = await Promise.all(names.map((name) => options.files.readText(join(dir, name))));
+  const repoRoot = resolve(options.repoRoot);
+  names.forEach((name, i) => {
+    const text = texts[i];
+    const file = repoRelative(repoRoot, join(dir, name));
+    // A NUL byte means a binary file, which Terraform would refuse too.
+    if (text === undefined || text === null || file === null || text.includes("\0")) return;
+    for (const block of scanBlocks(text)) {
+      const declaration: Declaration = {
+        location: { file, line: block.line },
+        suppressions: block.suppressions.map(({ ruleId, reason, line }) => ({
+          ruleId,
+          reason,
+          location: { file, line },
+        })),
+      };
+      const list = index.get(block.key);
+      if (list) list.push(declaration);
+      else index.set(block.key, [declaration]);
+    }
+  });
+  return index;
+}
+
+/**
+ * The files Terraform loads as configuration: `*.tf`, without the hidden and
+ * editor files it ignores, and without override files, which amend a block
+ * declared elsewhere rather than declare a second one. `*.tf.json` is not
+ * read: JSON configuration is rare and has no comments to suppress with.
+ */
+function isConfigurationFile(name: string): boolean {
+  if (!name.endsWith(".tf") || name.startsWith(".") || name.startsWith("#")) return false;
+  const stem = name.slice(0, -".tf".length);
+  return stem !== "override" && !stem.endsWith("_override");
+}
+
+/** A block header the scanner found, keyed as in `DirectoryIndex`. */
+interface ScannedBlock {
+  key: string;
+  line: number;
+  suppressions: { ruleId: string; reason: string; line: number }[];
+}
+
+// A bare label must end where the identifier does, or `abc` would pass for labels `ab` and `c`.
+const LABEL = `"([^"\\\\]*)"|(${IDENTIFIER})(?![A-Za-z0-9_-])`;
+// HCL puts a block's `{` on its header line; labels may be quoted or bare.
+const RESOURCE_HEADER = new RegExp(`^\\s*(resource|data)\\s+(?:${LABEL})\\s*(?:${LABEL})\\s*\\{`);
+const OUTPUT_HEADER = new RegExp(`^\\s*output\\s+(?:${LABEL})\\s*\\{`);
+const REMOVAL_HEADER = /^\s*(removed|moved)\s*\{/;
+// `from` is a traversal, not a string; its instance keys may be quoted.
+const FROM_ATTRIBUTE = /(?:^|[\s{])from\s*=\s*((?:[^\s}"#]|"(?:[^"\\]|\\.)*")+)/;
+const INSTANCE_KEYS = new RegExp(INSTANCE_KEY, "g");
+
+/** A `removed`/`moved` block whose `from` is still to be read. */
+interface OpenRemoval {
+  kind: "removed" | "moved";
+  line: number;
+  suppressions: ScannedBlock["suppressions"];
+  from: string | null;
+}
+
+/**
+ * The top-level `resource`, `data`, `output`, `removed` and `moved` blocks of
+ * one file, in order. One pass over the lines; each character is looked at
+ * a bounded number of times, so a huge file costs time in proportion.
+ */
+function scanBlocks(source: string): ScannedBlock[] {
+  const text = source.startsWith("\uFEFF") ? source.slice(1) : source;
+  const lines = text.split(/\r?\n/);
+  const state: LexState = { inBlockComment: false, heredoc: null, depth: 0 };
+  const blocks: ScannedBlock[] = [];
+  let comments: CommentLine[] = [];
+  let removal: OpenRemoval | null = null;
+
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const lexed = lexLine(raw, state);
+    if (lexed.code.trim() === "") {
+      // Comment-only lines extend the run above the next header; a blank line
+      // or heredoc text ends it.
+      if (lexed.heredoc || raw.trim() === "") comments = [];
+      else comments.push({ line, text: lexed.comment });
+      return;
+    }
+    const above = comments;
+    comments = [];
+    if (lexed.depthBefore === 0) {
+      const header = blockHeader(lexed.code);
+      if (header !== null) {
+        blocks.push({ key: header, line, suppressions: suppressionsIn(above) });
+      } else {
+        const kind = REMOVAL_HEADER.exec(lexed.code)?.[1];
+        if (kind === "removed" || kind === "moved") {
+          removal = { kind, line, suppressions: suppressionsIn(above), from: null };
+        }
+      }
+    }
+    if (removal !== null) {
+      // `from` sits directly in the block (depth 1), or on a one-line block's header.
+      if (removal.from === null && (lexed.depthBefore === 1 || removal.line === line)) {
+        const from = FROM_ATTRIBUTE.exec(lexed.code)?.[1];
+        if (from !== undefined) removal.from = from.replace(INSTANCE_KEYS, "");
+      }
+      if (state.depth === 0) {
+        if (removal.from !== null) {
+          const { kind, from, suppressions } = removal;
+          blocks.push({ key: `${kind} ${from}`, line: removal.line, suppressions });
+        }
+        removal = null;
+      }
+    }
+  });
+  return blocks;
+}
+
+/** The index key of a `resource`, `data` or `output` header, or null. */
+function blockHeader(code: string): string | null {
+  const resource = RESOURCE_HEADER.exec(code);
+  if (resource) {
+    const type = resource[2] ?? resource[3];
+    const name = resource[4] ?? resource[5];
+    return `${resource[1]} ${type}.${name}`;
+  }
+  const output = OUTPUT_HEADER.exec(code);
+  return output ? `output ${output[1] ?? output[2]}` : null;
+}
+
+interface CommentLine {
+  line: number;
+  /** The text after `#` or `//`; null for a line inside a block comment. */
+  text: string | null;
+}
+
+const SUPPRESSION = /^\s*kms-usage-lint-ignore(?:\s+(\S+)(?:\s+(.*))?)?\s*$/;
+const RULE_ID = /^(?:\*|[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+// SPEC §4 wants a reason with every suppression. One without is still honoured
+// (the author plainly meant it), with a visible placeholder, so that the rule
+// engine can report it as suppressed and warn about the missing reason rather
+// than the suppression silently not applying.
+const NO_REASON = "(no reason given)";
+
+/** The `kms-usage-lint-ignore RULE-ID reason` comments among the lines above a block. */
+function suppressionsIn(comments: readonly CommentLine[]): ScannedBlock["suppressions"] {
+  const found: ScannedBlock["suppressions"] = [];
+  for (const { line, text } of comments) {
+    const match = text === null ? null : SUPPRESSION.exec(text);
+    const ruleId = match?.[1];
+    // Without a valid rule id there is nothing to suppress; the comment is prose.
+    if (ruleId === undefined || !RULE_ID.test(ruleId)) continue;
+    const reason = match?.[2]?.trim() ?? "";
+    found.push({ ruleId, reason: reason === "" ? NO_REASON : reason, line });
+  }
+  return found;
+}
+
+/** What the lexer carries from one line to the next. */
+interface LexState {
+  /** Inside a `/* … *\/` comment begun on an earlier line. */
+  inBlockComment: boolean;
+  /** The closing marker of the heredoc being read. */
+  heredoc: string | null;
+  /** Brace depth of plain code (braces in strings and templates excluded). */
+  depth: number;
+}
+
+interface LexedLine {
+  /** The line without comments; strings kept. Empty for a heredoc's body. */
+  code: string;
+  /** The text after `#` or `//`, when the line ends in such a comment. */
+  comment: string | null;
+  /** Brace depth before the line. */
+  depthBefore: number;
+  /** The line is heredoc text or its closing marker. */
+  heredoc: boolean;
+}
+
+const HEREDOC_START = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*$/y;
+
+/**
+ * Splits one line into code and comment, tracking strings, template
+ * interpolations, block comments, heredocs and brace depth. Strings cannot
+ * span lines in HCL, so string state starts afresh on each line; a template
+ * interpolation that does span lines (rare) can throw the depth off, which
+ * only makes later headers go unfound.
+ */
+function lexLine(line: string, state: LexState): LexedLine {
+  const depthBefore = state.depth;
+  if (state.heredoc !== null) {
+    // `<<-` allows an indented marker, and HCL accepts one after `<<` too.
+    if (line.trim() === state.heredoc) state.heredoc = null;
+    return { code: "", comment: null, depthBefore, heredoc: true };
+  }
+  const pieces: string[] = [];
+  let comment: string | null = null;
+  // What the characters at `i` are nested in, innermost last.
+  const nesting: ("string" | "template" | "brace")[] = [];
+  let from = 0;
+  let i = 0;
+  while (i < line.length) {
+    if (state.inBlockComment) {
+      const end = line.indexOf("*/", i);
+      if (end < 0) {
+        from = i = line.length;
+        break;
+      }
+      state.inBlockComment = false;
+      from = i = end + 2;
+      continue;
+    }
+    const c = line[i];
+    const next = line[i + 1];
+    const inside = nesting[nesting.length - 1];
+    if (inside === "string") {
+      if (c === "\\") i += 2;
+      else if (c === '"') {
+        nesting.pop();
+        i += 1;
+      } else if ((c === "$" || c === "%") && next === c && line[i + 2] === "{") i += 3;
+      else if ((c === "$" || c === "%") && next === "{") {
+        nesting.push("template");
+        i += 2;
+      } else i += 1;
+      continue;
+    }
+    if (c === '"') nesting.push("string");
+    else if (c === "{") {
+      if (inside === undefined) state.depth += 1;
+      else nesting.push("brace");
+    } else if (c === "}") {
+      if (inside === undefined) state.depth = Math.max(0, state.depth - 1);
+      else nesting.pop();
+    } else if (inside === undefined && (c === "#" || (c === "/" && next === "/"))) {
+      pieces.push(line.slice(from, i));
+      comment = line.slice(c === "#" ? i + 1 : i + 2);
+      from = i = line.length;
+      break;
+    } else if (inside === undefined && c === "/" && next === "*") {
+      pieces.push(line.slice(from, i), " ");
+      state.inBlockComment = true;
+      i += 2;
+      continue;
+    } else if (inside === undefined && c === "<" && next === "<") {
+      HEREDOC_START.lastIndex = i;
+      const marker = HEREDOC_START.exec(line)?.[1];
+      if (marker !== undefined) {
+        pieces.push(line.slice(from, i));
+        state.heredoc = marker;
+        from = i = line.length;
+        break;
+      }
+      i += 1;
+    }
+    i += 1;
+  }
+  pieces.push(line.slice(from));
+  return { code: pieces.join(""), comment, depthBefore, heredoc: false };
+}
