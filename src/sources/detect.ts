@@ -3,11 +3,21 @@
  * (`--terraform-plan F`) or, for a positional path, by its content.
  */
 import { InputError, type KeyReference } from "../model.js";
-import { parseJson } from "./json.js";
-import { isTerraformPlan, readTerraformPlan } from "./terraform/plan.js";
+import { isJsonObject, parseJson } from "./json.js";
+import {
+  describeDocument,
+  isTerraformOutputs,
+  isTerraformPlan,
+  isTerraformState,
+} from "./terraform/documents.js";
+import { type ModuleCalls, readModuleCalls } from "./terraform/modules.js";
+import { readTerraformOutputs } from "./terraform/outputs.js";
+import { readTerraformPlan } from "./terraform/plan.js";
+import { readTerraformState } from "./terraform/state.js";
+import { stripWrapper } from "./terraform/wrapper.js";
 
 /** The input kinds this version reads; later sources add theirs here. */
-export type InputKind = "terraform-plan" | "auto";
+export type InputKind = "terraform-plan" | "terraform-state" | "terraform-outputs" | "auto";
 
 export interface InputSpec {
   kind: InputKind;
@@ -17,22 +27,128 @@ export interface InputSpec {
 export interface Collected {
   references: KeyReference[];
   warnings: string[];
+  /**
+   * For Terraform inputs: the module tree the plan's configuration declares
+   * (empty for state), so that the locator can find each resource's `.tf` file.
+   */
+  terraform?: { modules: ModuleCalls; root: "plan" | "state" };
 }
+
+// What each kind of input should hold, for the empty-file and wrong-file messages.
+const EXPECTED: Record<InputKind, string> = {
+  "terraform-plan": "a Terraform plan (terraform show -json PLANFILE)",
+  "terraform-state": "Terraform state (terraform show -json, or terraform.tfstate)",
+  "terraform-outputs": "Terraform outputs (terraform output -json)",
+  auto: "a Terraform plan, state or outputs as JSON",
+};
+
+// A saved plan file (`terraform plan -out`) is a zip archive.
+const ZIP_MAGIC = "PK\u0003\u0004";
+
+// Git and grep call a file binary when its first 8000 bytes hold a NUL; JSON text never does.
+const BINARY_SNIFF_CHARS = 8192;
 
 /** Reads the references of one input whose text is `text`. */
 export function collectFromText(input: InputSpec, text: string): Collected {
-  const doc = parseJson(text, input.path);
+  checkText(text, input.path);
+  const warnings: string[] = [];
+  // `[command]…` starts like a JSON array; the wrapper is tried for anything but an object.
+  const unwrapped = startsWithObject(text) ? null : stripWrapper(text);
+  if (unwrapped !== null) warnings.push(unwrapped.warning);
+  const doc = parseInput(unwrapped?.json ?? text, input, unwrapped?.linesBefore ?? 0);
   const kind = input.kind === "auto" ? detectKind(doc, input.path) : input.kind;
   switch (kind) {
-    case "terraform-plan":
-      return readTerraformPlan(doc, input.path);
+    case "terraform-plan": {
+      const result = readTerraformPlan(doc, input.path);
+      const configuration = isJsonObject(doc) ? doc.configuration : undefined;
+      return {
+        references: result.references,
+        warnings: [...warnings, ...result.warnings],
+        terraform: { modules: readModuleCalls(configuration), root: "plan" },
+      };
+    }
+    case "terraform-state": {
+      const result = readTerraformState(doc, input.path);
+      return {
+        references: result.references,
+        warnings: [...warnings, ...result.warnings],
+        terraform: { modules: {}, root: "state" },
+      };
+    }
+    case "terraform-outputs": {
+      const result = readTerraformOutputs(doc, input.path);
+      return { references: result.references, warnings: [...warnings, ...result.warnings] };
+    }
   }
 }
 
-function detectKind(doc: unknown, file: string): Exclude<InputKind, "auto"> {
+/**
+ * The kind of a parsed document given without one.
+ *
+ * @throws InputError naming the file, what was expected and, where it can be
+ *   told, what the file is instead.
+ */
+export function detectKind(doc: unknown, file: string): Exclude<InputKind, "auto"> {
   if (isTerraformPlan(doc)) return "terraform-plan";
+  if (isTerraformState(doc)) return "terraform-state";
+  if (isTerraformOutputs(doc)) return "terraform-outputs";
+  const expected =
+    "expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)";
+  if (isJsonObject(doc) && Object.keys(doc).length === 0) {
+    throw new InputError(
+      `the file holds an empty JSON object; ${expected} (an empty \`terraform output -json\` can be passed with --terraform-outputs)`,
+      file,
+    );
+  }
+  const what = describeDocument(doc, "this JSON object is not a Terraform document");
+  const unsupported = /CloudFormation|CDK/.test(what)
+    ? ", which this version does not read yet"
+    : "";
+  throw new InputError(`not a recognised input: ${what}${unsupported}; ${expected}`, file);
+}
+
+/** Parses an input's JSON; a syntax error's line counts the wrapper lines stripped before it. */
+function parseInput(body: string, input: InputSpec, linesBefore: number): unknown {
+  try {
+    return parseJson(body, input.path, EXPECTED[input.kind]);
+  } catch (err) {
+    if (!(err instanceof InputError) || err.line === null || linesBefore === 0) throw err;
+    throw new InputError(err.message, err.file, err.line + linesBefore, { cause: err.cause });
+  }
+}
+
+/** True when the first non-blank character opens a JSON object. */
+function startsWithObject(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x7b) return true; // {
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0xfeff) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Rejects a binary file before JSON.parse reports a baffling token: a NUL
+ * in the first few kilobytes. A UTF-16 file (what Windows PowerShell's `>`
+ * writes) has NULs too, and gets its own hint.
+ */
+function checkText(text: string, file: string): void {
+  const head = text.slice(0, BINARY_SNIFF_CHARS);
+  if (!head.includes("\0")) return;
+  if (head.startsWith(ZIP_MAGIC)) {
+    throw new InputError(
+      "binary file (a zip archive, as `terraform plan -out` writes), expected JSON: run `terraform show -json PLANFILE > plan.json` and pass that",
+      file,
+    );
+  }
+  // Read as UTF-8, UTF-16's byte order mark becomes two replacement characters.
+  const utf16 = head.startsWith("\ufffd\ufffd") || /^(?:[\x20-\x7e]\0){2}/.test(head);
   throw new InputError(
-    "not a recognised input: expected Terraform plan JSON (terraform show -json PLANFILE)",
+    utf16
+      ? "UTF-16 text, expected UTF-8 JSON (in PowerShell, write the file with `| Out-File -Encoding utf8`)"
+      : "binary file, expected JSON",
     file,
   );
 }

@@ -27,6 +27,21 @@ const ARN_RE = new RegExp(
   `^arn:(${PARTITION}):kms:(${REGION}):(${ACCOUNT}):(key/${KEY_ID}|${ALIAS})$`,
 );
 const KEY_ID_RE = new RegExp(`^${KEY_ID}$`);
+const ALIAS_NAME_RE = new RegExp(`^${ALIAS}$`);
+
+// The same shape, found anywhere in a text. The lookaheads stop a match
+// inside a longer token: a key id running on into more hex, or an alias name
+// that goes on with characters an alias may hold or with a wildcard (`alias/app-*`
+// in an IAM policy names many aliases, not the alias `alias/app-`).
+const ARN_SCAN_RE = new RegExp(
+  `arn:(${PARTITION}):kms:(${REGION}):(${ACCOUNT}):(key/${KEY_ID}(?![0-9A-Za-z_-])|${ALIAS}(?![a-zA-Z0-9/_*?-]))`,
+  "g",
+);
+// An ARN glued to a preceding word character (`xarn:aws:kms:…`) is part of something else.
+const WORD_CHAR_RE = /[A-Za-z0-9_-]/;
+
+// Length of a UUID and of `mrk-` followed by 32 hex digits: a cheap test before the regex.
+const KEY_ID_LENGTH = 36;
 
 /** Parses a whole string as a KMS key or alias ARN; null when it is not one. */
 export function parseKmsArn(text: string): KmsArn | null {
@@ -47,7 +62,86 @@ export function parseKmsArn(text: string): KmsArn | null {
 
 /** True for a bare key id: a UUID or a multi-Region `mrk-` id. */
 export function isKeyId(text: string): boolean {
-  return KEY_ID_RE.test(text);
+  return text.length === KEY_ID_LENGTH && KEY_ID_RE.test(text);
+}
+
+/** True for an alias name: `alias/` and 1–250 of the characters KMS allows. */
+export function isAliasName(text: string): boolean {
+  return text.startsWith("alias/") && ALIAS_NAME_RE.test(text);
+}
+
+/** A KMS ARN found in a text, with the text it was read from. */
+export interface FoundKmsArn extends KmsArn {
+  /** The ARN exactly as it appears in the text. */
+  raw: string;
+  /** Where it starts in the text. */
+  index: number;
+}
+
+/**
+ * Every key ARN and alias ARN anywhere in `text`: an IAM policy document, a
+ * comma-separated list, an output string. Linear in the text's length; a text
+ * without `:kms:` is dismissed with one substring search.
+ */
+export function findKmsArns(text: string): FoundKmsArn[] {
+  if (!text.includes(":kms:")) return [];
+  const found: FoundKmsArn[] = [];
+  // Shared, so reset: nothing runs between this loop's exec calls.
+  const re = ARN_SCAN_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m.index > 0 && WORD_CHAR_RE.test(text.charAt(m.index - 1))) continue;
+    const [raw, partition, region, account, resource] = m as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const isKey = resource.startsWith("key/");
+    found.push({
+      partition,
+      region,
+      account,
+      resource: isKey ? "key" : "alias",
+      id: isKey ? resource.slice(4) : resource,
+      raw,
+      index: m.index,
+    });
+  }
+  return found;
+}
+
+// Attribute names that hold a key id without saying "kms": the KMS resources'
+// own (`aws_kms_alias.target_key_id`, `aws_kms_grant.key_id`,
+// `aws_ssm_parameter.key_id`) and the "encryption key" family
+// (`aws_codebuild_project.encryption_key`, `aws_workspaces_workspace.volume_encryption_key`).
+const KMS_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set([
+  "key_id",
+  "key_arn",
+  "target_key_id",
+  "target_key_arn",
+  "encryption_key",
+  "encryption_key_id",
+  "encryption_key_arn",
+]);
+const ENCRYPTION_KEY_SUFFIXES = ["_encryption_key", "_encryption_key_id", "_encryption_key_arn"];
+
+/**
+ * True for an attribute (or output) name whose value is a KMS key: one that
+ * mentions `kms` (`kms_key_id`, `kms_master_key_id`, `sse_kms_key_id`,
+ * `KmsKeyArn`), `key_id`/`target_key_id` and their ARN forms, and the
+ * `*encryption_key*` names. Only under such a name does a bare UUID or an
+ * alias name count as a key: `id` or `arn` of any other resource is some other
+ * thing's identifier.
+ */
+export function isKmsAttributeName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return (
+    lower.includes("kms") ||
+    KMS_ATTRIBUTE_NAMES.has(lower) ||
+    ENCRYPTION_KEY_SUFFIXES.some((suffix) => lower.endsWith(suffix))
+  );
 }
 
 /** The ARN of a key id in a region and account. */

@@ -1,24 +1,67 @@
 /**
  * Key references from a Terraform plan: the JSON of `terraform show -json
  * PLANFILE` (SPEC §2, "Terraform plan").
+ *
+ * What each part of a plan contributes:
+ *
+ * - `resource_changes`: every key, alias, consumer and data source lookup,
+ *   with the plan's action. A consumer is read from `after` (what it will
+ *   reference), or `before` when it is deleted; where `after` is unknown
+ *   because the key is created or replaced in the same plan, the
+ *   `configuration`'s references say which key it will be.
+ * - `prior_state`: the ARN of a key that `before` lacks; and the resources a
+ *   targeted plan (`-target`) leaves out of `resource_changes`, read as state.
+ * - `resource_drift`: only the ARN of a key, when neither `before` nor
+ *   `prior_state` has one. Drift describes the same resources as
+ *   `resource_changes` (as they were found outside Terraform), so reading its
+ *   consumers would count them twice.
+ * - `output_changes`: keys in root module outputs.
+ * - Sensitive values: `before_sensitive`/`after_sensitive` only mark values
+ *   that are present anyway, and a key ARN is not a secret; they are not read.
+ * - `action_reason`: why Terraform replaces or deletes; the action is enough.
  */
 
 import type { ChangeAction, KeyChange, KeyReference, KeyTarget } from "../../model.js";
 import { InputError } from "../../model.js";
 import { isJsonObject, type JsonObject } from "../json.js";
 import { parseKmsArn } from "../key-ids.js";
+import {
+  isUnknownAt,
+  KnownKeys,
+  type ModuleScope,
+  PlanConfiguration,
+  scopeOf,
+} from "./config-refs.js";
+import {
+  arrayAt,
+  checkFormatVersion,
+  clip,
+  describeDocument,
+  isTerraformPlan,
+  jsonKind,
+  numberAt,
+  stringAt,
+} from "./documents.js";
+import { outputReferences } from "./outputs.js";
+import {
+  aliasNameOf,
+  aliasTargetOf,
+  attributeHits,
+  isKeyType,
+  lookupReferences,
+  makeReference,
+  type ReferenceBase,
+  resourceRole,
+  stateInstanceReferences,
+  TERRAFORM_ALIAS_TYPE,
+  type TerraformKeyType,
+} from "./resources.js";
+import { holdsTrue, type ResourcePlace, resourcePlace, targetIdentity } from "./scan.js";
 
-/** Terraform resource types that declare a KMS key. */
-export const TERRAFORM_KEY_TYPES = [
-  "aws_kms_key",
-  "aws_kms_replica_key",
-  "aws_kms_external_key",
-  "aws_kms_replica_external_key",
-] as const;
+export { isTerraformPlan } from "./documents.js";
+export { TERRAFORM_KEY_TYPES, type TerraformKeyType } from "./resources.js";
 
-export type TerraformKeyType = (typeof TERRAFORM_KEY_TYPES)[number];
-
-/** What one plan file says about the keys it declares. */
+/** What one plan file says about the keys it mentions. */
 export interface TerraformPlanResult {
   references: KeyReference[];
   /**
@@ -27,20 +70,6 @@ export interface TerraformPlanResult {
    */
   warnings: string[];
 }
-
-// Top-level sections of a plan. State printed by `terraform show -json`
-// without a plan file has `values` instead.
-const PLAN_SECTIONS = [
-  "resource_changes",
-  "planned_values",
-  "prior_state",
-  "configuration",
-  "output_changes",
-] as const;
-
-// Terraform promises that a minor format version only adds fields; a new major
-// version may change meanings, and Terraform's documentation says to reject it.
-const SUPPORTED_FORMAT_MAJORS: ReadonlySet<number> = new Set([0, 1]);
 
 // The AWS provider names the switch differently on replica and external keys.
 const ENABLED_ATTRIBUTE: Record<TerraformKeyType, string> = {
@@ -68,31 +97,53 @@ const ACTION_TABLE: [string[], PlanAction][] = [
   [["forget", "create"], "orphan"],
 ];
 
-// Keyed by the JSON of the array, so that an action string containing a
-// separator cannot pass for a pair.
-const PLAN_ACTIONS: ReadonlyMap<string, PlanAction> = new Map(
-  ACTION_TABLE.map(([actions, action]) => [JSON.stringify(actions), action]),
-);
+// First action → second action ("" for none) → meaning. Nested rather than
+// joined, so that an action string holding a separator cannot pass for a pair,
+// and without serialising each of a large plan's action lists.
+const PLAN_ACTIONS = new Map<string, Map<string, PlanAction>>();
+for (const [[first = "", second = ""], action] of ACTION_TABLE) {
+  const seconds = PLAN_ACTIONS.get(first) ?? new Map<string, PlanAction>();
+  seconds.set(second, action);
+  PLAN_ACTIONS.set(first, seconds);
+}
 
-/**
- * True for the JSON of a Terraform plan: an object with `format_version` and
- * at least one plan section, and without the `values` root that state has.
- */
-export function isTerraformPlan(doc: unknown): doc is JsonObject {
-  return (
-    isJsonObject(doc) &&
-    Object.hasOwn(doc, "format_version") &&
-    !Object.hasOwn(doc, "values") &&
-    PLAN_SECTIONS.some((section) => Object.hasOwn(doc, section))
-  );
+/** What a `change.actions` list means; undefined for a list this tool does not know. */
+function planActionOf(actions: readonly unknown[]): PlanAction | undefined {
+  const [first, second = ""] = actions;
+  if (actions.length > 2 || typeof first !== "string" || typeof second !== "string")
+    return undefined;
+  // An empty second step would read ["create", ""] as ["create"].
+  if (actions.length === 2 && second === "") return undefined;
+  return PLAN_ACTIONS.get(first)?.get(second);
+}
+
+// References resolved through the configuration wait until every key of the
+// plan is known; aliases first, since a consumer may name a key by its alias.
+const ALIAS_STAGE = 0;
+const CONSUMER_STAGE = 1;
+
+// Real configurations nest modules a handful of levels; the bound only stops hostile input.
+const MAX_MODULE_DEPTH = 64;
+
+interface PlanContext {
+  file: string;
+  warn(message: string): void;
+  /** The ARN `prior_state` (or, failing that, `resource_drift`) records for an address. */
+  priorArn(address: string): string | null;
+  configuration(): PlanConfiguration;
+  /** Address → key, for each key and alias the plan declares: what configuration references resolve to. */
+  known: KnownKeys;
+  /** Work to do once every key is known. */
+  defer(stage: number, run: () => void): void;
 }
 
 /**
- * Reads the KMS keys a plan creates, changes, deletes or leaves alone, from
- * `resource_changes`, in the plan's order.
+ * Reads the KMS keys, aliases, consumers and lookups a plan mentions, in
+ * the plan's order (then prior-state-only resources, then outputs).
  *
  * A key that exists before the plan is identified by its ARN (`change.before`,
- * else `prior_state`); a key being created is identified by its address.
+ * else `prior_state`, else `resource_drift`); a key being created is
+ * identified by its address.
  *
  * @param doc the parsed plan JSON.
  * @param file the plan file as the user named it.
@@ -107,7 +158,7 @@ export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResu
       file,
     );
   }
-  checkFormatVersion(doc.format_version, file);
+  checkFormatVersion(doc.format_version, file, "plan");
 
   const changes = doc.resource_changes ?? [];
   if (!Array.isArray(changes)) {
@@ -119,38 +170,107 @@ export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResu
   }
 
   const warnings: string[] = [];
+  const warn = (message: string) => warnings.push(message);
+  const drift = optionalSection(doc, "resource_drift", "an array", Array.isArray, warn) ?? [];
+  const outputChanges = optionalSection(doc, "output_changes", "an object", isJsonObject, warn);
+
   let priorArns: ReadonlyMap<string, string> | null = null;
-  const context: EntryContext = {
+  let configuration: PlanConfiguration | null = null;
+  const deferred: { stage: number; run: () => void }[] = [];
+  const context: PlanContext = {
     file,
-    warn: (message) => warnings.push(message),
+    warn,
     // Built on first need: most plans only create keys and never look.
     priorArn: (address) => {
-      priorArns ??= indexPriorStateArns(priorState);
+      priorArns ??= indexKnownArns(priorState, drift);
       return priorArns.get(address) ?? null;
     },
+    configuration: () => {
+      configuration ??= new PlanConfiguration(doc.configuration);
+      return configuration;
+    },
+    known: new KnownKeys(),
+    defer: (stage, run) => deferred.push({ stage, run }),
   };
 
-  const references: KeyReference[] = [];
+  // One list per entry, filled now or by deferred work, so that the result keeps the plan's order.
+  const slots: KeyReference[][] = [];
+  const addresses = new Set<string>();
   changes.forEach((entry, index) => {
-    const reference = readResourceChange(entry, index, context);
-    if (reference) references.push(reference);
+    slots.push(readResourceChange(entry, index, context));
+    if (isJsonObject(entry) && typeof entry.address === "string") addresses.add(entry.address);
   });
-  return { references, warnings };
+  slots.push(readPriorStateOnly(priorState, addresses, context));
+  if (outputChanges) slots.push(...readOutputChanges(outputChanges, context));
+
+  deferred.sort((a, b) => a.stage - b.stage);
+  for (const work of deferred) work.run();
+  return { references: slots.flat(), warnings };
 }
 
-interface EntryContext {
-  file: string;
-  warn(message: string): void;
-  /** The ARN `prior_state` records for an address, if any. */
-  priorArn(address: string): string | null;
+/** A top-level section that only adds detail: of the wrong type, it is ignored with a warning. */
+function optionalSection<T>(
+  doc: JsonObject,
+  key: string,
+  expected: string,
+  test: (value: unknown) => value is T,
+  warn: (message: string) => void,
+): T | null {
+  const value = doc[key] ?? null;
+  if (value === null) return null;
+  if (test(value)) return value;
+  warn(`${key} is ${jsonKind(value)}, not ${expected}; ignored`);
+  return null;
 }
 
-// Aliases (aws_kms_alias), data sources and consumers are read in a later issue.
-function readResourceChange(
+/** One `resource_changes` entry, checked. */
+interface ResourceChange {
+  address: string;
+  type: string;
+  mode: unknown;
+  action: PlanAction;
+  before: JsonObject | null;
+  after: JsonObject | null;
+  afterUnknown: unknown;
+  deposed: boolean;
+}
+
+function readResourceChange(entry: unknown, index: number, context: PlanContext): KeyReference[] {
+  const change = checkResourceChange(entry, index, context);
+  if (change === null) return [];
+  const { address, type, action } = change;
+  switch (resourceRole(type, change.mode)) {
+    case "key":
+      // A managed resource is never "read"; if a plan says so, it says nothing of the key.
+      return action === "read" ? [] : [readKey(change, action, context)];
+    case "alias":
+      return action === "read" ? [] : readAlias(change, action, context);
+    case "consumer":
+      return action === "read" ? [] : readConsumer(change, action, context);
+    case "lookup": {
+      const values = change.after ?? change.before;
+      return lookupReferences(
+        referenceBase(change, context),
+        values,
+        false,
+        warnAbout(address, context),
+      );
+    }
+    case "none":
+      return [];
+  }
+}
+
+/**
+ * Checks an entry's shape. A malformed entry of a KMS type is skipped with a
+ * warning; a malformed entry of any other type is skipped silently, since it
+ * would only matter if it held a key, and there is no telling.
+ */
+function checkResourceChange(
   entry: unknown,
   index: number,
-  context: EntryContext,
-): KeyReference | null {
+  context: PlanContext,
+): ResourceChange | null {
   const at = `resource_changes[${index}]`;
   if (!isJsonObject(entry)) {
     context.warn(`${at} is ${jsonKind(entry)}, not a resource change; skipped`);
@@ -161,44 +281,72 @@ function readResourceChange(
     context.warn(`${at} has no resource type; skipped`);
     return null;
   }
-  if (!isKeyType(type)) return null;
+  const warn = isKeyType(type) || type === TERRAFORM_ALIAS_TYPE ? context.warn : () => {};
   if (typeof address !== "string" || address === "") {
-    context.warn(`${at} (${type}) has no address; skipped`);
+    warn(`${at} (${type}) has no address; skipped`);
     return null;
   }
-  if (mode !== "managed") {
-    if (typeof mode !== "string") context.warn(`${address}: no resource mode; skipped`);
+  if (mode !== "managed" && mode !== "data") {
+    if (typeof mode !== "string") warn(`${address}: no resource mode; skipped`);
     return null;
   }
-
   const change = entry.change;
   if (!isJsonObject(change)) {
-    context.warn(`${address}: change is ${jsonKind(change)}, not an object; skipped`);
+    warn(`${address}: change is ${jsonKind(change)}, not an object; skipped`);
     return null;
   }
   const actions = change.actions;
   if (!Array.isArray(actions) || !actions.every((a) => typeof a === "string")) {
-    context.warn(`${address}: change.actions is not a list of action names; skipped`);
+    warn(`${address}: change.actions is not a list of action names; skipped`);
     return null;
   }
-  const planAction = PLAN_ACTIONS.get(JSON.stringify(actions));
-  if (planAction === undefined) {
-    context.warn(
+  const action = planActionOf(actions);
+  if (action === undefined) {
+    warn(
       `${address}: change.actions ${clip(JSON.stringify(actions))} is not an action this tool knows; skipped`,
     );
     return null;
   }
-  if (planAction === "read") return null;
-  const action: ChangeAction = planAction;
-
   const before = change.before ?? null;
   const after = change.after ?? null;
   if ((before !== null && !isJsonObject(before)) || (after !== null && !isJsonObject(after))) {
-    context.warn(`${address}: change.before or change.after is not an object; skipped`);
+    warn(`${address}: change.before or change.after is not an object; skipped`);
     return null;
   }
+  return {
+    address,
+    type,
+    mode,
+    action,
+    before,
+    after,
+    afterUnknown: change.after_unknown,
+    deposed: entry.deposed !== undefined,
+  };
+}
 
-  const target = keyTarget(address, action, before, entry.deposed, context);
+function referenceBase(change: ResourceChange, context: PlanContext): ReferenceBase {
+  const action = change.action === "read" ? null : change.action;
+  return {
+    source: "terraform-plan",
+    file: context.file,
+    address: change.address,
+    resourceType: change.type,
+    action,
+  };
+}
+
+function warnAbout(address: string, context: PlanContext): (message: string) => void {
+  return (message) => context.warn(`${address}: ${message}`);
+}
+
+/** A key resource: its identity and what the change does to it. */
+function readKey(change: ResourceChange, action: ChangeAction, context: PlanContext): KeyReference {
+  const { address, before, after } = change;
+  const type = change.type as TerraformKeyType;
+  const target = keyTarget(change, action, context);
+  // A deposed object shares its address with the current one, which references resolve to.
+  if (!change.deposed) context.known.set(address, target);
   const keyChange: KeyChange = {
     action,
     source: "terraform-plan",
@@ -216,14 +364,10 @@ function readResourceChange(
     target,
     action,
     change: keyChange,
-    // Locating the `.tf` block is a later issue.
+    // Locations and inline suppressions are attached by the locator.
     location: null,
     suppressions: [],
   };
-}
-
-function isKeyType(type: string): type is TerraformKeyType {
-  return (TERRAFORM_KEY_TYPES as readonly string[]).includes(type);
 }
 
 /**
@@ -231,20 +375,15 @@ function isKeyType(type: string): type is TerraformKeyType {
  * create; the address for a key not created yet, or one whose ARN the plan
  * does not hold.
  */
-function keyTarget(
-  address: string,
-  action: ChangeAction,
-  before: JsonObject | null,
-  deposed: unknown,
-  context: EntryContext,
-): KeyTarget {
+function keyTarget(change: ResourceChange, action: ChangeAction, context: PlanContext): KeyTarget {
+  const { address } = change;
   const planned: KeyTarget = { kind: "planned", address };
   if (action === "create") return planned;
 
   // A deposed object (left over from create_before_destroy) shares its
   // address with the current object, whose ARN is the one prior_state holds.
-  const fromPriorState = deposed === undefined ? context.priorArn(address) : null;
-  const arn = stringAt(before, "arn") ?? fromPriorState;
+  const fromPriorState = change.deposed ? null : context.priorArn(address);
+  const arn = stringAt(change.before, "arn") ?? fromPriorState;
   if (arn === null) {
     context.warn(
       `${address}: the plan has no ARN for this key (neither in change.before nor in prior_state); identified by its address only`,
@@ -285,97 +424,233 @@ function disables(
   return before?.[attribute] !== false && after?.[attribute] === false;
 }
 
+/** The values a plan entry is read from: what the resource will be, or what it was when it goes. */
+function valuesOf(change: ResourceChange, action: ChangeAction): JsonObject | null {
+  return action === "delete" ? change.before : (change.after ?? change.before);
+}
+
 /**
- * Address → ARN of every current resource instance in `prior_state`,
- * searching child modules breadth-first. Iterative, so a deeply nested
- * hostile document cannot overflow the stack.
+ * Where a resource lives, from its values, else from what it was before (a
+ * create has no ARN yet). A getter: only a bare key id or alias name needs it.
  */
-function indexPriorStateArns(priorState: JsonObject | null): Map<string, string> {
-  const arns = new Map<string, string>();
-  const values = priorState?.values;
-  const modules: unknown[] = isJsonObject(values) ? [values.root_module] : [];
-  for (let i = 0; i < modules.length; i++) {
-    const module = modules[i];
-    if (!isJsonObject(module)) continue;
-    for (const resource of arrayAt(module, "resources")) {
-      // Deposed objects carry the address of the current one; only the current one counts.
-      if (!isJsonObject(resource) || resource.deposed_key !== undefined) continue;
-      const address = stringAt(resource, "address");
-      const arn = isJsonObject(resource.values) ? stringAt(resource.values, "arn") : null;
-      if (address !== null && arn !== null && !arns.has(address)) arns.set(address, arn);
+function placeOf(change: ResourceChange, values: JsonObject | null): () => ResourcePlace {
+  return () => mergedPlace(change, values);
+}
+
+function mergedPlace(change: ResourceChange, values: JsonObject | null): ResourcePlace {
+  const now = resourcePlace(values);
+  if (values === change.before) return now;
+  const then = resourcePlace(change.before);
+  return {
+    partition: now.partition ?? then.partition,
+    region: now.region ?? then.region,
+    account: now.account ?? then.account,
+  };
+}
+
+/**
+ * An `aws_kms_alias`: its name and the key it points at. A target not known
+ * before apply (the key is created in the same plan) comes from the
+ * configuration; an alias whose target cannot be told gives no reference.
+ */
+function readAlias(
+  change: ResourceChange,
+  action: ChangeAction,
+  context: PlanContext,
+): KeyReference[] {
+  const values = valuesOf(change, action);
+  const base = referenceBase(change, context);
+  const aliasName = aliasNameOf(values) ?? aliasNameOf(change.before);
+  const target = aliasTargetOf(values, mergedPlace(change, values));
+  if (target !== null) {
+    if (!change.deposed) context.known.set(change.address, target.target);
+    return [makeReference(base, "alias", target.attribute, target.target, aliasName)];
+  }
+  const slot: KeyReference[] = [];
+  if (action === "delete" || !holdsTrue(change.afterUnknown)) return slot;
+  context.defer(ALIAS_STAGE, () => {
+    const found = configuredTargets(change, context).find(
+      (hit) => hit.path === "target_key_id" || hit.path === "target_key_arn",
+    );
+    if (!found) return;
+    if (!change.deposed) context.known.set(change.address, found.target);
+    slot.push(makeReference(base, "alias", found.path, found.target, aliasName));
+  });
+  return slot;
+}
+
+/**
+ * A resource that may hold keys in its attributes: each key found is a
+ * consumer reference. Values unknown before apply are looked up in the
+ * configuration once every key of the plan is known.
+ */
+function readConsumer(
+  change: ResourceChange,
+  action: ChangeAction,
+  context: PlanContext,
+): KeyReference[] {
+  const values = valuesOf(change, action);
+  const base = referenceBase(change, context);
+  const hits = attributeHits(
+    values,
+    false,
+    placeOf(change, values),
+    warnAbout(change.address, context),
+  );
+  const slot = hits.map((hit) => makeReference(base, "consumer", hit.path, hit.target));
+  if (action === "delete" || !holdsTrue(change.afterUnknown)) return slot;
+  context.defer(CONSUMER_STAGE, () => {
+    const seen = new Set(hits.map((hit) => targetIdentity(hit.target)));
+    for (const hit of configuredTargets(change, context)) {
+      const identity = targetIdentity(hit.target);
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      slot.push(makeReference(base, "consumer", hit.path, hit.target));
     }
-    for (const child of arrayAt(module, "child_modules")) modules.push(child);
+  });
+  return slot;
+}
+
+/** The keys that a resource's unknown values will hold, by its configuration's references. */
+function configuredTargets(
+  change: ResourceChange,
+  context: PlanContext,
+): { path: string; target: KeyTarget }[] {
+  const scope = scopeOf(change.address);
+  const configuration = context.configuration();
+  const found: { path: string; target: KeyTarget }[] = [];
+  for (const expression of configuration.keyExpressions(
+    scope.names,
+    relativeAddress(change, scope),
+  )) {
+    if (!isUnknownAt(change.afterUnknown, expression.steps)) continue;
+    const target = configuration.resolve(expression.references, scope, context.known);
+    if (target !== null) found.push({ path: expression.path, target });
+  }
+  return found;
+}
+
+/** `module.a["x"].aws_s3_bucket.b[0]` → `aws_s3_bucket.b`: the address the configuration declares it at. */
+function relativeAddress(change: ResourceChange, scope: ModuleScope): string {
+  const prefix = scope.steps.map((step) => `${step}.`).join("");
+  const local = change.address.startsWith(prefix)
+    ? change.address.slice(prefix.length)
+    : change.address;
+  const bracket = local.indexOf("[");
+  return bracket === -1 ? local : local.slice(0, bracket);
+}
+
+/**
+ * Resources `prior_state` has and `resource_changes` does not: a targeted
+ * plan (`-target`) leaves the rest out, and data sources read while planning
+ * are only in `prior_state`. Read as state: no action.
+ */
+function readPriorStateOnly(
+  priorState: JsonObject | null,
+  inChanges: ReadonlySet<string>,
+  context: PlanContext,
+): KeyReference[] {
+  const references: KeyReference[] = [];
+  forEachPriorResource(priorState, (resource) => {
+    const address = stringAt(resource, "address");
+    const type = stringAt(resource, "type");
+    if (address === null || type === null || inChanges.has(address)) return;
+    const values = isJsonObject(resource.values) ? resource.values : null;
+    const instance = { address, type, mode: resource.mode, values, flat: false };
+    references.push(
+      ...stateInstanceReferences(
+        instance,
+        "terraform-plan",
+        context.file,
+        warnAbout(address, context),
+      ),
+    );
+  });
+  return references;
+}
+
+/** Every resource object in `prior_state`, child modules breadth-first, iteratively. */
+function forEachPriorResource(
+  priorState: JsonObject | null,
+  visit: (resource: JsonObject) => void,
+): void {
+  const values = priorState?.values;
+  const modules: { module: unknown; depth: number }[] = isJsonObject(values)
+    ? [{ module: values.root_module, depth: 0 }]
+    : [];
+  for (let i = 0; i < modules.length; i++) {
+    const { module, depth } = modules[i] as (typeof modules)[number];
+    if (!isJsonObject(module) || depth > MAX_MODULE_DEPTH) continue;
+    for (const resource of arrayAt(module, "resources")) {
+      if (isJsonObject(resource)) visit(resource);
+    }
+    for (const child of arrayAt(module, "child_modules")) {
+      modules.push({ module: child, depth: depth + 1 });
+    }
+  }
+}
+
+/**
+ * Address → ARN of every current resource instance in `prior_state`, then
+ * of those `resource_drift` has and `prior_state` does not.
+ */
+function indexKnownArns(priorState: JsonObject | null, drift: unknown[]): Map<string, string> {
+  const arns = new Map<string, string>();
+  forEachPriorResource(priorState, (resource) => {
+    // Only keys are looked up. Deposed objects carry the address of the current one; only the current one counts.
+    if (typeof resource.type !== "string" || !isKeyType(resource.type)) return;
+    if (resource.deposed_key !== undefined) return;
+    const address = stringAt(resource, "address");
+    const arn = isJsonObject(resource.values) ? stringAt(resource.values, "arn") : null;
+    if (address !== null && arn !== null && !arns.has(address)) arns.set(address, arn);
+  });
+  for (const entry of drift) {
+    if (!isJsonObject(entry) || entry.deposed !== undefined || !isJsonObject(entry.change))
+      continue;
+    if (typeof entry.type !== "string" || !isKeyType(entry.type)) continue;
+    const address = stringAt(entry, "address");
+    const { after, before } = entry.change;
+    const arn =
+      (isJsonObject(after) ? stringAt(after, "arn") : null) ??
+      (isJsonObject(before) ? stringAt(before, "arn") : null);
+    if (address !== null && arn !== null && !arns.has(address)) arns.set(address, arn);
   }
   return arns;
 }
 
-function checkFormatVersion(version: unknown, file: string): void {
-  const match = typeof version === "string" ? /^(\d+)\.\d+$/.exec(version) : null;
-  if (!match) {
-    throw new InputError(
-      `format_version is ${JSON.stringify(version)}; expected a version like "1.2"`,
-      file,
-    );
+/** `output_changes`: keys in root module outputs, and in outputs unknown before apply, by configuration. */
+function readOutputChanges(outputChanges: JsonObject, context: PlanContext): KeyReference[][] {
+  const slots: KeyReference[][] = [];
+  for (const name of Object.keys(outputChanges)) {
+    const entry = outputChanges[name];
+    const actions = isJsonObject(entry) ? entry.actions : undefined;
+    const planAction = Array.isArray(actions) ? planActionOf(actions) : undefined;
+    if (!isJsonObject(entry) || planAction === undefined || planAction === "read") {
+      context.warn(`output_changes.${name}: not an output change this tool knows; skipped`);
+      continue;
+    }
+    const action: ChangeAction = planAction;
+    const value = action === "delete" ? entry.before : entry.after;
+    const warn = warnAbout(`output.${name}`, context);
+    const slot = outputReferences(name, value, "terraform-plan", context.file, action, warn);
+    slots.push(slot);
+    if (action === "delete" || !holdsTrue(entry.after_unknown)) continue;
+    context.defer(CONSUMER_STAGE, () => {
+      const configuration = context.configuration();
+      const references = configuration.outputReferences(name);
+      const target =
+        references === null ? null : configuration.resolve(references, scopeOf(""), context.known);
+      if (target === null) return;
+      if (slot.some((ref) => targetIdentity(ref.target) === targetIdentity(target))) return;
+      const base = {
+        source: "terraform-plan" as const,
+        file: context.file,
+        address: `output.${name}`,
+        resourceType: null,
+        action,
+      };
+      slot.push(makeReference(base, "output", null, target));
+    });
   }
-  if (!SUPPORTED_FORMAT_MAJORS.has(Number(match[1]))) {
-    throw new InputError(
-      `plan format_version ${version} is not supported; this version of kms-usage-lint reads plan formats 0.x and 1.x`,
-      file,
-    );
-  }
-}
-
-/** What a document that is not a plan looks like, to tell the user what they passed. */
-function describeDocument(doc: unknown): string {
-  if (!isJsonObject(doc)) return `the file holds ${jsonKind(doc)}`;
-  const has = (key: string) => Object.hasOwn(doc, key);
-  if (has("format_version") && has("values")) {
-    return "this is Terraform state as `terraform show -json` prints it without a plan file (it has `values`, not `resource_changes`)";
-  }
-  if (has("version") && has("resources") && has("terraform_version")) {
-    return "this is a raw Terraform state file (terraform.tfstate)";
-  }
-  if (has("AWSTemplateFormatVersion") || has("Resources")) {
-    return "this is a CloudFormation template";
-  }
-  if (has("artifacts") && has("version")) return "this is a CDK cloud assembly manifest";
-  if (has("format_version")) {
-    return `this JSON object has format_version but none of ${PLAN_SECTIONS.join(", ")}`;
-  }
-  const values = Object.values(doc);
-  if (values.length > 0 && values.every((v) => isJsonObject(v) && Object.hasOwn(v, "value"))) {
-    return "this looks like `terraform output -json`";
-  }
-  return "this JSON object has none of the fields of a Terraform plan (format_version, resource_changes, …)";
-}
-
-/** "an array", "null", "a string", … for messages about a value of the wrong type. */
-function jsonKind(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "missing";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return `a ${typeof value}`;
-}
-
-// Enough for any real action list; a hostile one is not echoed whole.
-const MAX_ECHO_CHARS = 80;
-
-function clip(text: string): string {
-  return text.length <= MAX_ECHO_CHARS ? text : `${text.slice(0, MAX_ECHO_CHARS)}…`;
-}
-
-function stringAt(object: JsonObject | null, key: string): string | null {
-  const value = object?.[key];
-  return typeof value === "string" ? value : null;
-}
-
-function numberAt(object: JsonObject | null, key: string): number | null {
-  const value = object?.[key];
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-function arrayAt(object: JsonObject, key: string): unknown[] {
-  const value = object[key];
-  return Array.isArray(value) ? value : [];
+  return slots;
 }

@@ -2,12 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { KeyReference, KeyTarget } from "../../../src/model.js";
 import { InputError } from "../../../src/model.js";
+import { collectFromText } from "../../../src/sources/detect.js";
 import { parseJson } from "../../../src/sources/json.js";
-import {
-  isTerraformPlan,
-  readTerraformPlan,
-  TERRAFORM_KEY_TYPES,
-} from "../../../src/sources/terraform/plan.js";
+import { isTerraformPlan, readTerraformPlan } from "../../../src/sources/terraform/plan.js";
+import { WRAPPER_WARNING } from "../../../src/sources/terraform/wrapper.js";
 
 const FIXTURES = new URL("../../fixtures/terraform-plan/", import.meta.url);
 const WRAPPED_PLAN = "infracost_setup_terraform_wrapper_NOT_PURE_JSON.plan.txt";
@@ -34,7 +32,7 @@ function planned(address: string): KeyTarget {
   return { kind: "planned", address };
 }
 
-/** The parts of a reference the fixture table pins down. */
+/** The parts of a reference the hand-written tests pin down. */
 function summary(ref: KeyReference): {
   address: string | null;
   action: unknown;
@@ -43,58 +41,135 @@ function summary(ref: KeyReference): {
   return { address: ref.address, action: ref.action, target: ref.target };
 }
 
-// Every fixture that declares a KMS key (grep aws_kms_key), with what it should give.
-// All of them only create keys: their ARNs are unknown until apply.
-const KMS_FIXTURES: Record<string, ReturnType<typeof summary>[]> = {
+/** The parts of a reference the fixture table pins down. */
+interface Row {
+  kind: KeyReference["kind"];
+  address: string | null;
+  action: unknown;
+  attribute: string | null;
+  target: KeyTarget;
+  aliasName?: string;
+}
+
+function row(ref: KeyReference): Row {
+  const { kind, address, action, attribute, target, aliasName } = ref;
+  return aliasName === undefined
+    ? { kind, address, action, attribute, target }
+    : { kind, address, action, attribute, target, aliasName };
+}
+
+/** A key created by the plan: identified by its address until apply. */
+function createdKey(address: string): Row {
+  return { kind: "key", address, action: "create", attribute: null, target: planned(address) };
+}
+
+const SSE_RULE = "apply_server_side_encryption_by_default[0].kms_master_key_id";
+
+// Every fixture that mentions a KMS resource type or holds a KMS ARN, with what it
+// should give, checked by reading each file. All keys are created by their plans, so
+// every consumer and alias of one is linked to it through the configuration's references.
+const KMS_FIXTURES: Record<string, Row[]> = {
+  // 55 creates. aws_kms_alias.logs_key_alias: target_key_id = aws_kms_key.logs_key.key_id
+  // (TF 0.12 lists the reference as "aws_kms_key.logs_key"). aws_s3_bucket.logs uses the key
+  // for SSE. The db instance, EBS volumes, Neptune and S3 object have kms_key_id unknown with
+  // no configuration reference to a key (the AWS default key): no reference.
   "checkov_runner_plan_55res_kms.plan.json": [
-    { address: "aws_kms_key.logs_key", action: "create", target: planned("aws_kms_key.logs_key") },
+    {
+      kind: "alias",
+      address: "aws_kms_alias.logs_key_alias",
+      action: "create",
+      attribute: "target_key_id",
+      target: planned("aws_kms_key.logs_key"),
+      aliasName: "alias/123456789123-acme-corp-logs-bucket-key",
+    },
+    createdKey("aws_kms_key.logs_key"),
+    {
+      kind: "consumer",
+      address: "aws_s3_bucket.logs",
+      action: "create",
+      attribute: `server_side_encryption_configuration[0].rule[0].${SSE_RULE}`,
+      target: planned("aws_kms_key.logs_key"),
+    },
   ],
+  // aws_s3_bucket_server_side_encryption_configuration.bucket2 references aws_kms_key.key.arn.
   "policyengine_kms_key_provider_version.plan.json": [
-    { address: "aws_kms_key.key", action: "create", target: planned("aws_kms_key.key") },
+    createdKey("aws_kms_key.key"),
+    {
+      kind: "consumer",
+      address: "aws_s3_bucket_server_side_encryption_configuration.bucket2",
+      action: "create",
+      attribute: `rule[0].${SSE_RULE}`,
+      target: planned("aws_kms_key.key"),
+    },
   ],
+  // The log group's kms_key_id references aws_kms_key.cloudwatch.key_id.
   "regula_kms_key_cloudwatch_tf10.plan.json": [
     {
-      address: "aws_kms_key.cloudwatch",
+      kind: "consumer",
+      address: "aws_cloudwatch_log_group.fargate-logs",
       action: "create",
+      attribute: "kms_key_id",
       target: planned("aws_kms_key.cloudwatch"),
     },
+    createdKey("aws_kms_key.cloudwatch"),
   ],
   "regula_kms_key_rotation_3keys.plan.json": [
+    createdKey("aws_kms_key.blank-invalid"),
+    createdKey("aws_kms_key.invalid"),
+    createdKey("aws_kms_key.valid"),
+  ],
+  // `terraform plan -destroy`: the CodeBuild project being deleted encrypts with the AWS
+  // managed key for S3, named by its alias ARN. prior_state holds the same project: not
+  // counted twice.
+  "snykcli_destroy_all.plan.json": [
     {
-      address: "aws_kms_key.blank-invalid",
-      action: "create",
-      target: planned("aws_kms_key.blank-invalid"),
+      kind: "consumer",
+      address: "aws_codebuild_project.terra_ci",
+      action: "delete",
+      attribute: "encryption_key",
+      target: {
+        kind: "alias",
+        name: "alias/aws/s3",
+        arn: "arn:aws:kms:eu-west-1:719261439472:alias/aws/s3",
+        region: "eu-west-1",
+      },
     },
-    { address: "aws_kms_key.invalid", action: "create", target: planned("aws_kms_key.invalid") },
-    { address: "aws_kms_key.valid", action: "create", target: planned("aws_kms_key.valid") },
   ],
-  "tfcompliance_kms_key_exclude.plan.json": [
-    { address: "aws_kms_key.mykey", action: "create", target: planned("aws_kms_key.mykey") },
-  ],
+  // The buckets' kms_master_key_id is the literal string "$aws_kms_key.mykey.arn" (an edited
+  // fixture), in after and as a constant in the configuration: no key, no reference.
+  "tfcompliance_kms_key_exclude.plan.json": [createdKey("aws_kms_key.mykey")],
+  // module_with_var's SNS topic: kms_master_key_id = var.kms_key_id, which the root passes
+  // as aws_kms_key.should_pass.
   "tfcompliance_kms_key_module_tf015.plan.json": [
+    createdKey("aws_kms_key.should_pass"),
     {
-      address: "aws_kms_key.should_pass",
+      kind: "consumer",
+      address: "module.module_with_var.aws_sns_topic.this",
       action: "create",
+      attribute: "kms_master_key_id",
       target: planned("aws_kms_key.should_pass"),
     },
   ],
+  // Both outputs are unknown until apply and reference aws_kms_key.test.
   "tfcompliance_kms_key_output_changes.plan.json": [
-    { address: "aws_kms_key.test", action: "create", target: planned("aws_kms_key.test") },
-  ],
-  "tfcompliance_kms_rotation_fail_min.plan.json": [
+    createdKey("aws_kms_key.test"),
     {
-      address: "aws_kms_key.test-fail-key",
+      kind: "output",
+      address: "output.resource_object_ref",
       action: "create",
-      target: planned("aws_kms_key.test-fail-key"),
+      attribute: null,
+      target: planned("aws_kms_key.test"),
+    },
+    {
+      kind: "output",
+      address: "output.resource_parameter_ref",
+      action: "create",
+      attribute: null,
+      target: planned("aws_kms_key.test"),
     },
   ],
-  "tfcompliance_module_kms_key.plan.json": [
-    {
-      address: "module.project1.aws_kms_key.test",
-      action: "create",
-      target: planned("module.project1.aws_kms_key.test"),
-    },
-  ],
+  "tfcompliance_kms_rotation_fail_min.plan.json": [createdKey("aws_kms_key.test-fail-key")],
+  "tfcompliance_module_kms_key.plan.json": [createdKey("module.project1.aws_kms_key.test")],
 };
 
 const FIXTURE_FILES = readdirSync(FIXTURES).sort();
@@ -107,10 +182,11 @@ describe("terraform plan fixtures", () => {
     for (const name of Object.keys(KMS_FIXTURES)) expect(PLAN_FILES).toContain(name);
   });
 
-  it("lists every fixture that mentions a key type in the table", () => {
-    const mentioning = PLAN_FILES.filter((name) =>
-      TERRAFORM_KEY_TYPES.some((type) => fixtureText(name).includes(`"${type}"`)),
-    );
+  it("lists every fixture that mentions a KMS resource type or holds a KMS ARN in the table", () => {
+    const mentioning = PLAN_FILES.filter((name) => {
+      const text = fixtureText(name);
+      return /"(?:data\.)?aws_kms_[a-z_]+"/.test(text) || text.includes(":kms:");
+    });
     expect(mentioning).toEqual(Object.keys(KMS_FIXTURES).sort());
   });
 
@@ -119,10 +195,20 @@ describe("terraform plan fixtures", () => {
     expect(isTerraformPlan(doc)).toBe(true);
     const { references, warnings } = readTerraformPlan(doc, name);
     expect(warnings).toEqual([]);
-    expect(references.map(summary)).toEqual(KMS_FIXTURES[name] ?? []);
+    expect(references.map(row)).toEqual(KMS_FIXTURES[name] ?? []);
     for (const ref of references) {
-      expect(ref).toMatchObject({ source: "terraform-plan", kind: "key", file: name });
+      expect(ref).toMatchObject({ source: "terraform-plan", file: name, location: null });
+      expect(ref.change === null).toBe(ref.kind !== "key");
     }
+  });
+
+  it("reads the setup-terraform wrapper's plan once stripped: no KMS references in it", () => {
+    const collected = collectFromText(
+      { kind: "terraform-plan", path: WRAPPED_PLAN },
+      fixtureText(WRAPPED_PLAN),
+    );
+    expect(collected.references).toEqual([]);
+    expect(collected.warnings).toEqual([WRAPPER_WARNING]);
   });
 
   it("gives the whole reference for a created key", () => {
@@ -637,9 +723,10 @@ describe("readTerraformPlan: bad input", () => {
       { format_version: "1.2" },
       "this JSON object has format_version but none of resource_changes, planned_values, prior_state, configuration, output_changes",
     ],
+    ["an empty object", {}, "the file holds an empty JSON object"],
     [
-      "an empty object",
-      {},
+      "an object of something else",
+      { name: "x" },
       "this JSON object has none of the fields of a Terraform plan (format_version, resource_changes, …)",
     ],
     ["an array", [], "the file holds an array"],

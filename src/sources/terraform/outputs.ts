@@ -1,0 +1,95 @@
+/**
+ * Key references from Terraform outputs: `terraform output -json` (SPEC §2,
+ * "Terraform outputs"), and the outputs inside plans and state.
+ */
+import type { ChangeAction, KeyReference, SourceKind } from "../../model.js";
+import { InputError } from "../../model.js";
+import { isJsonObject } from "../json.js";
+import { describeDocument, jsonKind } from "./documents.js";
+import { makeReference } from "./resources.js";
+import { NOWHERE, scanValue } from "./scan.js";
+
+/** What one outputs file says. */
+export interface TerraformOutputsResult {
+  references: KeyReference[];
+  warnings: string[];
+}
+
+const EXPECTED = "expected the output of `terraform output -json`";
+
+/**
+ * True for an output name or a step of a path inside an output's value that
+ * says it holds a key: only there does a bare key id or alias name count
+ * (SPEC §2). Any mention will do (`kms`, `key`), as the spec says.
+ */
+export function mentionsKey(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.includes("kms") || lower.includes("key");
+}
+
+/**
+ * The references of one output value: key and alias ARNs anywhere in it;
+ * bare key ids and alias names where the output's name or the path to them
+ * mentions kms or key.
+ *
+ * @param action what the plan does to the output; null outside plans.
+ */
+export function outputReferences(
+  name: string,
+  value: unknown,
+  source: SourceKind,
+  file: string,
+  action: ChangeAction | null,
+  warn: (message: string) => void,
+): KeyReference[] {
+  const hits = scanValue(value, {
+    place: NOWHERE,
+    namesKey: mentionsKey,
+    inherit: true,
+    rootNamesKey: mentionsKey(name),
+    warn: (message) => warn(`output.${name}: ${message}`),
+  });
+  const base = { source, file, address: `output.${name}`, resourceType: null, action };
+  return hits.map((hit) =>
+    makeReference(base, "output", hit.path === "" ? null : hit.path, hit.target),
+  );
+}
+
+/**
+ * Reads `terraform output -json`: `{NAME: {value, type, sensitive}}`.
+ * Sensitive outputs are printed in full by `-json` and read alike: a key ARN
+ * is not a secret.
+ *
+ * @throws InputError when `doc` is not an object of outputs; a single
+ *   malformed entry is skipped with a warning.
+ */
+export function readTerraformOutputs(doc: unknown, file: string): TerraformOutputsResult {
+  if (!isJsonObject(doc)) {
+    throw new InputError(`${describeDocument(doc)}; ${EXPECTED}`, file);
+  }
+  const names = Object.keys(doc);
+  // An object in which nothing has a value is some other document. (Detection
+  // is stricter, with isOutputEntry; here a future field is no reason to refuse.)
+  if (names.length > 0 && !names.some((name) => hasValue(doc[name]))) {
+    throw new InputError(
+      `${describeDocument(doc, "this JSON object's members are not outputs ({value, type, sensitive})")}; ${EXPECTED}`,
+      file,
+    );
+  }
+  const warnings: string[] = [];
+  const references: KeyReference[] = [];
+  const warn = (message: string) => warnings.push(message);
+  for (const name of names) {
+    const entry = doc[name];
+    if (!hasValue(entry)) {
+      warn(`output ${JSON.stringify(name)} is ${jsonKind(entry)} without a value; skipped`);
+      continue;
+    }
+    references.push(...outputReferences(name, entry.value, "terraform-outputs", file, null, warn));
+  }
+  return { references, warnings };
+}
+
+function hasValue(entry: unknown): entry is { value: unknown } {
+  return isJsonObject(entry) && Object.hasOwn(entry, "value");
+}

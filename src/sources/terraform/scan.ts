@@ -1,0 +1,311 @@
+/**
+ * Finding KMS keys in Terraform attribute values: every key ARN and alias ARN
+ * in any string, and bare key ids and alias names where the attribute's name
+ * says it holds a key (SPEC §2, "Key identity").
+ *
+ * Plans run to hundreds of megabytes, so this is one depth-bounded pass per
+ * value tree that allocates nothing per node, looks at each string once with
+ * a cheap test first, and builds an attribute path only for a string that
+ * holds a key.
+ */
+import type { KeyTarget } from "../../model.js";
+import { isJsonObject, type JsonObject } from "../json.js";
+import { findKmsArns, isAliasName, isKeyId, isKmsAttributeName, keyArn } from "../key-ids.js";
+
+/**
+ * Where a resource lives: a bare key id or alias name in its attributes names
+ * a key in its own region and account.
+ */
+export interface ResourcePlace {
+  partition: string | null;
+  region: string | null;
+  account: string | null;
+}
+
+/** A key found in a value tree: where, and which key. */
+export interface Hit {
+  /** Attribute path: `rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id`; "" for the root. */
+  path: string;
+  target: KeyTarget;
+}
+
+export interface ScanOptions {
+  /** Where the resource lives; a function is called only when a bare key id or alias name is found. */
+  place: ResourcePlace | (() => ResourcePlace);
+  /**
+   * Whether a bare key id or alias name under this name counts as a key.
+   * Default: `isKmsAttributeName`, applied to the nearest attribute name.
+   */
+  namesKey?: (name: string) => boolean;
+  /**
+   * Whether a name that `namesKey` accepts makes everything below it count
+   * too (outputs: "where the output name or path mentions kms/key"), rather
+   * than only the value directly under it (resource attributes).
+   */
+  inherit?: boolean;
+  /** Whether the root value itself is in such a context (an output named `kms_key_id`). */
+  rootNamesKey?: boolean;
+  warn?: (message: string) => void;
+}
+
+/** A getter for a place, working it out once and only if asked. */
+function placeGetter(place: ResourcePlace | (() => ResourcePlace)): () => ResourcePlace {
+  if (typeof place !== "function") return () => place;
+  let known: ResourcePlace | null = null;
+  return () => {
+    known ??= place();
+    return known;
+  };
+}
+
+/** The place nothing is known of. */
+export const NOWHERE: ResourcePlace = { partition: null, region: null, account: null };
+
+// Terraform's provider schemas nest blocks a dozen levels at most; a value
+// deeper than this is hostile or broken, and a path to it would be unreadable.
+export const MAX_SCAN_DEPTH = 512;
+
+const GENERIC_ARN_RE = /^arn:([^:]+):[^:]*:([^:]*):([^:]*):/;
+
+/**
+ * The partition, region and account of a resource, from its own `arn`
+ * (any service) and, failing that, its `region` attribute.
+ */
+export function resourcePlace(values: JsonObject | null): ResourcePlace {
+  const arn = values?.arn;
+  const m = typeof arn === "string" ? GENERIC_ARN_RE.exec(arn) : null;
+  const region = values?.region;
+  return {
+    partition: m?.[1] || null,
+    region: m?.[2] || (typeof region === "string" && region !== "" ? region : null),
+    account: m?.[3] || null,
+  };
+}
+
+/** A string that identifies the key a target names, to drop the same key found twice. */
+export function targetIdentity(target: KeyTarget): string {
+  switch (target.kind) {
+    case "arn":
+      return target.arn;
+    case "key-id":
+      return `key-id:${target.keyId}@${target.region ?? ""}`;
+    case "alias":
+      return target.arn ?? `alias:${target.name}@${target.region ?? ""}`;
+    case "planned":
+      return `planned:${target.address}`;
+  }
+}
+
+/**
+ * The targets one string names: its embedded ARNs, or itself as a bare id or
+ * alias name when `namesKey` says its attribute's name allows that.
+ */
+function stringTargets(text: string, namesKey: boolean, place: () => ResourcePlace): KeyTarget[] {
+  if (text.includes(":kms:")) {
+    return findKmsArns(text).map(
+      (arn): KeyTarget =>
+        arn.resource === "key"
+          ? { kind: "arn", arn: arn.raw }
+          : { kind: "alias", name: arn.id, arn: arn.raw, region: arn.region },
+    );
+  }
+  if (!namesKey) return [];
+  if (isKeyId(text)) return [bareKeyTarget(text, place())];
+  if (isAliasName(text)) return [aliasNameTarget(text, place())];
+  return [];
+}
+
+/** A bare key id in a resource's attributes: its ARN when the resource's region and account are known. */
+export function bareKeyTarget(keyId: string, place: ResourcePlace): KeyTarget {
+  const { partition, region, account } = place;
+  if (partition !== null && region !== null && account !== null) {
+    return { kind: "arn", arn: keyArn(partition, region, account, keyId) };
+  }
+  return { kind: "key-id", keyId, region };
+}
+
+/** An alias name in a resource's attributes: with its ARN when the resource's region and account are known. */
+function aliasNameTarget(name: string, place: ResourcePlace): KeyTarget {
+  const { partition, region, account } = place;
+  const arn =
+    partition !== null && region !== null && account !== null
+      ? `arn:${partition}:kms:${region}:${account}:${name}`
+      : null;
+  return { kind: "alias", name, arn, region };
+}
+
+// The shortest key text is an alias name, `alias/` and one character: most strings stop at this test.
+const MIN_KEY_TEXT = 7;
+
+// Quick shape test before the name test and the regexes: a key id is 36
+// characters, an alias name starts with `alias/`.
+function mayBeBareKey(text: string): boolean {
+  return text.length === 36 || text.startsWith("alias/");
+}
+
+/**
+ * Every key named in `root`, a JSON value (a resource's `values`, a change's
+ * `after`, an output's `value`), each key once with the first path it was found at.
+ */
+export function scanValue(root: unknown, options: ScanOptions): Hit[] {
+  const walk = new Walk(options);
+  if (typeof root === "string") {
+    walk.string(root, null, "", walk.rootContext);
+  } else if (typeof root === "object" && root !== null) {
+    walk.container(root as JsonObject | unknown[], "", walk.rootContext, 0);
+  }
+  if (walk.tooDeep) {
+    options.warn?.(`values nested deeper than ${MAX_SCAN_DEPTH} levels were not searched for keys`);
+  }
+  return walk.hits.list;
+}
+
+/**
+ * One walk over a value tree. Recursive, with the depth bounded by
+ * MAX_SCAN_DEPTH, and keeping the path as a stack of steps: no allocation per
+ * node, which is what keeps a 100 MB plan's walk well under its JSON.parse.
+ */
+class Walk {
+  readonly hits = new HitList();
+  readonly rootContext: boolean;
+  tooDeep = false;
+  private readonly steps: (string | number)[] = [];
+  private readonly namesKey: (name: string) => boolean;
+  private readonly inherit: boolean;
+  private readonly place: () => ResourcePlace;
+
+  constructor(options: ScanOptions) {
+    this.namesKey = options.namesKey ?? isKmsAttributeName;
+    this.inherit = options.inherit ?? false;
+    this.rootContext = options.rootNamesKey ?? false;
+    this.place = placeGetter(options.place);
+  }
+
+  /**
+   * @param name the nearest attribute name above (an array's elements share their attribute's name).
+   * @param context with `inherit`: this value is under a name that counts.
+   */
+  container(value: JsonObject | unknown[], name: string, context: boolean, depth: number): void {
+    if (depth >= MAX_SCAN_DEPTH) {
+      this.tooDeep = true;
+      return;
+    }
+    const steps = this.steps;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const child = value[i];
+        if (typeof child === "string") {
+          this.string(child, i, name, context);
+        } else if (typeof child === "object" && child !== null) {
+          steps.push(i);
+          this.container(child as JsonObject, name, context, depth + 1);
+          steps.pop();
+        }
+      }
+      return;
+    }
+    // for…in over JSON.parse's plain objects walks own keys without allocating a key array.
+    for (const key in value) {
+      const child = value[key];
+      if (typeof child === "string") {
+        this.string(child, key, key, this.inherit && (context || this.namesKey(key)));
+      } else if (typeof child === "object" && child !== null) {
+        steps.push(key);
+        const inner = this.inherit && (context || this.namesKey(key));
+        this.container(child as JsonObject, key, inner, depth + 1);
+        steps.pop();
+      }
+    }
+  }
+
+  /** A string value, reached from its container by `step` (null for the root). */
+  string(text: string, step: string | number | null, name: string, context: boolean): void {
+    if (text.length < MIN_KEY_TEXT) return;
+    // With `inherit`, the context already holds the name's verdict.
+    const counts = this.inherit ? context : mayBeBareKey(text) && this.namesKey(name);
+    if (!counts && !text.includes(":kms:")) return;
+    const targets = stringTargets(text, counts, this.place);
+    if (targets.length === 0) return;
+    if (step !== null) this.steps.push(step);
+    for (const target of targets) this.hits.add(() => pathText(this.steps), target);
+    if (step !== null) this.steps.pop();
+  }
+}
+
+/**
+ * Every key named in a flat attribute map (state version 3 and v4
+ * `attributes_flat`: `"rule.0.kms_master_key_id": "arn:…"`).
+ */
+export function scanFlatAttributes(attributes: JsonObject, options: ScanOptions): Hit[] {
+  const namesKey = options.namesKey ?? isKmsAttributeName;
+  const place = placeGetter(options.place);
+  const hits = new HitList();
+  for (const flatKey of Object.keys(attributes)) {
+    const value = attributes[flatKey];
+    if (typeof value !== "string" || value.length < MIN_KEY_TEXT) continue;
+    const segments = flatKey.split(".");
+    const names = segments.filter((s) => !/^(?:\d+|%|#)$/.test(s));
+    const name = names[names.length - 1] ?? "";
+    const counts = options.inherit ? names.some(namesKey) : mayBeBareKey(value) && namesKey(name);
+    for (const target of stringTargets(value, counts, place)) {
+      hits.add(() => flatPath(segments), target);
+    }
+  }
+  return hits.list;
+}
+
+/** Hits, each key once, keeping the first path; paths are built only for keys kept. */
+class HitList {
+  readonly list: Hit[] = [];
+  private readonly seen = new Set<string>();
+
+  add(path: string | (() => string), target: KeyTarget): void {
+    const identity = targetIdentity(target);
+    if (this.seen.has(identity)) return;
+    this.seen.add(identity);
+    this.list.push({ path: typeof path === "string" ? path : path(), target });
+  }
+}
+
+const IDENTIFIER_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** `a.b[0].c`, with map keys that are not identifiers quoted: `tags["team.name"]`. */
+function pathText(steps: readonly (string | number)[]): string {
+  let path = "";
+  for (const step of steps) path += stepText(step, path);
+  return path;
+}
+
+function stepText(step: string | number, before: string): string {
+  if (typeof step === "number") return `[${step}]`;
+  if (!IDENTIFIER_RE.test(step)) return `[${JSON.stringify(step)}]`;
+  return before === "" ? step : `.${step}`;
+}
+
+/** `rule.0.kms_master_key_id` → `rule[0].kms_master_key_id`. */
+function flatPath(segments: string[]): string {
+  let path = "";
+  for (const segment of segments) {
+    path += /^\d+$/.test(segment) ? `[${segment}]` : stepText(segment, path);
+  }
+  return path;
+}
+
+// after_unknown mirrors a resource's shape, a few hundred nodes; this bound only stops hostile input.
+const MAX_UNKNOWN_NODES = 100_000;
+
+/** True when a value holds `true` anywhere (an `after_unknown` subtree with something unknown in it). */
+export function holdsTrue(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  let visited = 0;
+  for (let v = stack.pop(); v !== undefined; v = stack.pop()) {
+    if (v === true) return true;
+    if (++visited > MAX_UNKNOWN_NODES) return false;
+    if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+    } else if (isJsonObject(v)) {
+      for (const key of Object.keys(v)) stack.push(v[key]);
+    }
+  }
+  return false;
+}

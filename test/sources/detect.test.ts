@@ -1,0 +1,189 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/model.js";
+import { collectFromText, detectKind, type InputKind } from "../../src/sources/detect.js";
+import { WRAPPER_WARNING } from "../../src/sources/terraform/wrapper.js";
+
+const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+function fixture(path: string): string {
+  return readFileSync(new URL(`../fixtures/${path}`, import.meta.url), "utf8");
+}
+
+function inputErrorOf(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error("expected an InputError");
+}
+
+function collect(text: string, kind: InputKind = "auto", path = "input.json") {
+  return collectFromText({ kind, path }, text);
+}
+
+describe("detectKind", () => {
+  it.each([
+    ["terraform-plan/tfcompliance_module_kms_key.plan.json", "terraform-plan"],
+    ["terraform-plan/tfjson_action_invocations.plan.json", "terraform-plan"],
+    ["terraform-state/infracost_tf014.show-state.json", "terraform-state"],
+    ["terraform-state/tfjson_identity.show-state.json", "terraform-state"],
+    ["terraform-state/driftctl_aws_kms_key.tfstate", "terraform-state"],
+    ["terraform-state/legacy_v3_simple.tfstate", "terraform-state"],
+    ["terraform-outputs/c7n_vpc_resolver.output.json", "terraform-outputs"],
+  ])("%s is %s", (path, kind) => {
+    expect(detectKind(JSON.parse(fixture(path)), path)).toBe(kind);
+  });
+
+  it.each([
+    [
+      "an empty object",
+      {},
+      "the file holds an empty JSON object; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json) (an empty `terraform output -json` can be passed with --terraform-outputs)",
+    ],
+    [
+      "a CloudFormation template",
+      { AWSTemplateFormatVersion: "2010-09-09", Resources: {} },
+      "not a recognised input: this is a CloudFormation template, which this version does not read yet; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)",
+    ],
+    [
+      "a CDK manifest",
+      { version: "36.0.0", artifacts: {} },
+      "not a recognised input: this is a CDK cloud assembly manifest, which this version does not read yet; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)",
+    ],
+    [
+      "CDK outputs",
+      { Stack: { KeyArn: KEY } },
+      "not a recognised input: this looks like CDK deploy outputs (cdk deploy --outputs-file), which this version does not read yet; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)",
+    ],
+    [
+      "some other JSON",
+      { name: "package", version: "1.0.0" },
+      "not a recognised input: this JSON object is not a Terraform document; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)",
+    ],
+    [
+      "an array",
+      [1],
+      "not a recognised input: the file holds an array; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)",
+    ],
+  ])("rejects %s, naming the file", (_case, doc, message) => {
+    const err = inputErrorOf(() => detectKind(doc, "x.json"));
+    expect(err.file).toBe("x.json");
+    expect(err.message).toBe(message);
+  });
+});
+
+describe("collectFromText", () => {
+  it("reads a plan, with the module tree of its configuration", () => {
+    const collected = collect(fixture("terraform-plan/tfcompliance_module_kms_key.plan.json"));
+    expect(collected.references.map((ref) => ref.address)).toEqual([
+      "module.project1.aws_kms_key.test",
+    ]);
+    expect(collected.terraform).toEqual({
+      root: "plan",
+      modules: { project1: { source: "./module", calls: {} } },
+    });
+  });
+
+  it("reads state and outputs, by content or by the kind named", () => {
+    const state = fixture("terraform-state/driftctl_aws_kms_key.tfstate");
+    expect(collect(state).references).toHaveLength(3);
+    expect(collect(state, "terraform-state").terraform).toEqual({ root: "state", modules: {} });
+    const outputs = `{"key": {"value": "${KEY}", "type": "string", "sensitive": false}}`;
+    expect(collect(outputs).references.map((ref) => ref.source)).toEqual(["terraform-outputs"]);
+    expect(collect("{}", "terraform-outputs")).toEqual({ references: [], warnings: [] });
+  });
+
+  it("strips the setup-terraform wrapper's lines, with a warning", () => {
+    const collected = collect(
+      fixture("terraform-plan/infracost_setup_terraform_wrapper_NOT_PURE_JSON.plan.txt"),
+    );
+    expect(collected.warnings).toEqual([WRAPPER_WARNING]);
+    expect(collected.references).toEqual([]);
+    expect(collected.terraform?.root).toBe("plan");
+  });
+
+  it("names the file's line of a syntax error inside the wrapper's lines", () => {
+    const text =
+      '[command]terraform show -json tfplan\n{"format_version":\n  "1.2",,}\n::debug::exitcode: 0\n';
+    const err = inputErrorOf(() => collect(text, "terraform-plan", "plan.txt"));
+    expect(err.file).toBe("plan.txt");
+    expect(err.line).toBe(3);
+  });
+
+  it("says what a state file is when a plan was named", () => {
+    const err = inputErrorOf(() =>
+      collect(
+        fixture("terraform-state/driftctl_aws_kms_key.tfstate"),
+        "terraform-plan",
+        "plan.json",
+      ),
+    );
+    expect(err.describe()).toBe(
+      "plan.json: this is a raw Terraform state file (terraform.tfstate); expected a Terraform plan, the output of `terraform show -json PLANFILE`",
+    );
+  });
+
+  it("says a plan that is an empty object is one", () => {
+    expect(inputErrorOf(() => collect("{}", "terraform-plan", "plan.json")).describe()).toBe(
+      "plan.json: the file holds an empty JSON object; expected a Terraform plan, the output of `terraform show -json PLANFILE`",
+    );
+  });
+
+  it.each<[InputKind, string]>([
+    [
+      "terraform-plan",
+      "plan.json: the file is empty; expected a Terraform plan (terraform show -json PLANFILE)",
+    ],
+    [
+      "terraform-state",
+      "plan.json: the file is empty; expected Terraform state (terraform show -json, or terraform.tfstate)",
+    ],
+    [
+      "terraform-outputs",
+      "plan.json: the file is empty; expected Terraform outputs (terraform output -json)",
+    ],
+    ["auto", "plan.json: the file is empty; expected a Terraform plan, state or outputs as JSON"],
+  ])("rejects a 0-byte file given as %s", (kind, message) => {
+    expect(inputErrorOf(() => collect("", kind, "plan.json")).describe()).toBe(message);
+  });
+
+  it("names the line where a truncated plan stops", () => {
+    const text = fixture("terraform-plan/tfcompliance_kms_rotation_fail_min.plan.json");
+    const cut = text.slice(0, Math.floor(text.length / 2));
+    const err = inputErrorOf(() => collect(cut, "auto", "plan.json"));
+    expect(err.file).toBe("plan.json");
+    expect(err.line).toBe(cut.trimEnd().split("\n").length);
+    expect(err.message).toMatch(/^not valid JSON: /);
+  });
+
+  it.each([
+    [
+      "a binary file",
+      "\u0007ELF\u0002\u0001\u0001\u0000\u0000\u0000",
+      "binary file, expected JSON",
+    ],
+    [
+      "a saved plan file (a zip archive)",
+      "PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000tfplan",
+      "binary file (a zip archive, as `terraform plan -out` writes), expected JSON: run `terraform show -json PLANFILE > plan.json` and pass that",
+    ],
+    [
+      "UTF-16 text read as UTF-8",
+      '\ufffd\ufffd{\u0000"\u0000f\u0000',
+      "UTF-16 text, expected UTF-8 JSON (in PowerShell, write the file with `| Out-File -Encoding utf8`)",
+    ],
+  ])("rejects %s before parsing", (_case, text, message) => {
+    const err = inputErrorOf(() => collect(text, "terraform-plan", "plan.bin"));
+    expect(err.file).toBe("plan.bin");
+    expect(err.message).toBe(message);
+  });
+
+  it("looks for NUL bytes only at the start of a large file", () => {
+    const text = `{"a": "${"x".repeat(10_000)}\u0000"}`;
+    const err = inputErrorOf(() => collect(text));
+    expect(err.message).toMatch(/^not valid JSON/);
+  });
+});

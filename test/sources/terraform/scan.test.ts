@@ -1,0 +1,214 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  holdsTrue,
+  MAX_SCAN_DEPTH,
+  NOWHERE,
+  resourcePlace,
+  scanFlatAttributes,
+  scanValue,
+} from "../../../src/sources/terraform/scan.js";
+import {
+  aliasNameArb,
+  keyIdArb,
+  kmsNameArb,
+  nonKmsNameArb,
+} from "../../support/kms-arbitraries.js";
+
+const UUID = "1234abcd-12ab-34cd-56ef-1234567890ab";
+const KEY = `arn:aws:kms:us-east-1:111122223333:key/${UUID}`;
+const ALIAS = "arn:aws:kms:us-east-1:111122223333:alias/app";
+const BUCKET_PLACE = { partition: "aws", region: "eu-west-1", account: "444455556666" };
+
+describe("scanValue", () => {
+  it("finds ARNs under any name, with the attribute path", () => {
+    const values = {
+      arn: "arn:aws:s3:::bucket",
+      server_side_encryption_configuration: [
+        { rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: KEY }] }] },
+      ],
+      policy: JSON.stringify({ Statement: [{ Resource: [ALIAS] }] }),
+      tags: { "team.name": KEY },
+    };
+    expect(scanValue(values, { place: NOWHERE })).toEqual([
+      {
+        path: "server_side_encryption_configuration[0].rule[0].apply_server_side_encryption_by_default[0].kms_master_key_id",
+        target: { kind: "arn", arn: KEY },
+      },
+      {
+        path: "policy",
+        target: { kind: "alias", name: "alias/app", arn: ALIAS, region: "us-east-1" },
+      },
+    ]);
+  });
+
+  it("quotes map keys that are not identifiers", () => {
+    expect(scanValue({ tags: { "a.b": ALIAS } }, { place: NOWHERE })[0]?.path).toBe('tags["a.b"]');
+    expect(scanValue([[ALIAS]], { place: NOWHERE })[0]?.path).toBe("[0][0]");
+    expect(scanValue(ALIAS, { place: NOWHERE })[0]?.path).toBe("");
+  });
+
+  it("reads bare key ids and alias names only under a KMS name, in the resource's place", () => {
+    const values = {
+      id: UUID,
+      kms_key_id: UUID,
+      kms_key_ids: ["alias/app"],
+      key_name: "alias/other",
+    };
+    expect(scanValue(values, { place: BUCKET_PLACE })).toEqual([
+      {
+        path: "kms_key_id",
+        target: { kind: "arn", arn: `arn:aws:kms:eu-west-1:444455556666:key/${UUID}` },
+      },
+      {
+        path: "kms_key_ids[0]",
+        target: {
+          kind: "alias",
+          name: "alias/app",
+          arn: "arn:aws:kms:eu-west-1:444455556666:alias/app",
+          region: "eu-west-1",
+        },
+      },
+    ]);
+    expect(scanValue({ kms_key_id: UUID }, { place: NOWHERE })).toEqual([
+      { path: "kms_key_id", target: { kind: "key-id", keyId: UUID, region: null } },
+    ]);
+  });
+
+  it("asks for the place only when a bare id is found", () => {
+    let asked = 0;
+    const place = () => {
+      asked++;
+      return BUCKET_PLACE;
+    };
+    scanValue({ kms_key_id: KEY, tags: { a: "b" } }, { place });
+    expect(asked).toBe(0);
+    scanValue({ kms_key_id: UUID, key_id: UUID }, { place });
+    expect(asked).toBe(1);
+  });
+
+  it("gives each key once, at the first path", () => {
+    const hits = scanValue({ a: KEY, b: [KEY], c: `${KEY},${KEY}` }, { place: NOWHERE });
+    expect(hits).toEqual([{ path: "a", target: { kind: "arn", arn: KEY } }]);
+  });
+
+  it("with inherit, counts everything under a name that mentions a key", () => {
+    const options = {
+      place: NOWHERE,
+      namesKey: (name: string) => /kms|key/i.test(name),
+      inherit: true,
+    };
+    expect(scanValue({ keys: { primary: UUID }, other: { x: UUID } }, options)).toEqual([
+      { path: "keys.primary", target: { kind: "key-id", keyId: UUID, region: null } },
+    ]);
+    expect(scanValue(UUID, { ...options, rootNamesKey: true })).toHaveLength(1);
+    expect(scanValue(UUID, options)).toEqual([]);
+  });
+
+  it("survives values nested deeper than it searches, with a warning", () => {
+    let deep: unknown = { kms_key_id: KEY };
+    for (let i = 0; i < 100_000; i++) deep = i % 2 ? { a: deep } : [deep];
+    const warnings: string[] = [];
+    expect(scanValue(deep, { place: NOWHERE, warn: (m) => warnings.push(m) })).toEqual([]);
+    expect(warnings).toEqual([
+      `values nested deeper than ${MAX_SCAN_DEPTH} levels were not searched for keys`,
+    ]);
+  });
+
+  it("reads __proto__ keys as plain data", () => {
+    const values = JSON.parse(`{"__proto__": {"kms_key_id": "${KEY}"}, "constructor": "${ALIAS}"}`);
+    expect(scanValue(values, { place: NOWHERE }).map((hit) => hit.path)).toEqual([
+      "__proto__.kms_key_id",
+      "constructor",
+    ]);
+    expect(({} as Record<string, unknown>).kms_key_id).toBeUndefined();
+  });
+
+  it("never reports a random key id or alias name under names that do not name a key", () => {
+    const leaf = fc.oneof(keyIdArb, aliasNameArb, fc.string());
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small" },
+        leaf,
+        fc.array(tie("node")),
+        fc.dictionary(nonKmsNameArb, tie("node")),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(nonKmsNameArb, tree), (values) => {
+        expect(scanValue(values, { place: BUCKET_PLACE })).toEqual([]);
+      }),
+    );
+  });
+
+  it("reports a random key id or alias name under a KMS name", () => {
+    fc.assert(
+      fc.property(
+        kmsNameArb,
+        fc.oneof(keyIdArb, aliasNameArb),
+        fc.boolean(),
+        (name, id, inList) => {
+          const hits = scanValue(
+            { tags: { team: "x" }, [name]: inList ? [id] : id },
+            { place: NOWHERE },
+          );
+          expect(hits).toHaveLength(1);
+          const target = hits[0]?.target;
+          if (id.startsWith("alias/")) {
+            expect(target).toEqual({ kind: "alias", name: id, arn: null, region: null });
+          } else {
+            expect(target).toEqual({ kind: "key-id", keyId: id, region: null });
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe("scanFlatAttributes", () => {
+  it("reads state's flat maps with the same rules", () => {
+    const attributes = {
+      id: UUID,
+      "server_side_encryption_configuration.0.rule.0.kms_master_key_id": KEY,
+      "tags.%": "1",
+      "tags.kms": "x",
+      "kms_key_ids.#": "1",
+      "kms_key_ids.0": UUID,
+    };
+    expect(scanFlatAttributes(attributes, { place: NOWHERE })).toEqual([
+      {
+        path: "server_side_encryption_configuration[0].rule[0].kms_master_key_id",
+        target: { kind: "arn", arn: KEY },
+      },
+      { path: "kms_key_ids[0]", target: { kind: "key-id", keyId: UUID, region: null } },
+    ]);
+  });
+});
+
+describe("resourcePlace", () => {
+  it.each([
+    [{ arn: "arn:aws:sqs:eu-west-1:111122223333:q" }, ["aws", "eu-west-1", "111122223333"]],
+    [
+      { arn: "arn:aws:iam::111122223333:role/r", region: "us-east-2" },
+      ["aws", "us-east-2", "111122223333"],
+    ],
+    [{ arn: "arn:aws:s3:::bucket" }, ["aws", null, null]],
+    [{ region: "ap-south-1" }, [null, "ap-south-1", null]],
+    [{}, [null, null, null]],
+  ])("%j", (values, [partition, region, account]) => {
+    expect(resourcePlace(values)).toEqual({ partition, region, account });
+  });
+});
+
+describe("holdsTrue", () => {
+  it.each([
+    [true, true],
+    [{ a: [{ b: true }] }, true],
+    [{ a: [{ b: false }] }, false],
+    [{}, false],
+    [null, false],
+    [undefined, false],
+  ])("%j → %s", (value, expected) => {
+    expect(holdsTrue(value)).toBe(expected);
+  });
+});
