@@ -12,7 +12,7 @@ import {
   nodeDeps,
   parseNow,
   run
-} from "./chunks/chunk-VMJWMUY2.js";
+} from "./chunks/chunk-EBA7HNBQ.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3468,11 +3468,25 @@ function parseArgs(argv, version, io) {
   ).version(version, "--version", "print the version").helpOption("-h, --help", "show help").showSuggestionAfterError(true).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: () => {
   }, outputError: () => {
   } });
-  program2.command("check", { isDefault: true }).description("evaluate the rules over the keys the inputs reference (the default command)").argument("[paths...]", "input files, recognised by their content (Terraform plan JSON)").option(
+  program2.command("check", { isDefault: true }).description("evaluate the rules over the keys the inputs reference (the default command)").argument(
+    "[paths...]",
+    "input files, recognised by their content (Terraform plan, state, outputs)"
+  ).option(
     "--terraform-plan <file>",
     "Terraform plan JSON (terraform show -json PLANFILE)",
     append,
     []
+  ).option(
+    "--terraform-state <file>",
+    "Terraform state (terraform show -json, or terraform.tfstate)",
+    append,
+    []
+  ).option("--terraform-outputs <file>", "Terraform outputs (terraform output -json)", append, []).option(
+    "--terraform-dir <dir>",
+    "the root module's directory (default: each Terraform input's directory)"
+  ).option(
+    "--repo-root <dir>",
+    "locations are relative to this (default: the git top level, else the working directory)"
   ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, []).option(
     "--config <file>",
     "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)"
@@ -3504,6 +3518,8 @@ function parseArgs(argv, version, io) {
 function toConfig(paths, options) {
   const inputs = [
     ...options.terraformPlan.map((path) => ({ kind: "terraform-plan", path })),
+    ...options.terraformState.map((path) => ({ kind: "terraform-state", path })),
+    ...options.terraformOutputs.map((path) => ({ kind: "terraform-outputs", path })),
     ...paths.map((path) => ({ kind: "auto", path }))
   ];
   return {
@@ -3512,6 +3528,8 @@ function toConfig(paths, options) {
     configFile: options.config ?? null,
     factsFile: options.facts ?? null,
     region: options.region ?? null,
+    terraformDir: options.terraformDir ?? null,
+    repoRoot: options.repoRoot ?? null,
     now: options.now === void 0 ? null : parseNow(options.now, "--now"),
     failOn: options.failOn,
     outputs: parseOutputs(options.format)

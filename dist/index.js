@@ -10,7 +10,7 @@ import {
   nodeDeps,
   parseNow,
   run
-} from "./chunks/chunk-VMJWMUY2.js";
+} from "./chunks/chunk-EBA7HNBQ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19631,8 +19631,6 @@ function info(message) {
 
 // src/config/action-inputs.ts
 var PLANNED_INPUTS = [
-  "terraform-state",
-  "terraform-outputs",
   "cdk-out",
   "cdk-base",
   "cdk-outputs",
@@ -19668,6 +19666,8 @@ function actionConfig(input) {
   }
   const inputs = [
     ...list("terraform-plan").map((path) => ({ kind: "terraform-plan", path })),
+    ...list("terraform-state").map((path) => ({ kind: "terraform-state", path })),
+    ...list("terraform-outputs").map((path) => ({ kind: "terraform-outputs", path })),
     ...list("paths").map((path) => ({ kind: "auto", path }))
   ];
   const now = optional("now");
@@ -19677,6 +19677,9 @@ function actionConfig(input) {
     configFile: optional("config"),
     factsFile: optional("facts"),
     region: optional("region"),
+    terraformDir: optional("terraform-dir"),
+    // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
+    repoRoot: process.env.GITHUB_WORKSPACE || null,
     now: now === null ? null : parseNow(now, "input now"),
     failOn,
     // The Action renders its own outputs (log, JSON report file); the list here is unused.

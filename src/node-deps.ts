@@ -1,6 +1,7 @@
 /** The real file system and clock, as both entry points hand them to the pipeline. */
 import { access, readFile } from "node:fs/promises";
 import type { Deps } from "./pipeline.js";
+import { nodeSourceFiles } from "./sources/repo.js";
 import { TOOL } from "./version.js";
 
 /** Everything `run()` needs from Node except the logger, which differs per entry point. */
@@ -8,6 +9,8 @@ export function nodeDeps(): Omit<Deps, "logger"> {
   return {
     readFile: (path) => readFile(path, "utf8"),
     fileExists: (path) => access(path).then(yes, no),
+    sourceFiles: nodeSourceFiles(),
+    cwd: process.cwd(),
     clock: () => new Date(),
     tool: TOOL,
   };

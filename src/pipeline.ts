@@ -2,6 +2,7 @@
  * run(config, deps): collect → gather facts → evaluate → report (SPEC §1).
  * All I/O goes through `deps`, so the CLI, the Action and the tests differ only there.
  */
+import { dirname, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
 import { gatherFacts } from "./facts/gather.js";
 import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
@@ -10,9 +11,12 @@ import { buildReport, failsAt } from "./report/build.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { evaluate } from "./rules/evaluate.js";
 import { loadRules, type RuleSet } from "./rules/load.js";
+import { applyInlineSuppressions } from "./rules/suppress.js";
 import { collectFromText } from "./sources/detect.js";
 import { explicitReferences } from "./sources/explicit.js";
 import { parseJson } from "./sources/json.js";
+import { findRepoRoot, type SourceFiles } from "./sources/repo.js";
+import { locateTerraform } from "./sources/terraform/locate.js";
 
 export interface Logger {
   info(message: string): void;
@@ -21,9 +25,13 @@ export interface Logger {
 }
 
 export interface Deps {
-  /** Reads a text file; rejects with the Node error (ENOENT…) when it cannot. */
+  /** Reads an input file; rejects with the Node error (ENOENT…) when it cannot. */
   readFile(path: string): Promise<string>;
   fileExists(path: string): Promise<boolean>;
+  /** Reads the repository's source files (`.tf`) for locations; failures only cost a location. */
+  sourceFiles: SourceFiles;
+  /** The working directory relative paths are resolved against. */
+  cwd: string;
   clock(): Date;
   logger: Logger;
   /** Live AWS facts, when the caller can reach AWS; without it `--facts` is required. */
@@ -45,15 +53,11 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const references = await collect(config, deps);
   const source = await factSource(config, deps);
   const { subjects, errors } = await gatherFacts(references, source, { region: config.region });
-  const findings = evaluate(subjects, rules, now);
-  const report = buildReport({
-    tool: deps.tool,
-    now,
+  const { findings, suppressed } = applyInlineSuppressions(
+    evaluate(subjects, rules, now),
     subjects,
-    findings,
-    suppressed: [],
-    errors,
-  });
+  );
+  const report = buildReport({ tool: deps.tool, now, subjects, findings, suppressed, errors });
   return { report, failed: failsAt(report, config.failOn) };
 }
 
@@ -68,11 +72,24 @@ async function readRules(config: RunConfig, deps: Deps): Promise<RuleSet> {
 
 async function collect(config: RunConfig, deps: Deps): Promise<KeyReference[]> {
   const references: KeyReference[] = explicitReferences(config.keys);
+  let repoRoot: string | null = null;
   for (const input of config.inputs) {
     const text = await readInput(input.path, "input", deps);
     const collected = collectFromText(input, text);
     for (const warning of collected.warnings) deps.logger.warn(`${input.path}: ${warning}`);
-    references.push(...collected.references);
+    if (collected.terraform) {
+      repoRoot ??= await findRoot(config, deps);
+      const rootDir = resolve(deps.cwd, config.terraformDir ?? dirname(input.path));
+      const located = await locateTerraform(collected.references, {
+        rootDir,
+        repoRoot,
+        modules: collected.terraform.modules,
+        files: deps.sourceFiles,
+      });
+      references.push(...located);
+    } else {
+      references.push(...collected.references);
+    }
   }
   if (config.inputs.length === 0 && config.keys.length === 0) {
     throw new InputError(
@@ -80,6 +97,12 @@ async function collect(config: RunConfig, deps: Deps): Promise<KeyReference[]> {
     );
   }
   return references;
+}
+
+/** `--repo-root`, else the enclosing git checkout, else the working directory. */
+async function findRoot(config: RunConfig, deps: Deps): Promise<string> {
+  if (config.repoRoot !== null) return resolve(deps.cwd, config.repoRoot);
+  return (await findRepoRoot(deps.cwd, deps.sourceFiles)) ?? deps.cwd;
 }
 
 async function factSource(config: RunConfig, deps: Deps): Promise<FactSource> {

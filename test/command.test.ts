@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/command.js";
+import { nodeSourceFiles } from "../src/sources/repo.js";
 import { ROOT } from "./support/run-dist.js";
 
 const NOW = "2026-11-28T00:00:00Z";
@@ -31,6 +32,8 @@ async function cli(argv: string[], files: Record<string, string> = {}) {
     {
       readFile: async (path) => files[path] ?? readFile(path, "utf8"),
       fileExists: async (path) => path in files,
+      sourceFiles: nodeSourceFiles(),
+      cwd: process.cwd(),
       clock: () => new Date("2030-01-01T00:00:00Z"),
       tool: { name: "kms-usage-lint", version: "0.0.0-test" },
     },
@@ -181,6 +184,42 @@ describe("kms-usage-lint check", () => {
       ["nope.json", "--facts", FACTS],
       {},
       /nope\.json: cannot read input: no such file/,
+    ],
+    [
+      "a 0-byte plan",
+      ["--terraform-plan", "e.json", "--facts", FACTS],
+      { "e.json": "" },
+      /^kms-usage-lint: e\.json: the file is empty/,
+    ],
+    [
+      "a plan that is an empty object",
+      ["--terraform-plan", "o.json", "--facts", FACTS],
+      { "o.json": "{}" },
+      /^kms-usage-lint: o\.json: the file holds an empty JSON object; expected a Terraform plan/,
+    ],
+    [
+      "a truncated plan",
+      ["--terraform-plan", "t.json", "--facts", FACTS],
+      {
+        "t.json":
+          '{\n  "format_version": "1.2",\n  "resource_changes": [{"address": "aws_kms_key.a", "ty',
+      },
+      /^kms-usage-lint: t\.json:3: not valid JSON/,
+    ],
+    [
+      "a binary file",
+      ["--terraform-plan", "b.json", "--facts", FACTS],
+      { "b.json": "\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000" },
+      /^kms-usage-lint: b\.json: binary file, expected JSON/,
+    ],
+    [
+      "a state passed as a plan",
+      ["--terraform-plan", "s.json", "--facts", FACTS],
+      {
+        "s.json":
+          '{"version": 4, "terraform_version": "1.9.5", "serial": 1, "lineage": "x", "outputs": {}, "resources": []}',
+      },
+      /^kms-usage-lint: s\.json: this is a raw Terraform state file \(terraform\.tfstate\); expected a Terraform plan/,
     ],
     [
       "a malformed snapshot",

@@ -9,8 +9,6 @@ export type InputReader = (name: string) => string;
 // Inputs declared in action.yml (SPEC §8) that this version does not act on yet: setting one
 // must not look like it worked. Those without a default are refused; the others warn.
 const PLANNED_INPUTS = [
-  "terraform-state",
-  "terraform-outputs",
   "cdk-out",
   "cdk-base",
   "cdk-outputs",
@@ -55,6 +53,8 @@ export function actionConfig(input: InputReader): { config: RunConfig; warnings:
   }
   const inputs: InputSpec[] = [
     ...list("terraform-plan").map((path): InputSpec => ({ kind: "terraform-plan", path })),
+    ...list("terraform-state").map((path): InputSpec => ({ kind: "terraform-state", path })),
+    ...list("terraform-outputs").map((path): InputSpec => ({ kind: "terraform-outputs", path })),
     ...list("paths").map((path): InputSpec => ({ kind: "auto", path })),
   ];
   const now = optional("now");
@@ -64,6 +64,9 @@ export function actionConfig(input: InputReader): { config: RunConfig; warnings:
     configFile: optional("config"),
     factsFile: optional("facts"),
     region: optional("region"),
+    terraformDir: optional("terraform-dir"),
+    // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
+    repoRoot: process.env.GITHUB_WORKSPACE || null,
     now: now === null ? null : parseNow(now, "input now"),
     failOn: failOn as Severity | "none",
     // The Action renders its own outputs (log, JSON report file); the list here is unused.

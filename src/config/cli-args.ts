@@ -33,12 +33,30 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
   program
     .command("check", { isDefault: true })
     .description("evaluate the rules over the keys the inputs reference (the default command)")
-    .argument("[paths...]", "input files, recognised by their content (Terraform plan JSON)")
+    .argument(
+      "[paths...]",
+      "input files, recognised by their content (Terraform plan, state, outputs)",
+    )
     .option(
       "--terraform-plan <file>",
       "Terraform plan JSON (terraform show -json PLANFILE)",
       append,
       [],
+    )
+    .option(
+      "--terraform-state <file>",
+      "Terraform state (terraform show -json, or terraform.tfstate)",
+      append,
+      [],
+    )
+    .option("--terraform-outputs <file>", "Terraform outputs (terraform output -json)", append, [])
+    .option(
+      "--terraform-dir <dir>",
+      "the root module's directory (default: each Terraform input's directory)",
+    )
+    .option(
+      "--repo-root <dir>",
+      "locations are relative to this (default: the git top level, else the working directory)",
     )
     .option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, [])
     .option(
@@ -82,6 +100,10 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
 
 interface CheckOptions {
   terraformPlan: string[];
+  terraformState: string[];
+  terraformOutputs: string[];
+  terraformDir?: string;
+  repoRoot?: string;
   key: string[];
   config?: string;
   facts?: string;
@@ -95,6 +117,8 @@ interface CheckOptions {
 function toConfig(paths: string[], options: CheckOptions): RunConfig {
   const inputs: InputSpec[] = [
     ...options.terraformPlan.map((path): InputSpec => ({ kind: "terraform-plan", path })),
+    ...options.terraformState.map((path): InputSpec => ({ kind: "terraform-state", path })),
+    ...options.terraformOutputs.map((path): InputSpec => ({ kind: "terraform-outputs", path })),
     ...paths.map((path): InputSpec => ({ kind: "auto", path })),
   ];
   return {
@@ -103,6 +127,8 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
     configFile: options.config ?? null,
     factsFile: options.facts ?? null,
     region: options.region ?? null,
+    terraformDir: options.terraformDir ?? null,
+    repoRoot: options.repoRoot ?? null,
     now: options.now === undefined ? null : parseNow(options.now, "--now"),
     failOn: options.failOn,
     outputs: parseOutputs(options.format),

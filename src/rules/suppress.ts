@@ -1,0 +1,33 @@
+/**
+ * Inline suppressions (SPEC §4): `# kms-usage-lint-ignore RULE reason` above the
+ * block that declares a key. Suppressed findings stay in the report, listed
+ * with the reason, never silently dropped.
+ */
+import type { KeySubject, RawFinding, Suppression } from "../model.js";
+
+export interface Split {
+  findings: RawFinding[];
+  suppressed: (RawFinding & { suppression: Suppression })[];
+}
+
+/**
+ * Moves each finding whose key's declaring block carries a matching inline
+ * suppression (the rule id, or `*`) to `suppressed`. Only the declaring block
+ * (reference kind `key`) speaks for the key: a comment above a bucket that uses
+ * the key must not silence findings about the key itself.
+ */
+export function applyInlineSuppressions(findings: RawFinding[], subjects: KeySubject[]): Split {
+  const bySubject = new Map(subjects.map((s) => [s.id, s]));
+  const split: Split = { findings: [], suppressed: [] };
+  for (const finding of findings) {
+    const refs = bySubject.get(finding.subjectId)?.references ?? [];
+    const match = refs
+      .filter((r) => r.kind === "key")
+      .flatMap((r) => r.suppressions)
+      .find((s) => s.ruleId === finding.ruleId || s.ruleId === "*");
+    if (match)
+      split.suppressed.push({ ...finding, suppression: { by: "inline", reason: match.reason } });
+    else split.findings.push(finding);
+  }
+  return split;
+}
