@@ -1,36 +1,42 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gatherFacts } from "../../src/facts/gather.js";
-import { readSnapshot, snapshotFactSource } from "../../src/facts/snapshot.js";
+import type { RunConfig } from "../../src/config/config.js";
 import type { Report } from "../../src/model.js";
+import { run } from "../../src/pipeline.js";
 import { buildReport } from "../../src/report/build.js";
 import { formatJson } from "../../src/report/formats/json.js";
 import { formatText } from "../../src/report/formats/text.js";
-import { BUILTIN_PACKS } from "../../src/rules/builtin.js";
-import { evaluate } from "../../src/rules/evaluate.js";
-import { loadRules } from "../../src/rules/load.js";
-import { collectFromText } from "../../src/sources/detect.js";
+import { nodeSourceFiles } from "../../src/sources/repo.js";
 import { ROOT } from "../support/run-dist.js";
 
 const NOW = new Date("2026-11-28T00:00:00Z");
 
-/** The example run, through the stages as the pipeline chains them. */
+/** The example run, through the pipeline as the CLI runs it (code locations included). */
 async function exampleReport(): Promise<Report> {
-  const plan = await readFile(join(ROOT, "examples/plan.json"), "utf8");
-  const facts = JSON.parse(await readFile(join(ROOT, "examples/facts.json"), "utf8"));
-  const { references } = collectFromText({ kind: "auto", path: "examples/plan.json" }, plan);
-  const source = snapshotFactSource(readSnapshot(facts, "examples/facts.json"));
-  const { subjects, errors } = await gatherFacts(references, source, { region: null });
-  const rules = loadRules([{ file: "(default)", text: "extends: [recommended]" }], BUILTIN_PACKS);
-  return buildReport({
-    tool: { name: "kms-usage-lint", version: "0.0.0-golden" },
+  const config: RunConfig = {
+    inputs: [{ kind: "auto", path: "examples/plan.json" }],
+    keys: [],
+    configFile: null,
+    factsFile: "examples/facts.json",
+    region: null,
+    terraformDir: null,
+    repoRoot: ROOT,
     now: NOW,
-    subjects,
-    findings: evaluate(subjects, rules, NOW),
-    suppressed: [],
-    errors,
+    failOn: "error",
+    outputs: [],
+  };
+  const files = nodeSourceFiles();
+  const { report } = await run(config, {
+    readFile: (path) => readFile(join(ROOT, path), "utf8"),
+    fileExists: async () => false,
+    sourceFiles: files,
+    cwd: ROOT,
+    clock: () => NOW,
+    logger: { info: () => {}, warn: () => {}, debug: () => {} },
+    tool: { name: "kms-usage-lint", version: "0.0.0-golden" },
   });
+  return report;
 }
 
 describe("formats (golden files)", () => {
