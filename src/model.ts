@@ -50,7 +50,18 @@ export type KeyTarget =
   /** An alias (`alias/name`), with its ARN when the source gave one. */
   | { kind: "alias"; name: string; arn: string | null; region: string | null }
   /** A key being created whose ARN is not known before apply: identified by its address. */
-  | { kind: "planned"; address: string };
+  | { kind: "planned"; address: string }
+  /**
+   * A resource of a CloudFormation stack (CDK or a plain template), known by its logical id
+   * until the deployed stack's resources say which key it is.
+   */
+  | {
+      kind: "stack-resource";
+      stack: string;
+      region: string | null;
+      account: string | null;
+      logicalId: string;
+    };
 
 /** What a source says a change does to a key it declares. */
 export interface KeyChange {
@@ -62,6 +73,11 @@ export interface KeyChange {
   deletionWindowDays: number | null;
   /** The change turns an enabled key off. */
   disables: boolean;
+  /**
+   * Why applying the change will fail, when it will: CloudFormation refuses to
+   * update `KeySpec`, `KeyUsage`, `Origin` or `MultiRegion` of an existing key.
+   */
+  failure?: string | null;
 }
 
 /**
@@ -149,6 +165,14 @@ export interface RawKeyFacts {
 
 export type UsageStatus = "used" | "unused" | "unknown" | "unavailable";
 
+/** A deployed stack: its account and the physical id of each logical id (`ListStackResources`). */
+export interface DeployedStack {
+  account: string | null;
+  resources: Record<string, string>;
+  /** The deployed template (`GetTemplate`), when known. */
+  template: unknown | null;
+}
+
 /** The answer to one AWS call: its response, or why there is none. */
 export type Fetched<T> = { ok: true; value: T } | { ok: false; error: AwsCallError };
 
@@ -166,6 +190,8 @@ export interface FactSource {
   aliasesOf(keyArn: string): Promise<string[]>;
   describeKey(keyArn: string): Promise<Fetched<AwsKeyMetadata>>;
   getKeyLastUsage(keyArn: string): Promise<Fetched<AwsKeyLastUsage>>;
+  /** A deployed stack by name and region; `Fetched` with a null value when no such stack exists. */
+  deployedStack(stack: string, region: string | null): Promise<Fetched<DeployedStack | null>>;
 }
 
 /** Usage of one key of a multi-Region set (or the only key). */

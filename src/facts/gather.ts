@@ -5,6 +5,7 @@
 import type {
   AwsKeyLastUsage,
   AwsKeyMetadata,
+  DeployedStack,
   FactSource,
   Fetched,
   KeyChange,
@@ -14,7 +15,7 @@ import type {
   KeyTarget,
   RunError,
 } from "../model.js";
-import { keyArn, parseKmsArn, partitionOf } from "../sources/key-ids.js";
+import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../sources/key-ids.js";
 import {
   aggregateUsage,
   describeError,
@@ -44,8 +45,23 @@ export async function gatherFacts(
   const groups = new Map<string, KeyReference[]>();
   const unresolved = new Map<string, string>();
 
+  // One ListStackResources per stack and region, however many keys it holds.
+  const stacks = new Map<string, Promise<Fetched<DeployedStack | null>>>();
+  const deployed = (stack: string, region: string | null) => {
+    const id = `${stack}@${region ?? ""}`;
+    let call = stacks.get(id);
+    if (!call) {
+      call = source.deployedStack(stack, region);
+      stacks.set(id, call);
+    }
+    return call;
+  };
   for (const ref of references) {
-    const resolved = await resolveTarget(ref.target, source, { region: options.region, account });
+    const resolved = await resolveTarget(ref.target, source, {
+      region: options.region,
+      account,
+      deployed,
+    });
     const list = groups.get(resolved.id) ?? [];
     list.push(ref);
     groups.set(resolved.id, list);
@@ -187,11 +203,17 @@ interface Resolved {
 async function resolveTarget(
   target: KeyTarget,
   source: FactSource,
-  context: { region: string | null; account: string | null },
+  context: {
+    region: string | null;
+    account: string | null;
+    deployed: (stack: string, region: string | null) => Promise<Fetched<DeployedStack | null>>;
+  },
 ): Promise<Resolved> {
   switch (target.kind) {
     case "planned":
       return { id: `planned:${target.address}` };
+    case "stack-resource":
+      return resolveStackResource(target, context);
     case "arn": {
       const arn = parseKmsArn(target.arn);
       if (arn?.resource === "key") return { id: target.arn };
@@ -221,6 +243,34 @@ async function resolveTarget(
       return resolveAlias(aliasArn, source);
     }
   }
+}
+
+/**
+ * A template's key, through the deployed stack: its physical id is the key id.
+ * A stack that exists without the logical id has not created the key yet.
+ */
+async function resolveStackResource(
+  target: Extract<KeyTarget, { kind: "stack-resource" }>,
+  context: Parameters<typeof resolveTarget>[2],
+): Promise<Resolved> {
+  const name = `${target.stack}/${target.logicalId}`;
+  const answer = await context.deployed(target.stack, target.region);
+  if (!answer.ok) {
+    const e = answer.error;
+    return { id: `stack:${name}`, problem: describeError(e.Code, e.Message, e.Operation) };
+  }
+  const physical = answer.value?.resources[target.logicalId];
+  if (answer.value === null || physical === undefined) return { id: `planned:${name}` };
+  if (parseKmsArn(physical)?.resource === "key") return { id: physical };
+  const region = target.region;
+  const account = target.account ?? answer.value.account ?? context.account;
+  if (region === null || account === null || !isKeyId(physical)) {
+    return {
+      id: `stack:${name}`,
+      problem: `cannot tell the key ARN of ${target.logicalId} (physical id ${physical}): the stack's account or region is unknown`,
+    };
+  }
+  return { id: keyArn(partitionOf(region), region, account, physical) };
 }
 
 async function resolveAlias(aliasArn: string, source: FactSource): Promise<Resolved> {

@@ -6,6 +6,7 @@ import {
   type AwsCallError,
   type AwsKeyLastUsage,
   type AwsKeyMetadata,
+  type DeployedStack,
   type FactSource,
   type Fetched,
   InputError,
@@ -24,6 +25,8 @@ export interface Snapshot {
   account: string | null;
   keys: Map<string, SnapshotEntry>;
   aliases: Map<string, string>;
+  /** Deployed stacks by `StackName@region`. */
+  stacks: Map<string, DeployedStack>;
 }
 
 /** Checks a parsed snapshot document; an InputError names the file and the JSON path that is wrong. */
@@ -78,8 +81,32 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
       aliases.set(alias, target as string);
     }
   }
-  if (doc.stacks !== undefined && !isObject(doc.stacks)) {
-    fail("stacks", "an object keyed by StackName@region");
+  const stacks = new Map<string, DeployedStack>();
+  if (doc.stacks !== undefined) {
+    if (!isObject(doc.stacks)) return fail("stacks", "an object keyed by StackName@region");
+    for (const [name, stack] of Object.entries(doc.stacks)) {
+      const at = `stacks[${JSON.stringify(name)}]`;
+      if (!/^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\d+$/.test(name))
+        fail(at, "a name of the form StackName@region");
+      if (!isObject(stack) || !isObject(stack.resources)) {
+        return fail(at, "an object with resources: {LogicalId: physical id}");
+      }
+      if (!Object.values(stack.resources).every((id) => typeof id === "string")) {
+        fail(`${at}.resources`, "physical ids as strings");
+      }
+      if (
+        stack.account !== undefined &&
+        stack.account !== null &&
+        typeof stack.account !== "string"
+      ) {
+        fail(`${at}.account`, "an account id string");
+      }
+      stacks.set(name, {
+        account: (stack.account as string | undefined) ?? null,
+        resources: stack.resources as Record<string, string>,
+        template: stack.template ?? null,
+      });
+    }
   }
 
   return {
@@ -88,6 +115,7 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
     account: (doc.account as string | undefined) ?? null,
     keys,
     aliases,
+    stacks,
   };
 }
 
@@ -131,6 +159,27 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
       return entry.KeyMetadata
         ? { ok: true, value: entry.KeyMetadata }
         : recordedError(entry, "DescribeKey");
+    },
+    deployedStack: async (stack, region): Promise<Fetched<DeployedStack | null>> => {
+      const found =
+        region === null
+          ? [...snapshot.stacks].filter(([name]) => name.startsWith(`${stack}@`))
+          : [[`${stack}@${region}`, snapshot.stacks.get(`${stack}@${region}`)] as const];
+      const [entry] = found.filter(([, value]) => value !== undefined);
+      if (entry?.[1] && found.length === 1) return { ok: true, value: entry[1] };
+      const where = region === null ? `${stack} (region unknown)` : `${stack}@${region}`;
+      const why =
+        found.length > 1
+          ? "is in several regions of the facts snapshot"
+          : "is not in the facts snapshot";
+      return {
+        ok: false,
+        error: {
+          Operation: "ListStackResources",
+          Code: "NotInSnapshot",
+          Message: `stack ${where} ${why}`,
+        },
+      };
     },
     getKeyLastUsage: async (keyArn): Promise<Fetched<AwsKeyLastUsage>> => {
       const entry = snapshot.keys.get(keyArn);

@@ -77,6 +77,12 @@ const doc = {
     },
   },
   aliases: { [`arn:aws:kms:us-east-1:${ACCOUNT}:alias/app`]: PLAIN },
+  stacks: {
+    "DataStack@us-east-1": {
+      account: ACCOUNT,
+      resources: { DataKey1234: "0b0c0d0e-1111-4222-8333-444455556666", Bucket99: "my-bucket" },
+    },
+  },
 };
 
 function ref(target: KeyTarget, extra: Partial<KeyReference> = {}): KeyReference {
@@ -180,6 +186,37 @@ describe("facts from a snapshot", () => {
   });
 });
 
+describe("keys of CloudFormation stacks", () => {
+  const stackKey = (logicalId: string, stack = "DataStack") =>
+    ref({ kind: "stack-resource", stack, region: "us-east-1", account: null, logicalId });
+
+  it("resolves a logical id to the deployed key through the snapshot's stacks", async () => {
+    const { subjects, errors } = await gather([
+      stackKey("DataKey1234"),
+      ref({ kind: "arn", arn: PLAIN }),
+    ]);
+    expect(errors).toEqual([]);
+    expect(subjects).toHaveLength(1);
+    expect(subjects[0]).toMatchObject({ id: PLAIN, aliases: ["alias/app"] });
+    expect(subjects[0]?.references).toHaveLength(2);
+  });
+
+  it("treats a logical id the deployed stack does not have as a key not created yet", async () => {
+    const { subjects } = await gather([stackKey("NewKey")]);
+    expect(subjects[0]).toMatchObject({ id: "planned:DataStack/NewKey", arn: null, usage: null });
+  });
+
+  it("says so when the stack is not in the snapshot", async () => {
+    const { subjects, errors } = await gather([stackKey("Key", "OtherStack")]);
+    expect(subjects[0]?.id).toBe("stack:OtherStack/Key");
+    expect(subjects[0]?.usage?.status).toBe("unavailable");
+    expect(subjects[0]?.usage?.reason).toContain(
+      "stack OtherStack@us-east-1 is not in the facts snapshot",
+    );
+    expect(errors).toHaveLength(1);
+  });
+});
+
 describe("readSnapshot rejects what is not a version 1 snapshot, naming what is wrong", () => {
   const cases: [string, unknown, RegExp][] = [
     ["an array", [], /the document: expected a JSON object/],
@@ -197,6 +234,16 @@ describe("readSnapshot rejects what is not a version 1 snapshot, naming what is 
       /KeyMetadata/,
     ],
     ["malformed errors", { ...doc, keys: { [PLAIN]: { Errors: [{ Code: 1 }] } } }, /Errors/],
+    [
+      "a stack name without region",
+      { ...doc, stacks: { DataStack: { resources: {} } } },
+      /StackName@region/,
+    ],
+    [
+      "stack resources that are not strings",
+      { ...doc, stacks: { "S@us-east-1": { resources: { A: 1 } } } },
+      /physical ids/,
+    ],
     [
       "alias to nothing",
       { ...doc, aliases: { [`arn:aws:kms:us-east-1:${ACCOUNT}:alias/x`]: 5 } },

@@ -93,6 +93,8 @@ export function targetIdentity(target: KeyTarget): string {
       return target.arn ?? `alias:${target.name}@${target.region ?? ""}`;
     case "planned":
       return `planned:${target.address}`;
+    case "stack-resource":
+      return `stack:${target.account ?? ""}/${target.region ?? ""}/${target.stack}/${target.logicalId}`;
   }
 }
 
