@@ -12,7 +12,7 @@ import {
   nodeDeps,
   parseNow,
   run
-} from "./chunks/chunk-DDTTT27Y.js";
+} from "./chunks/chunk-Z52EZCRT.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({

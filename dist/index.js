@@ -10,7 +10,7 @@ import {
   nodeDeps,
   parseNow,
   run
-} from "./chunks/chunk-DDTTT27Y.js";
+} from "./chunks/chunk-Z52EZCRT.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -3,6 +3,7 @@
  * CLI and the Action need nothing but dist/ at run time.
  */
 import deletingRecentlyUsedKey from "../../rules/deleting-recently-used-key.yml";
+import updateFailsAtDeploy from "../../rules/update-fails-at-deploy.yml";
 import unusedKey from "../../rules/unused-key.yml";
 import type { RulesFileInput } from "./load.js";
 
@@ -11,5 +12,6 @@ export const BUILTIN_PACKS: Record<string, RulesFileInput[]> = {
   recommended: [
     { file: "rules/deleting-recently-used-key.yml", text: deletingRecentlyUsedKey },
     { file: "rules/unused-key.yml", text: unusedKey },
+    { file: "rules/update-fails-at-deploy.yml", text: updateFailsAtDeploy },
   ],
 };

@@ -223,6 +223,11 @@ export const FACTS = Object.freeze({
     "The change turns an enabled key off.",
     (c) => c.subject.change?.disables ?? null,
   ),
+  "change.failure": define(
+    "string",
+    "Why applying the change will fail (CloudFormation refuses to change KeySpec, KeyUsage, Origin or MultiRegion of an existing key); null when it will not.",
+    (c) => c.subject.change?.failure ?? null,
+  ),
   "refs.count": define(
     "number",
     "References to the key across all inputs.",

@@ -49,6 +49,7 @@ describe("fact catalog", () => {
       "change.address": "string",
       "change.deletionWindowDays": "number",
       "change.disables": "boolean",
+      "change.failure": "string",
       "refs.count": "number",
       "refs.consumers": "number",
       "refs.sources": "string[]",
@@ -189,6 +190,9 @@ describe("change, refs and now", () => {
     expect(fact("change.address", changed)).toBe("aws_kms_key.data");
     expect(fact("change.deletionWindowDays", changed)).toBe(30);
     expect(fact("change.disables", changed)).toBe(true);
+    expect(fact("change.failure", changed)).toBeNull();
+    const failing = makeSubject({ change: { action: "update", failure: "cannot change KeySpec" } });
+    expect(fact("change.failure", failing)).toBe("cannot change KeySpec");
     const unchanged = makeSubject();
     for (const path of [
       "change.action",
@@ -196,6 +200,7 @@ describe("change, refs and now", () => {
       "change.address",
       "change.deletionWindowDays",
       "change.disables",
+      "change.failure",
     ] as const) {
       expect(fact(path, unchanged)).toBeNull();
     }
