@@ -4,15 +4,18 @@ import {
   FORMATS,
   InputError,
   SEVERITIES,
-  __commonJS,
-  __require,
-  __toESM,
   formatJson,
   formatText,
   nodeDeps,
   parseNow,
   run
-} from "./chunks/chunk-Z52EZCRT.js";
+} from "./chunks/chunk-5WEK7IPL.js";
+import "./chunks/chunk-ZLWY3HRU.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunks/chunk-YN24AXXT.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3490,7 +3493,10 @@ function parseArgs(argv, version, io) {
   ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, []).option(
     "--config <file>",
     "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)"
-  ).option("--facts <file>", "evaluate offline from this facts snapshot").option("--region <region>", "region for bare key ids and alias names").option(
+  ).option("--facts <file>", "evaluate offline from this facts snapshot").option("--region <region>", "region for bare key ids and alias names").option("--profile <name>", "AWS profile of the shared config files").option(
+    "--endpoint-url <url>",
+    "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS)"
+  ).option(
     "--format <format>",
     `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
     append,
@@ -3528,6 +3534,8 @@ function toConfig(paths, options) {
     configFile: options.config ?? null,
     factsFile: options.facts ?? null,
     region: options.region ?? null,
+    profile: options.profile ?? null,
+    endpointUrl: options.endpointUrl ?? null,
     terraformDir: options.terraformDir ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === void 0 ? null : parseNow(options.now, "--now"),

@@ -2,15 +2,18 @@ import { createRequire as __kulCreateRequire } from "node:module"; const require
 import {
   InputError,
   SEVERITIES,
-  __commonJS,
-  __require,
-  __toESM,
   formatJson,
   formatText,
   nodeDeps,
   parseNow,
   run
-} from "./chunks/chunk-Z52EZCRT.js";
+} from "./chunks/chunk-5WEK7IPL.js";
+import "./chunks/chunk-ZLWY3HRU.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunks/chunk-YN24AXXT.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19677,6 +19680,9 @@ function actionConfig(input) {
     configFile: optional("config"),
     factsFile: optional("facts"),
     region: optional("region"),
+    // The Action takes credentials and endpoints from the environment (configure-aws-credentials).
+    profile: null,
+    endpointUrl: null,
     terraformDir: optional("terraform-dir"),
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
     repoRoot: process.env.GITHUB_WORKSPACE || null,

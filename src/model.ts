@@ -184,6 +184,8 @@ export interface FactSource {
   readonly kind: "snapshot" | "aws";
   /** The account that "same-account" means; null when unknown. */
   callerAccount(): Promise<string | null>;
+  /** Where bare key ids and alias names live when `--region` is not given (the SDK's region chain). */
+  defaultRegion?(): Promise<string | null>;
   /** The key ARN an alias ARN points at; null when the alias does not exist. */
   resolveAlias(aliasArn: string): Promise<Fetched<string | null>>;
   /** Alias names (`alias/…`) that point at a key. */

@@ -1,5 +1,6 @@
 /** The real file system and clock, as both entry points hand them to the pipeline. */
 import { access, readFile } from "node:fs/promises";
+import { liveFactSource } from "./facts/live.js";
 import type { Deps } from "./pipeline.js";
 import { nodeSourceFiles } from "./sources/repo.js";
 import { TOOL } from "./version.js";
@@ -12,6 +13,7 @@ export function nodeDeps(): Omit<Deps, "logger"> {
     sourceFiles: nodeSourceFiles(),
     cwd: process.cwd(),
     clock: () => new Date(),
+    liveFacts: liveFactSource,
     tool: TOOL,
   };
 }

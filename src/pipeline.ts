@@ -35,7 +35,7 @@ export interface Deps {
   clock(): Date;
   logger: Logger;
   /** Live AWS facts, when the caller can reach AWS; without it `--facts` is required. */
-  liveFacts?: (config: RunConfig) => FactSource;
+  liveFacts?: (config: RunConfig, warn: (message: string) => void) => FactSource;
   tool: { name: string; version: string };
 }
 
@@ -110,9 +110,9 @@ async function factSource(config: RunConfig, deps: Deps): Promise<FactSource> {
     const text = await readInput(config.factsFile, "facts snapshot", deps);
     return snapshotFactSource(readSnapshot(parseJson(text, config.factsFile), config.factsFile));
   }
-  if (deps.liveFacts) return deps.liveFacts(config);
+  if (deps.liveFacts) return deps.liveFacts(config, deps.logger.warn);
   throw new InputError(
-    "no facts: pass --facts FILE (a facts snapshot); this version cannot query AWS KMS directly yet",
+    "no facts: pass --facts FILE (a facts snapshot), or run where AWS can be reached",
   );
 }
 

@@ -64,6 +64,9 @@ export function actionConfig(input: InputReader): { config: RunConfig; warnings:
     configFile: optional("config"),
     factsFile: optional("facts"),
     region: optional("region"),
+    // The Action takes credentials and endpoints from the environment (configure-aws-credentials).
+    profile: null,
+    endpointUrl: null,
     terraformDir: optional("terraform-dir"),
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
     repoRoot: process.env.GITHUB_WORKSPACE || null,

@@ -65,6 +65,11 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
     )
     .option("--facts <file>", "evaluate offline from this facts snapshot")
     .option("--region <region>", "region for bare key ids and alias names")
+    .option("--profile <name>", "AWS profile of the shared config files")
+    .option(
+      "--endpoint-url <url>",
+      "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS)",
+    )
     .option(
       "--format <format>",
       `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
@@ -99,6 +104,8 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
 }
 
 interface CheckOptions {
+  profile?: string;
+  endpointUrl?: string;
   terraformPlan: string[];
   terraformState: string[];
   terraformOutputs: string[];
@@ -127,6 +134,8 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
     configFile: options.config ?? null,
     factsFile: options.facts ?? null,
     region: options.region ?? null,
+    profile: options.profile ?? null,
+    endpointUrl: options.endpointUrl ?? null,
     terraformDir: options.terraformDir ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === undefined ? null : parseNow(options.now, "--now"),

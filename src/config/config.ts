@@ -20,6 +20,10 @@ export interface RunConfig {
   /** `--facts`: evaluate offline from this snapshot. */
   factsFile: string | null;
   region: string | null;
+  /** `--profile`: a named profile of the shared AWS config. */
+  profile: string | null;
+  /** `--endpoint-url`: another KMS endpoint (a VPC endpoint, an emulator). */
+  endpointUrl: string | null;
   /** `--terraform-dir`: the root module's directory; null: each Terraform input's own directory. */
   terraformDir: string | null;
   /** `--repo-root`: locations are relative to it; null: the git top level, else the working directory. */

@@ -42,6 +42,7 @@ export async function gatherFacts(
 ): Promise<Gathered> {
   const errors: RunError[] = [];
   const account = await source.callerAccount();
+  const region = options.region ?? (await source.defaultRegion?.()) ?? null;
   const groups = new Map<string, KeyReference[]>();
   const unresolved = new Map<string, string>();
 
@@ -58,7 +59,7 @@ export async function gatherFacts(
   };
   for (const ref of references) {
     const resolved = await resolveTarget(ref.target, source, {
-      region: options.region,
+      region,
       account,
       deployed,
     });

@@ -3,8 +3,8 @@
  * CLI and the Action need nothing but dist/ at run time.
  */
 import deletingRecentlyUsedKey from "../../rules/deleting-recently-used-key.yml";
-import updateFailsAtDeploy from "../../rules/update-fails-at-deploy.yml";
 import unusedKey from "../../rules/unused-key.yml";
+import updateFailsAtDeploy from "../../rules/update-fails-at-deploy.yml";
 import type { RulesFileInput } from "./load.js";
 
 /** Built-in packs by the name `extends` uses; each rule lives in its own file. */

@@ -20,6 +20,8 @@ async function exampleReport(): Promise<Report> {
     configFile: null,
     factsFile: "examples/facts.json",
     region: null,
+    profile: null,
+    endpointUrl: null,
     terraformDir: null,
     repoRoot: ROOT,
     now: NOW,

@@ -709,6 +709,7 @@ class Emulator implements KmsEmulator {
         this.send(res, 413, errorBody("RequestEntityTooLarge", "Request body exceeds 1 MB"));
         return;
       }
+      if (this.answerSts(req, body, res)) return;
       let context: RequestContext;
       try {
         context = this.context(req, body, at);
@@ -741,6 +742,28 @@ class Emulator implements KmsEmulator {
       chunks.push(chunk);
     }
     return Buffer.concat(chunks).toString("utf8");
+  }
+
+  /**
+   * STS GetCallerIdentity (the Query protocol, XML), so the tool's "same-account"
+   * check runs for real when AWS_ENDPOINT_URL_STS points here. True when answered.
+   */
+  private answerSts(req: IncomingMessage, text: string, res: ServerResponse): boolean {
+    const credential = CREDENTIAL.exec(String(req.headers.authorization ?? ""));
+    if (credential?.[4] !== "sts" || !new URLSearchParams(text).has("Action")) return false;
+    const known = this.callers[credential[1] ?? ""];
+    const account = known?.account ?? this.defaultAccount;
+    const arn = known?.arn ?? `arn:aws:iam::${account}:user/ci`;
+    if (new URLSearchParams(text).get("Action") !== "GetCallerIdentity") {
+      res.writeHead(400, { "Content-Type": "text/xml" });
+      res.end("<ErrorResponse><Error><Code>InvalidAction</Code></Error></ErrorResponse>");
+      return true;
+    }
+    res.writeHead(200, { "Content-Type": "text/xml", "x-amzn-RequestId": randomUUID() });
+    res.end(
+      `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${arn}</Arn><UserId>AIDAEMULATOR</UserId><Account>${account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+    );
+    return true;
   }
 
   /** Checks the envelope (method, path, target, signature scope) and records the call. */

@@ -2,7 +2,7 @@
  * Runs the committed bundle the way users and the Actions runner do: a plain `node`
  * process on dist/, copied somewhere with no node_modules above it.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -45,6 +45,35 @@ export function runNode(
     timeout: 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Like runNode, without blocking this process: for runs that talk to a server
+ * (the KMS emulator, the fake GitHub API) living in the test process itself.
+ */
+export function runNodeAsync(
+  bin: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, {
+      cwd,
+      env: { PATH: process.env.PATH ?? "", ...env },
+      timeout: 20_000,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** Parses a GITHUB_OUTPUT file (name=value lines and name<<DELIM heredocs). */

@@ -1,0 +1,88 @@
+/**
+ * The bundle against live (emulated) AWS, as a user runs it: credentials and
+ * endpoints from the environment, the real SDK inside dist/ doing the calls.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type KmsEmulator, keyArn, startKmsEmulator, testKeyId } from "../support/kms-emulator.js";
+import { isolatedCopy, nodeRuntimes, runNodeAsync } from "../support/run-dist.js";
+
+let kms: KmsEmulator;
+beforeAll(async () => {
+  kms = await startKmsEmulator({
+    seed: {
+      keys: [
+        {
+          keyId: testKeyId(1),
+          createdAt: "2026-05-01T00:00:00Z",
+          lastUsage: {
+            operation: "Decrypt",
+            timestamp: "2026-11-26T00:00:00Z",
+            cloudTrailEventId: "ev-live",
+          },
+        },
+        { keyId: testKeyId(2), createdAt: "2026-05-01T00:00:00Z" },
+      ],
+      aliases: [{ name: "alias/live", targetKeyId: testKeyId(1) }],
+    },
+  });
+});
+afterAll(async () => {
+  await kms.close();
+});
+
+describe.each(nodeRuntimes())("dist/ with live KMS on $name", ({ bin }) => {
+  const dir = isolatedCopy();
+  const env = () => ({
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_REGION: "us-east-1",
+    AWS_ENDPOINT_URL_KMS: kms.endpoint,
+    AWS_ENDPOINT_URL_STS: kms.endpoint,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  });
+
+  it("gathers usage through the SDK, resolves an alias, and skips another account's key", async () => {
+    kms.resetCalls();
+    const other = keyArn("us-east-1", "444455556666", testKeyId(9));
+    const run = await runNodeAsync(
+      bin,
+      [
+        "dist/cli.js",
+        "--key",
+        "alias/live",
+        "--key",
+        keyArn("us-east-1", "111122223333", testKeyId(2)),
+        "--key",
+        other,
+        "--format",
+        "json",
+        "--now",
+        "2026-11-28T00:00:00Z",
+      ],
+      dir,
+      env(),
+    );
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    const usage = Object.fromEntries(
+      report.keys.map((k: { arn: string; usage: { status: string; reason: string | null } }) => [
+        k.arn,
+        k.usage,
+      ]),
+    );
+    expect(usage[keyArn("us-east-1", "111122223333", testKeyId(1))]).toMatchObject({
+      status: "used",
+      cloudTrailEventId: "ev-live",
+      daysSinceLastUse: 2,
+    });
+    expect(usage[keyArn("us-east-1", "111122223333", testKeyId(2))]).toMatchObject({
+      status: "unused",
+    });
+    expect(usage[other].status).toBe("unavailable");
+    expect(usage[other].reason).toContain("same-account only");
+    expect(
+      kms.calls.filter((c) => c.operation === "GetKeyLastUsage").map((c) => c.keyArn ?? c.keyId),
+    ).not.toContain(other);
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Live facts through the real @aws-sdk/client-kms against the KMS emulator on
+ * loopback: signing, retries, throttling and endpoints exercised for real.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gatherFacts } from "../../src/facts/gather.js";
+import { KMS_DEFAULTS, type KmsOptions, kmsFactSource } from "../../src/facts/kms.js";
+import type { KeyReference, KeyTarget } from "../../src/model.js";
+import {
+  type KmsEmulator,
+  keyArn,
+  multiRegionKeySet,
+  startKmsEmulator,
+  testKeyId,
+} from "../support/kms-emulator.js";
+
+const ACCOUNT = "111122223333";
+let kms: KmsEmulator;
+
+beforeAll(async () => {
+  process.env.AWS_ACCESS_KEY_ID = "test";
+  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  kms = await startKmsEmulator({ trackingStartDate: "2026-03-01T00:00:00Z" });
+});
+afterAll(async () => {
+  await kms.close();
+});
+
+function source(overrides: Partial<KmsOptions> = {}) {
+  return kmsFactSource({
+    ...KMS_DEFAULTS,
+    region: "us-east-1",
+    profile: null,
+    endpointUrl: kms.endpoint,
+    callerAccount: async () => ACCOUNT,
+    ...overrides,
+  });
+}
+
+function ref(target: KeyTarget): KeyReference {
+  return {
+    source: "explicit",
+    kind: "key",
+    file: "--key",
+    address: null,
+    resourceType: null,
+    attribute: null,
+    target,
+    action: null,
+    change: null,
+    location: null,
+    suppressions: [],
+  };
+}
+const arnRef = (region: string, id: string, account = ACCOUNT) =>
+  ref({ kind: "arn", arn: keyArn(region, account, id) });
+
+describe("live KMS facts", () => {
+  it("tells used, unused and unknown apart from real GetKeyLastUsage answers", async () => {
+    kms.seed({
+      keys: [
+        {
+          keyId: testKeyId(1),
+          createdAt: "2025-01-01T00:00:00Z",
+          lastUsage: {
+            operation: "Decrypt",
+            timestamp: "2026-11-20T10:00:00Z",
+            cloudTrailEventId: "ev-1",
+          },
+        },
+        { keyId: testKeyId(2), createdAt: "2026-05-01T00:00:00Z", lastUsage: null },
+        { keyId: testKeyId(3), createdAt: "2024-01-01T00:00:00Z", lastUsage: null },
+      ],
+      aliases: [{ name: "alias/used", targetKeyId: testKeyId(1) }],
+    });
+    const { subjects } = await gatherFacts(
+      [
+        arnRef("us-east-1", testKeyId(1)),
+        arnRef("us-east-1", testKeyId(2)),
+        arnRef("us-east-1", testKeyId(3)),
+      ],
+      source(),
+      { region: "us-east-1" },
+    );
+    const status = Object.fromEntries(subjects.map((s) => [s.key?.id, s.usage?.status]));
+    expect(status).toEqual({
+      [testKeyId(1)]: "used",
+      [testKeyId(2)]: "unused",
+      [testKeyId(3)]: "unknown",
+    });
+    const used = subjects.find((s) => s.key?.id === testKeyId(1));
+    expect(used?.usage).toMatchObject({
+      lastUsedAt: "2026-11-20T10:00:00.000Z",
+      operation: "Decrypt",
+      cloudTrailEventId: "ev-1",
+    });
+    expect(used?.aliases).toEqual(["alias/used"]);
+    expect(used?.key).toMatchObject({
+      manager: "CUSTOMER",
+      state: "Enabled",
+      createdAt: "2025-01-01T00:00:00.000Z",
+    });
+  });
+
+  it("asks every member of a multi-Region set in its own region, once each", async () => {
+    const id = testKeyId(40, true);
+    kms.seed({
+      keys: multiRegionKeySet({
+        keyId: id,
+        primary: { region: "us-east-1", createdAt: "2026-04-01T00:00:00Z", lastUsage: null },
+        replicas: [
+          {
+            region: "eu-west-1",
+            createdAt: "2026-04-01T00:00:00Z",
+            lastUsage: { operation: "Encrypt", timestamp: "2026-11-25T00:00:00Z" },
+          },
+        ],
+      }),
+    });
+    kms.resetCalls();
+    const { subjects } = await gatherFacts(
+      [arnRef("us-east-1", id), arnRef("eu-west-1", id)],
+      source(),
+      { region: null },
+    );
+    expect(subjects).toHaveLength(2);
+    for (const s of subjects)
+      expect(s.usage).toMatchObject({ status: "used", region: "eu-west-1" });
+    const usageCalls = kms.calls
+      .filter((c) => c.operation === "GetKeyLastUsage")
+      .map((c) => c.region);
+    expect(usageCalls.sort()).toEqual(["eu-west-1", "us-east-1"]);
+  });
+
+  it("paces GetKeyLastUsage at 5 per second per region, regions in parallel, with no throttling", async () => {
+    const regions = ["us-east-1", "eu-west-1", "ap-south-1"];
+    const keys = regions.flatMap((region, r) =>
+      Array.from({ length: 8 }, (_, i) => ({
+        keyId: testKeyId(100 + r * 10 + i),
+        region,
+        createdAt: "2026-05-01T00:00:00Z",
+      })),
+    );
+    // A fresh emulator: the quota is the account's, and earlier tests spent some of it.
+    const own = await startKmsEmulator({ seed: { keys } });
+    const { subjects } = await gatherFacts(
+      keys.map((k) => arnRef(k.region, k.keyId)),
+      source({ endpointUrl: own.endpoint }),
+      { region: null },
+    );
+    await own.close();
+    expect(subjects.every((s) => s.usage?.status === "unused")).toBe(true);
+    expect(own.stats().throttled).toBe(0);
+    const calls = own.calls.filter((c) => c.operation === "GetKeyLastUsage");
+    expect(calls).toHaveLength(24);
+    for (const region of regions) {
+      const times = calls.filter((c) => c.region === region).map((c) => c.at);
+      // No window of one second holds more than five calls of one region.
+      for (let i = 5; i < times.length; i++) {
+        expect((times[i] ?? 0) - (times[i - 5] ?? 0)).toBeGreaterThanOrEqual(990);
+      }
+    }
+    // Regions do not wait for each other: each region's first call comes before any region's sixth.
+    const sixth = Math.min(
+      ...regions.map((r) => calls.filter((c) => c.region === r)[5]?.at ?? Infinity),
+    );
+    for (const region of regions) {
+      expect(calls.find((c) => c.region === region)?.at ?? Infinity).toBeLessThan(sixth);
+    }
+  });
+
+  it("turns AccessDenied, NotFound, another account and timeouts into unavailable with the reason", async () => {
+    kms.seed({
+      keys: [
+        { keyId: testKeyId(7), createdAt: "2026-05-01T00:00:00Z" },
+        { keyId: testKeyId(8), createdAt: "2026-05-01T00:00:00Z" },
+      ],
+    });
+    kms.setFault({ kind: "access-denied", operation: "GetKeyLastUsage", keyId: testKeyId(7) });
+    const slow = kms.setFault({
+      kind: "slow",
+      delayMs: 2_000,
+      operation: "GetKeyLastUsage",
+      keyId: testKeyId(8),
+    });
+    kms.resetCalls();
+    const { subjects } = await gatherFacts(
+      [
+        arnRef("us-east-1", testKeyId(7)),
+        arnRef("us-east-1", testKeyId(8)),
+        arnRef("us-east-1", testKeyId(9)),
+        arnRef("us-east-1", testKeyId(10), "444455556666"),
+      ],
+      source({ timeoutMs: 300, maxAttempts: 2 }),
+      { region: "us-east-1" },
+    );
+    slow.clear();
+    kms.clearFaults();
+    const reason = (n: number, account = ACCOUNT) =>
+      subjects.find((s) => s.id === keyArn("us-east-1", account, testKeyId(n)))?.usage;
+    expect(reason(7)).toMatchObject({ status: "unavailable" });
+    expect(reason(7)?.reason).toContain("access denied: the caller needs kms:GetKeyLastUsage");
+    expect(reason(8)?.reason).toContain("no answer within the per-call timeout");
+    expect(reason(9)).toMatchObject({ status: "unavailable" });
+    expect(reason(9)?.reason).toMatch(/does not exist/);
+    expect(reason(10, "444455556666")?.reason).toContain("GetKeyLastUsage is same-account only");
+    // No call was spent on the other account's key.
+    expect(
+      kms.calls.some((c) => c.operation === "GetKeyLastUsage" && c.account === "444455556666"),
+    ).toBe(false);
+    expect(
+      kms.calls.some(
+        (c) => c.operation === "GetKeyLastUsage" && c.keyArn?.includes("444455556666"),
+      ),
+    ).toBe(false);
+  });
+
+  it("retries 5xx answers and gets the facts", async () => {
+    kms.seed({ keys: [{ keyId: testKeyId(20), createdAt: "2026-05-01T00:00:00Z" }] });
+    kms.setFault({
+      kind: "unavailable",
+      operation: "GetKeyLastUsage",
+      keyId: testKeyId(20),
+      times: 2,
+    });
+    const { subjects } = await gatherFacts([arnRef("us-east-1", testKeyId(20))], source(), {
+      region: "us-east-1",
+    });
+    kms.clearFaults();
+    expect(subjects[0]?.usage?.status).toBe("unused");
+  });
+
+  it("resolves aliases and bare key ids in the configured region", async () => {
+    kms.seed({
+      keys: [{ keyId: testKeyId(30), createdAt: "2026-05-01T00:00:00Z" }],
+      aliases: [{ name: "alias/app", targetKeyId: testKeyId(30) }],
+    });
+    const { subjects, errors } = await gatherFacts(
+      [
+        ref({ kind: "alias", name: "alias/app", arn: null, region: null }),
+        ref({ kind: "key-id", keyId: testKeyId(30), region: null }),
+      ],
+      source(),
+      { region: "us-east-1" },
+    );
+    expect(errors).toEqual([]);
+    expect(subjects).toHaveLength(1);
+    expect(subjects[0]).toMatchObject({
+      id: keyArn("us-east-1", ACCOUNT, testKeyId(30)),
+      aliases: ["alias/app"],
+    });
+  });
+});
