@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 /** The `kms-usage-lint` command: binds main() to this process. */
-import { writeFile } from "node:fs/promises";
 import { main } from "./command.js";
 import { nodeDeps } from "./node-deps.js";
 
@@ -11,7 +10,6 @@ process.exitCode = await main(
     stderr: (text) => process.stderr.write(text),
     stdoutIsTty: process.stdout.isTTY === true && !("NO_COLOR" in process.env),
     debug: (process.env.DEBUG ?? "").split(",").includes("kms-usage-lint"),
-    writeFile: (path, text) => writeFile(path, text, "utf8"),
   },
   nodeDeps(),
 );

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "./config/cli-args.js";
 import { InputError } from "./model.js";
-import { type Deps, run } from "./pipeline.js";
+import { type Deps, run, snapshot } from "./pipeline.js";
 import { FORMATTERS } from "./report/formats/index.js";
 
 export interface CommandIo {
@@ -14,7 +14,6 @@ export interface CommandIo {
   stdoutIsTty: boolean;
   /** `DEBUG=kms-usage-lint` shows stack traces. */
   debug: boolean;
-  writeFile(path: string, text: string): Promise<void>;
 }
 
 /** Runs the command line; resolves to the exit code (SPEC §7: 0 clean, 1 findings, 2 not evaluated). */
@@ -35,12 +34,19 @@ export async function main(
         if (io.debug) io.stderr(`debug: ${message}\n`);
       },
     };
+    if (args.command === "snapshot") {
+      const { keys } = await snapshot(args.config, { ...deps, logger });
+      io.stderr(
+        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${args.config.saveFacts}\n`,
+      );
+      return 0;
+    }
     const { report, failed } = await run(args.config, { ...deps, logger });
     for (const output of args.config.outputs) {
       const color = output.file === null && io.stdoutIsTty;
       const text = FORMATTERS[output.format](report, { color });
       if (output.file === null) io.stdout(text);
-      else await writeOutput(output.file, text, io);
+      else await writeOutput(output.file, text, deps);
     }
     return failed ? 1 : 0;
   } catch (error) {
@@ -49,9 +55,9 @@ export async function main(
   }
 }
 
-async function writeOutput(file: string, text: string, io: CommandIo): Promise<void> {
+async function writeOutput(file: string, text: string, deps: Omit<Deps, "logger">): Promise<void> {
   try {
-    await io.writeFile(file, text);
+    await deps.writeFile(file, text);
   } catch (cause) {
     throw new InputError(`cannot write output: ${(cause as Error).message}`, file, null, { cause });
   }

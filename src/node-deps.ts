@@ -1,5 +1,5 @@
 /** The real file system and clock, as both entry points hand them to the pipeline. */
-import { access, readFile } from "node:fs/promises";
+import { access, readFile, writeFile } from "node:fs/promises";
 import { liveFactSource } from "./facts/live.js";
 import type { Deps } from "./pipeline.js";
 import { nodeSourceFiles } from "./sources/repo.js";
@@ -9,6 +9,7 @@ import { TOOL } from "./version.js";
 export function nodeDeps(): Omit<Deps, "logger"> {
   return {
     readFile: (path) => readFile(path, "utf8"),
+    writeFile: (path, text) => writeFile(path, text, "utf8"),
     fileExists: (path) => access(path).then(yes, no),
     sourceFiles: nodeSourceFiles(),
     cwd: process.cwd(),

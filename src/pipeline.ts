@@ -5,6 +5,7 @@
 import { dirname, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
 import { gatherFacts } from "./facts/gather.js";
+import { recordFacts } from "./facts/record.js";
 import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
 import { type FactSource, InputError, type KeyReference, type Report } from "./model.js";
 import { buildReport, failsAt } from "./report/build.js";
@@ -28,6 +29,8 @@ export interface Deps {
   /** Reads an input file; rejects with the Node error (ENOENT…) when it cannot. */
   readFile(path: string): Promise<string>;
   fileExists(path: string): Promise<boolean>;
+  /** Writes a file the user asked for (`--save-facts`). */
+  writeFile(path: string, text: string): Promise<void>;
   /** Reads the repository's source files (`.tf`) for locations; failures only cost a location. */
   sourceFiles: SourceFiles;
   /** The working directory relative paths are resolved against. */
@@ -51,14 +54,41 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   // Rules first: a broken rules file should fail before any AWS call is made.
   const rules = await readRules(config, deps);
   const references = await collect(config, deps);
-  const source = await factSource(config, deps);
-  const { subjects, errors } = await gatherFacts(references, source, { region: config.region });
+  const { subjects, errors } = await gather(references, config, deps);
   const { findings, suppressed } = applyInlineSuppressions(
     evaluate(subjects, rules, now),
     subjects,
   );
   const report = buildReport({ tool: deps.tool, now, subjects, findings, suppressed, errors });
   return { report, failed: failsAt(report, config.failOn) };
+}
+
+/** `kms-usage-lint snapshot`: gathers the facts of every key the inputs reference and writes them. */
+export async function snapshot(config: RunConfig, deps: Deps): Promise<{ keys: number }> {
+  if (config.saveFacts === null)
+    throw new InputError("snapshot needs -o FILE: where to write the facts");
+  const { subjects } = await gather(await collect(config, deps), config, deps);
+  return { keys: subjects.length };
+}
+
+/** Facts for the references, recorded into `--save-facts` when asked. */
+async function gather(references: KeyReference[], config: RunConfig, deps: Deps) {
+  const source = await factSource(config, deps);
+  if (config.saveFacts === null) return gatherFacts(references, source, { region: config.region });
+  const recorder = recordFacts(source);
+  const gathered = await gatherFacts(references, recorder.source, { region: config.region });
+  const text = `${JSON.stringify(recorder.snapshot(deps.clock()), null, 2)}\n`;
+  try {
+    await deps.writeFile(config.saveFacts, text);
+  } catch (cause) {
+    throw new InputError(
+      `cannot write the facts snapshot: ${(cause as Error).message}`,
+      config.saveFacts,
+      null,
+      { cause },
+    );
+  }
+  return gathered;
 }
 
 async function readRules(config: RunConfig, deps: Deps): Promise<RuleSet> {

@@ -25,13 +25,13 @@ async function cli(argv: string[], files: Record<string, string> = {}) {
       },
       stdoutIsTty: false,
       debug: false,
-      writeFile: async (path, text) => {
-        written[path] = text;
-      },
     },
     {
       readFile: async (path) => files[path] ?? readFile(path, "utf8"),
       fileExists: async (path) => path in files,
+      writeFile: async (path, text) => {
+        written[path] = text;
+      },
       sourceFiles: nodeSourceFiles(),
       cwd: process.cwd(),
       clock: () => new Date("2030-01-01T00:00:00Z"),

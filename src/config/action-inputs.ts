@@ -8,14 +8,7 @@ export type InputReader = (name: string) => string;
 
 // Inputs declared in action.yml (SPEC §8) that this version does not act on yet: setting one
 // must not look like it worked. Those without a default are refused; the others warn.
-const PLANNED_INPUTS = [
-  "cdk-out",
-  "cdk-base",
-  "cdk-outputs",
-  "save-facts",
-  "role-template",
-  "sarif-file",
-];
+const PLANNED_INPUTS = ["cdk-out", "cdk-base", "cdk-outputs", "role-template", "sarif-file"];
 const PLANNED_DEFAULTS: Record<string, string> = {
   annotations: "checks",
   "review-comments": "false",
@@ -63,6 +56,7 @@ export function actionConfig(input: InputReader): { config: RunConfig; warnings:
     keys: [],
     configFile: optional("config"),
     factsFile: optional("facts"),
+    saveFacts: optional("save-facts"),
     region: optional("region"),
     // The Action takes credentials and endpoints from the environment (configure-aws-credentials).
     profile: null,

@@ -5,7 +5,7 @@ import type { InputSpec } from "../sources/detect.js";
 import { FORMATS, type Format, type OutputSpec, parseNow, type RunConfig } from "./config.js";
 
 export type ParsedArgs =
-  | { command: "check"; config: RunConfig; quiet: boolean }
+  | { command: "check" | "snapshot"; config: RunConfig; quiet: boolean }
   /** Help or version was printed; nothing else to do. */
   | { command: "done" };
 
@@ -30,9 +30,69 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: () => {}, outputError: () => {} });
 
-  program
-    .command("check", { isDefault: true })
-    .description("evaluate the rules over the keys the inputs reference (the default command)")
+  withInputs(
+    program
+      .command("check", { isDefault: true })
+      .description("evaluate the rules over the keys the inputs reference (the default command)"),
+  )
+    .option(
+      "--config <file>",
+      "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)",
+    )
+    .option("--facts <file>", "evaluate offline from this facts snapshot")
+    .option("--save-facts <file>", "also write the facts gathered to this snapshot file")
+    .option(
+      "--format <format>",
+      `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
+      append,
+      [],
+    )
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity")
+        .choices([...SEVERITIES, "none"])
+        .default("error"),
+    )
+    .option("--now <iso8601>", "the evaluation clock, for reproducible reports")
+    .option("--quiet", "print no warnings on stderr")
+    .action((paths: string[], options: CheckOptions) => {
+      parsed = {
+        command: "check",
+        config: toConfig(paths, options),
+        quiet: options.quiet === true,
+      };
+    });
+
+  withInputs(
+    program
+      .command("snapshot")
+      .description("gather the facts of the keys the inputs reference and write a facts snapshot"),
+  )
+    .requiredOption("-o, --output <file>", "the snapshot file to write")
+    .option("--quiet", "print no warnings on stderr")
+    .action((paths: string[], options: CheckOptions & { output: string }) => {
+      const config = toConfig(paths, { ...options, format: [], failOn: "none" });
+      parsed = {
+        command: "snapshot",
+        config: { ...config, saveFacts: options.output },
+        quiet: options.quiet === true,
+      };
+    });
+
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return { command: "done" };
+      throw new InputError(`${error.message.replace(/^error: /, "")} (see kms-usage-lint --help)`);
+    }
+    throw error;
+  }
+  return parsed;
+}
+
+/** The inputs and AWS options that `check` and `snapshot` share. */
+function withInputs(command: Command): Command {
+  return command
     .argument(
       "[paths...]",
       "input files, recognised by their content (Terraform plan, state, outputs)",
@@ -59,51 +119,16 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
       "locations are relative to this (default: the git top level, else the working directory)",
     )
     .option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, [])
-    .option(
-      "--config <file>",
-      "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)",
-    )
-    .option("--facts <file>", "evaluate offline from this facts snapshot")
     .option("--region <region>", "region for bare key ids and alias names")
     .option("--profile <name>", "AWS profile of the shared config files")
     .option(
       "--endpoint-url <url>",
       "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS)",
-    )
-    .option(
-      "--format <format>",
-      `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
-      append,
-      [],
-    )
-    .addOption(
-      new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity")
-        .choices([...SEVERITIES, "none"])
-        .default("error"),
-    )
-    .option("--now <iso8601>", "the evaluation clock, for reproducible reports")
-    .option("--quiet", "print no warnings on stderr")
-    .action((paths: string[], options: CheckOptions) => {
-      parsed = {
-        command: "check",
-        config: toConfig(paths, options),
-        quiet: options.quiet === true,
-      };
-    });
-
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return { command: "done" };
-      throw new InputError(`${error.message.replace(/^error: /, "")} (see kms-usage-lint --help)`);
-    }
-    throw error;
-  }
-  return parsed;
+    );
 }
 
 interface CheckOptions {
+  saveFacts?: string;
   profile?: string;
   endpointUrl?: string;
   terraformPlan: string[];
@@ -133,6 +158,7 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
     keys: options.key,
     configFile: options.config ?? null,
     factsFile: options.facts ?? null,
+    saveFacts: options.saveFacts ?? null,
     region: options.region ?? null,
     profile: options.profile ?? null,
     endpointUrl: options.endpointUrl ?? null,

@@ -19,6 +19,8 @@ export interface RunConfig {
   configFile: string | null;
   /** `--facts`: evaluate offline from this snapshot. */
   factsFile: string | null;
+  /** `--save-facts` (or `snapshot -o`): write the facts gathered to this snapshot file. */
+  saveFacts: string | null;
   region: string | null;
   /** `--profile`: a named profile of the shared AWS config. */
   profile: string | null;

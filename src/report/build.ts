@@ -13,6 +13,7 @@ import {
   type SuppressedFinding,
   type Suppression,
 } from "../model.js";
+import { compareText } from "../order.js";
 
 export interface ReportInput {
   tool: { name: string; version: string };
@@ -72,11 +73,6 @@ function compareFindings(a: Finding, b: Finding): number {
     compareText(a.subjectId, b.subjectId) ||
     compareText(a.address ?? "", b.address ?? "")
   );
-}
-
-/** Code-unit order, not locale order: the same on every machine. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** True when some finding is at or above the threshold (`--fail-on`). */

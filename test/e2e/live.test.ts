@@ -85,4 +85,33 @@ describe.each(nodeRuntimes())("dist/ with live KMS on $name", ({ bin }) => {
       kms.calls.filter((c) => c.operation === "GetKeyLastUsage").map((c) => c.keyArn ?? c.keyId),
     ).not.toContain(other);
   });
+
+  it("snapshot writes what a live run sees; --facts replays it without a single AWS call", async () => {
+    const keys = [
+      "--key",
+      "alias/live",
+      "--key",
+      keyArn("us-east-1", "111122223333", testKeyId(2)),
+    ];
+    const common = ["--format", "json", "--now", "2026-11-28T00:00:00Z"];
+    const live = await runNodeAsync(bin, ["dist/cli.js", ...keys, ...common], dir, env());
+    const saved = await runNodeAsync(
+      bin,
+      ["dist/cli.js", "snapshot", ...keys, "-o", "facts.json"],
+      dir,
+      env(),
+    );
+    expect(saved.status).toBe(0);
+    expect(saved.stderr).toBe("wrote the facts of 2 keys to facts.json\n");
+    kms.resetCalls();
+    const offline = await runNodeAsync(
+      bin,
+      ["dist/cli.js", ...keys, ...common, "--facts", "facts.json", "--region", "us-east-1"],
+      dir,
+      { ...env(), AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "" },
+    );
+    expect(offline.stderr).toBe("");
+    expect(kms.calls).toEqual([]);
+    expect(JSON.parse(offline.stdout).keys).toEqual(JSON.parse(live.stdout).keys);
+  });
 });

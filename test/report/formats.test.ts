@@ -19,6 +19,7 @@ async function exampleReport(): Promise<Report> {
     keys: [],
     configFile: null,
     factsFile: "examples/facts.json",
+    saveFacts: null,
     region: null,
     profile: null,
     endpointUrl: null,
@@ -32,6 +33,7 @@ async function exampleReport(): Promise<Report> {
   const { report } = await run(config, {
     readFile: (path) => readFile(join(ROOT, path), "utf8"),
     fileExists: async () => false,
+    writeFile: async () => {},
     sourceFiles: files,
     cwd: ROOT,
     clock: () => NOW,

@@ -27,11 +27,11 @@ async function check(args: string[]) {
       },
       stdoutIsTty: false,
       debug: false,
-      writeFile: async () => {},
     },
     {
       readFile: (path) => readFile(path, "utf8"),
       fileExists: async () => false,
+      writeFile: async () => {},
       sourceFiles: nodeSourceFiles(),
       cwd: DIR,
       clock: () => new Date(),

@@ -3,7 +3,7 @@
  * (line, severity, message, rule), then a one-line summary.
  */
 import type { Finding, Report, Severity } from "../../model.js";
-import { compareText } from "../build.js";
+import { compareText } from "../../order.js";
 
 export interface TextOptions {
   /** ANSI colour; the CLI turns it on only when stdout is a TTY. */

@@ -1,0 +1,106 @@
+/**
+ * Recording facts as a snapshot (SPEC §3, version 1): a FactSource wrapper that
+ * keeps every answer it passes on, so `--save-facts` and `snapshot` write exactly
+ * what the run saw, and `--facts` replays it offline.
+ */
+import type {
+  AwsCallError,
+  AwsKeyLastUsage,
+  AwsKeyMetadata,
+  DeployedStack,
+  FactSource,
+  Fetched,
+} from "../model.js";
+import { compareText } from "../order.js";
+import { parseKmsArn } from "../sources/key-ids.js";
+
+interface Entry {
+  KeyMetadata?: AwsKeyMetadata;
+  LastUsage?: AwsKeyLastUsage;
+  Errors?: AwsCallError[];
+}
+
+export interface Recorder {
+  source: FactSource;
+  /** The snapshot document of everything answered so far, keys sorted for stable files. */
+  snapshot(capturedAt: Date): unknown;
+}
+
+/** Wraps `inner`, recording its answers per key ARN. */
+export function recordFacts(inner: FactSource): Recorder {
+  const keys = new Map<string, Entry>();
+  const aliases = new Map<string, string>();
+  const stacks = new Map<string, DeployedStack>();
+  let account: string | null = null;
+
+  const entry = (arn: string): Entry => {
+    let found = keys.get(arn);
+    if (!found) {
+      found = {};
+      keys.set(arn, found);
+    }
+    return found;
+  };
+  const keep = <T>(arn: string, answer: Fetched<T>, put: (e: Entry, value: T) => void) => {
+    // Errors of calls on things that are not key ARNs (an alias that did not resolve) have no entry to go in.
+    if (parseKmsArn(arn)?.resource !== "key") return answer;
+    if (answer.ok) put(entry(arn), answer.value);
+    else (entry(arn).Errors ??= []).push(answer.error);
+    return answer;
+  };
+
+  const source: FactSource = {
+    kind: inner.kind,
+    callerAccount: async () => {
+      account = await inner.callerAccount();
+      return account;
+    },
+    resolveAlias: async (aliasArn) => {
+      const answer = await inner.resolveAlias(aliasArn);
+      if (answer.ok && answer.value !== null) aliases.set(aliasArn, answer.value);
+      return answer;
+    },
+    aliasesOf: async (keyArn) => {
+      const names = await inner.aliasesOf(keyArn);
+      const arn = parseKmsArn(keyArn);
+      if (arn) {
+        for (const name of names) {
+          aliases.set(`arn:${arn.partition}:kms:${arn.region}:${arn.account}:${name}`, keyArn);
+        }
+      }
+      return names;
+    },
+    describeKey: async (keyArn) =>
+      keep(keyArn, await inner.describeKey(keyArn), (e, v) => {
+        e.KeyMetadata = v;
+      }),
+    getKeyLastUsage: async (keyArn) =>
+      keep(keyArn, await inner.getKeyLastUsage(keyArn), (e, v) => {
+        e.LastUsage = v;
+      }),
+    deployedStack: async (stack, region) => {
+      const answer = await inner.deployedStack(stack, region);
+      if (answer.ok && answer.value !== null && region !== null)
+        stacks.set(`${stack}@${region}`, answer.value);
+      return answer;
+    },
+  };
+  if (inner.defaultRegion)
+    source.defaultRegion = () => inner.defaultRegion?.() ?? Promise.resolve(null);
+
+  return {
+    source,
+    snapshot: (capturedAt) => ({
+      version: 1,
+      capturedAt: capturedAt.toISOString(),
+      ...(account !== null ? { account } : {}),
+      keys: sortedObject(keys),
+      aliases: sortedObject(aliases),
+      ...(stacks.size > 0 ? { stacks: sortedObject(stacks) } : {}),
+    }),
+  };
+}
+
+function sortedObject<T>(map: Map<string, T>): Record<string, T> {
+  return Object.fromEntries([...map].sort(([a], [b]) => compareText(a, b)));
+}
