@@ -8,18 +8,19 @@ import {
   formatText,
   nodeDeps,
   parseNow,
-  run
-} from "./chunks/chunk-5WEK7IPL.js";
-import "./chunks/chunk-ZLWY3HRU.js";
+  run,
+  snapshot
+} from "./chunks/chunk-YRPSXPHP.js";
+import "./chunks/chunk-UDZ5MIJQ.js";
 import {
   __commonJS,
   __require,
   __toESM
 } from "./chunks/chunk-YN24AXXT.js";
 
-// node_modules/commander/lib/error.js
+// ../../work/main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports) {
+  "../../work/main/node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -52,9 +53,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../work/main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports) {
+  "../../work/main/node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -180,9 +181,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../work/main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports) {
+  "../../work/main/node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -782,9 +783,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../work/main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports) {
+  "../../work/main/node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1095,9 +1096,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../work/main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "../../work/main/node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1175,9 +1176,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../work/main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports) {
+  "../../work/main/node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
@@ -3421,9 +3422,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../work/main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports) {
+  "../../work/main/node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3443,10 +3444,7 @@ var require_commander = __commonJS({
   }
 });
 
-// src/cli.ts
-import { writeFile } from "node:fs/promises";
-
-// node_modules/commander/esm.mjs
+// ../../work/main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -3471,7 +3469,48 @@ function parseArgs(argv, version, io) {
   ).version(version, "--version", "print the version").helpOption("-h, --help", "show help").showSuggestionAfterError(true).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: () => {
   }, outputError: () => {
   } });
-  program2.command("check", { isDefault: true }).description("evaluate the rules over the keys the inputs reference (the default command)").argument(
+  withInputs(
+    program2.command("check", { isDefault: true }).description("evaluate the rules over the keys the inputs reference (the default command)")
+  ).option(
+    "--config <file>",
+    "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)"
+  ).option("--facts <file>", "evaluate offline from this facts snapshot").option("--save-facts <file>", "also write the facts gathered to this snapshot file").option(
+    "--format <format>",
+    `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
+    append,
+    []
+  ).addOption(
+    new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices([...SEVERITIES, "none"]).default("error")
+  ).option("--now <iso8601>", "the evaluation clock, for reproducible reports").option("--quiet", "print no warnings on stderr").action((paths, options) => {
+    parsed = {
+      command: "check",
+      config: toConfig(paths, options),
+      quiet: options.quiet === true
+    };
+  });
+  withInputs(
+    program2.command("snapshot").description("gather the facts of the keys the inputs reference and write a facts snapshot")
+  ).requiredOption("-o, --output <file>", "the snapshot file to write").option("--quiet", "print no warnings on stderr").action((paths, options) => {
+    const config = toConfig(paths, { ...options, format: [], failOn: "none" });
+    parsed = {
+      command: "snapshot",
+      config: { ...config, saveFacts: options.output },
+      quiet: options.quiet === true
+    };
+  });
+  try {
+    program2.parse(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return { command: "done" };
+      throw new InputError(`${error.message.replace(/^error: /, "")} (see kms-usage-lint --help)`);
+    }
+    throw error;
+  }
+  return parsed;
+}
+function withInputs(command) {
+  return command.argument(
     "[paths...]",
     "input files, recognised by their content (Terraform plan, state, outputs)"
   ).option(
@@ -3490,36 +3529,10 @@ function parseArgs(argv, version, io) {
   ).option(
     "--repo-root <dir>",
     "locations are relative to this (default: the git top level, else the working directory)"
-  ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, []).option(
-    "--config <file>",
-    "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)"
-  ).option("--facts <file>", "evaluate offline from this facts snapshot").option("--region <region>", "region for bare key ids and alias names").option("--profile <name>", "AWS profile of the shared config files").option(
+  ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, []).option("--region <region>", "region for bare key ids and alias names").option("--profile <name>", "AWS profile of the shared config files").option(
     "--endpoint-url <url>",
     "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS)"
-  ).option(
-    "--format <format>",
-    `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
-    append,
-    []
-  ).addOption(
-    new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices([...SEVERITIES, "none"]).default("error")
-  ).option("--now <iso8601>", "the evaluation clock, for reproducible reports").option("--quiet", "print no warnings on stderr").action((paths, options) => {
-    parsed = {
-      command: "check",
-      config: toConfig(paths, options),
-      quiet: options.quiet === true
-    };
-  });
-  try {
-    program2.parse(argv, { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return { command: "done" };
-      throw new InputError(`${error.message.replace(/^error: /, "")} (see kms-usage-lint --help)`);
-    }
-    throw error;
-  }
-  return parsed;
+  );
 }
 function toConfig(paths, options) {
   const inputs = [
@@ -3533,6 +3546,7 @@ function toConfig(paths, options) {
     keys: options.key,
     configFile: options.config ?? null,
     factsFile: options.facts ?? null,
+    saveFacts: options.saveFacts ?? null,
     region: options.region ?? null,
     profile: options.profile ?? null,
     endpointUrl: options.endpointUrl ?? null,
@@ -3590,12 +3604,20 @@ async function main(argv, io, deps) {
 `);
       }
     };
+    if (args.command === "snapshot") {
+      const { keys } = await snapshot(args.config, { ...deps, logger });
+      io.stderr(
+        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${args.config.saveFacts}
+`
+      );
+      return 0;
+    }
     const { report, failed } = await run(args.config, { ...deps, logger });
     for (const output of args.config.outputs) {
       const color = output.file === null && io.stdoutIsTty;
       const text = FORMATTERS[output.format](report, { color });
       if (output.file === null) io.stdout(text);
-      else await writeOutput(output.file, text, io);
+      else await writeOutput(output.file, text, deps);
     }
     return failed ? 1 : 0;
   } catch (error) {
@@ -3604,9 +3626,9 @@ async function main(argv, io, deps) {
     return 2;
   }
 }
-async function writeOutput(file, text, io) {
+async function writeOutput(file, text, deps) {
   try {
-    await io.writeFile(file, text);
+    await deps.writeFile(file, text);
   } catch (cause) {
     throw new InputError(`cannot write output: ${cause.message}`, file, null, { cause });
   }
@@ -3626,8 +3648,7 @@ process.exitCode = await main(
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdoutIsTty: process.stdout.isTTY === true && !("NO_COLOR" in process.env),
-    debug: (process.env.DEBUG ?? "").split(",").includes("kms-usage-lint"),
-    writeFile: (path, text) => writeFile(path, text, "utf8")
+    debug: (process.env.DEBUG ?? "").split(",").includes("kms-usage-lint")
   },
   nodeDeps()
 );
