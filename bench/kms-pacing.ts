@@ -1,0 +1,63 @@
+/**
+ * GetKeyLastUsage pacing (SPEC §9): N keys in one region should take about N/5
+ * seconds, and N keys over R regions about N/(5R), with no throttling error.
+ * Runs the real SDK against the KMS emulator on loopback, which enforces AWS's
+ * 5 requests per second per account-region. Prints one JSON line per scenario.
+ */
+import { gatherFacts } from "../src/facts/gather.js";
+import { KMS_DEFAULTS, kmsFactSource } from "../src/facts/kms.js";
+import type { KeyReference } from "../src/model.js";
+import { keyArn, startKmsEmulator, testKeyId } from "../test/support/kms-emulator.js";
+
+const REGIONS = ["us-east-1", "eu-west-1", "ap-south-1", "us-west-2", "eu-central-1"];
+const keys = Number(process.argv[2] ?? 40);
+const regionCount = Number(process.argv[3] ?? 1);
+
+process.env.AWS_ACCESS_KEY_ID = "bench";
+process.env.AWS_SECRET_ACCESS_KEY = "bench";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+const seeded = Array.from({ length: keys }, (_, i) => ({
+  keyId: testKeyId(i + 1),
+  region: REGIONS[i % regionCount] as string,
+  createdAt: "2026-05-01T00:00:00Z",
+}));
+const kms = await startKmsEmulator({ seed: { keys: seeded }, latency: { minMs: 5, maxMs: 25 } });
+const refs: KeyReference[] = seeded.map((k) => ({
+  source: "explicit",
+  kind: "key",
+  file: "--key",
+  address: null,
+  resourceType: null,
+  attribute: null,
+  target: { kind: "arn", arn: keyArn(k.region, "111122223333", k.keyId) },
+  action: null,
+  change: null,
+  location: null,
+  suppressions: [],
+}));
+const start = performance.now();
+const { subjects } = await gatherFacts(
+  refs,
+  kmsFactSource({
+    ...KMS_DEFAULTS,
+    region: null,
+    profile: null,
+    endpointUrl: kms.endpoint,
+    callerAccount: async () => "111122223333",
+  }),
+  { region: null },
+);
+const seconds = (performance.now() - start) / 1000;
+await kms.close();
+const unavailable = subjects.filter((s) => s.usage?.status === "unavailable").length;
+console.log(
+  JSON.stringify({
+    keys,
+    regions: regionCount,
+    seconds,
+    ideal: keys / (5 * regionCount),
+    throttled: kms.stats().throttled,
+    unavailable,
+  }),
+);
