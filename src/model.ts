@@ -304,6 +304,13 @@ export interface Report {
   suppressed: SuppressedFinding[];
   errors: RunError[];
   summary: ReportSummary;
+  stats: ReportStats;
+}
+
+/** How the facts were gathered. */
+export interface ReportStats {
+  /** GetKeyLastUsage calls not made because no rule's outcome depended on them. */
+  usageCallsSaved: number;
 }
 
 /**

@@ -7,7 +7,13 @@ import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
 import { gatherFacts } from "./facts/gather.js";
 import { recordFacts } from "./facts/record.js";
 import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
-import { type FactSource, InputError, type KeyReference, type Report } from "./model.js";
+import {
+  type FactSource,
+  InputError,
+  type KeyReference,
+  type KeySubject,
+  type Report,
+} from "./model.js";
 import { buildReport, failsAt } from "./report/build.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { evaluate } from "./rules/evaluate.js";
@@ -54,12 +60,24 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   // Rules first: a broken rules file should fail before any AWS call is made.
   const rules = await readRules(config, deps);
   const references = await collect(config, deps);
-  const { subjects, errors } = await gather(references, config, deps);
+  // A usage fact is pending until asked; a key needs asking only if some rule is still undecided.
+  const pending = (fact: string) => fact.startsWith("usage.");
+  const needsUsage = (subject: KeySubject) =>
+    rules.rules.some((rule) => rule.decide({ subject, now }, pending) === undefined);
+  const { subjects, errors, usageCallsSaved } = await gather(references, config, deps, needsUsage);
   const { findings, suppressed } = applyInlineSuppressions(
     evaluate(subjects, rules, now),
     subjects,
   );
-  const report = buildReport({ tool: deps.tool, now, subjects, findings, suppressed, errors });
+  const report = buildReport({
+    tool: deps.tool,
+    now,
+    subjects,
+    findings,
+    suppressed,
+    errors,
+    stats: { usageCallsSaved },
+  });
   return { report, failed: failsAt(report, config.failOn) };
 }
 
@@ -71,10 +89,24 @@ export async function snapshot(config: RunConfig, deps: Deps): Promise<{ keys: n
   return { keys: subjects.length };
 }
 
-/** Facts for the references, recorded into `--save-facts` when asked. */
-async function gather(references: KeyReference[], config: RunConfig, deps: Deps) {
+/**
+ * Facts for the references, recorded into `--save-facts` when asked. Usage is
+ * skipped where no rule needs it only when it costs quota (live AWS) and no
+ * snapshot is being written (a snapshot should hold every key's usage).
+ */
+async function gather(
+  references: KeyReference[],
+  config: RunConfig,
+  deps: Deps,
+  needsUsage?: (subject: KeySubject) => boolean,
+) {
   const source = await factSource(config, deps);
-  if (config.saveFacts === null) return gatherFacts(references, source, { region: config.region });
+  if (config.saveFacts === null) {
+    return gatherFacts(references, source, {
+      region: config.region,
+      ...(source.kind === "aws" && needsUsage ? { needsUsage } : {}),
+    });
+  }
   const recorder = recordFacts(source);
   const gathered = await gatherFacts(references, recorder.source, { region: config.region });
   const text = `${JSON.stringify(recorder.snapshot(deps.clock()), null, 2)}\n`;

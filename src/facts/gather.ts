@@ -27,11 +27,18 @@ import {
 export interface GatherOptions {
   /** Where a bare key id or alias name without a region is looked up (`--region`). */
   region: string | null;
+  /**
+   * Whether a key's usage can change any verdict, asked once its other facts are
+   * in (the rules decide; the facts stage knows none). Absent: always ask.
+   */
+  needsUsage?: (subject: KeySubject) => boolean;
 }
 
 export interface Gathered {
   subjects: KeySubject[];
   errors: RunError[];
+  /** GetKeyLastUsage calls not made because no rule's outcome depended on them. */
+  usageCallsSaved: number;
 }
 
 /** Builds one subject per key from the references, with facts from `source`. */
@@ -80,6 +87,7 @@ export async function gatherFacts(
     return call;
   };
 
+  let usageCallsSaved = 0;
   const subjects = await Promise.all(
     [...groups].map(async ([id, refs]) => {
       const subject = emptySubject(id, refs);
@@ -90,12 +98,14 @@ export async function gatherFacts(
         return subject;
       }
       if (subject.arn === null) return subject; // planned: no key or usage facts (SPEC §2)
-      await attachFacts(subject, subject.arn, source, lastUsage);
+      // Read the count after the await: `x += await y` would add to a stale x.
+      const saved = await attachFacts(subject, subject.arn, source, lastUsage, options);
+      usageCallsSaved += saved;
       return subject;
     }),
   );
   subjects.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { subjects, errors };
+  return { subjects, errors, usageCallsSaved };
 }
 
 async function attachFacts(
@@ -103,12 +113,15 @@ async function attachFacts(
   arn: string,
   source: FactSource,
   lastUsage: (arn: string) => Promise<Fetched<AwsKeyLastUsage>>,
-): Promise<void> {
+  options: GatherOptions,
+): Promise<number> {
   const [described, aliases] = await Promise.all([source.describeKey(arn), source.aliasesOf(arn)]);
   subject.aliases = [...new Set([...subject.aliases, ...aliases])].sort();
   if (described.ok) subject.key = keyInfo(described.value, subject.aliases);
 
   const members = described.ok ? multiRegionMembers(arn, described.value) : [arn];
+  // Usage is the quota-bound call (5/s): skip it where no verdict can depend on it.
+  if (options.needsUsage && !options.needsUsage(subject)) return members.length;
   const answers = await Promise.all(members.map((m) => lastUsage(m)));
   subject.usage = aggregateUsage(
     members.map((m, i) => {
@@ -116,6 +129,7 @@ async function attachFacts(
       return memberUsage(m, parseKmsArn(m)?.region ?? null, answer);
     }),
   );
+  return 0;
 }
 
 /** The primary and every replica of a multi-Region key, the queried key first. */

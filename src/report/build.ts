@@ -8,6 +8,7 @@ import {
   type KeySubject,
   type RawFinding,
   type Report,
+  type ReportStats,
   type RunError,
   SEVERITIES,
   type SuppressedFinding,
@@ -22,6 +23,7 @@ export interface ReportInput {
   findings: RawFinding[];
   suppressed: (RawFinding & { suppression: Suppression })[];
   errors: RunError[];
+  stats?: ReportStats;
 }
 
 /** Assembles the report: findings sorted by severity, file, line, rule and key, each fingerprinted. */
@@ -39,6 +41,7 @@ export function buildReport(input: ReportInput): Report {
     findings,
     suppressed,
     errors: input.errors,
+    stats: input.stats ?? { usageCallsSaved: 0 },
     summary: {
       error: count("error"),
       warning: count("warning"),

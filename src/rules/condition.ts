@@ -17,6 +17,12 @@ export const MAX_CONDITION_DEPTH = 32;
 /** A compiled condition and the facts it reads. */
 export interface CompiledCondition {
   test: (ctx: FactContext) => boolean;
+  /**
+   * Three-valued: `undefined` when the answer depends on a fact still `pending`
+   * (Kleene logic: `all` is false as soon as one part is, `any` true as soon as
+   * one part is). Lets the facts stage skip calls whose answer cannot matter.
+   */
+  decide: (ctx: FactContext, pending: (fact: FactPath) => boolean) => boolean | undefined;
   facts: ReadonlySet<FactPath>;
 }
 
@@ -49,11 +55,23 @@ function compileList(
   );
   if (parts.some((part) => part === null)) return null;
   const tests = (parts as CompiledCondition[]).map((part) => part.test);
+  const decides = (parts as CompiledCondition[]).map((part) => part.decide);
+  // `all` stops at a false part, `any` at a true one; an undecided part only decides if none does.
+  const stop = kind !== "all";
   return {
     test:
       kind === "all"
         ? (ctx) => tests.every((test) => test(ctx))
         : (ctx) => tests.some((test) => test(ctx)),
+    decide: (ctx, pending) => {
+      let open = false;
+      for (const decide of decides) {
+        const answer = decide(ctx, pending);
+        if (answer === stop) return stop;
+        if (answer === undefined) open = true;
+      }
+      return open ? undefined : !stop;
+    },
     facts: union(parts as CompiledCondition[]),
   };
 }
@@ -88,7 +106,11 @@ function compileLeaf(
   }
   const { get } = factDefinition(fact);
   const test = result.test;
-  return { test: (ctx) => test(get(ctx), ctx.now), facts: new Set([fact]) };
+  return {
+    test: (ctx) => test(get(ctx), ctx.now),
+    decide: (ctx, pending) => (pending(fact) ? undefined : test(get(ctx), ctx.now)),
+    facts: new Set([fact]),
+  };
 }
 
 /**
@@ -112,8 +134,15 @@ export function compileCondition(
   if (Object.hasOwn(raw, "not")) {
     const inner = compileCondition(raw.not, [...path, "not"], scope, depth + 1);
     if (inner === null) return null;
-    const test = inner.test;
-    return { test: (ctx) => !test(ctx), facts: inner.facts };
+    const { test, decide } = inner;
+    return {
+      test: (ctx) => !test(ctx),
+      decide: (ctx, pending) => {
+        const answer = decide(ctx, pending);
+        return answer === undefined ? undefined : !answer;
+      },
+      facts: inner.facts,
+    };
   }
   return compileLeaf(raw, path, scope);
 }

@@ -156,6 +156,7 @@ function compileDefinition(raw: unknown, path: DataPath, scope: FileScope): Defi
     description,
     help: help ?? null,
     test: when.test,
+    decide: when.decide,
     render: template.render,
     factPaths: [...when.facts].sort(),
   };

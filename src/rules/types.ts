@@ -37,6 +37,8 @@ export interface CompiledRule {
   /** The pack name or the rules file that defined the rule (last definition wins). */
   source: string;
   test: (ctx: FactContext) => boolean;
+  /** As `test`, but `undefined` when the outcome depends on a fact still pending (see CompiledCondition). */
+  decide: (ctx: FactContext, pending: (fact: FactPath) => boolean) => boolean | undefined;
   render: (ctx: FactContext) => string;
   /** The facts the condition reads, sorted: the facts stage can skip what no rule needs. */
   factPaths: FactPath[];

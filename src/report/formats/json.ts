@@ -32,6 +32,7 @@ export function formatJson(report: Report): string {
     })),
     errors: report.errors,
     summary: report.summary,
+    stats: report.stats,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -53,7 +53,10 @@ export function formatText(report: Report, options: TextOptions): string {
   const { error, warning, notice, suppressed, keys } = report.summary;
   const total = error + warning + notice;
   const counts = `${plural(error, "error")}, ${plural(warning, "warning")}, ${plural(notice, "notice")}`;
-  const tail = `${plural(keys, "key")} checked, ${suppressed} suppressed`;
+  const saved = report.stats.usageCallsSaved;
+  const tail = `${plural(keys, "key")} checked, ${suppressed} suppressed${
+    saved > 0 ? `, ${plural(saved, "GetKeyLastUsage call")} saved` : ""
+  }`;
   const headline =
     total === 0
       ? paint(ANSI.bold, `✔ no problems (${tail})`)
