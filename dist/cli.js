@@ -10,7 +10,7 @@ import {
   parseNow,
   run,
   snapshot
-} from "./chunks/chunk-YRPSXPHP.js";
+} from "./chunks/chunk-FRMCM3R7.js";
 import "./chunks/chunk-UDZ5MIJQ.js";
 import {
   __commonJS,

@@ -7,7 +7,7 @@ import {
   nodeDeps,
   parseNow,
   run
-} from "./chunks/chunk-YRPSXPHP.js";
+} from "./chunks/chunk-FRMCM3R7.js";
 import "./chunks/chunk-UDZ5MIJQ.js";
 import {
   __commonJS,
