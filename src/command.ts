@@ -5,6 +5,7 @@
 import { parseArgs } from "./config/cli-args.js";
 import { InputError } from "./model.js";
 import { type Deps, run, snapshot } from "./pipeline.js";
+import { progressLine, SILENT } from "./progress.js";
 import { FORMATTERS } from "./report/formats/index.js";
 
 export interface CommandIo {
@@ -12,6 +13,8 @@ export interface CommandIo {
   stderr(text: string): void;
   /** Colour only on a terminal. */
   stdoutIsTty: boolean;
+  /** The progress line is drawn only on a terminal (or with --verbose). */
+  stderrIsTty: boolean;
   /** `DEBUG=kms-usage-lint` shows stack traces. */
   debug: boolean;
 }
@@ -34,14 +37,20 @@ export async function main(
         if (io.debug) io.stderr(`debug: ${message}\n`);
       },
     };
+    const progress =
+      io.stderrIsTty && !args.quiet
+        ? progressLine(io.stderr, true)
+        : args.verbose
+          ? progressLine(io.stderr, false)
+          : SILENT;
     if (args.command === "snapshot") {
-      const { keys } = await snapshot(args.config, { ...deps, logger });
+      const { keys } = await snapshot(args.config, { ...deps, logger, progress });
       io.stderr(
         `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${args.config.saveFacts}\n`,
       );
       return 0;
     }
-    const { report, failed } = await run(args.config, { ...deps, logger });
+    const { report, failed } = await run(args.config, { ...deps, logger, progress });
     for (const output of args.config.outputs) {
       const color = output.file === null && io.stdoutIsTty;
       const text = FORMATTERS[output.format](report, { color });

@@ -14,6 +14,7 @@ import {
   type KeySubject,
   type Report,
 } from "./model.js";
+import { type Progress, SILENT } from "./progress.js";
 import { buildReport, failsAt } from "./report/build.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { evaluate } from "./rules/evaluate.js";
@@ -44,7 +45,13 @@ export interface Deps {
   clock(): Date;
   logger: Logger;
   /** Live AWS facts, when the caller can reach AWS; without it `--facts` is required. */
-  liveFacts?: (config: RunConfig, warn: (message: string) => void) => FactSource;
+  liveFacts?: (
+    config: RunConfig,
+    warn: (message: string) => void,
+    progress: Progress,
+  ) => FactSource;
+  /** Where fact gathering reports how far it is (the CLI's progress line). */
+  progress?: Progress;
   tool: { name: string; version: string };
 }
 
@@ -101,14 +108,23 @@ async function gather(
   needsUsage?: (subject: KeySubject) => boolean,
 ) {
   const source = await factSource(config, deps);
+  const progress = deps.progress ?? SILENT;
+  const onKeyDone = (done: number, total: number) => progress.keyDone(done, total);
   if (config.saveFacts === null) {
-    return gatherFacts(references, source, {
+    const gathered = await gatherFacts(references, source, {
       region: config.region,
+      onKeyDone,
       ...(source.kind === "aws" && needsUsage ? { needsUsage } : {}),
     });
+    progress.finish();
+    return gathered;
   }
   const recorder = recordFacts(source);
-  const gathered = await gatherFacts(references, recorder.source, { region: config.region });
+  const gathered = await gatherFacts(references, recorder.source, {
+    region: config.region,
+    onKeyDone,
+  });
+  progress.finish();
   const text = `${JSON.stringify(recorder.snapshot(deps.clock()), null, 2)}\n`;
   try {
     await deps.writeFile(config.saveFacts, text);
@@ -172,7 +188,7 @@ async function factSource(config: RunConfig, deps: Deps): Promise<FactSource> {
     const text = await readInput(config.factsFile, "facts snapshot", deps);
     return snapshotFactSource(readSnapshot(parseJson(text, config.factsFile), config.factsFile));
   }
-  if (deps.liveFacts) return deps.liveFacts(config, deps.logger.warn);
+  if (deps.liveFacts) return deps.liveFacts(config, deps.logger.warn, deps.progress ?? SILENT);
   throw new InputError(
     "no facts: pass --facts FILE (a facts snapshot), or run where AWS can be reached",
   );

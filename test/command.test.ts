@@ -24,6 +24,7 @@ async function cli(argv: string[], files: Record<string, string> = {}) {
         stderr += t;
       },
       stdoutIsTty: false,
+      stderrIsTty: false,
       debug: false,
     },
     {

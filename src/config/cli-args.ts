@@ -5,7 +5,7 @@ import type { InputSpec } from "../sources/detect.js";
 import { FORMATS, type Format, type OutputSpec, parseNow, type RunConfig } from "./config.js";
 
 export type ParsedArgs =
-  | { command: "check" | "snapshot"; config: RunConfig; quiet: boolean }
+  | { command: "check" | "snapshot"; config: RunConfig; quiet: boolean; verbose: boolean }
   /** Help or version was printed; nothing else to do. */
   | { command: "done" };
 
@@ -59,6 +59,7 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
         command: "check",
         config: toConfig(paths, options),
         quiet: options.quiet === true,
+        verbose: options.verbose === true,
       };
     });
 
@@ -75,6 +76,7 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
         command: "snapshot",
         config: { ...config, saveFacts: options.output },
         quiet: options.quiet === true,
+        verbose: options.verbose === true,
       };
     });
 
@@ -128,6 +130,7 @@ function withInputs(command: Command): Command {
 }
 
 interface CheckOptions {
+  verbose?: boolean;
   saveFacts?: string;
   profile?: string;
   endpointUrl?: string;

@@ -32,6 +32,8 @@ export interface GatherOptions {
    * in (the rules decide; the facts stage knows none). Absent: always ask.
    */
   needsUsage?: (subject: KeySubject) => boolean;
+  /** Told each time a key's facts are complete (for the progress line). */
+  onKeyDone?: (done: number, total: number) => void;
 }
 
 export interface Gathered {
@@ -88,6 +90,7 @@ export async function gatherFacts(
   };
 
   let usageCallsSaved = 0;
+  let done = 0;
   const subjects = await Promise.all(
     [...groups].map(async ([id, refs]) => {
       const subject = emptySubject(id, refs);
@@ -101,6 +104,7 @@ export async function gatherFacts(
       // Read the count after the await: `x += await y` would add to a stale x.
       const saved = await attachFacts(subject, subject.arn, source, lastUsage, options);
       usageCallsSaved += saved;
+      options.onKeyDone?.(++done, groups.size);
       return subject;
     }),
   );

@@ -49,7 +49,7 @@ export interface KmsOptions {
   /** The caller's account ("same-account"), from STS GetCallerIdentity; null when unknown. */
   callerAccount: () => Promise<string | null>;
   /** Counts of calls made and of waits for the quota, for the summary and progress. */
-  onCall?: (operation: KmsOperation, region: string) => void;
+  onCall?: (operation: KmsOperation, region: string, waitedMs: number) => void;
 }
 
 /** Defaults for the options a user rarely sets. */
@@ -101,8 +101,9 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       ) => Promise<U>;
       pacers.set(id, pacer);
     }
+    const queued = performance.now();
     return pacer(() => {
-      options.onCall?.(operation, region);
+      options.onCall?.(operation, region, performance.now() - queued);
       return call();
     });
   };

@@ -2,6 +2,7 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { RunConfig } from "../config/config.js";
 import type { FactSource } from "../model.js";
+import { type Progress, SILENT } from "../progress.js";
 import { KMS_DEFAULTS, kmsFactSource } from "./kms.js";
 
 // STS answers in well under a second; a caller that cannot reach it should not wait long.
@@ -13,9 +14,14 @@ const STS_TIMEOUT_MS = 5_000;
  * cannot be reached the account stays unknown and every key is asked (KMS itself
  * then refuses another account's key, and the reason says so).
  */
-export function liveFactSource(config: RunConfig, warn: (message: string) => void): FactSource {
+export function liveFactSource(
+  config: RunConfig,
+  warn: (message: string) => void,
+  progress: Progress = SILENT,
+): FactSource {
   return kmsFactSource({
     ...KMS_DEFAULTS,
+    onCall: (operation, region, waitedMs) => progress.call(operation, region, waitedMs),
     region: config.region,
     profile: config.profile,
     endpointUrl: config.endpointUrl,

@@ -26,6 +26,7 @@ async function check(args: string[]) {
         stderr += t;
       },
       stdoutIsTty: false,
+      stderrIsTty: false,
       debug: false,
     },
     {
