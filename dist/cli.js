@@ -4,13 +4,15 @@ import {
   FORMATS,
   InputError,
   SEVERITIES,
+  SILENT,
   formatJson,
   formatText,
   nodeDeps,
   parseNow,
+  progressLine,
   run,
   snapshot
-} from "./chunks/chunk-FRMCM3R7.js";
+} from "./chunks/chunk-AKY6KJK2.js";
 import "./chunks/chunk-UDZ5MIJQ.js";
 import {
   __commonJS,
@@ -3485,7 +3487,8 @@ function parseArgs(argv, version, io) {
     parsed = {
       command: "check",
       config: toConfig(paths, options),
-      quiet: options.quiet === true
+      quiet: options.quiet === true,
+      verbose: options.verbose === true
     };
   });
   withInputs(
@@ -3495,7 +3498,8 @@ function parseArgs(argv, version, io) {
     parsed = {
       command: "snapshot",
       config: { ...config, saveFacts: options.output },
-      quiet: options.quiet === true
+      quiet: options.quiet === true,
+      verbose: options.verbose === true
     };
   });
   try {
@@ -3604,15 +3608,16 @@ async function main(argv, io, deps) {
 `);
       }
     };
+    const progress = io.stderrIsTty && !args.quiet ? progressLine(io.stderr, true) : args.verbose ? progressLine(io.stderr, false) : SILENT;
     if (args.command === "snapshot") {
-      const { keys } = await snapshot(args.config, { ...deps, logger });
+      const { keys } = await snapshot(args.config, { ...deps, logger, progress });
       io.stderr(
         `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${args.config.saveFacts}
 `
       );
       return 0;
     }
-    const { report, failed } = await run(args.config, { ...deps, logger });
+    const { report, failed } = await run(args.config, { ...deps, logger, progress });
     for (const output of args.config.outputs) {
       const color = output.file === null && io.stdoutIsTty;
       const text = FORMATTERS[output.format](report, { color });
@@ -3648,6 +3653,7 @@ process.exitCode = await main(
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdoutIsTty: process.stdout.isTTY === true && !("NO_COLOR" in process.env),
+    stderrIsTty: process.stderr.isTTY === true,
     debug: (process.env.DEBUG ?? "").split(",").includes("kms-usage-lint")
   },
   nodeDeps()

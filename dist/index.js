@@ -7,7 +7,7 @@ import {
   nodeDeps,
   parseNow,
   run
-} from "./chunks/chunk-FRMCM3R7.js";
+} from "./chunks/chunk-AKY6KJK2.js";
 import "./chunks/chunk-UDZ5MIJQ.js";
 import {
   __commonJS,
