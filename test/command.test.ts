@@ -229,6 +229,12 @@ describe("kms-usage-lint check", () => {
       /f\.json: capturedAt: expected/,
     ],
     ["no facts", [PLAN], {}, /pass --facts FILE/],
+    [
+      "a bad --role-template",
+      [PLAN, "--role-template", "arn:aws:iam::111122223333:role/x"],
+      {},
+      /--role-template .*: expected a role ARN with \{account\}/,
+    ],
     ["nothing to check", ["--facts", FACTS], {}, /nothing to check/],
     ["an unknown option", [PLAN, "--cdk-out", "x"], {}, /unknown option '--cdk-out'/],
     [

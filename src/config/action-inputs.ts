@@ -1,7 +1,7 @@
 /** GitHub Action inputs (SPEC §8) → RunConfig, the same config the CLI builds. */
 import { InputError, SEVERITIES, type Severity } from "../model.js";
 import type { InputSpec } from "../sources/detect.js";
-import { parseNow, type RunConfig } from "./config.js";
+import { parseNow, parseRoleTemplate, type RunConfig } from "./config.js";
 
 /** Reads one input by name; `""` when unset (the runner's convention). */
 export type InputReader = (name: string) => string;
@@ -51,6 +51,7 @@ export function actionConfig(input: InputReader): { config: RunConfig; warnings:
     ...list("paths").map((path): InputSpec => ({ kind: "auto", path })),
   ];
   const now = optional("now");
+  const role = optional("role-template");
   const config: RunConfig = {
     inputs,
     keys: [],
@@ -61,6 +62,7 @@ export function actionConfig(input: InputReader): { config: RunConfig; warnings:
     // The Action takes credentials and endpoints from the environment (configure-aws-credentials).
     profile: null,
     endpointUrl: null,
+    roleTemplate: role === null ? null : parseRoleTemplate(role, "input role-template"),
     terraformDir: optional("terraform-dir"),
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
     repoRoot: process.env.GITHUB_WORKSPACE || null,

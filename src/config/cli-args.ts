@@ -2,7 +2,14 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError, SEVERITIES, type Severity } from "../model.js";
 import type { InputSpec } from "../sources/detect.js";
-import { FORMATS, type Format, type OutputSpec, parseNow, type RunConfig } from "./config.js";
+import {
+  FORMATS,
+  type Format,
+  type OutputSpec,
+  parseNow,
+  parseRoleTemplate,
+  type RunConfig,
+} from "./config.js";
 
 export type ParsedArgs =
   | { command: "check" | "snapshot"; config: RunConfig; quiet: boolean; verbose: boolean }
@@ -126,10 +133,16 @@ function withInputs(command: Command): Command {
     .option(
       "--endpoint-url <url>",
       "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS)",
-    );
+    )
+    .option(
+      "--role-template <arn>",
+      "role to assume for other accounts' keys: arn:aws:iam::{account}:role/NAME",
+    )
+    .option("--verbose", "report progress on stderr even when it is not a terminal");
 }
 
 interface CheckOptions {
+  roleTemplate?: string;
   verbose?: boolean;
   saveFacts?: string;
   profile?: string;
@@ -165,6 +178,10 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
     region: options.region ?? null,
     profile: options.profile ?? null,
     endpointUrl: options.endpointUrl ?? null,
+    roleTemplate:
+      options.roleTemplate === undefined
+        ? null
+        : parseRoleTemplate(options.roleTemplate, "--role-template"),
     terraformDir: options.terraformDir ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === undefined ? null : parseNow(options.now, "--now"),

@@ -26,6 +26,8 @@ export interface RunConfig {
   profile: string | null;
   /** `--endpoint-url`: another KMS endpoint (a VPC endpoint, an emulator). */
   endpointUrl: string | null;
+  /** `--role-template`: `arn:aws:iam::{account}:role/NAME`, assumed to read other accounts' keys. */
+  roleTemplate: string | null;
   /** `--terraform-dir`: the root module's directory; null: each Terraform input's own directory. */
   terraformDir: string | null;
   /** `--repo-root`: locations are relative to it; null: the git top level, else the working directory. */
@@ -51,4 +53,14 @@ export function parseNow(text: string, what: string): Date {
     );
   }
   return date;
+}
+
+/** Checks a `--role-template`: a role ARN with `{account}` where the account goes. */
+export function parseRoleTemplate(text: string, what: string): string {
+  if (!/^arn:aws[a-z-]*:iam::\{account\}:role\/[\w+=,.@/-]+$/.test(text)) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected a role ARN with {account} for the account, like arn:aws:iam::{account}:role/kms-usage-lint`,
+    );
+  }
+  return text;
 }

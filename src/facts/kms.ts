@@ -24,6 +24,9 @@ import { isoOrNull } from "./usage.js";
 
 export type KmsOperation = "DescribeKey" | "GetKeyLastUsage" | "ListAliases";
 
+/** A credentials provider, as the SDK takes it. */
+export type Credentials = NonNullable<KMSClientConfig["credentials"]>;
+
 /**
  * AWS's request quotas per account and region (KMS "Request quotas"): GetKeyLastUsage
  * is the tight one, so a run with N keys in one region takes about N/5 seconds.
@@ -48,6 +51,11 @@ export interface KmsOptions {
   maxAttempts: number;
   /** The caller's account ("same-account"), from STS GetCallerIdentity; null when unknown. */
   callerAccount: () => Promise<string | null>;
+  /**
+   * Credentials for another account's keys (`--role-template`: a role assumed in
+   * that account); null when there is none, and then GetKeyLastUsage is not asked.
+   */
+  credentialsFor?: (account: string) => Credentials | null;
   /** Counts of calls made and of waits for the quota, for the summary and progress. */
   onCall?: (operation: KmsOperation, region: string, waitedMs: number) => void;
 }
@@ -70,8 +78,10 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     return account;
   };
 
-  const client = (region: string): KMSClient => {
-    let found = clients.get(region);
+  /** The client for a region, as the caller or, for another account's key, as the role assumed there. */
+  const client = (region: string, role: Role | null): KMSClient => {
+    const id = role ? `${region}@${role.account}` : region;
+    let found = clients.get(id);
     if (!found) {
       const config: KMSClientConfig = {
         region,
@@ -80,10 +90,20 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       };
       if (options.endpointUrl) config.endpoint = options.endpointUrl;
       if (options.profile) config.profile = options.profile;
+      if (role) config.credentials = role.credentials;
       found = new KMSClient(config);
-      clients.set(region, found);
+      clients.set(id, found);
     }
     return found;
+  };
+
+  /** Another account's key: the role to use there when one is configured, else null. */
+  const roleFor = async (keyArn: string): Promise<Role | null> => {
+    const arn = parseKmsArn(keyArn);
+    const caller = await callerAccount();
+    if (!arn || caller === null || arn.account === caller) return null;
+    const credentials = options.credentialsFor?.(arn.account) ?? null;
+    return credentials ? { account: arn.account, credentials } : null;
   };
 
   const paced = <T>(
@@ -123,9 +143,10 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     once("DescribeKey", keyArn, async () => {
       const region = regionOf(keyArn, options.region);
       if (region === null) return noRegion("DescribeKey", keyArn);
+      const role = await roleFor(keyArn);
       return attempt("DescribeKey", async () => {
         const out = await paced("DescribeKey", region, () =>
-          client(region).send(new DescribeKeyCommand({ KeyId: keyArn })),
+          client(region, role).send(new DescribeKeyCommand({ KeyId: keyArn })),
         );
         if (!out.KeyMetadata?.KeyId || !out.KeyMetadata.Arn) {
           throw Object.assign(new Error("DescribeKey returned no KeyMetadata"), {
@@ -142,20 +163,24 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       const region = regionOf(keyArn, options.region);
       if (region === null) return noRegion("GetKeyLastUsage", keyArn);
       const caller = await callerAccount();
-      if (arn && caller !== null && arn.account !== caller) {
+      const role = await roleFor(keyArn);
+      if (arn && caller !== null && arn.account !== caller && role === null) {
         // KMS answers GetKeyLastUsage only for the caller's own keys: asking costs quota for nothing.
         return {
           ok: false,
           error: {
             Operation: "GetKeyLastUsage",
             Code: "OtherAccount",
-            Message: `the key belongs to account ${arn.account}, and GetKeyLastUsage is same-account only (the caller is ${caller})`,
+            Message: `the key belongs to account ${arn.account}, and GetKeyLastUsage is same-account only (the caller is ${caller}); --role-template can name a role to assume there`,
           },
         };
       }
       return attempt("GetKeyLastUsage", async () => {
-        const out = await paced("GetKeyLastUsage", region, () =>
-          client(region).send(new GetKeyLastUsageCommand({ KeyId: keyArn })),
+        // The quota is per account: a role in another account gets its own pacer.
+        const out = await paced(
+          "GetKeyLastUsage",
+          role ? `${region}@${role.account}` : region,
+          () => client(region, role).send(new GetKeyLastUsageCommand({ KeyId: keyArn })),
         );
         const last = out.KeyLastUsage;
         return {
@@ -181,7 +206,7 @@ export function kmsFactSource(options: KmsOptions): FactSource {
         let marker: string | undefined;
         do {
           const page = await paced("ListAliases", region, () =>
-            client(region).send(new ListAliasesCommand({ Marker: marker, Limit: 100 })),
+            client(region, null).send(new ListAliasesCommand({ Marker: marker, Limit: 100 })),
           );
           for (const alias of page.Aliases ?? []) {
             if (alias.AliasArn && alias.TargetKeyId) {
@@ -239,6 +264,11 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       },
     }),
   };
+}
+
+interface Role {
+  account: string;
+  credentials: Credentials;
 }
 
 /** The region of a key ARN, else the configured one. */

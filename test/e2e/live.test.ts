@@ -2,6 +2,8 @@
  * The bundle against live (emulated) AWS, as a user runs it: credentials and
  * endpoints from the environment, the real SDK inside dist/ doing the calls.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type KmsEmulator, keyArn, startKmsEmulator, testKeyId } from "../support/kms-emulator.js";
 import { isolatedCopy, nodeRuntimes, runNodeAsync } from "../support/run-dist.js";
@@ -42,6 +44,11 @@ describe.each(nodeRuntimes())("dist/ with live KMS on $name", ({ bin }) => {
   });
 
   it("gathers usage through the SDK, resolves an alias, and skips another account's key", async () => {
+    // A rule that reads every key's usage, so that no key's usage call is skipped as unneeded.
+    writeFileSync(
+      join(dir, "usage.yml"),
+      "rules:\n  usage-seen:\n    severity: notice\n    description: usage is known\n    message: '{{usage.status}}'\n    when:\n      fact: usage.status\n      equals: nothing\n",
+    );
     kms.resetCalls();
     const other = keyArn("us-east-1", "444455556666", testKeyId(9));
     const run = await runNodeAsync(
@@ -54,6 +61,8 @@ describe.each(nodeRuntimes())("dist/ with live KMS on $name", ({ bin }) => {
         keyArn("us-east-1", "111122223333", testKeyId(2)),
         "--key",
         other,
+        "--config",
+        "usage.yml",
         "--format",
         "json",
         "--now",
@@ -113,5 +122,32 @@ describe.each(nodeRuntimes())("dist/ with live KMS on $name", ({ bin }) => {
     expect(offline.stderr).toBe("");
     expect(kms.calls).toEqual([]);
     expect(JSON.parse(offline.stdout).keys).toEqual(JSON.parse(live.stdout).keys);
+  });
+
+  it("with --role-template, assumes the role in the other account and asks there", async () => {
+    kms.seed({
+      keys: [{ keyId: testKeyId(50), account: "444455556666", createdAt: "2026-05-01T00:00:00Z" }],
+    });
+    const other = keyArn("us-east-1", "444455556666", testKeyId(50));
+    const run = await runNodeAsync(
+      bin,
+      [
+        "dist/cli.js",
+        "--key",
+        other,
+        "--role-template",
+        "arn:aws:iam::{account}:role/kms-usage-lint-reader",
+        "--format",
+        "json",
+        "--now",
+        "2026-11-28T00:00:00Z",
+      ],
+      dir,
+      env(),
+    );
+    expect(run.stderr).toBe("");
+    const [key] = JSON.parse(run.stdout).keys;
+    expect(key.usage).toMatchObject({ status: "unused", reason: null });
+    expect(kms.assumedRoles).toContain("arn:aws:iam::444455556666:role/kms-usage-lint-reader");
   });
 });

@@ -23,6 +23,7 @@ async function exampleReport(): Promise<Report> {
     region: null,
     profile: null,
     endpointUrl: null,
+    roleTemplate: null,
     terraformDir: null,
     repoRoot: ROOT,
     now: NOW,

@@ -40,6 +40,7 @@ function config(keys: string[], saveFacts: string | null = null): RunConfig {
     region: "us-east-1",
     profile: null,
     endpointUrl: kms.endpoint,
+    roleTemplate: null,
     terraformDir: null,
     repoRoot: "/",
     now: NOW,

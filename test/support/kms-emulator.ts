@@ -256,6 +256,8 @@ export interface KmsEmulator {
    * arrival order (bounded; see `stats().unrecordedCalls`).
    */
   readonly calls: RecordedCall[];
+  /** Role ARNs assumed through STS AssumeRole, in order. */
+  readonly assumedRoles: string[];
   /** Adds keys and aliases (replacing any with the same identity). Throws on seeds KMS could not hold. */
   seed(data: SeedData): void;
   /** Injects a fault. Faults are tried in the order they were set; the first that matches applies. */
@@ -465,6 +467,8 @@ class Emulator implements KmsEmulator {
   });
   private readonly startedAt = performance.now();
   private readonly callers: Record<string, Caller>;
+  /** Role ARNs assumed through STS AssumeRole, in order. */
+  readonly assumedRoles: string[] = [];
   private readonly defaultAccount: string;
   private readonly trackingStart: Date;
   private readonly random: () => number;
@@ -754,7 +758,26 @@ class Emulator implements KmsEmulator {
     const known = this.callers[credential[1] ?? ""];
     const account = known?.account ?? this.defaultAccount;
     const arn = known?.arn ?? `arn:aws:iam::${account}:user/ci`;
-    if (new URLSearchParams(text).get("Action") !== "GetCallerIdentity") {
+    const params = new URLSearchParams(text);
+    if (params.get("Action") === "AssumeRole") {
+      // The role's account becomes the caller for the temporary key this answer hands out.
+      const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]+$/.exec(params.get("RoleArn") ?? "");
+      if (!role) {
+        res.writeHead(403, { "Content-Type": "text/xml" });
+        res.end("<ErrorResponse><Error><Code>AccessDenied</Code><Message>not authorized to perform sts:AssumeRole</Message></Error></ErrorResponse>");
+        return true;
+      }
+      const accessKeyId = `ASIA${randomUUID().replaceAll("-", "").slice(0, 16).toUpperCase()}`;
+      this.callers[accessKeyId] = { account: role[1] as string, arn: `arn:aws:sts::${role[1]}:assumed-role/x/${params.get("RoleSessionName") ?? "s"}` };
+      this.assumedRoles.push(params.get("RoleArn") as string);
+      const expiration = new Date(Date.now() + 3_600_000).toISOString();
+      res.writeHead(200, { "Content-Type": "text/xml", "x-amzn-RequestId": randomUUID() });
+      res.end(
+        `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials><AccessKeyId>${accessKeyId}</AccessKeyId><SecretAccessKey>secret</SecretAccessKey><SessionToken>token</SessionToken><Expiration>${expiration}</Expiration></Credentials><AssumedRoleUser><Arn>${this.callers[accessKeyId]?.arn}</Arn><AssumedRoleId>AROA:x</AssumedRoleId></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></AssumeRoleResponse>`,
+      );
+      return true;
+    }
+    if (params.get("Action") !== "GetCallerIdentity") {
       res.writeHead(400, { "Content-Type": "text/xml" });
       res.end("<ErrorResponse><Error><Code>InvalidAction</Code></Error></ErrorResponse>");
       return true;
