@@ -9,10 +9,11 @@ import {
   formatText,
   nodeDeps,
   parseNow,
+  parseRoleTemplate,
   progressLine,
   run,
   snapshot
-} from "./chunks/chunk-AKY6KJK2.js";
+} from "./chunks/chunk-CUVHLSXQ.js";
 import "./chunks/chunk-UDZ5MIJQ.js";
 import {
   __commonJS,
@@ -3536,7 +3537,10 @@ function withInputs(command) {
   ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, []).option("--region <region>", "region for bare key ids and alias names").option("--profile <name>", "AWS profile of the shared config files").option(
     "--endpoint-url <url>",
     "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS)"
-  );
+  ).option(
+    "--role-template <arn>",
+    "role to assume for other accounts' keys: arn:aws:iam::{account}:role/NAME"
+  ).option("--verbose", "report progress on stderr even when it is not a terminal");
 }
 function toConfig(paths, options) {
   const inputs = [
@@ -3554,6 +3558,7 @@ function toConfig(paths, options) {
     region: options.region ?? null,
     profile: options.profile ?? null,
     endpointUrl: options.endpointUrl ?? null,
+    roleTemplate: options.roleTemplate === void 0 ? null : parseRoleTemplate(options.roleTemplate, "--role-template"),
     terraformDir: options.terraformDir ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === void 0 ? null : parseNow(options.now, "--now"),

@@ -6,8 +6,9 @@ import {
   formatText,
   nodeDeps,
   parseNow,
+  parseRoleTemplate,
   run
-} from "./chunks/chunk-AKY6KJK2.js";
+} from "./chunks/chunk-CUVHLSXQ.js";
 import "./chunks/chunk-UDZ5MIJQ.js";
 import {
   __commonJS,
@@ -19667,6 +19668,7 @@ function actionConfig(input) {
     ...list("paths").map((path) => ({ kind: "auto", path }))
   ];
   const now = optional("now");
+  const role = optional("role-template");
   const config = {
     inputs,
     keys: [],
@@ -19677,6 +19679,7 @@ function actionConfig(input) {
     // The Action takes credentials and endpoints from the environment (configure-aws-credentials).
     profile: null,
     endpointUrl: null,
+    roleTemplate: role === null ? null : parseRoleTemplate(role, "input role-template"),
     terraformDir: optional("terraform-dir"),
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
     repoRoot: process.env.GITHUB_WORKSPACE || null,
