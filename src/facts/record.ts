@@ -44,8 +44,9 @@ export function recordFacts(inner: FactSource): Recorder {
   const keep = <T>(arn: string, answer: Fetched<T>, put: (e: Entry, value: T) => void) => {
     // Errors of calls on things that are not key ARNs (an alias that did not resolve) have no entry to go in.
     if (parseKmsArn(arn)?.resource !== "key") return answer;
-    if (answer.ok) put(entry(arn), answer.value);
-    else (entry(arn).Errors ??= []).push(answer.error);
+    const found = entry(arn);
+    if (answer.ok) put(found, answer.value);
+    else found.Errors = [...(found.Errors ?? []), answer.error];
     return answer;
   };
 

@@ -761,14 +761,21 @@ class Emulator implements KmsEmulator {
     const params = new URLSearchParams(text);
     if (params.get("Action") === "AssumeRole") {
       // The role's account becomes the caller for the temporary key this answer hands out.
-      const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]+$/.exec(params.get("RoleArn") ?? "");
+      const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]+$/.exec(
+        params.get("RoleArn") ?? "",
+      );
       if (!role) {
         res.writeHead(403, { "Content-Type": "text/xml" });
-        res.end("<ErrorResponse><Error><Code>AccessDenied</Code><Message>not authorized to perform sts:AssumeRole</Message></Error></ErrorResponse>");
+        res.end(
+          "<ErrorResponse><Error><Code>AccessDenied</Code><Message>not authorized to perform sts:AssumeRole</Message></Error></ErrorResponse>",
+        );
         return true;
       }
       const accessKeyId = `ASIA${randomUUID().replaceAll("-", "").slice(0, 16).toUpperCase()}`;
-      this.callers[accessKeyId] = { account: role[1] as string, arn: `arn:aws:sts::${role[1]}:assumed-role/x/${params.get("RoleSessionName") ?? "s"}` };
+      this.callers[accessKeyId] = {
+        account: role[1] as string,
+        arn: `arn:aws:sts::${role[1]}:assumed-role/x/${params.get("RoleSessionName") ?? "s"}`,
+      };
       this.assumedRoles.push(params.get("RoleArn") as string);
       const expiration = new Date(Date.now() + 3_600_000).toISOString();
       res.writeHead(200, { "Content-Type": "text/xml", "x-amzn-RequestId": randomUUID() });
