@@ -15,6 +15,7 @@ try {
       worker: "bench/worker.ts",
       generate: "bench/generate-plan.ts",
       pacing: "bench/kms-pacing.ts",
+      need: "bench/kms-need.ts",
     },
     outdir: dir,
     bundle: true,
@@ -67,25 +68,33 @@ try {
   );
   if (timeRatio > 1.5 || memRatio > 4) process.exitCode = 1;
 
-  // KMS pacing: the time for N keys against N/(5R), the quota's floor, in the same run.
-  for (const [keys, regions] of [
-    [40, 1],
-    [40, 4],
-  ]) {
-    const out = execFileSync(
-      process.execPath,
-      [join(dir, "pacing.mjs"), String(keys), String(regions)],
-      {
-        encoding: "utf8",
-      },
-    );
-    const r = JSON.parse(out.trim().split("\n").at(-1));
-    // The first second's burst is free: N keys need (N - 5R) / 5R seconds of waiting at the least.
-    console.log(
-      `GetKeyLastUsage pacing: ${keys} keys in ${regions} region(s): ${r.seconds.toFixed(2)} s, N/(5R) = ${r.ideal.toFixed(2)} s, ratio ${(r.seconds / r.ideal).toFixed(2)}; throttled ${r.throttled}, unavailable ${r.unavailable}`,
-    );
-    if (r.throttled > 0 || r.unavailable > 0 || r.seconds > r.ideal * 1.5) process.exitCode = 1;
-  }
+  // KMS pacing: wall time against the quota bound, in the same run (issue 5: 1,000 keys, 4 regions,
+  // 20 ms latency, target <= 1.15, no throttling reaching the user). BENCH_KMS_KEYS shortens it.
+  const kmsKeys = Number(process.env.BENCH_KMS_KEYS ?? 1000);
+  const pacing = JSON.parse(
+    execFileSync(process.execPath, [join(dir, "pacing.mjs"), String(kmsKeys), "4", "20"], {
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n")
+      .at(-1),
+  );
+  const pacingRatio = pacing.seconds / pacing.bound;
+  console.log(
+    `GetKeyLastUsage pacing: ${pacing.keys} keys over ${pacing.regions} regions: ${pacing.seconds.toFixed(1)} s, quota bound ${pacing.bound.toFixed(1)} s, ratio ${pacingRatio.toFixed(2)} (target <= 1.15); throttled responses ${pacing.throttled}, errors reported ${pacing.errors} (target 0)`,
+  );
+  if (pacingRatio > 1.15 || pacing.errors > 0) process.exitCode = 1;
+
+  const need = JSON.parse(
+    execFileSync(process.execPath, [join(dir, "need.mjs")], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .at(-1),
+  );
+  console.log(
+    `need-driven usage: ${need.keys} keys, ${need.deleted} deleted, deletion rules only: ${need.getKeyLastUsage} GetKeyLastUsage calls (target <= ${need.deleted}), ${need.saved} saved, ${need.seconds.toFixed(1)} s`,
+  );
+  if (need.getKeyLastUsage > need.deleted) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

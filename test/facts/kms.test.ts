@@ -170,9 +170,10 @@ describe("live KMS facts", () => {
     }
   });
 
-  it("turns AccessDenied, NotFound, another account and timeouts into unavailable with the reason", async () => {
+  it("turns AccessDenied, NotFound, another account and timeouts into unavailable with the reason, and the others go on", async () => {
     kms.seed({
       keys: [
+        { keyId: testKeyId(6), createdAt: "2026-05-01T00:00:00Z" },
         { keyId: testKeyId(7), createdAt: "2026-05-01T00:00:00Z" },
         { keyId: testKeyId(8), createdAt: "2026-05-01T00:00:00Z" },
       ],
@@ -187,6 +188,7 @@ describe("live KMS facts", () => {
     kms.resetCalls();
     const { subjects } = await gatherFacts(
       [
+        arnRef("us-east-1", testKeyId(6)),
         arnRef("us-east-1", testKeyId(7)),
         arnRef("us-east-1", testKeyId(8)),
         arnRef("us-east-1", testKeyId(9)),
@@ -199,6 +201,7 @@ describe("live KMS facts", () => {
     kms.clearFaults();
     const reason = (n: number, account = ACCOUNT) =>
       subjects.find((s) => s.id === keyArn("us-east-1", account, testKeyId(n)))?.usage;
+    expect(reason(6)).toMatchObject({ status: "unused", reason: null });
     expect(reason(7)).toMatchObject({ status: "unavailable" });
     expect(reason(7)?.reason).toContain("access denied: the caller needs kms:GetKeyLastUsage");
     expect(reason(8)?.reason).toContain("no answer within the per-call timeout");
@@ -227,6 +230,22 @@ describe("live KMS facts", () => {
     const { subjects } = await gatherFacts([arnRef("us-east-1", testKeyId(20))], source(), {
       region: "us-east-1",
     });
+    kms.clearFaults();
+    expect(subjects[0]?.usage?.status).toBe("unused");
+  });
+
+  it("retries a connection reset and gets the facts", async () => {
+    kms.seed({ keys: [{ keyId: testKeyId(21), createdAt: "2026-05-01T00:00:00Z" }] });
+    const reset = kms.setFault({
+      kind: "reset",
+      operation: "GetKeyLastUsage",
+      keyId: testKeyId(21),
+      times: 1,
+    });
+    const { subjects } = await gatherFacts([arnRef("us-east-1", testKeyId(21))], source(), {
+      region: "us-east-1",
+    });
+    expect(reset.hits).toBe(1);
     kms.clearFaults();
     expect(subjects[0]?.usage?.status).toBe("unused");
   });

@@ -1,0 +1,94 @@
+/**
+ * Need-driven usage (issue 5): a plan of 1,000 keys of which 10 are deleted, with
+ * only the deletion rule enabled, through the pipeline against the KMS emulator.
+ * Prints one JSON line with the GetKeyLastUsage calls made (target: at most 10).
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { RunConfig } from "../src/config/config.js";
+import { KMS_DEFAULTS, kmsFactSource } from "../src/facts/kms.js";
+import { nodeDeps } from "../src/node-deps.js";
+import { run } from "../src/pipeline.js";
+import { keyArn, startKmsEmulator, testKeyId } from "../test/support/kms-emulator.js";
+
+const KEYS = 1000;
+const DELETED = 10;
+process.env.AWS_ACCESS_KEY_ID = "bench";
+process.env.AWS_SECRET_ACCESS_KEY = "bench";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+const ids = Array.from({ length: KEYS }, (_, i) => testKeyId(i + 1));
+const kms = await startKmsEmulator({
+  seed: { keys: ids.map((keyId) => ({ keyId, createdAt: "2026-05-01T00:00:00Z" })) },
+  latency: 20,
+});
+const dir = mkdtempSync(join(tmpdir(), "kul-need-"));
+const plan = {
+  format_version: "1.2",
+  resource_changes: ids.map((id, i) => {
+    const values = {
+      arn: keyArn("us-east-1", "111122223333", id),
+      key_id: id,
+      is_enabled: true,
+      deletion_window_in_days: 7,
+    };
+    const deleted = i % (KEYS / DELETED) === 0;
+    return {
+      address: `aws_kms_key.k${i}`,
+      mode: "managed",
+      type: "aws_kms_key",
+      name: `k${i}`,
+      change: {
+        actions: [deleted ? "delete" : "no-op"],
+        before: values,
+        after: deleted ? null : values,
+      },
+    };
+  }),
+};
+writeFileSync(join(dir, "plan.json"), JSON.stringify(plan));
+writeFileSync(
+  join(dir, "rules.yml"),
+  "extends: [recommended]\nrules:\n  unused-key: off\n  update-fails-at-deploy: off\n",
+);
+const config: RunConfig = {
+  inputs: [{ kind: "terraform-plan", path: join(dir, "plan.json") }],
+  keys: [],
+  configFile: join(dir, "rules.yml"),
+  factsFile: null,
+  saveFacts: null,
+  region: "us-east-1",
+  profile: null,
+  endpointUrl: kms.endpoint,
+  roleTemplate: null,
+  terraformDir: null,
+  repoRoot: dir,
+  now: new Date("2026-11-28T00:00:00Z"),
+  failOn: "none",
+  outputs: [],
+};
+const start = performance.now();
+const { report } = await run(config, {
+  ...nodeDeps(),
+  logger: { info: () => {}, warn: () => {}, debug: () => {} },
+  liveFacts: (c) =>
+    kmsFactSource({
+      ...KMS_DEFAULTS,
+      region: c.region,
+      profile: null,
+      endpointUrl: c.endpointUrl,
+      callerAccount: async () => "111122223333",
+    }),
+});
+const seconds = (performance.now() - start) / 1000;
+await kms.close();
+console.log(
+  JSON.stringify({
+    keys: KEYS,
+    deleted: DELETED,
+    seconds,
+    getKeyLastUsage: kms.calls.filter((c) => c.operation === "GetKeyLastUsage").length,
+    saved: report.stats.usageCallsSaved,
+  }),
+);
