@@ -2,7 +2,12 @@
  * Turns one input file into key references: by the kind the user named
  * (`--terraform-plan F`) or, for a positional path, by its content.
  */
+import { basename } from "node:path";
 import { InputError, type KeyReference } from "../model.js";
+import { parseTemplateText } from "./cdk/cfn-yaml.js";
+import { isCdkOutputs, readCdkOutputs } from "./cdk/outputs.js";
+import type { StackModel } from "./cdk/stack.js";
+import { isCloudFormationTemplate, readTemplate, type TemplateStack } from "./cdk/template.js";
 import { isJsonObject, parseJson } from "./json.js";
 import {
   describeDocument,
@@ -16,12 +21,27 @@ import { readTerraformPlan } from "./terraform/plan.js";
 import { readTerraformState } from "./terraform/state.js";
 import { stripWrapper } from "./terraform/wrapper.js";
 
-/** The input kinds this version reads; later sources add theirs here. */
-export type InputKind = "terraform-plan" | "terraform-state" | "terraform-outputs" | "auto";
+/**
+ * The kinds of input file this version reads. A CDK cloud assembly is a
+ * directory, not a file: `readCloudAssembly` in `cdk/assembly.ts` reads it.
+ */
+export type InputKind =
+  | "terraform-plan"
+  | "terraform-state"
+  | "terraform-outputs"
+  | "cdk-outputs"
+  | "cloudformation-template"
+  | "auto";
 
 export interface InputSpec {
   kind: InputKind;
   path: string;
+  /**
+   * For a CloudFormation template: the stack it is deployed as. Default: a
+   * stack named after the file (`app.template.yaml` → `app`), in an unknown
+   * account and region.
+   */
+  stack?: TemplateStack;
 }
 
 export interface Collected {
@@ -32,6 +52,8 @@ export interface Collected {
    * (empty for state), so that the locator can find each resource's `.tf` file.
    */
   terraform?: { modules: ModuleCalls; root: "plan" | "state" };
+  /** For a CloudFormation template: its stack, for change detection and code location. */
+  stacks?: StackModel[];
 }
 
 // What each kind of input should hold, for the empty-file and wrong-file messages.
@@ -39,8 +61,17 @@ const EXPECTED: Record<InputKind, string> = {
   "terraform-plan": "a Terraform plan (terraform show -json PLANFILE)",
   "terraform-state": "Terraform state (terraform show -json, or terraform.tfstate)",
   "terraform-outputs": "Terraform outputs (terraform output -json)",
-  auto: "a Terraform plan, state or outputs as JSON",
+  "cdk-outputs": "CDK deploy outputs (cdk deploy --outputs-file)",
+  "cloudformation-template": "a CloudFormation template (JSON or YAML)",
+  auto: "a Terraform plan, state or outputs as JSON, CDK deploy outputs, or a CloudFormation template",
 };
+
+const EXPECTED_ANY =
+  "expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate), Terraform outputs (terraform output -json), CDK deploy outputs (cdk deploy --outputs-file) or a CloudFormation template (JSON or YAML)";
+
+// YAML templates are told by their name, or by a top-level key only a template has.
+const YAML_NAME_RE = /\.ya?ml$/i;
+const YAML_TEMPLATE_KEY_RE = /^(?:AWSTemplateFormatVersion|Resources)[ \t]*:/m;
 
 // A saved plan file (`terraform plan -out`) is a zip archive.
 const ZIP_MAGIC = "PK\u0003\u0004";
@@ -51,6 +82,16 @@ const BINARY_SNIFF_CHARS = 8192;
 /** Reads the references of one input whose text is `text`. */
 export function collectFromText(input: InputSpec, text: string): Collected {
   checkText(text, input.path);
+  if (readsAsTemplateText(input, text)) {
+    const parsed = parseTemplateText(text, input.path);
+    if (input.kind === "auto" && !isCloudFormationTemplate(parsed.doc)) {
+      throw new InputError(
+        `not a recognised input: this YAML is not a CloudFormation template (it has no Resources); ${EXPECTED_ANY}`,
+        input.path,
+      );
+    }
+    return collectTemplate(input, parsed.doc, parsed.warnings);
+  }
   const warnings: string[] = [];
   // `[command]…` starts like a JSON array; the wrapper is tried for anything but an object.
   const unwrapped = startsWithObject(text) ? null : stripWrapper(text);
@@ -79,7 +120,44 @@ export function collectFromText(input: InputSpec, text: string): Collected {
       const result = readTerraformOutputs(doc, input.path);
       return { references: result.references, warnings: [...warnings, ...result.warnings] };
     }
+    case "cdk-outputs": {
+      const result = readCdkOutputs(doc, input.path);
+      return { references: result.references, warnings: [...warnings, ...result.warnings] };
+    }
+    case "cloudformation-template":
+      return collectTemplate(input, doc, warnings);
   }
+}
+
+/**
+ * Whether to read the text as a template, JSON or YAML: when the user named
+ * it one, or (auto) when it is not JSON and its name or its top-level keys
+ * say YAML template.
+ */
+function readsAsTemplateText(input: InputSpec, text: string): boolean {
+  if (input.kind === "cloudformation-template") return true;
+  if (input.kind !== "auto" || startsWithObject(text)) return false;
+  return YAML_NAME_RE.test(input.path) || YAML_TEMPLATE_KEY_RE.test(text);
+}
+
+function collectTemplate(input: InputSpec, doc: unknown, warnings: string[]): Collected {
+  const result = readTemplate(doc, input.path, input.stack ?? defaultStack(input.path));
+  return {
+    references: result.references,
+    warnings: [...warnings, ...result.warnings],
+    stacks: [result.stack],
+  };
+}
+
+/**
+ * A plain template's stack, until the user says which it is: named after
+ * the file, in an unknown account and region (its keys resolve, if at all,
+ * in the configured ones).
+ */
+function defaultStack(path: string): TemplateStack {
+  // Stack names hold no dots: `app.template.yaml` is the stack `app`.
+  const name = basename(path).split(".")[0] ?? "";
+  return { name: name === "" ? basename(path) : name, account: null, region: null };
 }
 
 /**
@@ -92,19 +170,20 @@ export function detectKind(doc: unknown, file: string): Exclude<InputKind, "auto
   if (isTerraformPlan(doc)) return "terraform-plan";
   if (isTerraformState(doc)) return "terraform-state";
   if (isTerraformOutputs(doc)) return "terraform-outputs";
-  const expected =
-    "expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)";
+  if (isCloudFormationTemplate(doc)) return "cloudformation-template";
+  if (isCdkOutputs(doc)) return "cdk-outputs";
   if (isJsonObject(doc) && Object.keys(doc).length === 0) {
     throw new InputError(
-      `the file holds an empty JSON object; ${expected} (an empty \`terraform output -json\` can be passed with --terraform-outputs)`,
+      `the file holds an empty JSON object; ${EXPECTED_ANY} (an empty \`terraform output -json\` can be passed with --terraform-outputs, empty CDK outputs with --cdk-outputs)`,
       file,
     );
   }
-  const what = describeDocument(doc, "this JSON object is not a Terraform document");
-  const unsupported = /CloudFormation|CDK/.test(what)
-    ? ", which this version does not read yet"
+  const what = describeDocument(doc, "this JSON object is not a document this tool reads");
+  // A manifest is read with the assembly around it, which a single file does not give.
+  const manifest = /cloud assembly manifest/.test(what)
+    ? ", which is read with its directory: pass the cdk.out directory (--cdk-out DIR)"
     : "";
-  throw new InputError(`not a recognised input: ${what}${unsupported}; ${expected}`, file);
+  throw new InputError(`not a recognised input: ${what}${manifest}; ${EXPECTED_ANY}`, file);
 }
 
 /** Parses an input's JSON; a syntax error's line counts the wrapper lines stripped before it. */

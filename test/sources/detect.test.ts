@@ -33,6 +33,10 @@ describe("detectKind", () => {
     ["terraform-state/driftctl_aws_kms_key.tfstate", "terraform-state"],
     ["terraform-state/legacy_v3_simple.tfstate", "terraform-state"],
     ["terraform-outputs/c7n_vpc_resolver.output.json", "terraform-outputs"],
+    ["cfn-templates/awscfn_s3_xacct_repl_kms_source.json", "cloudformation-template"],
+    ["cdk-assembly/awscdk_kms_key_v20/aws-cdk-kms-1.template.json", "cloudformation-template"],
+    ["cdk-outputs/awscdkcli_readme_example_1.outputs.json", "cdk-outputs"],
+    ["cdk-outputs/awscdkcli_readme_example_2.outputs.json", "cdk-outputs"],
   ])("%s is %s", (path, kind) => {
     expect(detectKind(JSON.parse(fixture(path)), path)).toBe(kind);
   });
@@ -41,32 +45,22 @@ describe("detectKind", () => {
     [
       "an empty object",
       {},
-      "the file holds an empty JSON object; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json) (an empty `terraform output -json` can be passed with --terraform-outputs)",
-    ],
-    [
-      "a CloudFormation template",
-      { AWSTemplateFormatVersion: "2010-09-09", Resources: {} },
-      "not a recognised input: this is a CloudFormation template, which this version does not read yet; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)",
+      "the file holds an empty JSON object; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate), Terraform outputs (terraform output -json), CDK deploy outputs (cdk deploy --outputs-file) or a CloudFormation template (JSON or YAML) (an empty `terraform output -json` can be passed with --terraform-outputs, empty CDK outputs with --cdk-outputs)",
     ],
     [
       "a CDK manifest",
       { version: "36.0.0", artifacts: {} },
-      "not a recognised input: this is a CDK cloud assembly manifest, which this version does not read yet; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)",
-    ],
-    [
-      "CDK outputs",
-      { Stack: { KeyArn: KEY } },
-      "not a recognised input: this looks like CDK deploy outputs (cdk deploy --outputs-file), which this version does not read yet; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)",
+      "not a recognised input: this is a CDK cloud assembly manifest, which is read with its directory: pass the cdk.out directory (--cdk-out DIR); expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate), Terraform outputs (terraform output -json), CDK deploy outputs (cdk deploy --outputs-file) or a CloudFormation template (JSON or YAML)",
     ],
     [
       "some other JSON",
       { name: "package", version: "1.0.0" },
-      "not a recognised input: this JSON object is not a Terraform document; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)",
+      "not a recognised input: this JSON object is not a document this tool reads; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate), Terraform outputs (terraform output -json), CDK deploy outputs (cdk deploy --outputs-file) or a CloudFormation template (JSON or YAML)",
     ],
     [
       "an array",
       [1],
-      "not a recognised input: the file holds an array; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate) or Terraform outputs (terraform output -json)",
+      "not a recognised input: the file holds an array; expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate), Terraform outputs (terraform output -json), CDK deploy outputs (cdk deploy --outputs-file) or a CloudFormation template (JSON or YAML)",
     ],
   ])("rejects %s, naming the file", (_case, doc, message) => {
     const err = inputErrorOf(() => detectKind(doc, "x.json"));
@@ -145,7 +139,18 @@ describe("collectFromText", () => {
       "terraform-outputs",
       "plan.json: the file is empty; expected Terraform outputs (terraform output -json)",
     ],
-    ["auto", "plan.json: the file is empty; expected a Terraform plan, state or outputs as JSON"],
+    [
+      "auto",
+      "plan.json: the file is empty; expected a Terraform plan, state or outputs as JSON, CDK deploy outputs, or a CloudFormation template",
+    ],
+    [
+      "cdk-outputs",
+      "plan.json: the file is empty; expected CDK deploy outputs (cdk deploy --outputs-file)",
+    ],
+    [
+      "cloudformation-template",
+      "plan.json: the file is empty; expected a CloudFormation template (JSON or YAML)",
+    ],
   ])("rejects a 0-byte file given as %s", (kind, message) => {
     expect(inputErrorOf(() => collect("", kind, "plan.json")).describe()).toBe(message);
   });
@@ -185,5 +190,91 @@ describe("collectFromText", () => {
     const text = `{"a": "${"x".repeat(10_000)}\u0000"}`;
     const err = inputErrorOf(() => collect(text));
     expect(err.message).toMatch(/^not valid JSON/);
+  });
+});
+
+describe("collectFromText: CloudFormation templates and CDK outputs", () => {
+  const YAML_TEMPLATE =
+    "Resources:\n  Key:\n    Type: AWS::KMS::Key\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      KmsMasterKeyId: !GetAtt Key.Arn\n";
+
+  it.each([
+    ["a .yaml file", "app.yaml"],
+    ["a .yml file", "app.template.yml"],
+    ["YAML with a Resources key, whatever its name", "app.template"],
+  ])("reads %s as a YAML template", (_case, path) => {
+    const collected = collect(YAML_TEMPLATE, "auto", path);
+    expect(
+      collected.references.map((ref) => [ref.source, ref.kind, ref.address, ref.attribute]),
+    ).toEqual([
+      ["cloudformation-template", "key", "app/Key", null],
+      ["cloudformation-template", "consumer", "app/Queue", "KmsMasterKeyId"],
+    ]);
+    expect(collected.stacks?.map((stack) => [stack.name, stack.templateFile])).toEqual([
+      ["app", path],
+    ]);
+    expect(collected.terraform).toBeUndefined();
+  });
+
+  it("reads a JSON template by its content, and a template named as one", () => {
+    const json = fixture("cfn-templates/awscfn_s3_xacct_repl_kms_source.json");
+    expect(collect(json, "auto", "source.json").references).toHaveLength(4);
+    const yaml = fixture("cfn-templates/awscfn_s3_xacct_repl_kms_source.yaml");
+    const named = collect(yaml, "cloudformation-template", "templates/source.txt");
+    expect(named.references.map((ref) => ref.address)).toEqual([
+      "source/KmsKey",
+      "source/KmsKeyAlias",
+      "source/S3BucketSource",
+      "source/ReplicationRole",
+    ]);
+  });
+
+  it("puts a template's keys in the stack the input names", () => {
+    const collected = collectFromText(
+      {
+        kind: "cloudformation-template",
+        path: "t.yaml",
+        stack: { name: "Data", account: "111122223333", region: "us-east-1" },
+      },
+      YAML_TEMPLATE,
+    );
+    expect(collected.references[0]?.target).toEqual({
+      kind: "stack-resource",
+      stack: "Data",
+      region: "us-east-1",
+      account: "111122223333",
+      logicalId: "Key",
+    });
+  });
+
+  it("passes the YAML parser's warnings on", () => {
+    const collected = collect(
+      fixture("cfn-templates/awscfn_stacksets_log_setup_mgmt.yaml"),
+      "auto",
+      "log.yaml",
+    );
+    expect(collected.warnings).toEqual([
+      "line 177: Unresolved tag: !Rain::Embed; read as a plain value",
+    ]);
+  });
+
+  it("refuses YAML that is not a template, and a template that is not YAML", () => {
+    expect(
+      inputErrorOf(() => collect("name: x\nversion: 1\n", "auto", "config.yml")).describe(),
+    ).toBe(
+      "config.yml: not a recognised input: this YAML is not a CloudFormation template (it has no Resources); expected a Terraform plan (terraform show -json PLANFILE), Terraform state (terraform show -json, terraform.tfstate), Terraform outputs (terraform output -json), CDK deploy outputs (cdk deploy --outputs-file) or a CloudFormation template (JSON or YAML)",
+    );
+    const err = inputErrorOf(() =>
+      collect("Resources:\n  K: [\n", "cloudformation-template", "t.yaml"),
+    );
+    expect(err.file).toBe("t.yaml");
+    expect(err.message).toMatch(/^not valid YAML: /);
+  });
+
+  it("reads CDK outputs, by content or by the kind named", () => {
+    const outputs = JSON.stringify({ DataStack: { KeyArn: KEY } });
+    expect(collect(outputs).references.map((ref) => [ref.source, ref.address])).toEqual([
+      ["cdk-outputs", "DataStack.KeyArn"],
+    ]);
+    expect(collect("{}", "cdk-outputs")).toEqual({ references: [], warnings: [] });
   });
 });

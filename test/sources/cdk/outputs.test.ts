@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../../src/model.js";
+import { isCdkOutputs, readCdkOutputs } from "../../../src/sources/cdk/outputs.js";
+
+const FIXTURES = new URL("../../fixtures/cdk-outputs/", import.meta.url);
+const UUID = "1234abcd-12ab-34cd-56ef-1234567890ab";
+const KEY = `arn:aws:kms:us-east-1:111122223333:key/${UUID}`;
+const ALIAS = "arn:aws:kms:us-east-1:111122223333:alias/app";
+
+describe("CDK outputs fixtures", () => {
+  // The aws-cdk-cli README's examples: a Lambda function ARN and a VPC id, no KMS.
+  it.each(readdirSync(FIXTURES).sort())("%s is CDK outputs without KMS references", (name) => {
+    const doc = JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8"));
+    expect(isCdkOutputs(doc)).toBe(true);
+    expect(readCdkOutputs(doc, name)).toEqual({ references: [], warnings: [] });
+  });
+});
+
+describe("readCdkOutputs", () => {
+  it("finds ARNs in any output, and bare ids and alias names only where the output key mentions kms or key", () => {
+    const { references, warnings } = readCdkOutputs(
+      {
+        DataStack: {
+          DataKeyArn: KEY,
+          KmsKeyId: UUID,
+          InstanceId: UUID,
+          KeyAlias: "alias/data",
+          BucketPolicy: `{"Resource":"${ALIAS}"}`,
+          Count: 3,
+        },
+        Other: { FunctionArn: "arn:aws:lambda:us-east-1:111122223333:function:f" },
+      },
+      "outputs.json",
+    );
+    expect(warnings).toEqual([]);
+    expect(references.map((ref) => [ref.address, ref.attribute, ref.target])).toEqual([
+      ["DataStack.DataKeyArn", null, { kind: "arn", arn: KEY }],
+      ["DataStack.KmsKeyId", null, { kind: "key-id", keyId: UUID, region: null }],
+      ["DataStack.KeyAlias", null, { kind: "alias", name: "alias/data", arn: null, region: null }],
+      [
+        "DataStack.BucketPolicy",
+        null,
+        { kind: "alias", name: "alias/app", arn: ALIAS, region: "us-east-1" },
+      ],
+    ]);
+    expect(references[0]).toEqual({
+      source: "cdk-outputs",
+      kind: "output",
+      file: "outputs.json",
+      address: "DataStack.DataKeyArn",
+      resourceType: null,
+      attribute: null,
+      target: { kind: "arn", arn: KEY },
+      action: null,
+      change: null,
+      location: null,
+      suppressions: [],
+    });
+  });
+
+  it("reads an empty outputs file, and skips a stack that is not an object", () => {
+    expect(readCdkOutputs({}, "o.json")).toEqual({ references: [], warnings: [] });
+    expect(readCdkOutputs({ A: {}, B: "x", C: { Arn: KEY } }, "o.json")).toMatchObject({
+      references: [{ address: "C.Arn" }],
+      warnings: ['stack "B" is a string, not an object of outputs; skipped'],
+    });
+  });
+
+  it.each([
+    ["an array", []],
+    ["a string", "x"],
+    ["null", null],
+  ])("rejects %s, naming the file", (_case, doc) => {
+    expect(() => readCdkOutputs(doc, "o.json")).toThrow(InputError);
+    try {
+      readCdkOutputs(doc, "o.json");
+    } catch (err) {
+      expect((err as InputError).file).toBe("o.json");
+    }
+  });
+});
+
+describe("isCdkOutputs", () => {
+  it.each([
+    [{ Stack: { KeyArn: KEY } }, true],
+    [{ A: { Count: 3, On: true, None: null }, B: {} }, true],
+    // Terraform outputs are objects of scalars too: `{name: {value, type, sensitive}}`.
+    [{ key: { value: KEY, type: "string", sensitive: false } }, false],
+    [{ A: {} }, false],
+    [{}, false],
+    [{ Stack: { Nested: { x: 1 } } }, false],
+    [{ Stack: "x" }, false],
+    [{ Resources: { K: { Type: "AWS::KMS::Key" } } }, false],
+    [[], false],
+  ])("%j → %s", (doc, expected) => {
+    expect(isCdkOutputs(doc)).toBe(expected);
+  });
+});
