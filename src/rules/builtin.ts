@@ -2,16 +2,32 @@
  * The built-in rule packs. The YAML files in rules/ are bundled as text, so the
  * CLI and the Action need nothing but dist/ at run time.
  */
+import deletingEnabledKey from "../../rules/deleting-enabled-key.yml";
+import deletingKeyWithUnknownUsage from "../../rules/deleting-key-with-unknown-usage.yml";
 import deletingRecentlyUsedKey from "../../rules/deleting-recently-used-key.yml";
+import deletingReferencedKey from "../../rules/deleting-referenced-key.yml";
+import disablingRecentlyUsedKey from "../../rules/disabling-recently-used-key.yml";
+import pendingDeletionRecentlyUsed from "../../rules/pending-deletion-recently-used.yml";
+import shortDeletionWindow from "../../rules/short-deletion-window.yml";
+import staleKey from "../../rules/stale-key.yml";
 import unusedKey from "../../rules/unused-key.yml";
 import updateFailsAtDeploy from "../../rules/update-fails-at-deploy.yml";
-import type { RulesFileInput } from "./load.js";
+import usageUnavailable from "../../rules/usage-unavailable.yml";
+import type { RulesFileInput } from "./types.js";
 
-/** Built-in packs by the name `extends` uses; each rule lives in its own file. */
+/** Built-in packs by the name `extends` uses; each rule lives in its own file, named by its id. */
 export const BUILTIN_PACKS: Record<string, RulesFileInput[]> = {
   recommended: [
     { file: "rules/deleting-recently-used-key.yml", text: deletingRecentlyUsedKey },
+    { file: "rules/deleting-referenced-key.yml", text: deletingReferencedKey },
+    { file: "rules/deleting-key-with-unknown-usage.yml", text: deletingKeyWithUnknownUsage },
+    { file: "rules/deleting-enabled-key.yml", text: deletingEnabledKey },
+    { file: "rules/pending-deletion-recently-used.yml", text: pendingDeletionRecentlyUsed },
+    { file: "rules/disabling-recently-used-key.yml", text: disablingRecentlyUsedKey },
+    { file: "rules/short-deletion-window.yml", text: shortDeletionWindow },
     { file: "rules/unused-key.yml", text: unusedKey },
+    { file: "rules/stale-key.yml", text: staleKey },
+    { file: "rules/usage-unavailable.yml", text: usageUnavailable },
     { file: "rules/update-fails-at-deploy.yml", text: updateFailsAtDeploy },
   ],
 };

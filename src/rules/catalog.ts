@@ -77,6 +77,66 @@ function sourceKinds(references: readonly KeyReference[]): string[] {
   return [...kinds].sort();
 }
 
+/** Addresses of the consumers {@link countConsumers} counts, sorted; anonymous ones have none. */
+function consumerAddresses(references: readonly KeyReference[]): string[] {
+  const addresses = new Set<string>();
+  for (const ref of references)
+    if (ref.kind === "consumer" && ref.action !== "delete" && ref.address !== null)
+      addresses.add(ref.address);
+  return [...addresses].sort();
+}
+
+/** How a message names a key: its ARN, else the address of a key not created yet, else the name the inputs use. */
+function keyLabel(subject: KeySubject): string {
+  if (subject.arn !== null) return subject.arn;
+  const PLANNED = "planned:";
+  return subject.id.startsWith(PLANNED) ? subject.id.slice(PLANNED.length) : subject.id;
+}
+
+function isoDate(iso: string | null): string {
+  return parseInstant(iso)?.toISOString().slice(0, 10) ?? "an unknown date";
+}
+
+function daysAgo(days: number | null): string {
+  if (days === null) return "at an unknown time";
+  if (days === 0) return "today";
+  return days === 1 ? "1 day ago" : `${days} days ago`;
+}
+
+/**
+ * The usage evidence in one phrase, for messages: templates cannot branch on
+ * `usage.status`, so the phrase that fits each status is made here.
+ */
+function usageSummary(ctx: FactContext): string | null {
+  const usage = ctx.subject.usage;
+  if (usage === null) return null;
+  switch (usage.status) {
+    case "used": {
+      const what = [usage.operation, usage.region === null ? null : `in ${usage.region}`]
+        .filter((part) => part !== null)
+        .join(" ");
+      const event =
+        usage.cloudTrailEventId === null ? null : `CloudTrail event ${usage.cloudTrailEventId}`;
+      const details = [what === "" ? null : what, isoDate(usage.lastUsedAt), event].filter(
+        (part) => part !== null,
+      );
+      return `last used ${daysAgo(wholeDaysSince(usage.lastUsedAt, ctx.now))} (${details.join(", ")})`;
+    }
+    case "unused": {
+      const days = wholeDaysSince(usage.evidenceSince, ctx.now);
+      return days === null
+        ? "never used since it was created"
+        : `never used in ${days} ${days === 1 ? "day" : "days"} of complete usage records`;
+    }
+    case "unknown":
+      return usage.reason !== null
+        ? `usage records are incomplete: ${usage.reason}`
+        : `no use recorded since KMS began tracking usage on ${isoDate(usage.trackingStartDate)}, but the key is older (created ${isoDate(ctx.subject.key?.createdAt ?? null)}) and may have been used before then`;
+    case "unavailable":
+      return `usage could not be read: ${usage.reason ?? "no reason was recorded"}`;
+  }
+}
+
 /**
  * Every fact, keyed by path, in the order SPEC §4 lists them.
  *
@@ -89,6 +149,11 @@ export const FACTS = Object.freeze({
     "string",
     "The key ARN; null for a key that is not created yet.",
     (c) => c.subject.arn,
+  ),
+  "key.label": define(
+    "string",
+    "How messages name the key: its ARN; for a key not created yet, its address; for a key that could not be resolved, the name the inputs use (an alias or key id).",
+    (c) => keyLabel(c.subject),
   ),
   "key.id": define(
     "string",
@@ -198,6 +263,11 @@ export const FACTS = Object.freeze({
     "Why usage is unavailable.",
     (c) => c.subject.usage?.reason ?? null,
   ),
+  "usage.summary": define(
+    "string",
+    "The usage evidence in one phrase, for messages: when and how the key was last used, how long it has gone unused, why the record is incomplete, or why it could not be read.",
+    usageSummary,
+  ),
   "change.action": define(
     "string",
     "create, update, delete, replace, orphan or none; null when no plan or base says anything.",
@@ -240,6 +310,11 @@ export const FACTS = Object.freeze({
   ),
   "refs.sources": define("string[]", "Source kinds that reference the key, sorted.", (c) =>
     sourceKinds(c.subject.references),
+  ),
+  "refs.consumerAddresses": define(
+    "string[]",
+    "Addresses of the resources refs.consumers counts, sorted (consumers without an address, such as --key, are counted but not listed).",
+    (c) => consumerAddresses(c.subject.references),
   ),
   now: define("date", "The evaluation clock (--now, default: the current time).", (c) => c.now),
 });

@@ -7,21 +7,36 @@
  * Every problem in every file is collected first and thrown as one
  * `RulesError`, so the author fixes them in one round.
  *
- * Still to come (later issues): file-relative `extends`, applying `ignore`
- * entries, inline suppressions and rule tests. Ignores are validated and
- * returned here so that stage only has to apply them.
+ * `extends` of rules files by path is resolved here, against files the caller
+ * read beforehand (read.ts collects them), so loading stays synchronous and
+ * pure. Ignores are validated and returned; ignore.ts applies them.
  */
 import { Ajv, type ValidateFunction } from "ajv";
 import { SEVERITIES, type Severity } from "../model.js";
 import { compileCondition } from "./condition.js";
 import { RulesError, type RulesProblem } from "./errors.js";
+import {
+  type ExtendedFiles,
+  extendsPathProblem,
+  fileIdentity,
+  isFileExtends,
+  NO_EXTENDED_FILES,
+  resolveExtendsPath,
+} from "./extends.js";
 import { RULE_ID_PATTERN, rulesSchema } from "./schema.js";
 import { describeSchemaError, pathToPointer } from "./schema-errors.js";
 import { didYouMean } from "./suggest.js";
 import { compileTemplate, type Template } from "./template.js";
 import type { CompiledRule, RawIgnore, RuleSet, RulesFileInput } from "./types.js";
 import { parseIsoValue } from "./values.js";
-import { type DataPath, locate, type ParsedYaml, parseYaml, textOrigin } from "./yaml-source.js";
+import {
+  type DataPath,
+  locate,
+  type ParsedYaml,
+  type Place,
+  parseYaml,
+  textOrigin,
+} from "./yaml-source.js";
 
 export { RulesError } from "./errors.js";
 export type { CompiledRule, RawIgnore, RuleSet, RulesFileInput } from "./types.js";
@@ -47,11 +62,31 @@ type Setting =
   /** `rule` is null when the definition is invalid (already reported). */
   | { kind: "define"; rule: Definition | null };
 
+/** An ignore entry's rule id and where it is written, checked once every file is loaded. */
+interface IgnoredRule extends Place {
+  rule: string;
+  file: string;
+}
+
 /** What one file contributes, in the order it is written. */
 interface FileContent {
   extends: { name: string; path: DataPath }[];
   settings: { id: string; setting: Setting; path: DataPath }[];
   ignores: RawIgnore[];
+  ignoredRules: IgnoredRule[];
+}
+
+/**
+ * One step of an `extends` chain: a pack or a file, and the entry that
+ * brought it in (`via`, null for a file the caller passed).
+ */
+interface Link {
+  kind: "pack" | "file";
+  /** The pack name, or the file's identity ({@link fileIdentity}). */
+  id: string;
+  /** The pack name, or the file's path. */
+  label: string;
+  via: { at: string; from: string } | null;
 }
 
 /** One file being checked: where its problems go and how to place them. */
@@ -72,12 +107,15 @@ interface Entry {
 
 interface LoadState {
   packs: Readonly<Record<string, readonly RulesFileInput[]>>;
+  extended: ExtendedFiles;
   problems: RulesProblem[];
   entries: Map<string, Entry>;
   /** Every id defined so far, valid or not: re-levelling one is never "not defined". */
   declared: Set<string>;
   appliedPacks: Set<string>;
+  appliedFiles: Set<string>;
   ignores: RawIgnore[];
+  ignoredRules: IgnoredRule[];
 }
 
 let validator: ValidateFunction | null = null;
@@ -181,7 +219,11 @@ function readSetting(raw: unknown, path: DataPath, scope: FileScope): Setting | 
   return null;
 }
 
-function readIgnore(raw: unknown, path: DataPath, scope: FileScope): RawIgnore | null {
+function readIgnore(
+  raw: unknown,
+  path: DataPath,
+  scope: FileScope,
+): { ignore: RawIgnore; rule: IgnoredRule } | null {
   if (!isRecord(raw) || hasSchemaError(scope, path)) return null;
   const { rule, key, reason, expires } = raw;
   if (typeof rule !== "string" || typeof key !== "string" || typeof reason !== "string")
@@ -192,19 +234,22 @@ function readIgnore(raw: unknown, path: DataPath, scope: FileScope): RawIgnore |
   }
   const { line } = locate(scope.parsed, path);
   return {
-    rule,
-    key,
-    reason,
-    expires: typeof expires === "string" ? expires : null,
-    file: scope.file,
-    line,
+    ignore: {
+      rule,
+      key,
+      reason,
+      expires: typeof expires === "string" ? expires : null,
+      file: scope.file,
+      line,
+    },
+    rule: { rule, file: scope.file, ...locate(scope.parsed, [...path, "rule"]) },
   };
 }
 
 /** Reads what a validated (or partly valid) file says; invalid parts are skipped, having been reported. */
 function readContent(scope: FileScope): FileContent {
   const data = scope.parsed.data;
-  const content: FileContent = { extends: [], settings: [], ignores: [] };
+  const content: FileContent = { extends: [], settings: [], ignores: [], ignoredRules: [] };
   if (!isRecord(data)) return content;
   if (Array.isArray(data.extends)) {
     data.extends.forEach((name: unknown, i) => {
@@ -221,8 +266,10 @@ function readContent(scope: FileScope): FileContent {
   }
   if (Array.isArray(data.ignore)) {
     data.ignore.forEach((raw: unknown, i) => {
-      const ignore = readIgnore(raw, ["ignore", i], scope);
-      if (ignore !== null) content.ignores.push(ignore);
+      const read = readIgnore(raw, ["ignore", i], scope);
+      if (read === null) return;
+      content.ignores.push(read.ignore);
+      content.ignoredRules.push(read.rule);
     });
   }
   return content;
@@ -265,33 +312,86 @@ function checkFile(
   return { scope, content: readContent(scope) };
 }
 
-function looksLikePath(name: string): boolean {
-  return name.startsWith(".") || name.includes("/") || /\.ya?ml$/.test(name);
+/** `file:line:column` of the data at `path`, for messages that point at another place. */
+function placeText(scope: FileScope, path: DataPath): string {
+  const { line, column } = locate(scope.parsed, path);
+  return `${scope.file}:${line}:${column}`;
 }
 
 function applyExtends(
   name: string,
   path: DataPath,
   scope: FileScope,
-  chain: readonly string[],
+  chain: readonly Link[],
   state: LoadState,
 ): void {
+  if (isFileExtends(name)) {
+    applyExtendedFile(name, path, scope, chain, state);
+    return;
+  }
   if (!Object.hasOwn(state.packs, name)) {
-    const hint = looksLikePath(name)
-      ? "; extending a rules file by path is not supported yet"
-      : didYouMean(name, Object.keys(state.packs)) ||
-        `; built-in packs: ${Object.keys(state.packs).join(", ")}`;
+    const packs = Object.keys(state.packs);
+    const hint = name.includes("/")
+      ? `; to extend a rules file, start its path with ./ (like ./${name})`
+      : didYouMean(name, packs) || `; built-in packs: ${packs.join(", ")}`;
     report(scope, path, `unknown rule pack \`${name}\`${hint}`);
     return;
   }
-  if (chain.includes(name)) {
-    report(scope, path, `rule pack \`${name}\` extends itself (${[...chain, name].join(" → ")})`);
+  if (chain.some((link) => link.kind === "pack" && link.id === name)) {
+    const packs = chain.filter((link) => link.kind === "pack").map((link) => link.id);
+    report(scope, path, `rule pack \`${name}\` extends itself (${[...packs, name].join(" → ")})`);
     return;
   }
   // A pack is applied once: a second `extends` of it must not undo overrides made after the first.
   if (state.appliedPacks.has(name)) return;
   state.appliedPacks.add(name);
-  for (const file of state.packs[name] ?? []) applyFile(file, name, [...chain, name], state);
+  const link: Link = {
+    kind: "pack",
+    id: name,
+    label: name,
+    via: { at: placeText(scope, path), from: scope.file },
+  };
+  for (const file of state.packs[name] ?? []) applyFile(file, name, [...chain, link], state);
+}
+
+/** `extends: [./base.yml]`: the file, resolved against the extending file, read by the caller. */
+function applyExtendedFile(
+  name: string,
+  path: DataPath,
+  scope: FileScope,
+  chain: readonly Link[],
+  state: LoadState,
+): void {
+  const refused = extendsPathProblem(name);
+  if (refused !== null) {
+    report(scope, path, refused);
+    return;
+  }
+  const file = resolveExtendsPath(scope.file, name);
+  const id = fileIdentity(file);
+  const link: Link = {
+    kind: "file",
+    id,
+    label: file,
+    via: { at: placeText(scope, path), from: scope.file },
+  };
+  const start = chain.findIndex((other) => other.kind === "file" && other.id === id);
+  if (start !== -1) {
+    const steps = [...chain.slice(start + 1), link].map(
+      (step) => `${step.via?.from} extends ${step.label} (${step.via?.at})`,
+    );
+    report(scope, path, `extends cycle: ${steps.join(", ")}; remove one of these entries`);
+    return;
+  }
+  const read = state.extended.get(id) ?? { error: "no such file" };
+  if ("error" in read) {
+    report(scope, path, `cannot extend \`${name}\`: ${file}: ${read.error}`);
+    return;
+  }
+  // Applied once, like a pack: a diamond of extends must not undo overrides made in between.
+  if (state.appliedFiles.has(id)) return;
+  state.appliedFiles.add(id);
+  applyFile({ file, text: read.text }, file, [...chain, link], state);
 }
 
 function applySetting(
@@ -327,7 +427,7 @@ function applySetting(
 function applyFile(
   input: RulesFileInput,
   source: string,
-  chain: readonly string[],
+  chain: readonly Link[],
   state: LoadState,
 ): void {
   let checked: ReturnType<typeof checkFile>;
@@ -350,6 +450,20 @@ function applyFile(
   for (const { id, setting, path } of content.settings)
     applySetting(id, setting, path, source, scope, state);
   state.ignores.push(...content.ignores);
+  state.ignoredRules.push(...content.ignoredRules);
+}
+
+/** An ignore of a rule no file defines can never match: most likely a misspelt id. */
+function checkIgnoredRules(state: LoadState): void {
+  for (const { rule, file, line, column } of state.ignoredRules) {
+    if (rule === "*" || state.declared.has(rule)) continue;
+    state.problems.push({
+      file,
+      line,
+      column,
+      message: `ignore names rule \`${rule}\`, which is not defined${didYouMean(rule, state.declared)}`,
+    });
+  }
 }
 
 /** Orders problems by file (first seen first), then line and column; drops exact repeats. */
@@ -377,25 +491,39 @@ function orderProblems(problems: readonly RulesProblem[]): RulesProblem[] {
  * ones). `packs` maps built-in pack names to their files; a pack is loaded
  * only when a file `extends` it.
  *
- * Merging: a file's packs are applied first, then its own `rules`: `off`
- * disables an inherited rule, a bare severity re-levels (and re-enables) it,
- * a definition replaces it.
+ * Merging: a file's packs and extended files are applied first, in the order
+ * written, then its own `rules`: `off` disables an inherited rule, a bare
+ * severity re-levels (and re-enables) it, a definition replaces it.
+ *
+ * `extended` holds the files `extends` entries name by path, keyed by
+ * resolved path (read.ts reads them); an entry not there is "no such file".
  *
  * @throws RulesError listing every problem in every file.
  */
 export function loadRules(
   files: readonly RulesFileInput[],
   packs: Readonly<Record<string, readonly RulesFileInput[]>>,
+  extended: ExtendedFiles = NO_EXTENDED_FILES,
 ): RuleSet {
   const state: LoadState = {
     packs,
+    extended,
     problems: [],
     entries: new Map(),
     declared: new Set(),
     appliedPacks: new Set(),
+    appliedFiles: new Set(),
     ignores: [],
+    ignoredRules: [],
   };
-  for (const input of files) applyFile(input, input.file, [], state);
+  for (const input of files) {
+    const id = fileIdentity(input.file);
+    // Already applied because an earlier file extends it.
+    if (state.appliedFiles.has(id)) continue;
+    state.appliedFiles.add(id);
+    applyFile(input, input.file, [{ kind: "file", id, label: input.file, via: null }], state);
+  }
+  checkIgnoredRules(state);
   if (state.problems.length > 0) throw new RulesError(orderProblems(state.problems));
   const rules: CompiledRule[] = [];
   for (const [id, entry] of state.entries) {

@@ -61,6 +61,8 @@ const TYPE_WORDS: Record<string, string> = {
   string: "a string",
   number: "a number",
   boolean: "true or false",
+  integer: "a whole number",
+  null: "null",
 };
 
 function propertyNames(schema: unknown): string[] {
@@ -191,6 +193,8 @@ export function describeSchemaError(error: ErrorObject, data: unknown): SchemaPr
       );
     case "minLength":
       return at(`${named(path)}must not be empty`);
+    case "minimum":
+      return at(`${named(path)}must be at least ${String(params.limit)}; got ${showValue(value)}`);
     case "maxLength":
       return at(`${named(path)}is longer than ${String(params.limit)} characters`);
     case "minProperties":

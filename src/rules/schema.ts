@@ -20,6 +20,13 @@ export const RULE_ID_PATTERN = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 /** `expires` in an ignore entry: a calendar date. */
 export const EXPIRES_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
+/**
+ * Longest `key` of an ignore entry. Key ARNs are about 100 characters and
+ * deeply nested module addresses a few hundred; the bound keeps glob matching
+ * (pattern length × name length) cheap whatever a pull request writes.
+ */
+export const MAX_IGNORE_KEY_LENGTH = 1000;
+
 /** The title of a leaf condition's schema; error messages use it to recognise the context. */
 export const FACT_TEST_TITLE = "fact test";
 
@@ -76,7 +83,7 @@ const OPERATOR_VALUES: Record<Operator, SchemaObject> = {
 };
 
 /** `if`/`then`/`else`: validate with `then` where `if` holds, else with `otherwise`. */
-function branch(
+export function branch(
   condition: SchemaObject,
   then: SchemaObject,
   otherwise: SchemaObject,
@@ -107,7 +114,8 @@ export function rulesSchema(): SchemaObject {
       extends: {
         type: "array",
         items: { type: "string", minLength: 1 },
-        description: "Built-in rule packs to start from, in order (e.g. recommended).",
+        description:
+          "Built-in rule packs (e.g. recommended) or rules files (paths starting with ./ or ../, or ending in .yml/.yaml, relative to this file) to start from, in order.",
       },
       rules: {
         type: "object",
@@ -182,7 +190,7 @@ export function rulesSchema(): SchemaObject {
         },
       },
       ignore: {
-        // Validated and returned by the loader; applying ignores is a later stage.
+        // Validated and returned by the loader; ignore.ts applies them.
         type: "object",
         additionalProperties: false,
         required: ["rule", "key", "reason"],
@@ -191,13 +199,21 @@ export function rulesSchema(): SchemaObject {
           key: {
             type: "string",
             minLength: 1,
-            description: "Key ARN, key id, alias, or address glob.",
+            maxLength: MAX_IGNORE_KEY_LENGTH,
+            description:
+              "Key ARN, key id, alias name, or resource address; * matches any run of characters and ? one (module.legacy.*).",
           },
-          reason: { type: "string", minLength: 1 },
+          reason: {
+            type: "string",
+            minLength: 1,
+            description:
+              "Why the finding is accepted; kept with the suppressed finding in the report.",
+          },
           expires: {
             type: "string",
             pattern: EXPIRES_PATTERN,
-            description: "YYYY-MM-DD; after it the ignore stops applying.",
+            description:
+              "YYYY-MM-DD: the ignore applies until this date (00:00 UTC) and not from then on; an expired ignore is reported with a warning.",
           },
         },
       },

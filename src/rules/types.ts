@@ -13,16 +13,16 @@ export interface RulesFileInput {
 
 /**
  * An `ignore` entry as written, with where it was written. The loader
- * validates and returns these; applying them (and warning on expired ones) is
- * left to a later stage.
+ * validates and returns these; ignore.ts applies them (and warns about
+ * expired and stale ones).
  */
 export interface RawIgnore {
   /** A rule id, or `*` for every rule. */
   rule: string;
-  /** Key ARN, key id, alias, or address glob. */
+  /** Key ARN, key id, alias, or resource address; `*` and `?` are wildcards. */
   key: string;
   reason: string;
-  /** `YYYY-MM-DD`, or null when the ignore never expires. */
+  /** `YYYY-MM-DD` (applies until 00:00 UTC that day), or null when the ignore never expires. */
   expires: string | null;
   file: string;
   line: number;

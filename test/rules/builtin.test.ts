@@ -1,115 +1,150 @@
-/** The built-in rules, each on the edges of its condition, and a meta-test that each is documented. */
+/**
+ * The recommended pack's messages, rendered: each says what was seen, with the
+ * evidence, and what to do (SPEC §5). When each rule fires is tested by the
+ * YAML cases in rules/*.test.yml (builtin-rule-tests.test.ts runs them).
+ */
 import { describe, expect, it } from "vitest";
+import { aggregateUsage, memberUsage } from "../../src/facts/usage.js";
 import { BUILTIN_PACKS } from "../../src/rules/builtin.js";
 import { evaluate } from "../../src/rules/evaluate.js";
 import { loadRules } from "../../src/rules/load.js";
 import {
+  ARN,
   daysAgo,
-  makePlannedSubject,
+  makeReference,
   makeSubject,
   NOW,
   type SubjectOverrides,
 } from "./subject-builder.js";
 
 const recommended = loadRules([{ file: "(test)", text: "extends: [recommended]" }], BUILTIN_PACKS);
-const fired = (overrides: SubjectOverrides) =>
-  evaluate([makeSubject(overrides)], recommended, NOW).map((f) => f.ruleId);
+
+/** `rule-id: message` of every finding for one subject. */
+const messages = (overrides: SubjectOverrides) =>
+  evaluate([makeSubject(overrides)], recommended, NOW).map((f) => `${f.ruleId}: ${f.message}`);
+
+const EVENT = "2cfd5892-0000-0000-0000-000000000000";
 
 describe("the recommended pack", () => {
-  it("documents every rule", () => {
-    expect(recommended.rules.map((r) => r.id)).toEqual([
-      "deleting-recently-used-key",
-      "unused-key",
-      "update-fails-at-deploy",
+  it("holds the ten rules of SPEC §5 and update-fails-at-deploy", () => {
+    expect(recommended.rules.map((r) => `${r.id}:${r.severity}`)).toEqual([
+      "deleting-enabled-key:warning",
+      "deleting-key-with-unknown-usage:warning",
+      "deleting-recently-used-key:error",
+      "deleting-referenced-key:error",
+      "disabling-recently-used-key:warning",
+      "pending-deletion-recently-used:error",
+      "short-deletion-window:warning",
+      "stale-key:notice",
+      "unused-key:warning",
+      "update-fails-at-deploy:error",
+      "usage-unavailable:warning",
     ]);
-    for (const rule of recommended.rules) {
-      expect(rule.description.length, rule.id).toBeGreaterThan(10);
-      expect(rule.help?.length ?? 0, rule.id).toBeGreaterThan(40);
-    }
   });
 
-  describe("deleting-recently-used-key", () => {
-    const deleting = (days: number, action = "delete") =>
-      fired({
-        change: { action: action as "delete" },
-        usage: { status: "used", lastUsedAt: daysAgo(days) },
-      });
-    it("fires for a delete or replace of a key used in the last 90 days, up to day 89", () => {
-      expect(deleting(0)).toContain("deleting-recently-used-key");
-      expect(deleting(89)).toContain("deleting-recently-used-key");
-      expect(deleting(89, "replace")).toContain("deleting-recently-used-key");
-    });
-    it("does not fire from day 90 on, nor for other actions", () => {
-      expect(deleting(90)).not.toContain("deleting-recently-used-key");
-      expect(deleting(91)).not.toContain("deleting-recently-used-key");
-      expect(deleting(3, "update")).not.toContain("deleting-recently-used-key");
-      expect(deleting(3, "orphan")).not.toContain("deleting-recently-used-key");
-    });
-    it("does not fire on unknown or unavailable usage, nor on a planned key", () => {
-      for (const status of ["unknown", "unavailable", "unused"] as const) {
-        expect(
-          fired({ change: { action: "delete" }, usage: { status, lastUsedAt: null } }),
-        ).toEqual([]);
-      }
-      expect(evaluate([makePlannedSubject()], recommended, NOW)).toEqual([]);
-    });
-    it("carries the evidence in its message", () => {
-      const [finding] = evaluate(
-        [
-          makeSubject({
-            change: { action: "delete", address: "aws_kms_key.data" },
-            usage: {
-              status: "used",
-              lastUsedAt: daysAgo(3),
-              operation: "Decrypt",
-              cloudTrailEventId: "ev-42",
-            },
-          }),
+  it("deleting a used, referenced, enabled key with a short window: four findings, each with its evidence", () => {
+    expect(
+      messages({
+        change: { action: "delete", deletionWindowDays: 7 },
+        references: [
+          makeReference(),
+          makeReference({ kind: "consumer", address: "aws_s3_bucket.reports" }),
+          makeReference({ kind: "consumer", address: "aws_sqs_queue.jobs", action: "update" }),
         ],
-        recommended,
-        NOW,
-      );
-      expect(finding?.message).toMatch(
-        /aws_kms_key\.data .* was last used 3 days ago \(Decrypt in .*CloudTrail event ev-42\)/,
-      );
-    });
+      }),
+    ).toEqual([
+      `deleting-enabled-key: aws_kms_key.data would delete ${ARN} while it is still Enabled. Disable it first and watch CloudTrail for DisabledException; schedule the deletion in a later change once nothing has failed.`,
+      `deleting-recently-used-key: aws_kms_key.data (${ARN}) was last used 3 days ago (Decrypt in us-east-1, 2026-11-25, CloudTrail event ${EVENT}). This change would delete it, and data encrypted under it becomes unreadable when the deletion window ends. Remove the deletion, or disable the key first and watch CloudTrail for DisabledException.`,
+      `deleting-referenced-key: aws_kms_key.data would delete ${ARN}, but resources that are not being deleted still use it (2: aws_s3_bucket.reports, aws_sqs_queue.jobs). They lose access to the key and to data encrypted under it. Move them to another key first, or remove the deletion.`,
+      `short-deletion-window: aws_kms_key.data schedules the deletion of ${ARN} with a 7-day waiting period, but the key is not known to be unused: last used 3 days ago (Decrypt in us-east-1, 2026-11-25, CloudTrail event ${EVENT}). Set the window to 30 days so a mistake can still be cancelled.`,
+    ]);
   });
 
-  describe("unused-key", () => {
-    const unused = (overrides: SubjectOverrides = {}) =>
-      fired({
-        key: { manager: "CUSTOMER", state: "Enabled", createdAt: daysAgo(30) },
-        usage: { status: "unused", lastUsedAt: null },
-        ...overrides,
-      });
-    it("fires for an enabled customer key unused since creation, 30 days or older", () => {
-      expect(unused()).toEqual(["unused-key"]);
-      expect(unused({ change: { action: "none" } })).toEqual(["unused-key"]);
-    });
-    it("never fires where the evidence only says 'no record' (unknown)", () => {
-      expect(unused({ usage: { status: "unknown", lastUsedAt: null } })).toEqual([]);
-    });
-    it("does not fire for young, AWS managed, disabled or already deleted keys", () => {
-      expect(
-        unused({ key: { manager: "CUSTOMER", state: "Enabled", createdAt: daysAgo(29) } }),
-      ).toEqual([]);
-      expect(
-        unused({ key: { manager: "AWS", state: "Enabled", createdAt: daysAgo(400) } }),
-      ).toEqual([]);
-      expect(
-        unused({ key: { manager: "CUSTOMER", state: "Disabled", createdAt: daysAgo(400) } }),
-      ).toEqual([]);
-      expect(unused({ change: { action: "delete" } })).toEqual([]);
-      expect(unused({ change: { action: "replace" } })).toEqual([]);
-    });
+  it("deleting-key-with-unknown-usage and usage-unavailable say why usage is not known", () => {
+    expect(
+      messages({
+        key: { state: "Disabled", createdAt: "2023-02-01T00:00:00Z" },
+        usage: { status: "unknown", lastUsedAt: null, trackingStartDate: "2025-06-01T00:00:00Z" },
+        change: { action: "replace", deletionWindowDays: 30 },
+      }),
+    ).toEqual([
+      `deleting-key-with-unknown-usage: aws_kms_key.data would replace ${ARN}, and whether it is still used cannot be established (usage unknown): no use recorded since KMS began tracking usage on 2025-06-01, but the key is older (created 2023-02-01) and may have been used before then. Check CloudTrail for recent use of the key before deleting it, or disable it first and watch for DisabledException.`,
+    ]);
+    const denied = "access denied: the caller needs kms:GetKeyLastUsage on this key (User: ci)";
+    expect(
+      messages({
+        key: { createdAt: daysAgo(400) },
+        usage: { status: "unavailable", lastUsedAt: null, reason: denied },
+      }),
+    ).toEqual([
+      `usage-unavailable: The usage of ${ARN} could not be read: ${denied}. The rules that depend on it could not judge this key. Grant the missing permission (or refresh the facts snapshot) and run again.`,
+    ]);
   });
 
-  describe("update-fails-at-deploy", () => {
-    it("fires when the change carries a failure, and only then", () => {
-      expect(fired({ change: { action: "update", failure: "cannot change KeySpec" } })).toEqual([
-        "update-fails-at-deploy",
-      ]);
-      expect(fired({ change: { action: "update" } })).toEqual([]);
+  it("pending-deletion-recently-used names the command that cancels the deletion", () => {
+    expect(
+      messages({
+        key: { state: "PendingDeletion", enabled: false, deletionDate: "2026-12-05T00:00:00Z" },
+        usage: { lastUsedAt: daysAgo(10) },
+      }),
+    ).toEqual([
+      `pending-deletion-recently-used: ${ARN} is PendingDeletion (to be deleted on 2026-12-05) but was last used 10 days ago (Decrypt in us-east-1, 2026-11-18, CloudTrail event ${EVENT}). Cancel the deletion before 2026-12-05 (aws kms cancel-key-deletion --key-id 1234abcd-12ab-34cd-56ef-1234567890ab --region us-east-1), enable the key, and find what still uses it.`,
+    ]);
+  });
+
+  it("disabling-recently-used-key, stale-key and unused-key", () => {
+    expect(
+      messages({ change: { action: "update", disables: true, deletionWindowDays: null } }),
+    ).toEqual([
+      `disabling-recently-used-key: aws_kms_key.data would disable ${ARN}, which was last used 3 days ago (Decrypt in us-east-1, 2026-11-25, CloudTrail event ${EVENT}). Calls that use it will fail with DisabledException. Move its users to another key first, or keep it enabled.`,
+    ]);
+    expect(
+      messages({ key: { createdAt: daysAgo(900) }, usage: { lastUsedAt: daysAgo(400) } }),
+    ).toEqual([
+      `stale-key: ${ARN} was last used 400 days ago (Decrypt in us-east-1, 2025-10-24, CloudTrail event ${EVENT}): more than a year without use. If nothing needs it, disable it, watch CloudTrail for DisabledException and then schedule its deletion; if it is kept on purpose, add an ignore entry saying why.`,
+    ]);
+    expect(
+      messages({
+        key: { createdAt: daysAgo(45) },
+        usage: { status: "unused", lastUsedAt: null, evidenceSince: daysAgo(45) },
+      }),
+    ).toEqual([
+      `unused-key: ${ARN} has not been used since it was created 45 days ago (45 days of complete usage records, no cryptographic operation). Schedule its deletion, or add an ignore entry saying why it is kept.`,
+    ]);
+  });
+
+  it("judges a multi-Region set by its latest use, wherever it was", () => {
+    const replica = "arn:aws:kms:eu-west-1:111122223333:key/mrk-1";
+    const usage = aggregateUsage([
+      memberUsage(ARN, "us-east-1", {
+        ok: true,
+        value: { TrackingStartDate: daysAgo(500), KeyCreationDate: daysAgo(400) },
+      }),
+      memberUsage(replica, "eu-west-1", {
+        ok: true,
+        value: {
+          KeyLastUsage: {
+            Operation: "GenerateDataKey",
+            Timestamp: daysAgo(12),
+            CloudTrailEventId: "ev-eu",
+          },
+          TrackingStartDate: daysAgo(500),
+          KeyCreationDate: daysAgo(400),
+        },
+      }),
+    ]);
+    const subject = makeSubject({
+      key: { multiRegion: true, multiRegionRole: "PRIMARY", createdAt: daysAgo(400) },
+      usage,
+      change: { action: "delete", deletionWindowDays: 30 },
     });
+    const findings = evaluate([subject], recommended, NOW);
+    expect(findings.map((f) => f.ruleId)).toEqual([
+      "deleting-enabled-key",
+      "deleting-recently-used-key",
+    ]);
+    expect(findings[1]?.message).toContain(
+      "was last used 12 days ago (GenerateDataKey in eu-west-1,",
+    );
   });
 });

@@ -18,6 +18,7 @@ describe("fact catalog", () => {
     const types = Object.fromEntries(FACT_PATHS.map((path) => [path, FACTS[path].type]));
     expect(types).toEqual({
       "key.arn": "string",
+      "key.label": "string",
       "key.id": "string",
       "key.region": "string",
       "key.account": "string",
@@ -44,6 +45,7 @@ describe("fact catalog", () => {
       "usage.trackingStartDate": "date",
       "usage.daysTracked": "number",
       "usage.reason": "string",
+      "usage.summary": "string",
       "change.action": "string",
       "change.source": "string",
       "change.address": "string",
@@ -53,6 +55,7 @@ describe("fact catalog", () => {
       "refs.count": "number",
       "refs.consumers": "number",
       "refs.sources": "string[]",
+      "refs.consumerAddresses": "string[]",
       now: "date",
     });
     for (const path of FACT_PATHS) expect(FACTS[path].description.length).toBeGreaterThan(0);
@@ -180,6 +183,65 @@ describe("usage facts", () => {
   });
 });
 
+describe("key.label", () => {
+  it("names a key by its ARN, else by how the inputs name it", () => {
+    expect(fact("key.label")).toBe(ARN);
+    const unresolved = makeSubject({ id: "alias/missing", arn: null, key: null });
+    expect(fact("key.label", unresolved)).toBe("alias/missing");
+  });
+});
+
+describe("usage.summary", () => {
+  it.each([
+    [
+      "used",
+      { lastUsedAt: daysAgo(3), region: "eu-west-1", cloudTrailEventId: "ev-1" },
+      "last used 3 days ago (Decrypt in eu-west-1, 2026-11-25, CloudTrail event ev-1)",
+    ],
+    [
+      "used today, without details",
+      { lastUsedAt: daysAgo(0.2), operation: null, region: null, cloudTrailEventId: null },
+      "last used today (2026-11-27)",
+    ],
+    [
+      "used one day ago",
+      { lastUsedAt: daysAgo(1), cloudTrailEventId: null },
+      "last used 1 day ago (Decrypt in us-east-1, 2026-11-27)",
+    ],
+    [
+      "unused",
+      { status: "unused", lastUsedAt: null, evidenceSince: daysAgo(45) },
+      "never used in 45 days of complete usage records",
+    ],
+    [
+      "unused without dates",
+      { status: "unused", lastUsedAt: null, evidenceSince: null },
+      "never used since it was created",
+    ],
+    [
+      "unknown",
+      { status: "unknown", lastUsedAt: null, trackingStartDate: "2025-06-01T00:00:00Z" },
+      "no use recorded since KMS began tracking usage on 2025-06-01, but the key is older (created 2025-01-01) and may have been used before then",
+    ],
+    [
+      "unknown for lack of dates",
+      { status: "unknown", lastUsedAt: null, reason: "GetKeyLastUsage returned no dates" },
+      "usage records are incomplete: GetKeyLastUsage returned no dates",
+    ],
+    [
+      "unavailable",
+      {
+        status: "unavailable",
+        lastUsedAt: null,
+        reason: "access denied: needs kms:GetKeyLastUsage",
+      },
+      "usage could not be read: access denied: needs kms:GetKeyLastUsage",
+    ],
+  ] as const)("says what %s usage rests on", (_, usage, expected) => {
+    expect(fact("usage.summary", makeSubject({ usage }))).toBe(expected);
+  });
+});
+
 describe("change, refs and now", () => {
   it("reads the change, and gives null for every change fact without one", () => {
     const changed = makeSubject({
@@ -230,6 +292,8 @@ describe("change, refs and now", () => {
     });
     expect(fact("refs.count", subject)).toBe(7);
     expect(fact("refs.consumers", subject)).toBe(3);
+    // The anonymous (`--key`) consumer is counted but has no address to list.
+    expect(fact("refs.consumerAddresses", subject)).toEqual(["aws_s3_bucket.a", "aws_sqs_queue.q"]);
     expect(fact("refs.sources", subject)).toEqual([
       "cdk-outputs",
       "explicit",
@@ -256,5 +320,8 @@ describe("a planned key", () => {
     expect(fact("change.address", planned)).toBe("aws_kms_key.new");
     expect(fact("refs.count", planned)).toBe(1);
     expect(fact("refs.consumers", planned)).toBe(0);
+    expect(fact("refs.consumerAddresses", planned)).toEqual([]);
+    expect(fact("key.label", planned)).toBe("aws_kms_key.new");
+    expect(fact("usage.summary", planned)).toBeNull();
   });
 });

@@ -199,9 +199,19 @@ describe("rules file problems, each at its line and column", () => {
       "rules.yml:1:24: unknown rule pack `recomended`; did you mean `recommended`?",
     ],
     [
-      "a path in extends",
+      "a path in extends to a file that was not read",
       "extends: [./base.yml]\n",
-      "rules.yml:1:11: unknown rule pack `./base.yml`; extending a rules file by path is not supported yet",
+      "rules.yml:1:11: cannot extend `./base.yml`: base.yml: no such file",
+    ],
+    [
+      "an absolute path in extends",
+      "extends: [recommended, /etc/rules.yml]\n",
+      "rules.yml:1:24: `extends` takes paths relative to the extending file; `/etc/rules.yml` is absolute",
+    ],
+    [
+      "a path without ./ in extends",
+      "extends: [shared/base]\n",
+      "rules.yml:1:11: unknown rule pack `shared/base`; to extend a rules file, start its path with ./ (like ./shared/base)",
     ],
     [
       "a prototype name in extends",
@@ -227,6 +237,21 @@ describe("rules file problems, each at its line and column", () => {
       "ignore expiring on an impossible date",
       "ignore:\n  - rule: '*'\n    key: alias/x\n    reason: r\n    expires: 2027-02-30\n",
       "rules.yml:5:14: `expires` is not a real date: 2027-02-30",
+    ],
+    [
+      "ignore of a misspelt rule",
+      "extends: [recommended]\nignore:\n  - rule: unsued-key\n    key: alias/x\n    reason: r\n",
+      "rules.yml:3:11: ignore names rule `unsued-key`, which is not defined; did you mean `unused-key`?",
+    ],
+    [
+      "ignore of a rule nothing defines",
+      "ignore:\n  - rule: stale-key\n    key: alias/x\n    reason: r\n",
+      "rules.yml:2:11: ignore names rule `stale-key`, which is not defined",
+    ],
+    [
+      "ignore with an overlong key",
+      `ignore:\n  - rule: '*'\n    key: ${"k".repeat(1001)}\n    reason: r\n`,
+      "rules.yml:3:10: `key` is longer than 1000 characters",
     ],
     [
       "ignore with a bad expiry",

@@ -1,0 +1,39 @@
+/**
+ * `kms-usage-lint rules`: the rules in effect as an aligned table, and the
+ * JSON Schemas for editors: of rules files (`--schema`) and of rule test files.
+ */
+import { rulesSchema } from "./schema.js";
+import { ruleTestsSchema } from "./test-schema.js";
+import type { RuleSet } from "./types.js";
+
+/**
+ * One line per enabled rule, sorted by id: id, severity, where it comes from
+ * (a pack name or a rules file) and its description, in aligned columns
+ * under a header. Says so when no rule is enabled.
+ */
+export function listRules(ruleSet: RuleSet): string {
+  if (ruleSet.rules.length === 0) return "no rules are enabled\n";
+  const rows = [
+    ["RULE", "SEVERITY", "SOURCE", "DESCRIPTION"],
+    ...ruleSet.rules.map((rule) => [rule.id, rule.severity, rule.source, rule.description]),
+  ];
+  const widths = [0, 1, 2].map((column) =>
+    Math.max(...rows.map((row) => (row[column] ?? "").length)),
+  );
+  return rows
+    .map((row) =>
+      row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell)).join("  "),
+    )
+    .map((line) => `${line.trimEnd()}\n`)
+    .join("");
+}
+
+/** The rules-file JSON Schema as `rules --schema` prints it and schemas/rules.schema.json holds it. */
+export function rulesSchemaText(): string {
+  return `${JSON.stringify(rulesSchema(), null, 2)}\n`;
+}
+
+/** The rule-test-file JSON Schema, as schemas/rule-tests.schema.json holds it. */
+export function ruleTestsSchemaText(): string {
+  return `${JSON.stringify(ruleTestsSchema(), null, 2)}\n`;
+}
