@@ -24,6 +24,8 @@ async function exampleReport(): Promise<Report> {
     profile: null,
     endpointUrl: null,
     roleTemplate: null,
+    cdkOut: [],
+    cdkBase: null,
     terraformDir: null,
     repoRoot: ROOT,
     now: NOW,
@@ -88,7 +90,14 @@ describe("buildReport", () => {
   it("sorts by severity first and fingerprints stably", async () => {
     const a = await exampleReport();
     const b = await exampleReport();
-    expect(a.findings.map((f) => f.severity)).toEqual(["error", "warning"]);
+    expect(a.findings.map((f) => f.severity)).toEqual([
+      "error",
+      "warning",
+      "warning",
+      "warning",
+      "warning",
+      "warning",
+    ]);
     expect(a.findings.map((f) => f.fingerprint)).toEqual(b.findings.map((f) => f.fingerprint));
     expect(new Set(a.findings.map((f) => f.fingerprint)).size).toBe(a.findings.length);
   });

@@ -1,17 +1,21 @@
 /** Every output format, by name: pure `(report, options) => string`. */
 import type { Format } from "../../config/config.js";
 import type { Report } from "../../model.js";
+import type { FormatOptions } from "../format-options.js";
+import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
+import { formatMarkdown } from "./markdown.js";
+import { formatSarif } from "./sarif.js";
 import { formatText } from "./text.js";
 
-export interface FormatOptions {
-  /** ANSI colour, for terminals only. */
-  color: boolean;
-}
+export type { FormatOptions, RuleMeta } from "../format-options.js";
 
 export type Formatter = (report: Report, options: FormatOptions) => string;
 
 export const FORMATTERS: Record<Format, Formatter> = {
   text: formatText,
   json: (report) => formatJson(report),
+  sarif: formatSarif,
+  markdown: formatMarkdown,
+  github: (report) => formatGithub(report),
 };

@@ -1,0 +1,74 @@
+/** Where a finding is shown, and what names its key: shared by the formats. */
+import { isAbsolute, relative, resolve } from "node:path";
+import type { Finding, KeySubject, Report } from "../model.js";
+
+/** A repository-relative file (or, when it cannot be made one, the path as given), and a line. */
+export interface Place {
+  file: string;
+  /** Null when the finding has no source line: the file is the input that references its key. */
+  line: number | null;
+  /** False when `file` is not known to be a path inside the repository (absolute, or starting with `..`). */
+  relative: boolean;
+}
+
+export interface PlaceOptions {
+  cwd?: string;
+  repoRoot?: string | null;
+}
+
+/** Finds a report's subjects by id. */
+export function subjectsById(report: Report): Map<string, KeySubject> {
+  return new Map(report.subjects.map((s) => [s.id, s]));
+}
+
+/**
+ * Where to show a finding: its own location; else the first reference to its key
+ * that has a location; else the input file that references the key (no line).
+ * Null when no file references the key (it was named with `--key`).
+ */
+export function findingPlace(
+  finding: Finding,
+  subject: KeySubject | undefined,
+  options: PlaceOptions = {},
+): Place | null {
+  if (finding.location) return { ...finding.location, relative: true };
+  const located = subject?.references.find((r) => r.location !== null)?.location;
+  if (located) return { ...located, relative: true };
+  // `--key` references name no file: such a key has nowhere to be shown.
+  const input = subject?.references.find((r) => r.source !== "explicit")?.file;
+  if (input === undefined) return null;
+  return { ...inputPath(input, options), line: null };
+}
+
+/**
+ * An input file as the user named it, made repository-relative when the working
+ * directory and the repository root are known and it lies inside the repository.
+ */
+function inputPath(file: string, options: PlaceOptions): { file: string; relative: boolean } {
+  const slashed = file.replace(/\\/g, "/");
+  if (options.cwd !== undefined && options.repoRoot) {
+    const inRepo = relative(options.repoRoot, resolve(options.cwd, file)).replace(/\\/g, "/");
+    if (inRepo !== "" && !isOutside(inRepo) && !isAbsolute(inRepo)) {
+      return { file: inRepo, relative: true };
+    }
+  }
+  if (isAbsolute(file)) return { file: slashed, relative: false };
+  const plain = slashed.replace(/^(\.\/)+/, "");
+  return { file: plain, relative: !isOutside(plain) };
+}
+
+function isOutside(path: string): boolean {
+  return path === ".." || path.startsWith("../");
+}
+
+/** The name a reviewer knows a key by: its address, else an alias, else its ARN or id. */
+export function keyName(finding: Finding, subject: KeySubject | undefined): string {
+  return (
+    finding.address ??
+    subject?.change?.address ??
+    subject?.aliases[0] ??
+    finding.keyArn ??
+    subject?.arn ??
+    finding.subjectId
+  );
+}
