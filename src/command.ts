@@ -4,9 +4,11 @@
  */
 import { parseArgs } from "./config/cli-args.js";
 import { InputError } from "./model.js";
-import { type Deps, run, snapshot } from "./pipeline.js";
+import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
 import { FORMATTERS } from "./report/formats/index.js";
+import { listRules, rulesSchemaText } from "./rules/list.js";
+import { formatRuleTestResult } from "./rules/test-runner.js";
 
 export interface CommandIo {
   stdout(text: string): void;
@@ -19,6 +21,8 @@ export interface CommandIo {
   debug: boolean;
 }
 
+const SILENT_LOGGER = { info: () => {}, warn: () => {}, debug: () => {} };
+
 /** Runs the command line; resolves to the exit code (SPEC §7: 0 clean, 1 findings, 2 not evaluated). */
 export async function main(
   argv: string[],
@@ -28,6 +32,19 @@ export async function main(
   try {
     const args = parseArgs(argv, deps.tool.version, io);
     if (args.command === "done") return 0;
+    if (args.command === "test") {
+      const result = await testRules(args.paths, args.now, { ...deps, logger: SILENT_LOGGER });
+      io.stdout(formatRuleTestResult(result));
+      return result.failures.length > 0 ? 1 : 0;
+    }
+    if (args.command === "rules") {
+      io.stdout(
+        args.schema
+          ? rulesSchemaText()
+          : listRules(await readRules(args.configFile, { ...deps, logger: SILENT_LOGGER })),
+      );
+      return 0;
+    }
     const logger = {
       info: () => {},
       warn: (message: string) => {
@@ -50,10 +67,15 @@ export async function main(
       );
       return 0;
     }
-    const { report, failed } = await run(args.config, { ...deps, logger, progress });
+    const { report, rules, failed } = await run(args.config, { ...deps, logger, progress });
     for (const output of args.config.outputs) {
       const color = output.file === null && io.stdoutIsTty;
-      const text = FORMATTERS[output.format](report, { color });
+      const text = FORMATTERS[output.format](report, {
+        color,
+        rules: rules.rules,
+        cwd: deps.cwd,
+        repoRoot: args.config.repoRoot,
+      });
       if (output.file === null) io.stdout(text);
       else await writeOutput(output.file, text, deps);
     }

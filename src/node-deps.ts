@@ -1,5 +1,5 @@
 /** The real file system and clock, as both entry points hand them to the pipeline. */
-import { access, readFile, writeFile } from "node:fs/promises";
+import { access, readdir, readFile, writeFile } from "node:fs/promises";
 import { liveFactSource } from "./facts/live.js";
 import type { Deps } from "./pipeline.js";
 import { nodeSourceFiles } from "./sources/repo.js";
@@ -11,6 +11,11 @@ export function nodeDeps(): Omit<Deps, "logger"> {
     readFile: (path) => readFile(path, "utf8"),
     writeFile: (path, text) => writeFile(path, text, "utf8"),
     fileExists: (path) => access(path).then(yes, no),
+    listDir: async (dir) =>
+      (await readdir(dir, { withFileTypes: true })).map((entry) => ({
+        name: entry.name,
+        directory: entry.isDirectory(),
+      })),
     sourceFiles: nodeSourceFiles(),
     cwd: process.cwd(),
     clock: () => new Date(),

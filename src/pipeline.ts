@@ -18,8 +18,19 @@ import { type Progress, SILENT } from "./progress.js";
 import { buildReport, failsAt } from "./report/build.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { evaluate } from "./rules/evaluate.js";
-import { loadRules, type RuleSet } from "./rules/load.js";
+import { applyIgnores } from "./rules/ignore.js";
+import type { RuleSet } from "./rules/load.js";
+import { loadRulesFromFiles } from "./rules/read.js";
 import { applyInlineSuppressions } from "./rules/suppress.js";
+import {
+  findRuleTestFiles,
+  type ListDir,
+  type RuleTestResult,
+  runRuleTests,
+} from "./rules/test-runner.js";
+import { isCloudAssemblyDir, readCloudAssembly } from "./sources/cdk/assembly.js";
+import { diffStacks } from "./sources/cdk/changes.js";
+import { locateCdk } from "./sources/cdk/locate.js";
 import { collectFromText } from "./sources/detect.js";
 import { explicitReferences } from "./sources/explicit.js";
 import { parseJson } from "./sources/json.js";
@@ -36,6 +47,8 @@ export interface Deps {
   /** Reads an input file; rejects with the Node error (ENOENT…) when it cannot. */
   readFile(path: string): Promise<string>;
   fileExists(path: string): Promise<boolean>;
+  /** Lists a directory (`kms-usage-lint test` looks for test files). */
+  listDir?: ListDir;
   /** Writes a file the user asked for (`--save-facts`). */
   writeFile(path: string, text: string): Promise<void>;
   /** Reads the repository's source files (`.tf`) for locations; failures only cost a location. */
@@ -57,6 +70,8 @@ export interface Deps {
 
 export interface RunResult {
   report: Report;
+  /** The rules evaluated, for formats that describe them (SARIF). */
+  rules: RuleSet;
   /** Some finding is at or above `--fail-on`. */
   failed: boolean;
 }
@@ -65,17 +80,18 @@ export interface RunResult {
 export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const now = config.now ?? deps.clock();
   // Rules first: a broken rules file should fail before any AWS call is made.
-  const rules = await readRules(config, deps);
+  const rules = await readRules(config.configFile, deps);
   const references = await collect(config, deps);
   // A usage fact is pending until asked; a key needs asking only if some rule is still undecided.
   const pending = (fact: string) => fact.startsWith("usage.");
   const needsUsage = (subject: KeySubject) =>
     rules.rules.some((rule) => rule.decide({ subject, now }, pending) === undefined);
   const { subjects, errors, usageCallsSaved } = await gather(references, config, deps, needsUsage);
-  const { findings, suppressed } = applyInlineSuppressions(
-    evaluate(subjects, rules, now),
-    subjects,
-  );
+  const inline = applyInlineSuppressions(evaluate(subjects, rules, now), subjects);
+  const ignored = applyIgnores(inline.findings, subjects, rules.ignores, now, inline.suppressed);
+  for (const warning of ignored.warnings) deps.logger.warn(warning);
+  const findings = ignored.findings;
+  const suppressed = [...inline.suppressed, ...ignored.suppressed];
   const report = buildReport({
     tool: deps.tool,
     now,
@@ -85,7 +101,18 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
     errors,
     stats: { usageCallsSaved },
   });
-  return { report, failed: failsAt(report, config.failOn) };
+  return { report, rules, failed: failsAt(report, config.failOn) };
+}
+
+/** `kms-usage-lint test`: the rule test cases under `paths` (default: the working directory). */
+export async function testRules(
+  paths: string[],
+  now: Date | null,
+  deps: Deps,
+): Promise<RuleTestResult> {
+  if (!deps.listDir) throw new Error("testRules needs deps.listDir");
+  const files = await findRuleTestFiles(paths.length > 0 ? paths : ["."], deps.listDir);
+  return runRuleTests(files, deps.readFile, BUILTIN_PACKS, now ?? deps.clock());
 }
 
 /** `kms-usage-lint snapshot`: gathers the facts of every key the inputs reference and writes them. */
@@ -139,19 +166,25 @@ async function gather(
   return gathered;
 }
 
-async function readRules(config: RunConfig, deps: Deps): Promise<RuleSet> {
-  let file = config.configFile;
+/** `kms-usage-lint rules`: the rules `check` would evaluate with this `--config`. */
+export async function readRules(configFile: string | null, deps: Deps): Promise<RuleSet> {
+  let file = configFile;
   if (file === null && (await deps.fileExists(DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
-  if (file === null) {
-    return loadRules([{ file: "(default)", text: "extends: [recommended]\n" }], BUILTIN_PACKS);
-  }
-  return loadRules([{ file, text: await readInput(file, "rules file", deps) }], BUILTIN_PACKS);
+  return loadRulesFromFiles(file, deps.readFile, BUILTIN_PACKS);
 }
 
 async function collect(config: RunConfig, deps: Deps): Promise<KeyReference[]> {
   const references: KeyReference[] = explicitReferences(config.keys);
   let repoRoot: string | null = null;
   for (const input of config.inputs) {
+    if (
+      input.kind === "auto" &&
+      (await isCloudAssemblyDir(resolve(deps.cwd, input.path), deps.sourceFiles))
+    ) {
+      repoRoot ??= await findRoot(config, deps);
+      references.push(...(await collectAssembly(input.path, null, repoRoot, deps)));
+      continue;
+    }
     const text = await readInput(input.path, "input", deps);
     const collected = collectFromText(input, text);
     for (const warning of collected.warnings) deps.logger.warn(`${input.path}: ${warning}`);
@@ -165,16 +198,56 @@ async function collect(config: RunConfig, deps: Deps): Promise<KeyReference[]> {
         files: deps.sourceFiles,
       });
       references.push(...located);
+    } else if (collected.stacks) {
+      repoRoot ??= await findRoot(config, deps);
+      const options = { repoRoot, appDir: null, files: deps.sourceFiles, workingDir: deps.cwd };
+      references.push(...(await locateCdk(collected.references, collected.stacks, options)));
     } else {
       references.push(...collected.references);
     }
   }
-  if (config.inputs.length === 0 && config.keys.length === 0) {
+  for (const dir of config.cdkOut) {
+    repoRoot ??= await findRoot(config, deps);
+    references.push(...(await collectAssembly(dir, config.cdkBase, repoRoot, deps)));
+  }
+  if (config.inputs.length === 0 && config.keys.length === 0 && config.cdkOut.length === 0) {
     throw new InputError(
       "nothing to check: name a Terraform plan (kms-usage-lint check plan.json) or a key (--key ARN)",
     );
   }
   return references;
+}
+
+/**
+ * A cloud assembly (`cdk.out`): its keys, and with `--cdk-base` the changes against
+ * the base branch's assembly, each pointed at the construct's line.
+ */
+async function collectAssembly(
+  dir: string,
+  baseDir: string | null,
+  repoRoot: string,
+  deps: Deps,
+): Promise<KeyReference[]> {
+  const head = await readCloudAssembly(resolve(deps.cwd, dir), deps.sourceFiles);
+  for (const warning of head.warnings) deps.logger.warn(warning);
+  const references = [...head.references];
+  const stacks = [...head.stacks];
+  if (baseDir !== null) {
+    const base = await readCloudAssembly(resolve(deps.cwd, baseDir), deps.sourceFiles);
+    for (const warning of base.warnings) deps.logger.warn(warning);
+    references.push(...diffStacks(base.stacks, head.stacks, "cdk-assembly"));
+    stacks.push(...base.stacks);
+  }
+  // The CDK app lives beside cdk.json, usually the assembly's parent directory.
+  const parent = dirname(resolve(deps.cwd, dir));
+  const appDir =
+    (await deps.sourceFiles.readText(resolve(parent, "cdk.json"))) !== null ? parent : null;
+  return locateCdk(references, stacks, {
+    repoRoot,
+    appDir,
+    files: deps.sourceFiles,
+    workingDir: deps.cwd,
+  });
 }
 
 /** `--repo-root`, else the enclosing git checkout, else the working directory. */

@@ -52,7 +52,7 @@ describe("kms-usage-lint check", () => {
     expect(run.stdout).toContain("CloudTrail event 2cfd5892-6e9a-4f1c-b0a4-7d0b5f3c2e11");
     expect(run.stdout).toMatch(/unused-key\n/);
     expect(run.stdout).toContain(
-      "✖ 2 problems (1 error, 1 warning, 0 notices); 4 keys checked, 0 suppressed",
+      "✖ 6 problems (1 error, 5 warnings, 0 notices); 4 keys checked, 0 suppressed",
     );
   });
 
@@ -152,7 +152,7 @@ describe("kms-usage-lint check", () => {
       "text",
     ]);
     expect(JSON.parse(run.written["out/report.json"] ?? "").summary.error).toBe(1);
-    expect(run.stdout).toContain("✖ 2 problems");
+    expect(run.stdout).toContain("✖ 6 problems");
   });
 
   it("is deterministic: the same inputs and --now give the same bytes", async () => {
@@ -236,7 +236,12 @@ describe("kms-usage-lint check", () => {
       /--role-template .*: expected a role ARN with \{account\}/,
     ],
     ["nothing to check", ["--facts", FACTS], {}, /nothing to check/],
-    ["an unknown option", [PLAN, "--cdk-out", "x"], {}, /unknown option '--cdk-out'/],
+    [
+      "an unknown option",
+      [PLAN, "--cdk-outt", "x"],
+      {},
+      /unknown option '--cdk-outt'\n?.*Did you mean --cdk-out\?/s,
+    ],
     [
       "a bad --fail-on",
       [PLAN, "--fail-on", "fatal"],

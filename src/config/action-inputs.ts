@@ -6,26 +6,16 @@ import { parseNow, parseRoleTemplate, type RunConfig } from "./config.js";
 /** Reads one input by name; `""` when unset (the runner's convention). */
 export type InputReader = (name: string) => string;
 
-// Inputs declared in action.yml (SPEC §8) that this version does not act on yet: setting one
-// must not look like it worked. Those without a default are refused; the others warn.
-const PLANNED_INPUTS = ["cdk-out", "cdk-base", "cdk-outputs", "role-template", "sarif-file"];
+// Inputs declared in action.yml (SPEC §8) that this version does not act on yet (they need the
+// GitHub API sinks): changing one from its default must not look like it worked, so it warns.
 const PLANNED_DEFAULTS: Record<string, string> = {
-  annotations: "checks",
   "review-comments": "false",
   comment: "update",
-  summary: "true",
   "config-from-base": "false",
 };
 
 /** The Action's configuration, with paths relative to `working-directory`, and warnings to log. */
 export function actionConfig(input: InputReader): { config: RunConfig; warnings: string[] } {
-  for (const name of PLANNED_INPUTS) {
-    if (input(name).trim() !== "") {
-      throw new InputError(
-        `input ${name} is not available in this version of kms-usage-lint; remove it`,
-      );
-    }
-  }
   const warnings = Object.entries(PLANNED_DEFAULTS)
     .filter(([name, value]) => ![value, ""].includes(input(name).trim()))
     .map(
@@ -48,6 +38,7 @@ export function actionConfig(input: InputReader): { config: RunConfig; warnings:
     ...list("terraform-plan").map((path): InputSpec => ({ kind: "terraform-plan", path })),
     ...list("terraform-state").map((path): InputSpec => ({ kind: "terraform-state", path })),
     ...list("terraform-outputs").map((path): InputSpec => ({ kind: "terraform-outputs", path })),
+    ...list("cdk-outputs").map((path): InputSpec => ({ kind: "cdk-outputs", path })),
     ...list("paths").map((path): InputSpec => ({ kind: "auto", path })),
   ];
   const now = optional("now");
@@ -63,6 +54,8 @@ export function actionConfig(input: InputReader): { config: RunConfig; warnings:
     profile: null,
     endpointUrl: null,
     roleTemplate: role === null ? null : parseRoleTemplate(role, "input role-template"),
+    cdkOut: list("cdk-out"),
+    cdkBase: optional("cdk-base"),
     terraformDir: optional("terraform-dir"),
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
     repoRoot: process.env.GITHUB_WORKSPACE || null,

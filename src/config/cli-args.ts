@@ -13,6 +13,10 @@ import {
 
 export type ParsedArgs =
   | { command: "check" | "snapshot"; config: RunConfig; quiet: boolean; verbose: boolean }
+  /** `test [PATH...]`: run rule test cases. */
+  | { command: "test"; paths: string[]; now: Date | null }
+  /** `rules [--config F] [--schema]`: list the rules in effect, or print the rules-file schema. */
+  | { command: "rules"; configFile: string | null; schema: boolean }
   /** Help or version was printed; nothing else to do. */
   | { command: "done" };
 
@@ -87,6 +91,35 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
       };
     });
 
+  program
+    .command("test")
+    .description("run rule test cases (*.test.yml, *.test.yaml); exit 1 when a case fails")
+    .argument("[paths...]", "directories to search, or test files (default: the working directory)")
+    .option("--now <iso8601>", "the clock for cases and files that set none")
+    .action((paths: string[], options: { now?: string }) => {
+      parsed = {
+        command: "test",
+        paths,
+        now: options.now === undefined ? null : parseNow(options.now, "--now"),
+      };
+    });
+
+  program
+    .command("rules")
+    .description("list the rules in effect (id, severity, source, description)")
+    .option(
+      "--config <file>",
+      "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)",
+    )
+    .option("--schema", "print the JSON Schema of rules files instead")
+    .action((options: { config?: string; schema?: boolean }) => {
+      parsed = {
+        command: "rules",
+        configFile: options.config ?? null,
+        schema: options.schema === true,
+      };
+    });
+
   try {
     program.parse(argv, { from: "user" });
   } catch (error) {
@@ -119,6 +152,10 @@ function withInputs(command: Command): Command {
       [],
     )
     .option("--terraform-outputs <file>", "Terraform outputs (terraform output -json)", append, [])
+    .option("--cdk-out <dir>", "AWS CDK cloud assembly directory (cdk.out)", append, [])
+    .option("--cdk-base <dir>", "the base branch's synthesized cloud assembly, to find changes")
+    .option("--cdk-outputs <file>", "CDK deploy outputs (cdk deploy --outputs-file)", append, [])
+    .option("--template <file>", "a CloudFormation template (JSON or YAML)", append, [])
     .option(
       "--terraform-dir <dir>",
       "the root module's directory (default: each Terraform input's directory)",
@@ -142,6 +179,10 @@ function withInputs(command: Command): Command {
 }
 
 interface CheckOptions {
+  cdkOut: string[];
+  cdkBase?: string;
+  cdkOutputs: string[];
+  template: string[];
   roleTemplate?: string;
   verbose?: boolean;
   saveFacts?: string;
@@ -167,6 +208,8 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
     ...options.terraformPlan.map((path): InputSpec => ({ kind: "terraform-plan", path })),
     ...options.terraformState.map((path): InputSpec => ({ kind: "terraform-state", path })),
     ...options.terraformOutputs.map((path): InputSpec => ({ kind: "terraform-outputs", path })),
+    ...options.cdkOutputs.map((path): InputSpec => ({ kind: "cdk-outputs", path })),
+    ...options.template.map((path): InputSpec => ({ kind: "cloudformation-template", path })),
     ...paths.map((path): InputSpec => ({ kind: "auto", path })),
   ];
   return {
@@ -182,6 +225,8 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
       options.roleTemplate === undefined
         ? null
         : parseRoleTemplate(options.roleTemplate, "--role-template"),
+    cdkOut: options.cdkOut,
+    cdkBase: options.cdkBase ?? null,
     terraformDir: options.terraformDir ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === undefined ? null : parseNow(options.now, "--now"),

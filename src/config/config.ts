@@ -2,8 +2,8 @@
 import { InputError, type Severity } from "../model.js";
 import type { InputSpec } from "../sources/detect.js";
 
-export type Format = "text" | "json";
-export const FORMATS: readonly Format[] = ["text", "json"];
+export type Format = "text" | "json" | "sarif" | "markdown" | "github";
+export const FORMATS: readonly Format[] = ["text", "json", "sarif", "markdown", "github"];
 
 export interface OutputSpec {
   format: Format;
@@ -28,6 +28,10 @@ export interface RunConfig {
   endpointUrl: string | null;
   /** `--role-template`: `arn:aws:iam::{account}:role/NAME`, assumed to read other accounts' keys. */
   roleTemplate: string | null;
+  /** `--cdk-out` directories (cloud assemblies). */
+  cdkOut: string[];
+  /** `--cdk-base`: the base branch's synthesized assembly, to compare the `--cdk-out` ones against. */
+  cdkBase: string | null;
   /** `--terraform-dir`: the root module's directory; null: each Terraform input's own directory. */
   terraformDir: string | null;
   /** `--repo-root`: locations are relative to it; null: the git top level, else the working directory. */

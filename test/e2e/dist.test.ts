@@ -30,9 +30,13 @@ describe.each(nodeRuntimes())("dist/ on $name", ({ bin }) => {
     const report = JSON.parse(run.stdout);
     expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual([
       "deleting-recently-used-key",
+      "deleting-enabled-key",
+      "short-deletion-window",
       "unused-key",
+      "deleting-enabled-key",
+      "deleting-key-with-unknown-usage",
     ]);
-    expect(report.summary).toEqual({ error: 1, warning: 1, notice: 0, suppressed: 0, keys: 4 });
+    expect(report.summary).toEqual({ error: 1, warning: 5, notice: 0, suppressed: 0, keys: 4 });
   });
 
   it("exits 0 with --fail-on none, and the same bytes for the same inputs", () => {
@@ -50,7 +54,7 @@ describe.each(nodeRuntimes())("dist/ on $name", ({ bin }) => {
     const second = runNode(bin, args, dir);
     expect(first.status).toBe(0);
     expect(first.stdout).toBe(second.stdout);
-    expect(first.stdout).toContain("✖ 2 problems (1 error, 1 warning, 0 notices)");
+    expect(first.stdout).toContain("✖ 6 problems (1 error, 5 warnings, 0 notices)");
   });
 
   it("exits 2 on a malformed plan, naming the file and line, without a stack trace", () => {
@@ -88,18 +92,29 @@ describe.each(nodeRuntimes())("dist/ on $name", ({ bin }) => {
     expect(run.stdout).toContain("::error::kms-usage-lint: findings at or above fail-on (error)");
     const outputs = readGithubOutput(outputFile);
     expect(outputs.errors).toBe("1");
-    expect(outputs.findings).toBe("2");
+    expect(outputs.findings).toBe("6");
     const report = JSON.parse(readFileSync(outputs.report ?? "", "utf8"));
     expect(report.version).toBe(1);
   });
 
-  it("the Action refuses an input it does not support yet instead of ignoring it", () => {
+  it("the Action annotates with workflow commands, writes the summary and SARIF, and warns of inputs it cannot act on yet", () => {
+    const summary = join(dir, "summary.md");
+    writeFileSync(summary, "");
     const run = runNode(bin, ["dist/index.js"], dir, {
       "INPUT_TERRAFORM-PLAN": "examples/plan.json",
       INPUT_FACTS: "examples/facts.json",
-      "INPUT_CDK-OUT": "cdk.out",
+      INPUT_NOW: NOW,
+      INPUT_COMMENT: "new",
+      "INPUT_SARIF-FILE": "out.sarif",
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_WORKSPACE: dir,
     });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain("input cdk-out is not available");
+    expect(run.stdout).toContain("::warning::input comment is not available");
+    expect(run.stdout).toMatch(
+      /^::error title=deleting-recently-used-key,file=examples\/main\.tf,line=11::/m,
+    );
+    expect(readFileSync(summary, "utf8")).toContain("<!-- kms-usage-lint -->");
+    expect(JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8")).version).toBe("2.1.0");
   });
 });

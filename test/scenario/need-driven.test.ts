@@ -41,6 +41,8 @@ function config(keys: string[], saveFacts: string | null = null): RunConfig {
     profile: null,
     endpointUrl: kms.endpoint,
     roleTemplate: null,
+    cdkOut: [],
+    cdkBase: null,
     terraformDir: null,
     repoRoot: "/",
     now: NOW,

@@ -84,11 +84,14 @@ describe("a Terraform plan with modules, aliases, consumers and a move", () => {
     expect(moved.change).toMatchObject({ action: "none", address: "aws_kms_key.renamed" });
     expect(moved.references[0]?.location).toEqual({ file: "infra/main.tf", line: 39 });
 
-    // The archive key is replaced while it was used 8 days ago: the one error.
+    // The archive key is replaced while it was used 8 days ago and the queue still uses it.
+    const archiveAddress = 'module.storage["logs"].aws_kms_key.this["archive"]';
     expect(
       report.findings.map((f: { ruleId: string; address: string }) => [f.ruleId, f.address]),
     ).toEqual([
-      ["deleting-recently-used-key", 'module.storage["logs"].aws_kms_key.this["archive"]'],
+      ["deleting-recently-used-key", archiveAddress],
+      ["deleting-referenced-key", archiveAddress],
+      ["deleting-enabled-key", archiveAddress],
     ]);
     // The unused standby is suppressed by the comment above its block, and still listed.
     expect(report.suppressed).toMatchObject([
@@ -99,7 +102,7 @@ describe("a Terraform plan with modules, aliases, consumers and a move", () => {
         reason: "kept as the disaster-recovery standby",
       },
     ]);
-    expect(report.summary).toMatchObject({ error: 1, warning: 0, suppressed: 1, keys: 3 });
+    expect(report.summary).toMatchObject({ error: 2, warning: 1, suppressed: 1, keys: 3 });
     expect(report.findings[0].location).toEqual({ file: "infra/modules/storage/main.tf", line: 5 });
     expect(code).toBe(1);
   });

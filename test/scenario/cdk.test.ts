@@ -1,0 +1,143 @@
+/**
+ * Issue 4's scenario: a CDK app's base and head assemblies, synthesized with the
+ * real aws-cdk-lib, checked through the command line against a facts snapshot
+ * whose `stacks` section maps the logical ids to the deployed keys.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/command.js";
+import { nodeSourceFiles } from "../../src/sources/repo.js";
+import { fixtureApp, readAssembly, synthApp, tempDir } from "../support/cdk/synth.js";
+
+const ACCOUNT = "111122223333";
+let work: { dir: string; remove: () => Promise<void> };
+let base: string;
+let head: string;
+const keyIds: Record<string, string> = {};
+
+beforeAll(async () => {
+  work = await tempDir("kul-cdk-scenario-");
+  base = await synthApp({ from: fixtureApp("changes/base"), into: join(work.dir, "base") });
+  head = await synthApp({ from: fixtureApp("changes/head"), into: join(work.dir, "head") });
+  // The deployed stack is the base: each of its keys gets a key id.
+  const { stacks } = await readAssembly(base);
+  const stack = stacks.find((s) => s.name === "KeysStack");
+  if (!stack) throw new Error("KeysStack not synthesized");
+  const resources: Record<string, string> = {};
+  const facts: Record<string, unknown> = {};
+  let n = 0;
+  for (const [logicalId, resource] of stack.resources) {
+    if (resource.type !== "AWS::KMS::Key") continue;
+    const id = `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+    const construct = resource.constructPath?.split("/")[1] ?? logicalId;
+    keyIds[construct] = id;
+    resources[logicalId] = id;
+    const arn = `arn:aws:kms:${stack.region}:${ACCOUNT}:key/${id}`;
+    const used = construct === "DestroyKey" || construct === "RetainKey";
+    facts[arn] = {
+      KeyMetadata: {
+        KeyId: id,
+        Arn: arn,
+        AWSAccountId: ACCOUNT,
+        KeyState: "Enabled",
+        Enabled: true,
+        KeyManager: "CUSTOMER",
+        CreationDate: "2026-06-01T00:00:00Z",
+      },
+      LastUsage: {
+        ...(used
+          ? {
+              KeyLastUsage: {
+                Operation: "Decrypt",
+                Timestamp: "2026-11-26T00:00:00Z",
+                CloudTrailEventId: `ev-${construct}`,
+              },
+            }
+          : {}),
+        TrackingStartDate: "2026-05-01T00:00:00Z",
+        KeyCreationDate: "2026-06-01T00:00:00Z",
+      },
+    };
+  }
+  const snapshot = {
+    version: 1,
+    capturedAt: "2026-11-27T00:00:00Z",
+    account: ACCOUNT,
+    keys: facts,
+    stacks: { [`KeysStack@${stack.region}`]: { account: ACCOUNT, resources } },
+  };
+  await writeFile(join(work.dir, "facts.json"), JSON.stringify(snapshot));
+}, 60_000);
+afterAll(async () => {
+  await work.remove();
+});
+
+describe("a CDK pull request checked against its base", () => {
+  it("stops the deletion of a used DESTROY key, not the orphaning of a RETAIN one, and flags a KeySpec change", async () => {
+    let stdout = "";
+    let stderr = "";
+    const code = await main(
+      [
+        "--cdk-out",
+        head,
+        "--cdk-base",
+        base,
+        "--facts",
+        join(work.dir, "facts.json"),
+        "--format",
+        "json",
+        "--now",
+        "2026-11-28T00:00:00Z",
+        "--repo-root",
+        join(work.dir, "head"),
+      ],
+      {
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: (t) => {
+          stderr += t;
+        },
+        stdoutIsTty: false,
+        stderrIsTty: false,
+        debug: false,
+      },
+      {
+        readFile: (path) => readFile(path, "utf8"),
+        fileExists: async () => false,
+        writeFile: async () => {},
+        sourceFiles: nodeSourceFiles(),
+        cwd: work.dir,
+        clock: () => new Date(),
+        tool: { name: "kms-usage-lint", version: "test" },
+      },
+    );
+    expect(stderr).toBe("");
+    const report = JSON.parse(stdout);
+    const arnOf = (construct: string) =>
+      `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyIds[construct]}`;
+    const fired = (construct: string) =>
+      report.findings
+        .filter((f: { keyArn: string }) => f.keyArn === arnOf(construct))
+        .map((f: { ruleId: string }) => f.ruleId);
+    const change = (construct: string) =>
+      report.keys.find((k: { arn: string }) => k.arn === arnOf(construct))?.change;
+
+    expect(change("DestroyKey")).toMatchObject({
+      action: "delete",
+      source: "cdk-assembly",
+      deletionWindowDays: 7,
+    });
+    expect(fired("DestroyKey")).toContain("deleting-recently-used-key");
+    expect(change("RetainKey")).toMatchObject({ action: "orphan" });
+    expect(fired("RetainKey")).not.toContain("deleting-recently-used-key");
+    expect(change("ToggleKey")).toMatchObject({ action: "update", disables: true });
+    expect(fired("SpecKey")).toContain("update-fails-at-deploy");
+    const spec = report.findings.find(
+      (f: { ruleId: string }) => f.ruleId === "update-fails-at-deploy",
+    );
+    expect(spec.location).toEqual({ file: "app.mjs", line: 13 });
+    expect(code).toBe(1);
+  });
+});
