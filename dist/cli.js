@@ -5,15 +5,22 @@ import {
   InputError,
   SEVERITIES,
   SILENT,
+  formatGithub,
   formatJson,
+  formatMarkdown,
+  formatRuleTestResult,
+  formatSarif,
   formatText,
   nodeDeps,
   parseNow,
   parseRoleTemplate,
   progressLine,
+  readRules,
+  rulesSchema,
   run,
-  snapshot
-} from "./chunks/chunk-LZKXUFSQ.js";
+  snapshot,
+  testRules
+} from "./chunks/chunk-H2LCTXOC.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
@@ -3503,6 +3510,23 @@ function parseArgs(argv, version, io) {
       verbose: options.verbose === true
     };
   });
+  program2.command("test").description("run rule test cases (*.test.yml, *.test.yaml); exit 1 when a case fails").argument("[paths...]", "directories to search, or test files (default: the working directory)").option("--now <iso8601>", "the clock for cases and files that set none").action((paths, options) => {
+    parsed = {
+      command: "test",
+      paths,
+      now: options.now === void 0 ? null : parseNow(options.now, "--now")
+    };
+  });
+  program2.command("rules").description("list the rules in effect (id, severity, source, description)").option(
+    "--config <file>",
+    "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)"
+  ).option("--schema", "print the JSON Schema of rules files instead").action((options) => {
+    parsed = {
+      command: "rules",
+      configFile: options.config ?? null,
+      schema: options.schema === true
+    };
+  });
   try {
     program2.parse(argv, { from: "user" });
   } catch (error) {
@@ -3528,7 +3552,7 @@ function withInputs(command) {
     "Terraform state (terraform show -json, or terraform.tfstate)",
     append,
     []
-  ).option("--terraform-outputs <file>", "Terraform outputs (terraform output -json)", append, []).option(
+  ).option("--terraform-outputs <file>", "Terraform outputs (terraform output -json)", append, []).option("--cdk-out <dir>", "AWS CDK cloud assembly directory (cdk.out)", append, []).option("--cdk-base <dir>", "the base branch's synthesized cloud assembly, to find changes").option("--cdk-outputs <file>", "CDK deploy outputs (cdk deploy --outputs-file)", append, []).option("--template <file>", "a CloudFormation template (JSON or YAML)", append, []).option(
     "--terraform-dir <dir>",
     "the root module's directory (default: each Terraform input's directory)"
   ).option(
@@ -3547,6 +3571,8 @@ function toConfig(paths, options) {
     ...options.terraformPlan.map((path) => ({ kind: "terraform-plan", path })),
     ...options.terraformState.map((path) => ({ kind: "terraform-state", path })),
     ...options.terraformOutputs.map((path) => ({ kind: "terraform-outputs", path })),
+    ...options.cdkOutputs.map((path) => ({ kind: "cdk-outputs", path })),
+    ...options.template.map((path) => ({ kind: "cloudformation-template", path })),
     ...paths.map((path) => ({ kind: "auto", path }))
   ];
   return {
@@ -3559,6 +3585,8 @@ function toConfig(paths, options) {
     profile: options.profile ?? null,
     endpointUrl: options.endpointUrl ?? null,
     roleTemplate: options.roleTemplate === void 0 ? null : parseRoleTemplate(options.roleTemplate, "--role-template"),
+    cdkOut: options.cdkOut,
+    cdkBase: options.cdkBase ?? null,
     terraformDir: options.terraformDir ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === void 0 ? null : parseNow(options.now, "--now"),
@@ -3593,14 +3621,52 @@ function append(value, previous) {
 // src/report/formats/index.ts
 var FORMATTERS = {
   text: formatText,
-  json: (report) => formatJson(report)
+  json: (report) => formatJson(report),
+  sarif: formatSarif,
+  markdown: formatMarkdown,
+  github: (report) => formatGithub(report)
 };
 
+// src/rules/list.ts
+function listRules(ruleSet) {
+  if (ruleSet.rules.length === 0) return "no rules are enabled\n";
+  const rows = [
+    ["RULE", "SEVERITY", "SOURCE", "DESCRIPTION"],
+    ...ruleSet.rules.map((rule) => [rule.id, rule.severity, rule.source, rule.description])
+  ];
+  const widths = [0, 1, 2].map(
+    (column) => Math.max(...rows.map((row) => (row[column] ?? "").length))
+  );
+  return rows.map(
+    (row) => row.map((cell, column) => column < 3 ? cell.padEnd(widths[column] ?? 0) : cell).join("  ")
+  ).map((line) => `${line.trimEnd()}
+`).join("");
+}
+function rulesSchemaText() {
+  return `${JSON.stringify(rulesSchema(), null, 2)}
+`;
+}
+
 // src/command.ts
+var SILENT_LOGGER = { info: () => {
+}, warn: () => {
+}, debug: () => {
+} };
 async function main(argv, io, deps) {
   try {
     const args = parseArgs(argv, deps.tool.version, io);
     if (args.command === "done") return 0;
+    if (args.command === "test") {
+      const result = await testRules(args.paths, args.now, { ...deps, logger: SILENT_LOGGER });
+      io.stdout(formatRuleTestResult(result));
+      return result.failures.length > 0 ? 1 : 0;
+    }
+    if (args.command === "rules") {
+      io.stdout(
+        args.schema ? rulesSchemaText() : listRules(await readRules(args.configFile, { ...deps, logger: SILENT_LOGGER }))
+      );
+      return 0;
+    }
     const logger = {
       info: () => {
       },
@@ -3622,10 +3688,15 @@ async function main(argv, io, deps) {
       );
       return 0;
     }
-    const { report, failed } = await run(args.config, { ...deps, logger, progress });
+    const { report, rules, failed } = await run(args.config, { ...deps, logger, progress });
     for (const output of args.config.outputs) {
       const color = output.file === null && io.stdoutIsTty;
-      const text = FORMATTERS[output.format](report, { color });
+      const text = FORMATTERS[output.format](report, {
+        color,
+        rules: rules.rules,
+        cwd: deps.cwd,
+        repoRoot: args.config.repoRoot
+      });
       if (output.file === null) io.stdout(text);
       else await writeOutput(output.file, text, deps);
     }

@@ -2,13 +2,16 @@ import { createRequire as __kulCreateRequire } from "node:module"; const require
 import {
   InputError,
   SEVERITIES,
+  formatGithub,
   formatJson,
+  formatMarkdown,
+  formatSarif,
   formatText,
   nodeDeps,
   parseNow,
   parseRoleTemplate,
   run
-} from "./chunks/chunk-LZKXUFSQ.js";
+} from "./chunks/chunk-H2LCTXOC.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
@@ -19575,6 +19578,7 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var summary = _summary;
 
 // node_modules/@actions/core/lib/platform.js
 import os3 from "os";
@@ -19634,22 +19638,12 @@ function info(message) {
 }
 
 // src/config/action-inputs.ts
-var PLANNED_INPUTS = ["cdk-out", "cdk-base", "cdk-outputs", "role-template", "sarif-file"];
 var PLANNED_DEFAULTS = {
-  annotations: "checks",
   "review-comments": "false",
   comment: "update",
-  summary: "true",
   "config-from-base": "false"
 };
 function actionConfig(input) {
-  for (const name of PLANNED_INPUTS) {
-    if (input(name).trim() !== "") {
-      throw new InputError(
-        `input ${name} is not available in this version of kms-usage-lint; remove it`
-      );
-    }
-  }
   const warnings = Object.entries(PLANNED_DEFAULTS).filter(([name, value]) => ![value, ""].includes(input(name).trim())).map(
     ([name]) => `input ${name} is not available in this version of kms-usage-lint and is ignored`
   );
@@ -19665,6 +19659,7 @@ function actionConfig(input) {
     ...list("terraform-plan").map((path) => ({ kind: "terraform-plan", path })),
     ...list("terraform-state").map((path) => ({ kind: "terraform-state", path })),
     ...list("terraform-outputs").map((path) => ({ kind: "terraform-outputs", path })),
+    ...list("cdk-outputs").map((path) => ({ kind: "cdk-outputs", path })),
     ...list("paths").map((path) => ({ kind: "auto", path }))
   ];
   const now = optional("now");
@@ -19680,6 +19675,8 @@ function actionConfig(input) {
     profile: null,
     endpointUrl: null,
     roleTemplate: role === null ? null : parseRoleTemplate(role, "input role-template"),
+    cdkOut: list("cdk-out"),
+    cdkBase: optional("cdk-base"),
     terraformDir: optional("terraform-dir"),
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
     repoRoot: process.env.GITHUB_WORKSPACE || null,
@@ -19698,11 +19695,22 @@ async function main() {
     if (workingDirectory) process.chdir(workingDirectory);
     const { config, warnings } = actionConfig((name) => getInput(name));
     for (const warning2 of warnings) warning(warning2);
-    const { report, failed } = await run(config, {
-      ...nodeDeps(),
+    const deps = nodeDeps();
+    const { report, rules, failed } = await run(config, {
+      ...deps,
       logger: { info, warn: warning, debug }
     });
-    info(formatText(report, { color: false }));
+    const options = { color: false, rules: rules.rules, cwd: deps.cwd, repoRoot: config.repoRoot };
+    info(formatText(report, options));
+    if (getInput("annotations") !== "none") process.stdout.write(formatGithub(report));
+    if (getInput("summary") !== "false" && process.env.GITHUB_STEP_SUMMARY) {
+      await summary.addRaw(formatMarkdown(report, options)).write();
+    }
+    const sarifFile = getInput("sarif-file").trim();
+    if (sarifFile) {
+      await writeFile2(sarifFile, formatSarif(report, options), "utf8");
+      setOutput("sarif", sarifFile);
+    }
     const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "kms-usage-lint-"));
     const reportPath = join(dir, "report.json");
     await writeFile2(reportPath, formatJson(report), "utf8");
