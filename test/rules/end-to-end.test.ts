@@ -1,13 +1,6 @@
-/**
- * Issue 6's end-to-end case through the command line: a rules file using every
- * operator, extending a relative file, with an expired ignore, a live ignore
- * and an inline suppression, against a facts snapshot.
- */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/command.js";
-import { nodeSourceFiles } from "../../src/sources/repo.js";
+import { runCli } from "../support/cli.js";
 import { ROOT } from "../support/run-dist.js";
 
 const SCENARIO = join(ROOT, "test/fixtures/tf-scenario");
@@ -15,9 +8,7 @@ const CONFIG = join(ROOT, "test/rules/fixtures/end-to-end/kms-usage-lint.yml");
 const ARCHIVE = 'module.storage["logs"].aws_kms_key.this["archive"]';
 
 async function check() {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
+  const { code, stdout, stderr } = await runCli(
     [
       join(SCENARIO, "infra/plan.json"),
       "--facts",
@@ -31,26 +22,7 @@ async function check() {
       "--repo-root",
       SCENARIO,
     ],
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-      stdoutIsTty: false,
-      stderrIsTty: false,
-      debug: false,
-    },
-    {
-      readFile: (path) => readFile(path, "utf8"),
-      fileExists: async () => false,
-      writeFile: async () => {},
-      sourceFiles: nodeSourceFiles(),
-      cwd: SCENARIO,
-      clock: () => new Date(),
-      tool: { name: "kms-usage-lint", version: "test" },
-    },
+    SCENARIO,
   );
   return { code, stderr, report: JSON.parse(stdout) };
 }

@@ -3,12 +3,11 @@
  * real aws-cdk-lib, checked through the command line against a facts snapshot
  * whose `stacks` section maps the logical ids to the deployed keys.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/command.js";
-import { nodeSourceFiles } from "../../src/sources/repo.js";
 import { fixtureApp, readAssembly, synthApp, tempDir } from "../support/cdk/synth.js";
+import { runCli } from "../support/cli.js";
 
 const ACCOUNT = "111122223333";
 let work: { dir: string; remove: () => Promise<void> };
@@ -75,9 +74,7 @@ afterAll(async () => {
 
 describe("a CDK pull request checked against its base", () => {
   it("stops the deletion of a used DESTROY key, not the orphaning of a RETAIN one, and flags a KeySpec change", async () => {
-    let stdout = "";
-    let stderr = "";
-    const code = await main(
+    const { code, stdout, stderr } = await runCli(
       [
         "--cdk-out",
         head,
@@ -92,26 +89,7 @@ describe("a CDK pull request checked against its base", () => {
         "--repo-root",
         join(work.dir, "head"),
       ],
-      {
-        stdout: (t) => {
-          stdout += t;
-        },
-        stderr: (t) => {
-          stderr += t;
-        },
-        stdoutIsTty: false,
-        stderrIsTty: false,
-        debug: false,
-      },
-      {
-        readFile: (path) => readFile(path, "utf8"),
-        fileExists: async () => false,
-        writeFile: async () => {},
-        sourceFiles: nodeSourceFiles(),
-        cwd: work.dir,
-        clock: () => new Date(),
-        tool: { name: "kms-usage-lint", version: "test" },
-      },
+      work.dir,
     );
     expect(stderr).toBe("");
     const report = JSON.parse(stdout);

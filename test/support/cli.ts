@@ -1,0 +1,49 @@
+/**
+ * Runs the command line in-process, as `dist/cli.js` would, with the real file
+ * system and captured output: for scenario tests that do not need a child process.
+ */
+import { readFile } from "node:fs/promises";
+import { main } from "../../src/command.js";
+import type { Deps } from "../../src/pipeline.js";
+import { nodeSourceFiles } from "../../src/sources/repo.js";
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `argv` run with `cwd` as the working directory; `deps` overrides the real ones. */
+export async function runCli(
+  argv: string[],
+  cwd: string,
+  deps: Partial<Omit<Deps, "logger">> = {},
+): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(
+    argv,
+    {
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      stdoutIsTty: false,
+      stderrIsTty: false,
+      debug: false,
+    },
+    {
+      readFile: (path) => readFile(path, "utf8"),
+      fileExists: async () => false,
+      writeFile: async () => {},
+      sourceFiles: nodeSourceFiles(),
+      cwd,
+      clock: () => new Date(),
+      tool: { name: "kms-usage-lint", version: "test" },
+      ...deps,
+    },
+  );
+  return { code, stdout, stderr };
+}
