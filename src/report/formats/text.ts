@@ -32,7 +32,7 @@ export function formatText(report: Report, options: TextOptions): string {
   const out: string[] = [];
 
   for (const [file, findings] of groupByFile(report)) {
-    out.push(paint(ANSI.underline, file));
+    out.push(paint(ANSI.underline, oneLine(file)));
     // A line number where the code was located, else the resource address.
     const places = findings.map((f) =>
       oneLine(f.location ? String(f.location.line) : (f.address ?? "-")),
