@@ -20,7 +20,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-H2LCTXOC.js";
+} from "./chunks/chunk-RY4FQA4Y.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
