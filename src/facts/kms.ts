@@ -4,6 +4,12 @@
  * asked at most once per key per operation per run, and turned into "could not
  * be had" facts instead of errors when AWS says no.
  */
+
+import {
+  CloudFormationClient,
+  type CloudFormationClientConfig,
+  ListStackResourcesCommand,
+} from "@aws-sdk/client-cloudformation";
 import {
   DescribeKeyCommand,
   GetKeyLastUsageCommand,
@@ -22,7 +28,7 @@ import type {
 import { parseKmsArn } from "../sources/key-ids.js";
 import { isoOrNull } from "./usage.js";
 
-export type KmsOperation = "DescribeKey" | "GetKeyLastUsage" | "ListAliases";
+export type KmsOperation = "DescribeKey" | "GetKeyLastUsage" | "ListAliases" | "ListStackResources";
 
 /** A credentials provider, as the SDK takes it. */
 export type Credentials = NonNullable<KMSClientConfig["credentials"]>;
@@ -35,6 +41,8 @@ export const DEFAULT_RATES: Readonly<Record<KmsOperation, number>> = {
   GetKeyLastUsage: 5,
   DescribeKey: 2000,
   ListAliases: 500,
+  // CloudFormation's quota is not KMS's; one call per stack page, far below any limit.
+  ListStackResources: 10,
 };
 
 export interface KmsOptions {
@@ -255,14 +263,13 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     },
     describeKey,
     getKeyLastUsage,
-    deployedStack: async (stack, region): Promise<Fetched<DeployedStack | null>> => ({
-      ok: false,
-      error: {
-        Operation: "ListStackResources",
-        Code: "NotSupported",
-        Message: `reading the deployed stack ${stack}${region ? `@${region}` : ""} from CloudFormation is not built yet; put it in a facts snapshot's stacks section`,
-      },
-    }),
+    deployedStack: (stack, region) => {
+      const where = region ?? options.region;
+      if (where === null) return Promise.resolve(noRegion("ListStackResources", stack));
+      return once("ListStackResources", `${where}\u0000${stack}`, () =>
+        deployedStack(stack, where, options, callerAccount),
+      );
+    },
   };
 }
 
@@ -310,4 +317,52 @@ function metadataOf(raw: Record<string, unknown>): AwsKeyMetadata {
     out[name] = value instanceof Date ? value.toISOString() : value;
   }
   return out as unknown as AwsKeyMetadata;
+}
+
+/**
+ * A deployed stack's physical ids (CloudFormation ListStackResources, paginated).
+ * A stack that does not exist is `null`: its keys have not been created yet.
+ */
+async function deployedStack(
+  stack: string,
+  region: string,
+  options: KmsOptions,
+  callerAccount: () => Promise<string | null>,
+): Promise<Fetched<DeployedStack | null>> {
+  const config: CloudFormationClientConfig = {
+    region,
+    maxAttempts: options.maxAttempts,
+    requestHandler: { requestTimeout: options.timeoutMs, throwOnRequestTimeout: true },
+  };
+  if (options.profile) config.profile = options.profile;
+  const client = new CloudFormationClient(config);
+  try {
+    const resources: Record<string, string> = {};
+    let token: string | undefined;
+    do {
+      const page = await client.send(
+        new ListStackResourcesCommand({ StackName: stack, NextToken: token }),
+      );
+      for (const r of page.StackResourceSummaries ?? []) {
+        if (r.LogicalResourceId && r.PhysicalResourceId)
+          resources[r.LogicalResourceId] = r.PhysicalResourceId;
+      }
+      token = page.NextToken;
+    } while (token);
+    return { ok: true, value: { account: await callerAccount(), resources, template: null } };
+  } catch (error) {
+    const e = error as { name?: string; message?: string };
+    if (e.name === "ValidationError" && /does not exist/.test(e.message ?? ""))
+      return { ok: true, value: null };
+    return {
+      ok: false,
+      error: {
+        Operation: "ListStackResources",
+        Code: e.name ?? "Error",
+        Message: e.message ?? String(error),
+      },
+    };
+  } finally {
+    client.destroy();
+  }
 }

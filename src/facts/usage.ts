@@ -130,7 +130,9 @@ export function aggregateUsage(members: UsageMember[]): UsageFacts {
  */
 export function describeError(code: string, message: string, operation: string): string {
   if (code === "AccessDeniedException" || code === "AccessDenied") {
-    return `access denied: the caller needs kms:${operation} on this key (${message})`;
+    // CloudFormation reads name a cloudformation: action; everything else here is KMS.
+    const service = /Stack|Template/.test(operation) ? "cloudformation" : "kms";
+    return `access denied: the caller needs ${service}:${operation} on this key (${message})`;
   }
   if (code === "NotFoundException") return `${operation}: the key does not exist (${message})`;
   return message ? `${operation}: ${message}` : `${operation} failed with ${code}`;

@@ -250,6 +250,38 @@ describe("live KMS facts", () => {
     expect(subjects[0]?.usage?.status).toBe("unused");
   });
 
+  it("maps a CDK logical id to its key through CloudFormation ListStackResources", async () => {
+    process.env.AWS_ENDPOINT_URL_CLOUDFORMATION = kms.endpoint;
+    kms.seed({
+      keys: [{ keyId: testKeyId(60), createdAt: "2026-05-01T00:00:00Z" }],
+      stacks: [
+        {
+          name: "DataStack",
+          resources: { DataKey1: { type: "AWS::KMS::Key", physicalId: testKeyId(60) } },
+        },
+      ],
+    });
+    const stackKey = (stack: string, logicalId: string) =>
+      ref({ kind: "stack-resource", stack, region: "us-east-1", account: null, logicalId });
+    const { subjects, errors } = await gatherFacts(
+      [
+        stackKey("DataStack", "DataKey1"),
+        stackKey("DataStack", "NotYet"),
+        stackKey("NewStack", "Key"),
+      ],
+      source(),
+      { region: "us-east-1" },
+    );
+    delete process.env.AWS_ENDPOINT_URL_CLOUDFORMATION;
+    expect(errors).toEqual([]);
+    expect(subjects.map((s) => s.id)).toEqual([
+      keyArn("us-east-1", ACCOUNT, testKeyId(60)),
+      "planned:DataStack/NotYet",
+      "planned:NewStack/Key",
+    ]);
+    expect(subjects[0]?.usage?.status).toBe("unused");
+  });
+
   it("resolves aliases and bare key ids in the configured region", async () => {
     kms.seed({
       keys: [{ keyId: testKeyId(30), createdAt: "2026-05-01T00:00:00Z" }],

@@ -146,6 +146,16 @@ export interface SeedAlias {
 export interface SeedData {
   keys?: SeedKey[];
   aliases?: SeedAlias[];
+  /** Deployed CloudFormation stacks, answered through ListStackResources. */
+  stacks?: SeedStack[];
+}
+
+/** A deployed stack: its logical ids and their physical ids. */
+export interface SeedStack {
+  name: string;
+  region?: string;
+  account?: string;
+  resources: Record<string, { type: string; physicalId: string }>;
 }
 
 /** A caller identity, chosen by the access key id the request is signed with. */
@@ -469,6 +479,7 @@ class Emulator implements KmsEmulator {
   private readonly callers: Record<string, Caller>;
   /** Role ARNs assumed through STS AssumeRole, in order. */
   readonly assumedRoles: string[] = [];
+  private readonly stacks = new Map<string, SeedStack>();
   private readonly defaultAccount: string;
   private readonly trackingStart: Date;
   private readonly random: () => number;
@@ -525,6 +536,10 @@ class Emulator implements KmsEmulator {
   // --- public API -----------------------------------------------------------------------------
 
   seed(data: SeedData): void {
+    for (const stack of data.stacks ?? []) {
+      const id = `${stack.account ?? this.defaultAccount}/${stack.region ?? DEFAULT_REGION}/${stack.name}`;
+      this.stacks.set(id, stack);
+    }
     for (const seed of data.keys ?? []) {
       const key = this.storedKey(seed);
       this.keys.set(`${key.account}|${key.region}|${key.keyId.toLowerCase()}`, key);
@@ -714,6 +729,7 @@ class Emulator implements KmsEmulator {
         return;
       }
       if (this.answerSts(req, body, res)) return;
+      if (this.answerCloudFormation(req, body, res)) return;
       let context: RequestContext;
       try {
         context = this.context(req, body, at);
@@ -746,6 +762,36 @@ class Emulator implements KmsEmulator {
       chunks.push(chunk);
     }
     return Buffer.concat(chunks).toString("utf8");
+  }
+
+  /** CloudFormation ListStackResources (the Query protocol, XML; one page). True when answered. */
+  private answerCloudFormation(req: IncomingMessage, text: string, res: ServerResponse): boolean {
+    const credential = CREDENTIAL.exec(String(req.headers.authorization ?? ""));
+    const params = new URLSearchParams(text);
+    if (credential?.[4] !== "cloudformation" || params.get("Action") !== "ListStackResources")
+      return false;
+    const account = this.callers[credential[1] ?? ""]?.account ?? this.defaultAccount;
+    const name = params.get("StackName") ?? "";
+    const stack = this.stacks.get(`${account}/${credential[3]}/${name}`);
+    const requestId = randomUUID();
+    if (!stack) {
+      res.writeHead(400, { "Content-Type": "text/xml", "x-amzn-RequestId": requestId });
+      res.end(
+        `<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Stack with id ${name} does not exist</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+      );
+      return true;
+    }
+    const members = Object.entries(stack.resources)
+      .map(
+        ([logicalId, r]) =>
+          `<member><LogicalResourceId>${logicalId}</LogicalResourceId><PhysicalResourceId>${r.physicalId}</PhysicalResourceId><ResourceType>${r.type}</ResourceType><LastUpdatedTimestamp>2026-06-01T00:00:00Z</LastUpdatedTimestamp><ResourceStatus>CREATE_COMPLETE</ResourceStatus></member>`,
+      )
+      .join("");
+    res.writeHead(200, { "Content-Type": "text/xml", "x-amzn-RequestId": requestId });
+    res.end(
+      `<ListStackResourcesResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><ListStackResourcesResult><StackResourceSummaries>${members}</StackResourceSummaries></ListStackResourcesResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></ListStackResourcesResponse>`,
+    );
+    return true;
   }
 
   /**
