@@ -20,7 +20,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-RY4FQA4Y.js";
+} from "./chunks/chunk-E4DRXXSK.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,

@@ -11,7 +11,7 @@ import {
   parseNow,
   parseRoleTemplate,
   run
-} from "./chunks/chunk-RY4FQA4Y.js";
+} from "./chunks/chunk-E4DRXXSK.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
