@@ -5,7 +5,7 @@
 import { dirname, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
 import { gatherFacts } from "./facts/gather.js";
-import { recordFacts } from "./facts/record.js";
+import { type Recorder, recordFacts } from "./facts/record.js";
 import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
 import {
   type FactSource,
@@ -29,7 +29,7 @@ import {
   runRuleTests,
 } from "./rules/test-runner.js";
 import { isCloudAssemblyDir, readCloudAssembly } from "./sources/cdk/assembly.js";
-import { diffStacks } from "./sources/cdk/changes.js";
+import { diffDeployed, diffStacks } from "./sources/cdk/changes.js";
 import { locateCdk } from "./sources/cdk/locate.js";
 import { collectFromText } from "./sources/detect.js";
 import { explicitReferences } from "./sources/explicit.js";
@@ -81,12 +81,19 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const now = config.now ?? deps.clock();
   // Rules first: a broken rules file should fail before any AWS call is made.
   const rules = await readRules(config.configFile, deps);
-  const references = await collect(config, deps);
+  const facts = await openFacts(config, deps);
+  const references = await collect(config, deps, facts.source);
   // A usage fact is pending until asked; a key needs asking only if some rule is still undecided.
   const pending = (fact: string) => fact.startsWith("usage.");
   const needsUsage = (subject: KeySubject) =>
     rules.rules.some((rule) => rule.decide({ subject, now }, pending) === undefined);
-  const { subjects, errors, usageCallsSaved } = await gather(references, config, deps, needsUsage);
+  const { subjects, errors, usageCallsSaved } = await gather(
+    references,
+    config,
+    deps,
+    facts,
+    needsUsage,
+  );
   const inline = applyInlineSuppressions(evaluate(subjects, rules, now), subjects);
   const ignored = applyIgnores(inline.findings, subjects, rules.ignores, now, inline.suppressed);
   for (const warning of ignored.warnings) deps.logger.warn(warning);
@@ -119,7 +126,8 @@ export async function testRules(
 export async function snapshot(config: RunConfig, deps: Deps): Promise<{ keys: number }> {
   if (config.saveFacts === null)
     throw new InputError("snapshot needs -o FILE: where to write the facts");
-  const { subjects } = await gather(await collect(config, deps), config, deps);
+  const facts = await openFacts(config, deps);
+  const { subjects } = await gather(await collect(config, deps, facts.source), config, deps, facts);
   return { keys: subjects.length };
 }
 
@@ -132,12 +140,13 @@ async function gather(
   references: KeyReference[],
   config: RunConfig,
   deps: Deps,
+  facts: Facts,
   needsUsage?: (subject: KeySubject) => boolean,
 ) {
-  const source = await factSource(config, deps);
+  const { source, recorder } = facts;
   const progress = deps.progress ?? SILENT;
   const onKeyDone = (done: number, total: number) => progress.keyDone(done, total);
-  if (config.saveFacts === null) {
+  if (recorder === null || config.saveFacts === null) {
     const gathered = await gatherFacts(references, source, {
       region: config.region,
       onKeyDone,
@@ -146,8 +155,7 @@ async function gather(
     progress.finish();
     return gathered;
   }
-  const recorder = recordFacts(source);
-  const gathered = await gatherFacts(references, recorder.source, {
+  const gathered = await gatherFacts(references, source, {
     region: config.region,
     onKeyDone,
   });
@@ -173,7 +181,21 @@ export async function readRules(configFile: string | null, deps: Deps): Promise<
   return loadRulesFromFiles(file, deps.readFile, BUILTIN_PACKS);
 }
 
-async function collect(config: RunConfig, deps: Deps): Promise<KeyReference[]> {
+interface Facts {
+  source: FactSource;
+  /** Set when `--save-facts` asks for a snapshot: `source` then records through it. */
+  recorder: Recorder | null;
+}
+
+/** The run's fact source, recording into a snapshot when `--save-facts` asks for one. */
+async function openFacts(config: RunConfig, deps: Deps): Promise<Facts> {
+  const source = await factSource(config, deps);
+  if (config.saveFacts === null) return { source, recorder: null };
+  const recorder = recordFacts(source);
+  return { source: recorder.source, recorder };
+}
+
+async function collect(config: RunConfig, deps: Deps, source: FactSource): Promise<KeyReference[]> {
   const references: KeyReference[] = explicitReferences(config.keys);
   let repoRoot: string | null = null;
   for (const input of config.inputs) {
@@ -182,7 +204,7 @@ async function collect(config: RunConfig, deps: Deps): Promise<KeyReference[]> {
       (await isCloudAssemblyDir(resolve(deps.cwd, input.path), deps.sourceFiles))
     ) {
       repoRoot ??= await findRoot(config, deps);
-      references.push(...(await collectAssembly(input.path, null, repoRoot, deps)));
+      references.push(...(await collectAssembly(input.path, null, repoRoot, deps, source)));
       continue;
     }
     const text = await readInput(input.path, "input", deps);
@@ -208,7 +230,7 @@ async function collect(config: RunConfig, deps: Deps): Promise<KeyReference[]> {
   }
   for (const dir of config.cdkOut) {
     repoRoot ??= await findRoot(config, deps);
-    references.push(...(await collectAssembly(dir, config.cdkBase, repoRoot, deps)));
+    references.push(...(await collectAssembly(dir, config.cdkBase, repoRoot, deps, source)));
   }
   if (config.inputs.length === 0 && config.keys.length === 0 && config.cdkOut.length === 0) {
     throw new InputError(
@@ -219,14 +241,16 @@ async function collect(config: RunConfig, deps: Deps): Promise<KeyReference[]> {
 }
 
 /**
- * A cloud assembly (`cdk.out`): its keys, and with `--cdk-base` the changes against
- * the base branch's assembly, each pointed at the construct's line.
+ * A cloud assembly (`cdk.out`): its keys, and the changes against the base branch's
+ * assembly (`--cdk-base`) or, without one, against each stack's deployed template,
+ * each pointed at the construct's line.
  */
 async function collectAssembly(
   dir: string,
   baseDir: string | null,
   repoRoot: string,
   deps: Deps,
+  source: FactSource,
 ): Promise<KeyReference[]> {
   const head = await readCloudAssembly(resolve(deps.cwd, dir), deps.sourceFiles);
   for (const warning of head.warnings) deps.logger.warn(warning);
@@ -237,6 +261,15 @@ async function collectAssembly(
     for (const warning of base.warnings) deps.logger.warn(warning);
     references.push(...diffStacks(base.stacks, head.stacks, "cdk-assembly"));
     stacks.push(...base.stacks);
+  } else {
+    for (const stack of head.stacks) {
+      // Nested stacks' deployed names are not known from the assembly; their parent's diff covers them.
+      if (stack.parent !== null) continue;
+      const deployed = await source.deployedStack(stack.name, stack.region);
+      if (deployed.ok && deployed.value?.template != null) {
+        references.push(...diffDeployed(deployed.value.template, stack));
+      }
+    }
   }
   // The CDK app lives beside cdk.json, usually the assembly's parent directory.
   const parent = dirname(resolve(deps.cwd, dir));

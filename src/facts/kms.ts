@@ -8,6 +8,7 @@
 import {
   CloudFormationClient,
   type CloudFormationClientConfig,
+  GetTemplateCommand,
   ListStackResourcesCommand,
 } from "@aws-sdk/client-cloudformation";
 import {
@@ -349,7 +350,12 @@ async function deployedStack(
       }
       token = page.NextToken;
     } while (token);
-    return { ok: true, value: { account: await callerAccount(), resources, template: null } };
+    // The deployed template is the base a pull request's synthesized template is compared with.
+    const body = (await client.send(new GetTemplateCommand({ StackName: stack }))).TemplateBody;
+    return {
+      ok: true,
+      value: { account: await callerAccount(), resources, template: body ?? null },
+    };
   } catch (error) {
     const e = error as { name?: string; message?: string };
     if (e.name === "ValidationError" && /does not exist/.test(e.message ?? ""))

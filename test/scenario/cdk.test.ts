@@ -3,17 +3,23 @@
  * real aws-cdk-lib, checked through the command line against a facts snapshot
  * whose `stacks` section maps the logical ids to the deployed keys.
  */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KMS_DEFAULTS, kmsFactSource } from "../../src/facts/kms.js";
 import { fixtureApp, readAssembly, synthApp, tempDir } from "../support/cdk/synth.js";
 import { runCli } from "../support/cli.js";
+import { type SeedKey, startKmsEmulator } from "../support/kms-emulator.js";
 
 const ACCOUNT = "111122223333";
 let work: { dir: string; remove: () => Promise<void> };
 let base: string;
 let head: string;
 const keyIds: Record<string, string> = {};
+const deployed: { resources: Record<string, string>; keys: SeedKey[] } = {
+  resources: {},
+  keys: [],
+};
 
 beforeAll(async () => {
   work = await tempDir("kul-cdk-scenario-");
@@ -34,6 +40,19 @@ beforeAll(async () => {
     resources[logicalId] = id;
     const arn = `arn:aws:kms:${stack.region}:${ACCOUNT}:key/${id}`;
     const used = construct === "DestroyKey" || construct === "RetainKey";
+    deployed.resources[logicalId] = id;
+    deployed.keys.push({
+      keyId: id,
+      createdAt: "2026-06-01T00:00:00Z",
+      trackingStartDate: "2026-05-01T00:00:00Z",
+      lastUsage: used
+        ? {
+            operation: "Decrypt",
+            timestamp: "2026-11-26T00:00:00Z",
+            cloudTrailEventId: `ev-${construct}`,
+          }
+        : null,
+    });
     facts[arn] = {
       KeyMetadata: {
         KeyId: id,
@@ -91,31 +110,81 @@ describe("a CDK pull request checked against its base", () => {
       ],
       work.dir,
     );
-    expect(stderr).toBe("");
-    const report = JSON.parse(stdout);
-    const arnOf = (construct: string) =>
-      `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyIds[construct]}`;
-    const fired = (construct: string) =>
-      report.findings
-        .filter((f: { keyArn: string }) => f.keyArn === arnOf(construct))
-        .map((f: { ruleId: string }) => f.ruleId);
-    const change = (construct: string) =>
-      report.keys.find((k: { arn: string }) => k.arn === arnOf(construct))?.change;
+    expectVerdicts(stdout, stderr, code);
+  });
 
-    expect(change("DestroyKey")).toMatchObject({
-      action: "delete",
-      source: "cdk-assembly",
-      deletionWindowDays: 7,
-    });
-    expect(fired("DestroyKey")).toContain("deleting-recently-used-key");
-    expect(change("RetainKey")).toMatchObject({ action: "orphan" });
-    expect(fired("RetainKey")).not.toContain("deleting-recently-used-key");
-    expect(change("ToggleKey")).toMatchObject({ action: "update", disables: true });
-    expect(fired("SpecKey")).toContain("update-fails-at-deploy");
-    const spec = report.findings.find(
-      (f: { ruleId: string }) => f.ruleId === "update-fails-at-deploy",
+  it("without --cdk-base, compares with the deployed template from live CloudFormation", async () => {
+    const template = JSON.parse(await readFile(join(base, "KeysStack.template.json"), "utf8"));
+    const resources = Object.fromEntries(
+      Object.entries(deployed.resources).map(([logicalId, id]) => [
+        logicalId,
+        { type: "AWS::KMS::Key", physicalId: id },
+      ]),
     );
-    expect(spec.location).toEqual({ file: "app.mjs", line: 13 });
-    expect(code).toBe(1);
+    const kms = await startKmsEmulator({
+      seed: { keys: deployed.keys, stacks: [{ name: "KeysStack", resources, template }] },
+    });
+    process.env.AWS_ENDPOINT_URL_CLOUDFORMATION = kms.endpoint;
+    process.env.AWS_ACCESS_KEY_ID = "test";
+    process.env.AWS_SECRET_ACCESS_KEY = "test";
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+    try {
+      const { code, stdout, stderr } = await runCli(
+        [
+          "--cdk-out",
+          head,
+          "--format",
+          "json",
+          "--now",
+          "2026-11-28T00:00:00Z",
+          "--repo-root",
+          join(work.dir, "head"),
+        ],
+        work.dir,
+        {
+          liveFacts: (config) =>
+            kmsFactSource({
+              ...KMS_DEFAULTS,
+              region: config.region,
+              profile: null,
+              endpointUrl: kms.endpoint,
+              callerAccount: async () => ACCOUNT,
+            }),
+        },
+      );
+      expectVerdicts(stdout, stderr, code);
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_CLOUDFORMATION;
+      await kms.close();
+    }
   });
 });
+
+/** The verdicts both runs must reach: the same base, the same head. */
+function expectVerdicts(stdout: string, stderr: string, code: number) {
+  expect(stderr).toBe("");
+  const report = JSON.parse(stdout);
+  const arnOf = (construct: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyIds[construct]}`;
+  const fired = (construct: string) =>
+    report.findings
+      .filter((f: { keyArn: string }) => f.keyArn === arnOf(construct))
+      .map((f: { ruleId: string }) => f.ruleId);
+  const change = (construct: string) =>
+    report.keys.find((k: { arn: string }) => k.arn === arnOf(construct))?.change;
+
+  expect(change("DestroyKey")).toMatchObject({
+    action: "delete",
+    source: "cdk-assembly",
+    deletionWindowDays: 7,
+  });
+  expect(fired("DestroyKey")).toContain("deleting-recently-used-key");
+  expect(change("RetainKey")).toMatchObject({ action: "orphan" });
+  expect(fired("RetainKey")).not.toContain("deleting-recently-used-key");
+  expect(change("ToggleKey")).toMatchObject({ action: "update", disables: true });
+  expect(fired("SpecKey")).toContain("update-fails-at-deploy");
+  const spec = report.findings.find(
+    (f: { ruleId: string }) => f.ruleId === "update-fails-at-deploy",
+  );
+  expect(spec.location).toEqual({ file: "app.mjs", line: 13 });
+  expect(code).toBe(1);
+}

@@ -156,6 +156,8 @@ export interface SeedStack {
   region?: string;
   account?: string;
   resources: Record<string, { type: string; physicalId: string }>;
+  /** The deployed template (GetTemplate's TemplateBody). */
+  template?: unknown;
 }
 
 /** A caller identity, chosen by the access key id the request is signed with. */
@@ -768,8 +770,13 @@ class Emulator implements KmsEmulator {
   private answerCloudFormation(req: IncomingMessage, text: string, res: ServerResponse): boolean {
     const credential = CREDENTIAL.exec(String(req.headers.authorization ?? ""));
     const params = new URLSearchParams(text);
-    if (credential?.[4] !== "cloudformation" || params.get("Action") !== "ListStackResources")
+    const action = params.get("Action");
+    if (
+      credential?.[4] !== "cloudformation" ||
+      (action !== "ListStackResources" && action !== "GetTemplate")
+    ) {
       return false;
+    }
     const account = this.callers[credential[1] ?? ""]?.account ?? this.defaultAccount;
     const name = params.get("StackName") ?? "";
     const stack = this.stacks.get(`${account}/${credential[3]}/${name}`);
@@ -778,6 +785,17 @@ class Emulator implements KmsEmulator {
       res.writeHead(400, { "Content-Type": "text/xml", "x-amzn-RequestId": requestId });
       res.end(
         `<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Stack with id ${name} does not exist</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+      );
+      return true;
+    }
+    if (action === "GetTemplate") {
+      const body = JSON.stringify(stack.template ?? { Resources: {} })
+        .replaceAll("&", "&amp;")
+        .replaceAll("<", "&lt;")
+        .replaceAll(">", "&gt;");
+      res.writeHead(200, { "Content-Type": "text/xml", "x-amzn-RequestId": requestId });
+      res.end(
+        `<GetTemplateResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><GetTemplateResult><TemplateBody>${body}</TemplateBody><StagesAvailable><member>Original</member><member>Processed</member></StagesAvailable></GetTemplateResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetTemplateResponse>`,
       );
       return true;
     }
