@@ -20,7 +20,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-E4DRXXSK.js";
+} from "./chunks/chunk-UWDEVBWD.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,

@@ -11,7 +11,7 @@ import {
   parseNow,
   parseRoleTemplate,
   run
-} from "./chunks/chunk-E4DRXXSK.js";
+} from "./chunks/chunk-UWDEVBWD.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
