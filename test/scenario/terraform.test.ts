@@ -3,41 +3,18 @@
  * replaced, an alias, consumers and a moved key, run through the command line
  * against the .tf files it was made from.
  */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/command.js";
-import { nodeSourceFiles } from "../../src/sources/repo.js";
+import { runCli } from "../support/cli.js";
 import { ROOT } from "../support/run-dist.js";
 
 const DIR = join(ROOT, "test/fixtures/tf-scenario");
 const ARN = (id: string) => `arn:aws:kms:us-east-1:111122223333:key/${id}`;
 
 async function check(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(
+  const { code, stdout, stderr } = await runCli(
     [...args, "--format", "json", "--now", "2026-11-28T00:00:00Z", "--repo-root", DIR],
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-      stdoutIsTty: false,
-      stderrIsTty: false,
-      debug: false,
-    },
-    {
-      readFile: (path) => readFile(path, "utf8"),
-      fileExists: async () => false,
-      writeFile: async () => {},
-      sourceFiles: nodeSourceFiles(),
-      cwd: DIR,
-      clock: () => new Date(),
-      tool: { name: "kms-usage-lint", version: "test" },
-    },
+    DIR,
   );
   return { code, stderr, report: stdout ? JSON.parse(stdout) : null };
 }
