@@ -156,13 +156,6 @@ export interface AwsCallError {
   Message: string;
 }
 
-/** Everything learned from AWS (or a snapshot) about one key ARN. */
-export interface RawKeyFacts {
-  metadata: AwsKeyMetadata | null;
-  lastUsage: AwsKeyLastUsage | null;
-  errors: AwsCallError[];
-}
-
 export type UsageStatus = "used" | "unused" | "unknown" | "unavailable";
 
 /** A deployed stack: its account and the physical id of each logical id (`ListStackResources`). */

@@ -3,22 +3,13 @@
  * keeps every answer it passes on, so `--save-facts` and `snapshot` write exactly
  * what the run saw, and `--facts` replays it offline.
  */
-import type {
-  AwsCallError,
-  AwsKeyLastUsage,
-  AwsKeyMetadata,
-  DeployedStack,
-  FactSource,
-  Fetched,
-} from "../model.js";
+import type { DeployedStack, FactSource, Fetched } from "../model.js";
 import { compareText } from "../order.js";
 import { parseKmsArn } from "../sources/key-ids.js";
+import type { SnapshotEntry } from "./snapshot.js";
 
-interface Entry {
-  KeyMetadata?: AwsKeyMetadata;
-  LastUsage?: AwsKeyLastUsage;
-  Errors?: AwsCallError[];
-}
+/** One key's recorded answers, in the snapshot's own shape. */
+type Entry = SnapshotEntry;
 
 export interface Recorder {
   source: FactSource;

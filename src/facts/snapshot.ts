@@ -11,6 +11,7 @@ import {
   type Fetched,
   InputError,
 } from "../model.js";
+import { isJsonObject } from "../sources/json.js";
 import { parseKmsArn } from "../sources/key-ids.js";
 
 export interface SnapshotEntry {
@@ -34,7 +35,7 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
   const fail = (path: string, expected: string): never => {
     throw new InputError(`${path}: expected ${expected} (facts snapshot, SPEC §3 version 1)`, file);
   };
-  if (!isObject(doc)) return fail("the document", "a JSON object");
+  if (!isJsonObject(doc)) return fail("the document", "a JSON object");
   if (doc.version !== 1) {
     return fail("version", `1, found ${JSON.stringify(doc.version) ?? "nothing"}`);
   }
@@ -44,20 +45,21 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
   if (doc.account !== undefined && doc.account !== null && typeof doc.account !== "string") {
     fail("account", "an account id string");
   }
-  if (!isObject(doc.keys)) return fail("keys", "an object keyed by key ARN");
+  if (!isJsonObject(doc.keys)) return fail("keys", "an object keyed by key ARN");
 
   const keys = new Map<string, SnapshotEntry>();
   for (const [arn, entry] of Object.entries(doc.keys)) {
     const at = `keys[${JSON.stringify(arn)}]`;
     if (parseKmsArn(arn)?.resource !== "key") fail(at, "a key ARN as the property name");
-    if (!isObject(entry)) return fail(at, "an object with KeyMetadata, LastUsage and/or Errors");
+    if (!isJsonObject(entry))
+      return fail(at, "an object with KeyMetadata, LastUsage and/or Errors");
     if (entry.KeyMetadata !== undefined) {
       const md = entry.KeyMetadata;
-      if (!isObject(md) || typeof md.KeyId !== "string" || typeof md.Arn !== "string") {
+      if (!isJsonObject(md) || typeof md.KeyId !== "string" || typeof md.Arn !== "string") {
         fail(`${at}.KeyMetadata`, "DescribeKey's KeyMetadata with KeyId and Arn");
       }
     }
-    if (entry.LastUsage !== undefined && !isObject(entry.LastUsage)) {
+    if (entry.LastUsage !== undefined && !isJsonObject(entry.LastUsage)) {
       fail(`${at}.LastUsage`, "GetKeyLastUsage's response object");
     }
     if (entry.Errors !== undefined) {
@@ -71,7 +73,7 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
 
   const aliases = new Map<string, string>();
   if (doc.aliases !== undefined) {
-    if (!isObject(doc.aliases)) return fail("aliases", "an object from alias ARN to key ARN");
+    if (!isJsonObject(doc.aliases)) return fail("aliases", "an object from alias ARN to key ARN");
     for (const [alias, target] of Object.entries(doc.aliases)) {
       const at = `aliases[${JSON.stringify(alias)}]`;
       if (parseKmsArn(alias)?.resource !== "alias") fail(at, "an alias ARN as the property name");
@@ -83,12 +85,12 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
   }
   const stacks = new Map<string, DeployedStack>();
   if (doc.stacks !== undefined) {
-    if (!isObject(doc.stacks)) return fail("stacks", "an object keyed by StackName@region");
+    if (!isJsonObject(doc.stacks)) return fail("stacks", "an object keyed by StackName@region");
     for (const [name, stack] of Object.entries(doc.stacks)) {
       const at = `stacks[${JSON.stringify(name)}]`;
       if (!/^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\d+$/.test(name))
         fail(at, "a name of the form StackName@region");
-      if (!isObject(stack) || !isObject(stack.resources)) {
+      if (!isJsonObject(stack) || !isJsonObject(stack.resources)) {
         return fail(at, "an object with resources: {LogicalId: physical id}");
       }
       if (!Object.values(stack.resources).every((id) => typeof id === "string")) {
@@ -191,13 +193,9 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function isCallError(value: unknown): value is AwsCallError {
   return (
-    isObject(value) &&
+    isJsonObject(value) &&
     typeof value.Operation === "string" &&
     typeof value.Code === "string" &&
     typeof value.Message === "string"
