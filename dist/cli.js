@@ -20,7 +20,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-UWDEVBWD.js";
+} from "./chunks/chunk-22IYHIIJ.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,

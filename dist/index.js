@@ -11,7 +11,7 @@ import {
   parseNow,
   parseRoleTemplate,
   run
-} from "./chunks/chunk-UWDEVBWD.js";
+} from "./chunks/chunk-22IYHIIJ.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
