@@ -47,6 +47,11 @@ export interface Deps {
   /** Reads an input file; rejects with the Node error (ENOENT…) when it cannot. */
   readFile(path: string): Promise<string>;
   fileExists(path: string): Promise<boolean>;
+  /**
+   * Where the rules file and the files it extends are read, when not from
+   * `readFile`: the Action's `config-from-base` reads the pull request's base commit.
+   */
+  rulesFiles?: Pick<Deps, "readFile" | "fileExists">;
   /** Lists a directory (`kms-usage-lint test` looks for test files). */
   listDir?: ListDir;
   /** Writes a file the user asked for (`--save-facts`). */
@@ -176,9 +181,10 @@ async function gather(
 
 /** `kms-usage-lint rules`: the rules `check` would evaluate with this `--config`. */
 export async function readRules(configFile: string | null, deps: Deps): Promise<RuleSet> {
+  const files = deps.rulesFiles ?? deps;
   let file = configFile;
-  if (file === null && (await deps.fileExists(DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
-  return loadRulesFromFiles(file, deps.readFile, BUILTIN_PACKS);
+  if (file === null && (await files.fileExists(DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
+  return loadRulesFromFiles(file, files.readFile, BUILTIN_PACKS);
 }
 
 interface Facts {

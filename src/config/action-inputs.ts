@@ -6,21 +6,8 @@ import { parseNow, parseRoleTemplate, type RunConfig } from "./config.js";
 /** Reads one input by name; `""` when unset (the runner's convention). */
 export type InputReader = (name: string) => string;
 
-// Inputs declared in action.yml (SPEC §8) that this version does not act on yet (they need the
-// GitHub API sinks): changing one from its default must not look like it worked, so it warns.
-const PLANNED_DEFAULTS: Record<string, string> = {
-  "review-comments": "false",
-  comment: "update",
-  "config-from-base": "false",
-};
-
-/** The Action's configuration, with paths relative to `working-directory`, and warnings to log. */
-export function actionConfig(input: InputReader): { config: RunConfig; warnings: string[] } {
-  const warnings = Object.entries(PLANNED_DEFAULTS)
-    .filter(([name, value]) => ![value, ""].includes(input(name).trim()))
-    .map(
-      ([name]) => `input ${name} is not available in this version of kms-usage-lint and is ignored`,
-    );
+/** The Action's configuration, with paths relative to `working-directory`. */
+export function actionConfig(input: InputReader, workspace: string | null): RunConfig {
   const list = (name: string) =>
     input(name)
       .split(/\r?\n/)
@@ -58,11 +45,75 @@ export function actionConfig(input: InputReader): { config: RunConfig; warnings:
     cdkBase: optional("cdk-base"),
     terraformDir: optional("terraform-dir"),
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
-    repoRoot: process.env.GITHUB_WORKSPACE || null,
+    repoRoot: workspace,
     now: now === null ? null : parseNow(now, "input now"),
     failOn: failOn as Severity | "none",
     // The Action renders its own outputs (log, JSON report file); the list here is unused.
     outputs: [],
   };
-  return { config, warnings };
+  return config;
+}
+
+/** How the Action reports, besides the run's configuration (SPEC §8). */
+export interface ActionSettings {
+  annotations: AnnotationsMode;
+  reviewComments: boolean;
+  comment: CommentMode;
+  summary: boolean;
+  sarifFile: string | null;
+  configFromBase: boolean;
+  token: string;
+}
+
+/**
+ * `checks`: a check run with annotations; `commands`: workflow-command
+ * annotations (10 per severity shown); `none`.
+ */
+export const ANNOTATIONS_MODES = ["checks", "commands", "none"] as const;
+export type AnnotationsMode = (typeof ANNOTATIONS_MODES)[number];
+
+/**
+ * The sticky comment: `update` edits our last comment (or writes one); `new`
+ * adds one every run; `delete-and-new` deletes ours and writes a fresh one at the bottom.
+ */
+export const COMMENT_MODES = ["update", "new", "delete-and-new", "off"] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
+/** The reporting inputs, each checked against the values it takes. */
+export function actionSettings(input: InputReader): ActionSettings {
+  return {
+    annotations: oneOf(input, "annotations", ANNOTATIONS_MODES, "checks"),
+    reviewComments: boolean(input, "review-comments", false),
+    comment: oneOf(input, "comment", COMMENT_MODES, "update"),
+    summary: boolean(input, "summary", true),
+    sarifFile: input("sarif-file").trim() || null,
+    configFromBase: boolean(input, "config-from-base", false),
+    token: input("github-token").trim(),
+  };
+}
+
+function oneOf<T extends string>(
+  input: InputReader,
+  name: string,
+  values: readonly T[],
+  fallback: T,
+): T {
+  const value = input(name).trim();
+  if (value === "") return fallback;
+  if ((values as readonly string[]).includes(value)) return value as T;
+  throw new InputError(
+    `input ${name}: expected ${values.join(", ")}, found ${JSON.stringify(value)}`,
+  );
+}
+
+// The YAML 1.2 core schema's booleans, as `core.getBooleanInput` accepts them.
+const TRUE = ["true", "True", "TRUE"];
+const FALSE = ["false", "False", "FALSE"];
+
+function boolean(input: InputReader, name: string, fallback: boolean): boolean {
+  const value = input(name).trim();
+  if (value === "") return fallback;
+  if (TRUE.includes(value)) return true;
+  if (FALSE.includes(value)) return false;
+  throw new InputError(`input ${name}: expected true or false, found ${JSON.stringify(value)}`);
 }

@@ -97,7 +97,7 @@ describe.each(nodeRuntimes())("dist/ on $name", ({ bin }) => {
     expect(report.version).toBe(1);
   });
 
-  it("the Action annotates with workflow commands, writes the summary and SARIF, and warns of inputs it cannot act on yet", () => {
+  it("outside a pull request and without GitHub, the Action annotates with workflow commands, writes the summary and SARIF", () => {
     const summary = join(dir, "summary.md");
     writeFileSync(summary, "");
     const run = runNode(bin, ["dist/index.js"], dir, {
@@ -110,7 +110,7 @@ describe.each(nodeRuntimes())("dist/ on $name", ({ bin }) => {
       GITHUB_WORKSPACE: dir,
     });
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain("::warning::input comment is not available");
+    expect(run.stdout).toContain("No GitHub repository or token to create a check run with");
     expect(run.stdout).toMatch(
       /^::error title=deleting-recently-used-key,file=examples\/main\.tf,line=11::/m,
     );

@@ -16,6 +16,7 @@ import { FORMATTERS } from "../../src/report/formats/index.js";
 import { formatJson } from "../../src/report/formats/json.js";
 import {
   COMMENT_BODY_LIMIT,
+  formatFindingComment,
   formatMarkdown,
   MARKDOWN_MARKER,
 } from "../../src/report/formats/markdown.js";
@@ -43,6 +44,11 @@ describe("formats on a hostile report (golden files)", () => {
 
   it("markdown", async () => {
     await expect(formatMarkdown(report, { rules: RULES })).toMatchFileSnapshot("golden/hostile.md");
+  });
+
+  it("a review comment on a finding", async () => {
+    const comments = report.findings.map((f) => formatFindingComment(f, report, { rules: RULES }));
+    await expect(comments.join("\n---\n\n")).toMatchFileSnapshot("golden/hostile.review.md");
   });
 
   it("github", async () => {

@@ -11,9 +11,9 @@ export const ANNOTATIONS_PER_SEVERITY = 10;
 
 // The Checks API rejects an annotation message over 64 KB; a UTF-16 code unit is at
 // most 3 bytes of UTF-8 (a surrogate pair, 4 bytes for 2 units), so 21,000 units fit.
-const MESSAGE_LIMIT = 21_000;
+export const MESSAGE_LIMIT = 21_000;
 // ...and a title over 255 characters.
-const TITLE_LIMIT = 255;
+export const TITLE_LIMIT = 255;
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", notice: "notice" };
 

@@ -120,6 +120,47 @@ function fitRows(section: Section, budget: number): string[] {
   ];
 }
 
+/** The hidden first line a review comment on a finding is known by in later runs. */
+export function findingMarker(fingerprint: string): string {
+  return `<!-- kms-usage-lint:finding ${fingerprint} -->`;
+}
+
+/** Reads the fingerprint back from a comment body that starts with `findingMarker`. */
+export function markedFingerprint(body: string): string | null {
+  return /^<!-- kms-usage-lint:finding ([0-9a-f]{1,64}) -->/.exec(body)?.[1] ?? null;
+}
+
+/**
+ * A review comment on one finding: its marker, severity, rule and key, the
+ * message, and the rule's help collapsed under it.
+ */
+export function formatFindingComment(
+  finding: Finding,
+  report: Report,
+  options: MarkdownOptions = {},
+): string {
+  const subject = subjectsById(report).get(finding.subjectId);
+  const rule = (options.rules ?? []).find((r) => r.id === finding.ruleId);
+  const lines = [
+    findingMarker(finding.fingerprint),
+    `${ICON[finding.severity]} **${finding.severity}** · ${codeSpan(finding.ruleId)} · ${keyCell(finding, subject, false)}`,
+    "",
+    escapeMarkdown(finding.message),
+  ];
+  if (rule?.help) {
+    lines.push(
+      "",
+      "<details>",
+      "<summary>What to do</summary>",
+      "",
+      escapeMarkdown(rule.help, { maxLength: HELP_LIMIT }),
+      "</details>",
+    );
+  }
+  lines.push("", `<sub>${escapeMarkdown(`${report.tool.name} ${report.tool.version}`)}</sub>`);
+  return `${lines.join("\n")}\n`;
+}
+
 function headline(report: Report): string {
   const { error, warning, notice, keys } = report.summary;
   const checked = plural(keys, "key");
@@ -296,11 +337,11 @@ function row(cells: string[]): string {
 }
 
 /** The key as the reviewer knows it (address), and its alias when it has one. */
-function keyCell(finding: Finding, subject: KeySubject | undefined): string {
+function keyCell(finding: Finding, subject: KeySubject | undefined, table = true): string {
   const name = keyName(finding, subject);
   const alias = subject?.aliases.find((a) => a !== name);
-  const cell = codeSpan(name, { table: true, maxLength: 300 });
-  return alias ? `${cell} · ${codeSpan(alias, { table: true, maxLength: 300 })}` : cell;
+  const cell = codeSpan(name, { table, maxLength: 300 });
+  return alias ? `${cell} · ${codeSpan(alias, { table, maxLength: 300 })}` : cell;
 }
 
 function whereCell(

@@ -1,0 +1,167 @@
+/**
+ * The GitHub Action's behaviour (SPEC §8), with the runner bound in `io`:
+ * inputs → config → `run()` → the JSON report, SARIF and step outputs first
+ * (nothing can hide them), then the GitHub sinks, the job summary and the
+ * step's failure. `action.ts` binds `io` to `@actions/core` and `process`.
+ */
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { actionConfig, actionSettings, type InputReader } from "./config/action-inputs.js";
+import { baseFiles } from "./github/base-files.js";
+import { type GithubClient, type GithubClientOptions, githubClient } from "./github/client.js";
+import { type GithubContext, githubContext } from "./github/context.js";
+import { InputError } from "./model.js";
+import { type Deps, run } from "./pipeline.js";
+import { formatJson } from "./report/formats/json.js";
+import { formatMarkdown } from "./report/formats/markdown.js";
+import { formatSarif } from "./report/formats/sarif.js";
+import { formatText } from "./report/formats/text.js";
+import { publishToGithub } from "./report/github/publish.js";
+
+/** The runner, as the Action sees it. */
+export interface ActionIo {
+  getInput: InputReader;
+  env: Record<string, string | undefined>;
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+  setOutput(name: string, value: string | number): void;
+  setFailed(message: string): void;
+  /** Masks a value in the log from here on. */
+  setSecret(value: string): void;
+  /** Writes raw text to stdout, where the runner reads workflow commands. */
+  writeStdout(text: string): void;
+  /** Appends Markdown to the job summary (`GITHUB_STEP_SUMMARY`). */
+  writeSummary(markdown: string): Promise<void>;
+  chdir(dir: string): void;
+  /** The pipeline's Node dependencies, made after `chdir` (they capture the working directory). */
+  deps(): Omit<Deps, "logger">;
+  /** The GitHub client factory; tests may shorten retry waits. */
+  githubClient?: (options: GithubClientOptions) => GithubClient;
+}
+
+/**
+ * The job summary may hold 1 MiB per step; the report goes there whole but for
+ * a pathological case, where the JSON report has the rest.
+ */
+const SUMMARY_LIMIT = 1_000_000;
+
+export async function runAction(io: ActionIo): Promise<void> {
+  try {
+    const settings = actionSettings(io.getInput);
+    if (settings.token) io.setSecret(settings.token);
+    const workingDirectory = io.getInput("working-directory").trim();
+    if (workingDirectory) io.chdir(workingDirectory);
+    const config = actionConfig(io.getInput, io.env.GITHUB_WORKSPACE || null);
+    const deps = io.deps();
+    const context = githubContext(io.env, await readEvent(io, deps));
+    const client =
+      settings.token && context
+        ? (io.githubClient ?? githubClient)({
+            token: settings.token,
+            baseUrl: context.apiUrl,
+            userAgent: `${deps.tool.name}/${deps.tool.version}`,
+            log: { debug: io.debug, warn: io.warning },
+          })
+        : null;
+    const logger = { info: io.info, warn: io.warning, debug: io.debug };
+    const rulesFiles = settings.configFromBase
+      ? baseRules(io, client, context, deps.cwd)
+      : undefined;
+    if (rulesFiles && config.configFile && !(await rulesFiles.fileExists(config.configFile))) {
+      // The pull request adds the rules file: the base has no rules of its own to hold it to.
+      io.warning(
+        `config-from-base: ${config.configFile} is not in the base commit; evaluating the rules the base commit has (by default the recommended ones)`,
+      );
+      config.configFile = null;
+    }
+    const { report, rules, failed } = await run(config, { ...deps, logger, rulesFiles });
+    const options = { color: false, rules: rules.rules, cwd: deps.cwd, repoRoot: config.repoRoot };
+    io.info(formatText(report, options));
+
+    // What no reporting failure may hide: the outputs, the JSON report and SARIF.
+    const dir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), "kms-usage-lint-"));
+    const reportPath = join(dir, "report.json");
+    await deps.writeFile(reportPath, formatJson(report));
+    io.setOutput("errors", report.summary.error);
+    io.setOutput("warnings", report.summary.warning);
+    io.setOutput("notices", report.summary.notice);
+    io.setOutput("findings", report.findings.length);
+    io.setOutput("report", reportPath);
+    if (settings.sarifFile) {
+      await deps.writeFile(settings.sarifFile, formatSarif(report, options));
+      io.setOutput("sarif", settings.sarifFile);
+    }
+
+    await publishToGithub(report, failed, settings, options, {
+      client,
+      context,
+      info: io.info,
+      warn: io.warning,
+      writeCommands: io.writeStdout,
+    });
+    // Outside a runner (or a step without a summary file) there is nowhere to write it.
+    if (settings.summary && io.env.GITHUB_STEP_SUMMARY) {
+      const markdown = formatMarkdown(report, {
+        ...options,
+        maxLength: SUMMARY_LIMIT,
+        fullReport: "the JSON report (the step's `report` output)",
+      });
+      await io.writeSummary(markdown).catch((error: Error) => {
+        io.warning(`writing the job summary: ${error.message}`);
+      });
+    }
+    if (failed) {
+      io.setFailed(
+        `kms-usage-lint: findings at or above fail-on (${config.failOn}): ${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.notice} notices`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.setFailed(`kms-usage-lint: ${error.describe()}`);
+    } else {
+      io.debug((error as Error).stack ?? String(error));
+      io.setFailed(`kms-usage-lint: internal error: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** The event payload, or null when there is none (a run outside Actions) or it cannot be read. */
+async function readEvent(io: ActionIo, deps: Omit<Deps, "logger">): Promise<unknown> {
+  const path = io.env.GITHUB_EVENT_PATH;
+  if (!path) return null;
+  try {
+    return JSON.parse(await deps.readFile(path));
+  } catch (error) {
+    io.warning(`reading the event payload ${path}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/**
+ * `config-from-base`: the rules as the pull request's base commit has them.
+ * On other events there is no base, and the checkout's rules are the branch's own.
+ */
+function baseRules(
+  io: ActionIo,
+  client: GithubClient | null,
+  context: GithubContext | null,
+  cwd: string,
+): Deps["rulesFiles"] {
+  if (context?.pull === undefined || context.pull === null) {
+    io.info("config-from-base: not a pull request, so the rules come from the checkout.");
+    return undefined;
+  }
+  if (client === null) {
+    throw new InputError("config-from-base needs github-token to read the base commit's rules");
+  }
+  const ref = context.pull.baseSha;
+  io.info(`config-from-base: the rules come from the base commit ${ref.slice(0, 12)}.`);
+  return baseFiles(client, {
+    repo: context.repo,
+    ref,
+    workspace: io.env.GITHUB_WORKSPACE || cwd,
+    cwd,
+  });
+}

@@ -1,0 +1,37 @@
+/** GitHub API failures in words a workflow author can act on (STYLE 4). */
+
+/** The HTTP status of an Octokit `RequestError`, or null for any other failure. */
+export function githubStatus(error: unknown): number | null {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" ? status : null;
+}
+
+/**
+ * The token may not do this: a 403 that is not a rate limit (those carry
+ * `x-ratelimit-remaining: 0` or say "rate limit"), as a fork pull request's
+ * read-only `GITHUB_TOKEN` gets on every write.
+ */
+export function isPermissionError(error: unknown): boolean {
+  if (githubStatus(error) !== 403) return false;
+  const response = (error as { response?: { headers?: Record<string, string> } }).response;
+  if (response?.headers?.["x-ratelimit-remaining"] === "0") return false;
+  return !/rate limit/i.test((error as Error).message ?? "");
+}
+
+/**
+ * One line for the log: what failed, GitHub's answer, and — for a permission
+ * error — the `permissions:` entry the workflow needs.
+ */
+export function describeGithubError(what: string, error: unknown, permission: string): string {
+  const status = githubStatus(error);
+  const answer = firstLine(error instanceof Error ? error.message : String(error));
+  if (isPermissionError(error)) {
+    return `${what}: GitHub answered 403 (${answer}); the job's token needs \`permissions: ${permission}\``;
+  }
+  return status === null ? `${what}: ${answer}` : `${what}: GitHub answered ${status} (${answer})`;
+}
+
+function firstLine(text: string): string {
+  const line = text.split(/\r?\n/, 1)[0] ?? "";
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}

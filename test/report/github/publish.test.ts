@@ -1,0 +1,336 @@
+/**
+ * The GitHub sinks end to end in-process: the real Octokit client (with the
+ * retry and rate-limit plugins) against the fake GitHub API, waits scaled down.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { githubClient } from "../../../src/github/client.js";
+import type { GithubContext } from "../../../src/github/context.js";
+import type { Report } from "../../../src/model.js";
+import { MARKDOWN_MARKER } from "../../../src/report/formats/markdown.js";
+import { type GithubReportSettings, publishToGithub } from "../../../src/report/github/publish.js";
+import { FakeGithub, type FakeUser } from "../../support/fake-github.js";
+import { manyFindings, RULES } from "../hostile-report.js";
+
+const HEAD = "a".repeat(40);
+const BASE = "b".repeat(40);
+const BOT: FakeUser = { login: "github-actions[bot]", type: "Bot", id: 41898282 };
+const HUMAN: FakeUser = { login: "mallory", type: "User", id: 7 };
+const SETTINGS: GithubReportSettings = {
+  annotations: "checks",
+  reviewComments: true,
+  comment: "update",
+};
+
+// Lines 1–3 of infra/many.tf are in the diff; manyFindings puts finding i on line i+1.
+const PATCH = "@@ -0,0 +1,3 @@\n+a\n+b\n+c";
+
+let fake: FakeGithub;
+beforeEach(async () => {
+  fake = await FakeGithub.start();
+  fake.addToken("installation-token", { user: BOT, canWrite: true, userEndpoint: false });
+  fake.addToken("read-only-token", { user: BOT, canWrite: false, userEndpoint: false });
+  fake.addPull({
+    number: 7,
+    headSha: HEAD,
+    baseSha: BASE,
+    files: [{ filename: "infra/many.tf", status: "modified", patch: PATCH }],
+  });
+});
+afterEach(() => fake.close());
+
+interface Published {
+  log: string[];
+  warnings: string[];
+  commands: string;
+}
+
+async function publish(
+  report: Report,
+  options: {
+    token?: string;
+    failed?: boolean;
+    settings?: Partial<GithubReportSettings>;
+    pull?: boolean;
+  } = {},
+): Promise<Published> {
+  const out: Published = { log: [], warnings: [], commands: "" };
+  const context: GithubContext = {
+    apiUrl: fake.url,
+    repo: { owner: fake.owner, repo: fake.repo },
+    eventName: options.pull === false ? "push" : "pull_request",
+    sha: HEAD,
+    pull:
+      options.pull === false ? null : { number: 7, headSha: HEAD, baseSha: BASE, fromFork: false },
+  };
+  const client = githubClient({
+    token: options.token ?? "installation-token",
+    baseUrl: fake.url,
+    userAgent: "kms-usage-lint/test",
+    log: { debug: () => {}, warn: (m) => out.warnings.push(m) },
+    timeScale: 0.005,
+  });
+  await publishToGithub(
+    report,
+    options.failed ?? true,
+    { ...SETTINGS, ...options.settings },
+    { rules: RULES },
+    {
+      client,
+      context,
+      info: (m) => out.log.push(m),
+      warn: (m) => out.warnings.push(m),
+      writeCommands: (text) => {
+        out.commands += text;
+      },
+    },
+  );
+  return out;
+}
+
+const writes = () => fake.requests.filter((r) => r.method !== "GET");
+
+describe("the check run", () => {
+  it("puts 120 findings on one check run in 3 annotation batches, on the head commit", async () => {
+    const out = await publish(manyFindings(120));
+    expect(fake.checkRuns).toHaveLength(1);
+    const run = fake.checkRuns[0];
+    expect(run?.head_sha).toBe(HEAD);
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.annotations).toHaveLength(120);
+    expect(run?.output.title).toBe("120 errors in 120 keys");
+    expect(run?.output.summary.startsWith(MARKDOWN_MARKER)).toBe(true);
+    const checkRequests = fake.requests.filter((r) => r.path.includes("/check-runs"));
+    expect(checkRequests.map((r) => r.method)).toEqual(["POST", "PATCH", "PATCH"]);
+    expect(out.commands).toBe("");
+    expect(out.warnings).toEqual([]);
+  });
+
+  it("concludes neutral when findings stay below fail-on", async () => {
+    await publish(manyFindings(2, "warning"), { failed: false });
+    expect(fake.checkRuns[0]?.conclusion).toBe("neutral");
+  });
+
+  it("annotates with workflow commands when asked to, and makes no check run", async () => {
+    const out = await publish(manyFindings(2), { settings: { annotations: "commands" } });
+    expect(fake.checkRuns).toHaveLength(0);
+    expect(out.commands).toMatch(/^::error title=unused-key,file=infra\/many\.tf,line=1::/);
+  });
+});
+
+describe("the sticky comment", () => {
+  it("is written once, edited by the next run, and left alone when nothing changed", async () => {
+    await publish(manyFindings(3));
+    expect(fake.issueComments).toHaveLength(1);
+    await publish(manyFindings(4));
+    expect(fake.issueComments).toHaveLength(1);
+    expect(fake.issueComments[0]?.body).toContain("4 errors");
+    const before = writes().length;
+    await publish(manyFindings(4), { settings: { annotations: "none", reviewComments: false } });
+    expect(writes().length).toBe(before);
+    const methods = fake.requests.filter((r) => r.path.includes("/issues/")).map((r) => r.method);
+    expect(methods).toEqual(["GET", "POST", "GET", "PATCH", "GET"]);
+  });
+
+  it("never edits someone else's comment that carries the marker", async () => {
+    fake.seedIssueComment(7, `${MARKDOWN_MARKER}\nI copied this`, HUMAN);
+    await publish(manyFindings(1));
+    expect(fake.issueComments.map((c) => c.user.login)).toEqual(["mallory", "github-actions[bot]"]);
+    expect(fake.issueComments[0]?.body).toBe(`${MARKDOWN_MARKER}\nI copied this`);
+  });
+
+  it("finds its comment by login when the token is a user's", async () => {
+    fake.addToken("user-token", { user: HUMAN, canWrite: true, userEndpoint: true });
+    fake.seedIssueComment(7, `${MARKDOWN_MARKER}\nold`, BOT);
+    await publish(manyFindings(1), { token: "user-token" });
+    expect(fake.issueComments.map((c) => c.user.login)).toEqual(["github-actions[bot]", "mallory"]);
+    await publish(manyFindings(2), { token: "user-token" });
+    expect(fake.issueComments).toHaveLength(2);
+    expect(fake.issueComments[1]?.body).toContain("2 errors");
+  });
+
+  it("new adds a comment each run; delete-and-new replaces ours", async () => {
+    const settings = { annotations: "none", reviewComments: false } as const;
+    await publish(manyFindings(1), { settings: { ...settings, comment: "new" } });
+    await publish(manyFindings(1), { settings: { ...settings, comment: "new" } });
+    expect(fake.issueComments).toHaveLength(2);
+    await publish(manyFindings(2), { settings: { ...settings, comment: "delete-and-new" } });
+    expect(fake.issueComments).toHaveLength(1);
+    expect(fake.issueComments[0]?.body).toContain("2 errors");
+    expect(fake.requests.filter((r) => r.method === "DELETE")).toHaveLength(2);
+  });
+
+  it("says nothing on a clean pull request, but gives the all-clear where it had complained", async () => {
+    const settings = { annotations: "none", reviewComments: false } as const;
+    await publish(manyFindings(0), { settings, failed: false });
+    expect(fake.issueComments).toHaveLength(0);
+    await publish(manyFindings(1), { settings });
+    await publish(manyFindings(0), { settings, failed: false });
+    expect(fake.issueComments).toHaveLength(1);
+    expect(fake.issueComments[0]?.body).toContain("no problems");
+  });
+
+  it("is not written on a push, and off means off", async () => {
+    const out = await publish(manyFindings(1), { pull: false });
+    expect(fake.issueComments).toHaveLength(0);
+    expect(fake.checkRuns).toHaveLength(1);
+    expect(out.log.join("\n")).toContain("Not a pull request event (push)");
+    await publish(manyFindings(1), { settings: { comment: "off", reviewComments: false } });
+    expect(fake.issueComments).toHaveLength(0);
+  });
+});
+
+describe("review comments", () => {
+  it("go on diff lines only, once: a second run posts none", async () => {
+    const out = await publish(manyFindings(5));
+    expect(fake.reviews).toHaveLength(1);
+    expect(fake.reviewComments.map((c) => [c.path, c.line, c.side, c.commit_id])).toEqual([
+      ["infra/many.tf", 1, "RIGHT", HEAD],
+      ["infra/many.tf", 2, "RIGHT", HEAD],
+      ["infra/many.tf", 3, "RIGHT", HEAD],
+    ]);
+    expect(out.log).toContain(
+      "Review comments: 3 posted, 0 already there, 2 not on a changed line.",
+    );
+    const second = await publish(manyFindings(5));
+    expect(fake.reviewComments).toHaveLength(3);
+    expect(fake.reviews).toHaveLength(1);
+    expect(second.log).toContain(
+      "Review comments: 0 posted, 3 already there, 2 not on a changed line.",
+    );
+  });
+
+  it("a human's comment with our marker does not stop ours", async () => {
+    const report = manyFindings(1);
+    const marker = `<!-- kms-usage-lint:finding ${report.findings[0]?.fingerprint} -->`;
+    fake.seedReviewComment({
+      pull_number: 7,
+      body: marker,
+      path: "infra/many.tf",
+      line: 1,
+      side: "RIGHT",
+      user: HUMAN,
+    });
+    await publish(report);
+    expect(fake.reviewComments).toHaveLength(2);
+  });
+
+  it("when GitHub refuses the review (422), posts each comment alone and counts the refused", async () => {
+    fake.fail({ method: "POST", path: /\/pulls\/7\/reviews$/, status: 422 });
+    fake.fail({ method: "POST", path: /\/pulls\/7\/comments$/, status: 422 });
+    const out = await publish(manyFindings(3));
+    expect(fake.reviewComments.map((c) => c.line)).toEqual([2, 3]);
+    expect(out.log).toContain(
+      "Review comments: 2 posted, 0 already there, 0 not on a changed line, 1 refused by GitHub (they are in the comment).",
+    );
+    // The comment still lists every finding.
+    expect(fake.issueComments[0]?.body).toContain("3 errors");
+  });
+});
+
+describe("a token that cannot write (a fork's pull request)", () => {
+  it("falls back to workflow commands, says so once, and writes nothing else", async () => {
+    const out = await publish(manyFindings(12), { token: "read-only-token" });
+    expect(out.commands.split("\n").filter((l) => l.startsWith("::error"))).toHaveLength(12);
+    expect(out.warnings, out.warnings.join("\n")).toHaveLength(1);
+    expect(out.warnings[0]).toContain("`permissions: checks: write`");
+    expect(out.warnings[0]).toContain("fork");
+    expect(writes()).toHaveLength(1);
+    expect(fake.checkRuns).toHaveLength(0);
+  });
+
+  it("with annotations as commands, the refused comment is the one warning", async () => {
+    const out = await publish(manyFindings(1), {
+      token: "read-only-token",
+      settings: { annotations: "commands", reviewComments: false },
+    });
+    expect(out.commands).toContain("::error ");
+    expect(out.warnings, out.warnings.join("\n")).toHaveLength(1);
+    expect(out.warnings[0]).toContain("`permissions: pull-requests: write`");
+  });
+});
+
+describe("GitHub faults", () => {
+  it("retries a 5xx", async () => {
+    fake.fail({ method: "POST", path: /\/check-runs$/, status: 502 });
+    const out = await publish(manyFindings(1), {
+      settings: { reviewComments: false, comment: "off" },
+    });
+    expect(fake.checkRuns).toHaveLength(1);
+    expect(out.commands).toBe("");
+  });
+
+  it("waits out a secondary rate limit's retry-after, on a 403 or a 429", async () => {
+    fake.fail({
+      method: "POST",
+      path: /\/check-runs$/,
+      status: 403,
+      headers: { "retry-after": "2" },
+    });
+    fake.fail({
+      method: "POST",
+      path: /\/issues\/7\/comments$/,
+      status: 429,
+      headers: { "retry-after": "1" },
+    });
+    const out = await publish(manyFindings(1), { settings: { reviewComments: false } });
+    expect(fake.checkRuns).toHaveLength(1);
+    expect(fake.issueComments).toHaveLength(1);
+    expect(out.warnings.filter((w) => w.includes("retrying in"))).toHaveLength(2);
+  });
+
+  it("waits for a primary rate limit that resets soon, not for one an hour away", async () => {
+    const reset = (seconds: number) => String(Math.floor(Date.now() / 1000) + seconds);
+    fake.fail({
+      method: "POST",
+      path: /\/check-runs$/,
+      status: 403,
+      headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset(1) },
+    });
+    await publish(manyFindings(1), { settings: { reviewComments: false, comment: "off" } });
+    expect(fake.checkRuns).toHaveLength(1);
+
+    fake.fail({
+      method: "POST",
+      path: /\/check-runs$/,
+      status: 403,
+      headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset(3600) },
+    });
+    const out = await publish(manyFindings(1), {
+      settings: { reviewComments: false, comment: "off" },
+    });
+    expect(fake.checkRuns).toHaveLength(1);
+    // Not a permission problem: the findings go out as workflow commands, with a warning.
+    expect(out.commands).toContain("::error ");
+    expect(out.warnings.join("\n")).toContain("not waiting");
+    expect(out.warnings.join("\n")).not.toContain("fork");
+  });
+
+  it("a failure to post is a warning, and the rest still runs", async () => {
+    fake.fail({ method: "GET", path: /\/pulls\/7\/files$/, status: 500, times: 10 });
+    const out = await publish(manyFindings(1));
+    expect(
+      out.warnings.some((w) => w.startsWith("posting review comments: GitHub answered 500")),
+    ).toBe(true);
+    expect(fake.issueComments).toHaveLength(1);
+    expect(fake.checkRuns).toHaveLength(1);
+  });
+
+  it("without a client, annotates with workflow commands", async () => {
+    const out: string[] = [];
+    await publishToGithub(
+      manyFindings(1),
+      true,
+      SETTINGS,
+      {},
+      {
+        client: null,
+        context: null,
+        info: (m) => out.push(m),
+        warn: (m) => out.push(m),
+        writeCommands: (t) => out.push(t),
+      },
+    );
+    expect(out.join("\n")).toContain("::error ");
+  });
+});

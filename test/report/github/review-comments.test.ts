@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { findingMarker, markedFingerprint } from "../../../src/report/formats/markdown.js";
+import { diffLines } from "../../../src/report/github/diff.js";
+import {
+  MAX_REVIEW_COMMENTS,
+  plannedReviewComments,
+} from "../../../src/report/github/review-comments.js";
+import { manyFindings } from "../hostile-report.js";
+
+// A diff that adds lines 1–3 and 100–199 of infra/many.tf.
+function files() {
+  const hunk = (start: number, count: number) =>
+    `@@ -${start},0 +${start},${count} @@\n${"+x\n".repeat(count)}`;
+  return new Map([["infra/many.tf", diffLines(hunk(1, 3) + hunk(100, 100))]]);
+}
+
+describe("plannedReviewComments", () => {
+  it("comments only on findings whose line is in the diff", () => {
+    const report = manyFindings(5);
+    const planned = plannedReviewComments(report, files(), new Set(), {});
+    expect(planned.comments.map((c) => [c.path, c.line, c.side])).toEqual([
+      ["infra/many.tf", 1, "RIGHT"],
+      ["infra/many.tf", 2, "RIGHT"],
+      ["infra/many.tf", 3, "RIGHT"],
+    ]);
+    expect(planned.notInDiff).toBe(2);
+    const first = planned.comments[0];
+    expect(markedFingerprint(first?.body ?? "")).toBe(report.findings[0]?.fingerprint);
+  });
+
+  it("skips findings an earlier run commented on", () => {
+    const report = manyFindings(3);
+    const existing = new Set([report.findings[1]?.fingerprint ?? ""]);
+    const planned = plannedReviewComments(report, files(), existing, {});
+    expect(planned.comments.map((c) => c.line)).toEqual([1, 3]);
+    expect(planned.alreadyCommented).toBe(1);
+  });
+
+  it(`posts at most ${MAX_REVIEW_COMMENTS} comments; the rest are in the sticky comment`, () => {
+    const planned = plannedReviewComments(manyFindings(200), files(), new Set(), {});
+    expect(planned.comments).toHaveLength(MAX_REVIEW_COMMENTS);
+    expect(planned.notInDiff).toBe(200 - MAX_REVIEW_COMMENTS);
+  });
+
+  it("reads back only a marker at the start of a comment", () => {
+    expect(markedFingerprint(`${findingMarker("0123abcd")}\nbody`)).toBe("0123abcd");
+    expect(markedFingerprint(`quoted: ${findingMarker("0123abcd")}`)).toBeNull();
+    expect(markedFingerprint("<!-- kms-usage-lint:finding ../x -->")).toBeNull();
+  });
+});
