@@ -20,7 +20,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-22IYHIIJ.js";
+} from "./chunks/chunk-7HWO2DKV.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
