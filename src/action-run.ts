@@ -37,6 +37,8 @@ export interface ActionIo {
   chdir(dir: string): void;
   /** The pipeline's Node dependencies, made after `chdir` (they capture the working directory). */
   deps(): Omit<Deps, "logger">;
+  /** The merge base of two commits in the checkout's git repository, or null. */
+  mergeBase?: (repoRoot: string, a: string, b: string) => Promise<string | null>;
   /** The GitHub client factory; tests may shorten retry waits. */
   githubClient?: (options: GithubClientOptions) => GithubClient;
 }
@@ -66,6 +68,7 @@ export async function runAction(io: ActionIo): Promise<void> {
           })
         : null;
     const logger = { info: io.info, warn: io.warning, debug: io.debug };
+    config.baseRef = await baseRevision(io, context, deps);
     const rulesFiles = settings.configFromBase
       ? baseRules(io, client, context, deps.cwd)
       : undefined;
@@ -125,6 +128,29 @@ export async function runAction(io: ActionIo): Promise<void> {
       io.setFailed(`kms-usage-lint: internal error: ${(error as Error).message}`);
     }
   }
+}
+
+/**
+ * The pull request's base commit, when the checkout has it: resources the change
+ * deletes then get their line in it, for review comments on the deleted lines.
+ */
+async function baseRevision(
+  io: ActionIo,
+  context: GithubContext | null,
+  deps: Omit<Deps, "logger">,
+): Promise<string | null> {
+  const pull = context?.pull;
+  if (!pull || !deps.gitRevision) return null;
+  const root = io.env.GITHUB_WORKSPACE || deps.cwd;
+  const base = pull.baseSha;
+  // GitHub's diff starts from the merge base; the base tip stands in when the
+  // clone is too shallow to find it (the same commit, unless the base moved on).
+  const ref = (await io.mergeBase?.(root, base, pull.headSha)) ?? base;
+  if ((await deps.gitRevision(root, ref)) !== null) return ref;
+  io.info(
+    `The base commit ${base.slice(0, 12)} is not in the checkout: findings on deleted code get no line (actions/checkout with fetch-depth: 2 or more fetches it).`,
+  );
+  return null;
 }
 
 /** The event payload, or null when there is none (a run outside Actions) or it cannot be read. */

@@ -1,6 +1,7 @@
 /** The GitHub Action's entry point: binds the runner (`@actions/core`, `process`) to `runAction`. */
 import * as core from "@actions/core";
 import { runAction } from "./action-run.js";
+import { gitMergeBase } from "./git-revision.js";
 import { nodeDeps } from "./node-deps.js";
 
 await runAction({
@@ -18,4 +19,5 @@ await runAction({
   },
   chdir: (dir) => process.chdir(dir),
   deps: nodeDeps,
+  mergeBase: gitMergeBase,
 });

@@ -107,6 +107,12 @@ export interface KeyReference {
   /** For `kind: "key"` in a source that describes changes. */
   change: KeyChange | null;
   location: SourceLocation | null;
+  /**
+   * For a resource the change removes and the checkout has no line for: its
+   * line in the base revision (SPEC §2), for a review comment on the deleted
+   * lines. Never a line of the checkout. Absent when unknown.
+   */
+  baseLocation?: SourceLocation;
   suppressions: InlineSuppression[];
 }
 
@@ -270,6 +276,8 @@ export interface Finding {
   keyArn: string | null;
   address: string | null;
   location: SourceLocation | null;
+  /** When `location` is null: the line in the base revision the change deletes (see KeyReference). */
+  baseLocation?: SourceLocation;
   fingerprint: string;
 }
 

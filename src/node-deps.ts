@@ -1,6 +1,7 @@
 /** The real file system and clock, as both entry points hand them to the pipeline. */
 import { access, readdir, readFile, writeFile } from "node:fs/promises";
 import { liveFactSource } from "./facts/live.js";
+import { gitRevisionFiles } from "./git-revision.js";
 import type { Deps } from "./pipeline.js";
 import { nodeSourceFiles } from "./sources/repo.js";
 import { TOOL } from "./version.js";
@@ -20,6 +21,7 @@ export function nodeDeps(): Omit<Deps, "logger"> {
     cwd: process.cwd(),
     clock: () => new Date(),
     liveFacts: liveFactSource,
+    gitRevision: gitRevisionFiles,
     tool: TOOL,
   };
 }

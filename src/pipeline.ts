@@ -28,9 +28,11 @@ import {
   type RuleTestResult,
   runRuleTests,
 } from "./rules/test-runner.js";
+import { withBaseLocations } from "./sources/base-location.js";
 import { isCloudAssemblyDir, readCloudAssembly } from "./sources/cdk/assembly.js";
 import { diffDeployed, diffStacks } from "./sources/cdk/changes.js";
 import { locateCdk } from "./sources/cdk/locate.js";
+import type { StackModel } from "./sources/cdk/stack.js";
 import { collectFromText } from "./sources/detect.js";
 import { explicitReferences } from "./sources/explicit.js";
 import { parseJson } from "./sources/json.js";
@@ -68,6 +70,8 @@ export interface Deps {
     warn: (message: string) => void,
     progress: Progress,
   ) => FactSource;
+  /** A git revision's files (`--base-ref`); null when the commit is not in the repository. */
+  gitRevision?: (repoRoot: string, ref: string) => Promise<SourceFiles | null>;
   /** Where fact gathering reports how far it is (the CLI's progress line). */
   progress?: Progress;
   tool: { name: string; version: string };
@@ -203,31 +207,43 @@ async function openFacts(config: RunConfig, deps: Deps): Promise<Facts> {
 
 async function collect(config: RunConfig, deps: Deps, source: FactSource): Promise<KeyReference[]> {
   const references: KeyReference[] = explicitReferences(config.keys);
-  let repoRoot: string | null = null;
+  // Where locations are relative to, and the base revision's files: found on first need.
+  let repo: Promise<Repository> | null = null;
+  const repository = () => {
+    repo ??= openRepository(config, deps);
+    return repo;
+  };
   for (const input of config.inputs) {
     if (
       input.kind === "auto" &&
       (await isCloudAssemblyDir(resolve(deps.cwd, input.path), deps.sourceFiles))
     ) {
-      repoRoot ??= await findRoot(config, deps);
-      references.push(...(await collectAssembly(input.path, null, repoRoot, deps, source)));
+      references.push(
+        ...(await collectAssembly(input.path, null, await repository(), deps, source)),
+      );
       continue;
     }
     const text = await readInput(input.path, "input", deps);
     const collected = collectFromText(input, text);
     for (const warning of collected.warnings) deps.logger.warn(`${input.path}: ${warning}`);
     if (collected.terraform) {
-      repoRoot ??= await findRoot(config, deps);
-      const rootDir = resolve(deps.cwd, config.terraformDir ?? dirname(input.path));
-      const located = await locateTerraform(collected.references, {
-        rootDir,
+      const { repoRoot, baseFiles } = await repository();
+      const options = {
+        rootDir: resolve(deps.cwd, config.terraformDir ?? dirname(input.path)),
         repoRoot,
         modules: collected.terraform.modules,
         files: deps.sourceFiles,
-      });
-      references.push(...located);
+      };
+      const located = await locateTerraform(collected.references, options);
+      references.push(
+        ...(baseFiles === null
+          ? located
+          : await withBaseLocations(located, (refs) =>
+              locateTerraform(refs, { ...options, files: baseFiles }),
+            )),
+      );
     } else if (collected.stacks) {
-      repoRoot ??= await findRoot(config, deps);
+      const { repoRoot } = await repository();
       const options = { repoRoot, appDir: null, files: deps.sourceFiles, workingDir: deps.cwd };
       references.push(...(await locateCdk(collected.references, collected.stacks, options)));
     } else {
@@ -235,8 +251,9 @@ async function collect(config: RunConfig, deps: Deps, source: FactSource): Promi
     }
   }
   for (const dir of config.cdkOut) {
-    repoRoot ??= await findRoot(config, deps);
-    references.push(...(await collectAssembly(dir, config.cdkBase, repoRoot, deps, source)));
+    references.push(
+      ...(await collectAssembly(dir, config.cdkBase, await repository(), deps, source)),
+    );
   }
   if (config.inputs.length === 0 && config.keys.length === 0 && config.cdkOut.length === 0) {
     throw new InputError(
@@ -244,6 +261,26 @@ async function collect(config: RunConfig, deps: Deps, source: FactSource): Promi
     );
   }
   return references;
+}
+
+/** The repository the inputs' locations are in. */
+interface Repository {
+  /** Absolute; locations are relative to it. */
+  repoRoot: string;
+  /** The `--base-ref` revision's files; null without one (or when git does not have it). */
+  baseFiles: SourceFiles | null;
+}
+
+async function openRepository(config: RunConfig, deps: Deps): Promise<Repository> {
+  const repoRoot = await findRoot(config, deps);
+  if (config.baseRef === null || !deps.gitRevision) return { repoRoot, baseFiles: null };
+  const baseFiles = await deps.gitRevision(repoRoot, config.baseRef);
+  if (baseFiles === null) {
+    deps.logger.warn(
+      `--base-ref ${config.baseRef}: no such commit in the git repository at ${repoRoot} (a shallow clone?); removed resources get no line`,
+    );
+  }
+  return { repoRoot, baseFiles };
 }
 
 /**
@@ -254,19 +291,19 @@ async function collect(config: RunConfig, deps: Deps, source: FactSource): Promi
 async function collectAssembly(
   dir: string,
   baseDir: string | null,
-  repoRoot: string,
+  { repoRoot, baseFiles }: Repository,
   deps: Deps,
   source: FactSource,
 ): Promise<KeyReference[]> {
   const head = await readCloudAssembly(resolve(deps.cwd, dir), deps.sourceFiles);
   for (const warning of head.warnings) deps.logger.warn(warning);
   const references = [...head.references];
-  const stacks = [...head.stacks];
+  let baseStacks: StackModel[] = [];
   if (baseDir !== null) {
     const base = await readCloudAssembly(resolve(deps.cwd, baseDir), deps.sourceFiles);
     for (const warning of base.warnings) deps.logger.warn(warning);
     references.push(...diffStacks(base.stacks, head.stacks, "cdk-assembly"));
-    stacks.push(...base.stacks);
+    baseStacks = base.stacks;
   } else {
     for (const stack of head.stacks) {
       // Nested stacks' deployed names are not known from the assembly; their parent's diff covers them.
@@ -281,12 +318,18 @@ async function collectAssembly(
   const parent = dirname(resolve(deps.cwd, dir));
   const appDir =
     (await deps.sourceFiles.readText(resolve(parent, "cdk.json"))) !== null ? parent : null;
-  return locateCdk(references, stacks, {
+  // Lines in the checkout come from the head assembly only: a key the change removes
+  // is declared in the base revision, whose lines the checkout's files do not have.
+  const located = await locateCdk(references, head.stacks, {
     repoRoot,
     appDir,
     files: deps.sourceFiles,
     workingDir: deps.cwd,
   });
+  if (baseStacks.length === 0 || baseFiles === null) return located;
+  return withBaseLocations(located, (refs) =>
+    locateCdk(refs, baseStacks, { repoRoot, appDir, files: baseFiles, workingDir: deps.cwd }),
+  );
 }
 
 /** `--repo-root`, else the enclosing git checkout, else the working directory. */

@@ -137,6 +137,8 @@ describe("the Action", () => {
     expect(JSON.parse(await readFile(join(dir, "out.sarif"), "utf8")).version).toBe("2.1.0");
     expect(ran.secrets).toEqual([TOKEN]);
     expect(ran.summary).toContain("1 error and 5 warnings in 4 keys");
+    // The checkout is no git repository: the base commit is not at hand.
+    expect(ran.log).toContain(`The base commit ${BASE.slice(0, 12)} is not in the checkout`);
   });
 
   it("refuses an input value it does not know, naming the input and the choices", async () => {

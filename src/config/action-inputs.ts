@@ -44,6 +44,8 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
     cdkOut: list("cdk-out"),
     cdkBase: optional("cdk-base"),
     terraformDir: optional("terraform-dir"),
+    // Set by the Action from the pull request's base commit, when the checkout has it.
+    baseRef: null,
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
     repoRoot: workspace,
     now: now === null ? null : parseNow(now, "input now"),

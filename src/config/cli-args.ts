@@ -164,6 +164,10 @@ function withInputs(command: Command): Command {
       "--repo-root <dir>",
       "locations are relative to this (default: the git top level, else the working directory)",
     )
+    .option(
+      "--base-ref <rev>",
+      "the git revision the change is compared with (the PR's base), for lines of removed resources",
+    )
     .option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, [])
     .option("--region <region>", "region for bare key ids and alias names")
     .option("--profile <name>", "AWS profile of the shared config files")
@@ -193,6 +197,7 @@ interface CheckOptions {
   terraformOutputs: string[];
   terraformDir?: string;
   repoRoot?: string;
+  baseRef?: string;
   key: string[];
   config?: string;
   facts?: string;
@@ -228,6 +233,7 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
     cdkOut: options.cdkOut,
     cdkBase: options.cdkBase ?? null,
     terraformDir: options.terraformDir ?? null,
+    baseRef: options.baseRef ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === undefined ? null : parseNow(options.now, "--now"),
     failOn: options.failOn,

@@ -36,6 +36,11 @@ export interface RunConfig {
   terraformDir: string | null;
   /** `--repo-root`: locations are relative to it; null: the git top level, else the working directory. */
   repoRoot: string | null;
+  /**
+   * `--base-ref`: the git revision the change is compared with (the pull
+   * request's base), for the lines of removed resources; null: none.
+   */
+  baseRef: string | null;
   /** `--now`; null: the clock. */
   now: Date | null;
   failOn: Severity | "none";

@@ -27,6 +27,18 @@ function locationOf(subject: KeySubject): SourceLocation | null {
   );
 }
 
+/**
+ * Where a finding without a line sat before the change removed it: the line in
+ * the base revision of a reference the change removes (review comments only).
+ */
+function baseLocationOf(subject: KeySubject): SourceLocation | undefined {
+  const refs = subject.references;
+  return (
+    refs.find((ref) => ref.kind === "key" && ref.baseLocation)?.baseLocation ??
+    refs.find((ref) => ref.baseLocation)?.baseLocation
+  );
+}
+
 /** Every finding: each rule whose condition holds for each subject, in subject then rule order. */
 export function evaluate(
   subjects: readonly KeySubject[],
@@ -36,6 +48,8 @@ export function evaluate(
   const findings: RawFinding[] = [];
   for (const subject of subjects) {
     const ctx: FactContext = { subject, now };
+    const location = locationOf(subject);
+    const baseLocation = location === null ? baseLocationOf(subject) : undefined;
     for (const rule of ruleSet.rules) {
       if (!rule.test(ctx)) continue;
       findings.push({
@@ -45,7 +59,8 @@ export function evaluate(
         subjectId: subject.id,
         keyArn: subject.arn,
         address: addressOf(subject),
-        location: locationOf(subject),
+        location,
+        ...(baseLocation ? { baseLocation } : {}),
       });
     }
   }

@@ -27,6 +27,7 @@ async function exampleReport(): Promise<Report> {
     cdkOut: [],
     cdkBase: null,
     terraformDir: null,
+    baseRef: null,
     repoRoot: ROOT,
     now: NOW,
     failOn: "error",

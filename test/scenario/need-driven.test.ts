@@ -44,6 +44,7 @@ function config(keys: string[], saveFacts: string | null = null): RunConfig {
     cdkOut: [],
     cdkBase: null,
     terraformDir: null,
+    baseRef: null,
     repoRoot: "/",
     now: NOW,
     failOn: "error",

@@ -18,6 +18,8 @@ export function formatJson(report: Report): string {
       subject: f.subjectId,
       address: f.address,
       location: f.location,
+      // The line in the base revision, for a finding the change's deletion left without one.
+      baseLocation: f.baseLocation ?? null,
       fingerprint: f.fingerprint,
     })),
     suppressed: report.suppressed.map((f) => ({
@@ -78,6 +80,7 @@ function keyEntry(subject: KeySubject, now: Date) {
       address: r.address,
       attribute: r.attribute,
       location: r.location,
+      baseLocation: r.baseLocation ?? null,
     })),
   };
 }

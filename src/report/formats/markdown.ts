@@ -350,6 +350,11 @@ function whereCell(
   options: MarkdownOptions,
 ): string {
   const place = findingPlace(finding, subject, options);
+  const base = finding.location === null ? finding.baseLocation : undefined;
+  // A declaration the change deletes: its line in the base revision says more than the input file.
+  if (base && (place === null || place.line === null)) {
+    return `${codeSpan(`${base.file}:${base.line}`, { table: true, maxLength: 300 })} (deleted)`;
+  }
   if (!place) return "—";
   return codeSpan(place.line === null ? place.file : `${place.file}:${place.line}`, {
     table: true,

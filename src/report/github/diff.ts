@@ -8,6 +8,8 @@
 export interface DiffLines {
   right: Set<number>;
   left: Set<number>;
+  /** The old-side lines the change deletes (`-`), a subset of `left`. */
+  removed: Set<number>;
 }
 
 const HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
@@ -18,7 +20,7 @@ const HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
  * has no commentable lines.
  */
 export function diffLines(patch: string | undefined | null): DiffLines {
-  const lines: DiffLines = { right: new Set(), left: new Set() };
+  const lines: DiffLines = { right: new Set(), left: new Set(), removed: new Set() };
   if (!patch) return lines;
   let oldLine = 0;
   let newLine = 0;
@@ -34,8 +36,10 @@ export function diffLines(patch: string | undefined | null): DiffLines {
     if (!inHunk) continue;
     const mark = text[0];
     if (mark === "+") lines.right.add(newLine++);
-    else if (mark === "-") lines.left.add(oldLine++);
-    else if (mark === " ") {
+    else if (mark === "-") {
+      lines.removed.add(oldLine);
+      lines.left.add(oldLine++);
+    } else if (mark === " ") {
       lines.right.add(newLine++);
       lines.left.add(oldLine++);
     }

@@ -7,13 +7,13 @@ import type { GithubClient } from "../../github/client.js";
 import type { GithubContext, PullRequestRef } from "../../github/context.js";
 import { githubStatus } from "../../github/errors.js";
 import { type Identity, isOurs } from "../../github/identity.js";
-import type { Report } from "../../model.js";
+import type { Finding, Report } from "../../model.js";
 import {
   formatFindingComment,
   type MarkdownOptions,
   markedFingerprint,
 } from "../formats/markdown.js";
-import { findingPlace, subjectsById } from "../place.js";
+import { findingPlace, type Place, subjectsById } from "../place.js";
 import { type DiffLines, diffLines } from "./diff.js";
 
 /**
@@ -62,9 +62,12 @@ export function plannedReviewComments(
   for (const finding of report.findings) {
     if (seen.has(finding.fingerprint)) continue;
     seen.add(finding.fingerprint);
-    const place = findingPlace(finding, subjects.get(finding.subjectId), options);
-    const lines = place?.relative && place.line !== null ? files.get(place.file) : undefined;
-    if (!place || place.line === null || !lines?.right.has(place.line)) {
+    const spot = diffSpot(
+      finding,
+      findingPlace(finding, subjects.get(finding.subjectId), options),
+      files,
+    );
+    if (spot === null) {
       notInDiff += 1;
     } else if (existing.has(finding.fingerprint)) {
       alreadyCommented += 1;
@@ -73,14 +76,33 @@ export function plannedReviewComments(
     } else {
       comments.push({
         fingerprint: finding.fingerprint,
-        path: place.file,
-        line: place.line,
-        side: "RIGHT",
+        ...spot,
         body: formatFindingComment(finding, report, options),
       });
     }
   }
   return { comments, alreadyCommented, notInDiff };
+}
+
+/**
+ * Where in the diff a finding can be commented: its line when the diff shows
+ * it on the new side; else, for a declaration the change deletes, its line in
+ * the base revision when the diff shows that line deleted (the old side).
+ */
+function diffSpot(
+  finding: Finding,
+  place: Place | null,
+  files: ReadonlyMap<string, DiffLines>,
+): Pick<ReviewComment, "path" | "line" | "side"> | null {
+  if (place?.relative && place.line !== null && files.get(place.file)?.right.has(place.line)) {
+    return { path: place.file, line: place.line, side: "RIGHT" };
+  }
+  // Only on a line the diff shows deleted: the declaration the change removes.
+  const base = finding.location === null ? finding.baseLocation : undefined;
+  if (base && files.get(base.file)?.removed.has(base.line)) {
+    return { path: base.file, line: base.line, side: "LEFT" };
+  }
+  return null;
 }
 
 /**

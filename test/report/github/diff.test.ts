@@ -19,6 +19,7 @@ describe("diffLines", () => {
     const lines = diffLines(patch);
     expect([...lines.right].sort((a, b) => a - b)).toEqual([10, 11, 12, 13, 14, 41, 42]);
     expect([...lines.left].sort((a, b) => a - b)).toEqual([10, 11, 12, 13, 40, 41, 42]);
+    expect([...lines.removed].sort((a, b) => a - b)).toEqual([11, 41]);
   });
 
   it("reads a new file, a hunk without counts and the no-newline marker", () => {

@@ -34,7 +34,15 @@ beforeEach(async () => {
     number: 7,
     headSha: HEAD,
     baseSha: BASE,
-    files: [{ filename: "infra/many.tf", status: "modified", patch: PATCH }],
+    files: [
+      { filename: "infra/many.tf", status: "modified", patch: PATCH },
+      // Lines 3–5 of the base revision's old.tf are deleted.
+      {
+        filename: "infra/old.tf",
+        status: "modified",
+        patch: "@@ -1,5 +1,2 @@\n a\n b\n-c\n-d\n-e",
+      },
+    ],
   });
 });
 afterEach(() => fake.close());
@@ -198,6 +206,23 @@ describe("review comments", () => {
     expect(second.log).toContain(
       "Review comments: 0 posted, 3 already there, 2 not on a changed line.",
     );
+  });
+
+  it("a finding on deleted code goes on its base-revision line, on the old side", async () => {
+    const report = manyFindings(1);
+    for (const subject of report.subjects) {
+      subject.references = subject.references.map((r) => ({ ...r, location: null }));
+    }
+    report.findings = report.findings.map((f) => ({
+      ...f,
+      location: null,
+      baseLocation: { file: "infra/old.tf", line: 4 },
+    }));
+    await publish(report);
+    expect(fake.reviewComments.map((c) => [c.path, c.line, c.side])).toEqual([
+      ["infra/old.tf", 4, "LEFT"],
+    ]);
+    expect(fake.issueComments[0]?.body).toContain("`infra/old.tf:4` (deleted)");
   });
 
   it("a human's comment with our marker does not stop ours", async () => {

@@ -42,6 +42,27 @@ describe("plannedReviewComments", () => {
     expect(planned.notInDiff).toBe(200 - MAX_REVIEW_COMMENTS);
   });
 
+  it("puts a finding on deleted code on its base-revision line, on the diff's old side", () => {
+    const report = manyFindings(2);
+    for (const subject of report.subjects) {
+      subject.references = subject.references.map((r) => ({ ...r, location: null }));
+    }
+    report.findings = report.findings.map((f, i) => ({
+      ...f,
+      location: null,
+      baseLocation: { file: "infra/old.tf", line: i === 0 ? 6 : 2 },
+    }));
+    // Lines 5–7 of the old file are deleted; line 2 is only context.
+    const diff = new Map([
+      ["infra/old.tf", diffLines("@@ -1,7 +1,4 @@\n a\n b\n c\n d\n-e\n-f\n-g")],
+    ]);
+    const planned = plannedReviewComments(report, diff, new Set(), {});
+    expect(planned.comments.map((c) => [c.path, c.line, c.side])).toEqual([
+      ["infra/old.tf", 6, "LEFT"],
+    ]);
+    expect(planned.notInDiff).toBe(1);
+  });
+
   it("reads back only a marker at the start of a comment", () => {
     expect(markedFingerprint(`${findingMarker("0123abcd")}\nbody`)).toBe("0123abcd");
     expect(markedFingerprint(`quoted: ${findingMarker("0123abcd")}`)).toBeNull();
