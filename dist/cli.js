@@ -20,7 +20,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-7HWO2DKV.js";
+} from "./chunks/chunk-FMZKAVML.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
@@ -3558,6 +3558,9 @@ function withInputs(command) {
   ).option(
     "--repo-root <dir>",
     "locations are relative to this (default: the git top level, else the working directory)"
+  ).option(
+    "--base-ref <rev>",
+    "the git revision the change is compared with (the PR's base), for lines of removed resources"
   ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, []).option("--region <region>", "region for bare key ids and alias names").option("--profile <name>", "AWS profile of the shared config files").option(
     "--endpoint-url <url>",
     "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS)"
@@ -3588,6 +3591,7 @@ function toConfig(paths, options) {
     cdkOut: options.cdkOut,
     cdkBase: options.cdkBase ?? null,
     terraformDir: options.terraformDir ?? null,
+    baseRef: options.baseRef ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === void 0 ? null : parseNow(options.now, "--now"),
     failOn: options.failOn,

@@ -12,6 +12,7 @@ import {
   formatMarkdown,
   formatSarif,
   formatText,
+  gitMergeBase,
   markedFingerprint,
   nodeDeps,
   parseNow,
@@ -19,7 +20,7 @@ import {
   run,
   subjectsById,
   truncate
-} from "./chunks/chunk-7HWO2DKV.js";
+} from "./chunks/chunk-FMZKAVML.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
@@ -21000,6 +21001,8 @@ function actionConfig(input, workspace) {
     cdkOut: list("cdk-out"),
     cdkBase: optional("cdk-base"),
     terraformDir: optional("terraform-dir"),
+    // Set by the Action from the pull request's base commit, when the checkout has it.
+    baseRef: null,
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
     repoRoot: workspace,
     now: now === null ? null : parseNow(now, "input now"),
@@ -25649,7 +25652,7 @@ async function publishCheckRun(client, context, report, failed, options) {
 // src/report/github/diff.ts
 var HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
 function diffLines(patch) {
-  const lines = { right: /* @__PURE__ */ new Set(), left: /* @__PURE__ */ new Set() };
+  const lines = { right: /* @__PURE__ */ new Set(), left: /* @__PURE__ */ new Set(), removed: /* @__PURE__ */ new Set() };
   if (!patch) return lines;
   let oldLine = 0;
   let newLine = 0;
@@ -25665,8 +25668,10 @@ function diffLines(patch) {
     if (!inHunk) continue;
     const mark = text[0];
     if (mark === "+") lines.right.add(newLine++);
-    else if (mark === "-") lines.left.add(oldLine++);
-    else if (mark === " ") {
+    else if (mark === "-") {
+      lines.removed.add(oldLine);
+      lines.left.add(oldLine++);
+    } else if (mark === " ") {
       lines.right.add(newLine++);
       lines.left.add(oldLine++);
     }
@@ -25686,9 +25691,12 @@ function plannedReviewComments(report, files, existing, options) {
   for (const finding of report.findings) {
     if (seen.has(finding.fingerprint)) continue;
     seen.add(finding.fingerprint);
-    const place = findingPlace(finding, subjects.get(finding.subjectId), options);
-    const lines = place?.relative && place.line !== null ? files.get(place.file) : void 0;
-    if (!place || place.line === null || !lines?.right.has(place.line)) {
+    const spot = diffSpot(
+      finding,
+      findingPlace(finding, subjects.get(finding.subjectId), options),
+      files
+    );
+    if (spot === null) {
       notInDiff += 1;
     } else if (existing.has(finding.fingerprint)) {
       alreadyCommented += 1;
@@ -25697,14 +25705,22 @@ function plannedReviewComments(report, files, existing, options) {
     } else {
       comments.push({
         fingerprint: finding.fingerprint,
-        path: place.file,
-        line: place.line,
-        side: "RIGHT",
+        ...spot,
         body: formatFindingComment(finding, report, options)
       });
     }
   }
   return { comments, alreadyCommented, notInDiff };
+}
+function diffSpot(finding, place, files) {
+  if (place?.relative && place.line !== null && files.get(place.file)?.right.has(place.line)) {
+    return { path: place.file, line: place.line, side: "RIGHT" };
+  }
+  const base = finding.location === null ? finding.baseLocation : void 0;
+  if (base && files.get(base.file)?.removed.has(base.line)) {
+    return { path: base.file, line: base.line, side: "LEFT" };
+  }
+  return null;
 }
 async function publishReviewComments(client, context, report, identity, options) {
   const pull = { ...context.repo, pull_number: context.pull.number, per_page: PER_PAGE };
@@ -25885,6 +25901,7 @@ async function runAction(io) {
       log: { debug: io.debug, warn: io.warning }
     }) : null;
     const logger = { info: io.info, warn: io.warning, debug: io.debug };
+    config.baseRef = await baseRevision(io, context, deps);
     const rulesFiles = settings.configFromBase ? baseRules(io, client, context, deps.cwd) : void 0;
     if (rulesFiles && config.configFile && !await rulesFiles.fileExists(config.configFile)) {
       io.warning(
@@ -25938,6 +25955,18 @@ async function runAction(io) {
     }
   }
 }
+async function baseRevision(io, context, deps) {
+  const pull = context?.pull;
+  if (!pull || !deps.gitRevision) return null;
+  const root = io.env.GITHUB_WORKSPACE || deps.cwd;
+  const base = pull.baseSha;
+  const ref = await io.mergeBase?.(root, base, pull.headSha) ?? base;
+  if (await deps.gitRevision(root, ref) !== null) return ref;
+  io.info(
+    `The base commit ${base.slice(0, 12)} is not in the checkout: findings on deleted code get no line (actions/checkout with fetch-depth: 2 or more fetches it).`
+  );
+  return null;
+}
 async function readEvent(io, deps) {
   const path = io.env.GITHUB_EVENT_PATH;
   if (!path) return null;
@@ -25981,7 +26010,8 @@ await runAction({
     await summary.addRaw(markdown).write();
   },
   chdir: (dir) => process.chdir(dir),
-  deps: nodeDeps
+  deps: nodeDeps,
+  mergeBase: gitMergeBase
 });
 /*! Bundled license information:
 
