@@ -58,25 +58,29 @@ export async function publishToGithub(
     commands = true;
   };
   // Returns whether `publish` ran; a permission error turns the run read-only.
-  const attempt = async (what: string, permission: string, publish: () => Promise<void>) => {
+  // `instead` says where the findings are when it did not.
+  const attempt = async (
+    what: string,
+    permission: string,
+    instead: string,
+    publish: () => Promise<void>,
+  ) => {
     try {
       await publish();
       return true;
     } catch (error) {
+      const why = describeGithubError(what, error, permission);
       if (isPermissionError(error)) {
         readOnly = true;
-        deps.warn(
-          `${describeGithubError(what, error, permission)}. A pull request from a fork gets a read-only token: ` +
-            "the findings are reported as workflow-command annotations and in the job summary instead.",
-        );
+        deps.warn(`${why}. (A pull request from a fork gets a read-only token.) ${instead}`);
       } else {
-        deps.warn(
-          `${describeGithubError(what, error, permission)}; the findings are in the log and the job summary`,
-        );
+        deps.warn(`${why}. ${instead}`);
       }
       return false;
     }
   };
+  const elsewhere = () =>
+    `The findings are in ${commands || settings.annotations === "checks" ? "the annotations, " : ""}the log and the job summary.`;
 
   if (settings.annotations === "commands") writeCommands();
   if (settings.annotations === "checks") {
@@ -86,7 +90,9 @@ export async function publishToGithub(
       );
       writeCommands();
     } else {
-      const posted = await attempt("creating the check run", "checks: write", async () => {
+      const instead =
+        "The findings are reported as workflow-command annotations and in the job summary instead.";
+      const posted = await attempt("creating the check run", "checks: write", instead, async () => {
         const run = await publishCheckRun(client, context, report, failed, options);
         deps.info(
           `Check run ${run.url}: ${run.annotations} annotations in ${run.batches} ${run.batches === 1 ? "request" : "requests"}.`,
@@ -108,13 +114,18 @@ export async function publishToGithub(
   if (readOnly) return { commands, readOnly };
   const onPull = { ...context, pull } as GithubContext & { pull: PullRequestRef };
   let identity: Identity = { kind: "app" };
-  const known = await attempt("reading the token's identity", "pull-requests: read", async () => {
-    identity = await whoAmI(client);
-  });
+  const known = await attempt(
+    "reading the token's identity",
+    "pull-requests: read",
+    elsewhere(),
+    async () => {
+      identity = await whoAmI(client);
+    },
+  );
   if (!known) return { commands, readOnly };
 
   if (settings.reviewComments) {
-    await attempt("posting review comments", "pull-requests: write", async () => {
+    await attempt("posting review comments", "pull-requests: write", elsewhere(), async () => {
       const result = await publishReviewComments(client, onPull, report, identity, options);
       const rejected =
         result.rejected > 0
@@ -127,16 +138,28 @@ export async function publishToGithub(
   }
   if (settings.comment !== "off" && !readOnly) {
     const mode = settings.comment;
-    await attempt("writing the pull request comment", "pull-requests: write", async () => {
-      const body = formatMarkdown(report, options);
-      const worthSaying = report.findings.length > 0 || report.errors.length > 0;
-      const result = await publishStickyComment(client, onPull, body, mode, worthSaying, identity);
-      deps.info(
-        result.outcome === "skipped"
-          ? "Pull request comment: nothing to report, none written."
-          : `Pull request comment ${result.outcome}: ${result.url ?? ""}`,
-      );
-    });
+    await attempt(
+      "writing the pull request comment",
+      "pull-requests: write",
+      elsewhere(),
+      async () => {
+        const body = formatMarkdown(report, options);
+        const worthSaying = report.findings.length > 0 || report.errors.length > 0;
+        const result = await publishStickyComment(
+          client,
+          onPull,
+          body,
+          mode,
+          worthSaying,
+          identity,
+        );
+        deps.info(
+          result.outcome === "skipped"
+            ? "Pull request comment: nothing to report, none written."
+            : `Pull request comment ${result.outcome}: ${result.url ?? ""}`,
+        );
+      },
+    );
   }
   return { commands, readOnly };
 }
