@@ -25809,24 +25809,22 @@ async function publishToGithub(report, failed, settings, options, deps) {
     deps.writeCommands(formatGithub(report));
     commands = true;
   };
-  const attempt = async (what, permission, publish) => {
+  const attempt = async (what, permission, instead, publish) => {
     try {
       await publish();
       return true;
     } catch (error2) {
+      const why = describeGithubError(what, error2, permission);
       if (isPermissionError(error2)) {
         readOnly = true;
-        deps.warn(
-          `${describeGithubError(what, error2, permission)}. A pull request from a fork gets a read-only token: the findings are reported as workflow-command annotations and in the job summary instead.`
-        );
+        deps.warn(`${why}. (A pull request from a fork gets a read-only token.) ${instead}`);
       } else {
-        deps.warn(
-          `${describeGithubError(what, error2, permission)}; the findings are in the log and the job summary`
-        );
+        deps.warn(`${why}. ${instead}`);
       }
       return false;
     }
   };
+  const elsewhere = () => `The findings are in ${commands || settings.annotations === "checks" ? "the annotations, " : ""}the log and the job summary.`;
   if (settings.annotations === "commands") writeCommands();
   if (settings.annotations === "checks") {
     if (client === null || context === null) {
@@ -25835,7 +25833,8 @@ async function publishToGithub(report, failed, settings, options, deps) {
       );
       writeCommands();
     } else {
-      const posted = await attempt("creating the check run", "checks: write", async () => {
+      const instead = "The findings are reported as workflow-command annotations and in the job summary instead.";
+      const posted = await attempt("creating the check run", "checks: write", instead, async () => {
         const run2 = await publishCheckRun(client, context, report, failed, options);
         deps.info(
           `Check run ${run2.url}: ${run2.annotations} annotations in ${run2.batches} ${run2.batches === 1 ? "request" : "requests"}.`
@@ -25856,12 +25855,17 @@ async function publishToGithub(report, failed, settings, options, deps) {
   if (readOnly) return { commands, readOnly };
   const onPull = { ...context, pull };
   let identity = { kind: "app" };
-  const known = await attempt("reading the token's identity", "pull-requests: read", async () => {
-    identity = await whoAmI(client);
-  });
+  const known = await attempt(
+    "reading the token's identity",
+    "pull-requests: read",
+    elsewhere(),
+    async () => {
+      identity = await whoAmI(client);
+    }
+  );
   if (!known) return { commands, readOnly };
   if (settings.reviewComments) {
-    await attempt("posting review comments", "pull-requests: write", async () => {
+    await attempt("posting review comments", "pull-requests: write", elsewhere(), async () => {
       const result = await publishReviewComments(client, onPull, report, identity, options);
       const rejected = result.rejected > 0 ? `, ${result.rejected} refused by GitHub (they are in the comment)` : "";
       deps.info(
@@ -25871,14 +25875,26 @@ async function publishToGithub(report, failed, settings, options, deps) {
   }
   if (settings.comment !== "off" && !readOnly) {
     const mode = settings.comment;
-    await attempt("writing the pull request comment", "pull-requests: write", async () => {
-      const body = formatMarkdown(report, options);
-      const worthSaying = report.findings.length > 0 || report.errors.length > 0;
-      const result = await publishStickyComment(client, onPull, body, mode, worthSaying, identity);
-      deps.info(
-        result.outcome === "skipped" ? "Pull request comment: nothing to report, none written." : `Pull request comment ${result.outcome}: ${result.url ?? ""}`
-      );
-    });
+    await attempt(
+      "writing the pull request comment",
+      "pull-requests: write",
+      elsewhere(),
+      async () => {
+        const body = formatMarkdown(report, options);
+        const worthSaying = report.findings.length > 0 || report.errors.length > 0;
+        const result = await publishStickyComment(
+          client,
+          onPull,
+          body,
+          mode,
+          worthSaying,
+          identity
+        );
+        deps.info(
+          result.outcome === "skipped" ? "Pull request comment: nothing to report, none written." : `Pull request comment ${result.outcome}: ${result.url ?? ""}`
+        );
+      }
+    );
   }
   return { commands, readOnly };
 }
