@@ -56,7 +56,6 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
       "--format <format>",
       `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
       append,
-      [],
     )
     .addOption(
       new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity")
@@ -137,25 +136,23 @@ function withInputs(command: Command): Command {
   return command
     .argument(
       "[paths...]",
-      "input files, recognised by their content (Terraform plan, state, outputs)",
+      "input files, recognised by their content (Terraform plan, state or outputs, CloudFormation templates, CDK outputs, cdk.out directories)",
     )
     .option(
       "--terraform-plan <file>",
       "Terraform plan JSON (terraform show -json PLANFILE)",
       append,
-      [],
     )
     .option(
       "--terraform-state <file>",
       "Terraform state (terraform show -json, or terraform.tfstate)",
       append,
-      [],
     )
-    .option("--terraform-outputs <file>", "Terraform outputs (terraform output -json)", append, [])
-    .option("--cdk-out <dir>", "AWS CDK cloud assembly directory (cdk.out)", append, [])
+    .option("--terraform-outputs <file>", "Terraform outputs (terraform output -json)", append)
+    .option("--cdk-out <dir>", "AWS CDK cloud assembly directory (cdk.out)", append)
     .option("--cdk-base <dir>", "the base branch's synthesized cloud assembly, to find changes")
-    .option("--cdk-outputs <file>", "CDK deploy outputs (cdk deploy --outputs-file)", append, [])
-    .option("--template <file>", "a CloudFormation template (JSON or YAML)", append, [])
+    .option("--cdk-outputs <file>", "CDK deploy outputs (cdk deploy --outputs-file)", append)
+    .option("--template <file>", "a CloudFormation template (JSON or YAML)", append)
     .option(
       "--terraform-dir <dir>",
       "the root module's directory (default: each Terraform input's directory)",
@@ -168,7 +165,7 @@ function withInputs(command: Command): Command {
       "--base-ref <rev>",
       "the git revision the change is compared with (the PR's base), for lines of removed resources",
     )
-    .option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, [])
+    .option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append)
     .option("--region <region>", "region for bare key ids and alias names")
     .option("--profile <name>", "AWS profile of the shared config files")
     .option(
@@ -183,26 +180,26 @@ function withInputs(command: Command): Command {
 }
 
 interface CheckOptions {
-  cdkOut: string[];
+  cdkOut?: string[];
   cdkBase?: string;
-  cdkOutputs: string[];
-  template: string[];
+  cdkOutputs?: string[];
+  template?: string[];
   roleTemplate?: string;
   verbose?: boolean;
   saveFacts?: string;
   profile?: string;
   endpointUrl?: string;
-  terraformPlan: string[];
-  terraformState: string[];
-  terraformOutputs: string[];
+  terraformPlan?: string[];
+  terraformState?: string[];
+  terraformOutputs?: string[];
   terraformDir?: string;
   repoRoot?: string;
   baseRef?: string;
-  key: string[];
+  key?: string[];
   config?: string;
   facts?: string;
   region?: string;
-  format: string[];
+  format?: string[];
   failOn: Severity | "none";
   now?: string;
   quiet?: boolean;
@@ -210,16 +207,20 @@ interface CheckOptions {
 
 function toConfig(paths: string[], options: CheckOptions): RunConfig {
   const inputs: InputSpec[] = [
-    ...options.terraformPlan.map((path): InputSpec => ({ kind: "terraform-plan", path })),
-    ...options.terraformState.map((path): InputSpec => ({ kind: "terraform-state", path })),
-    ...options.terraformOutputs.map((path): InputSpec => ({ kind: "terraform-outputs", path })),
-    ...options.cdkOutputs.map((path): InputSpec => ({ kind: "cdk-outputs", path })),
-    ...options.template.map((path): InputSpec => ({ kind: "cloudformation-template", path })),
+    ...(options.terraformPlan ?? []).map((path): InputSpec => ({ kind: "terraform-plan", path })),
+    ...(options.terraformState ?? []).map((path): InputSpec => ({ kind: "terraform-state", path })),
+    ...(options.terraformOutputs ?? []).map(
+      (path): InputSpec => ({ kind: "terraform-outputs", path }),
+    ),
+    ...(options.cdkOutputs ?? []).map((path): InputSpec => ({ kind: "cdk-outputs", path })),
+    ...(options.template ?? []).map(
+      (path): InputSpec => ({ kind: "cloudformation-template", path }),
+    ),
     ...paths.map((path): InputSpec => ({ kind: "auto", path })),
   ];
   return {
     inputs,
-    keys: options.key,
+    keys: options.key ?? [],
     configFile: options.config ?? null,
     factsFile: options.facts ?? null,
     saveFacts: options.saveFacts ?? null,
@@ -230,14 +231,14 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
       options.roleTemplate === undefined
         ? null
         : parseRoleTemplate(options.roleTemplate, "--role-template"),
-    cdkOut: options.cdkOut,
+    cdkOut: options.cdkOut ?? [],
     cdkBase: options.cdkBase ?? null,
     terraformDir: options.terraformDir ?? null,
     baseRef: options.baseRef ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === undefined ? null : parseNow(options.now, "--now"),
     failOn: options.failOn,
-    outputs: parseOutputs(options.format),
+    outputs: parseOutputs(options.format ?? []),
   };
 }
 
@@ -262,6 +263,7 @@ function parseOutputs(values: string[]): OutputSpec[] {
   return outputs.length > 0 ? outputs : [{ format: "text", file: null }];
 }
 
-function append(value: string, previous: string[]): string[] {
-  return [...previous, value];
+// Repeatable options start undefined rather than [], so that help shows no "(default: [])".
+function append(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

@@ -33,9 +33,10 @@ export function formatText(report: Report, options: TextOptions): string {
 
   for (const [file, findings] of groupByFile(report)) {
     out.push(paint(ANSI.underline, oneLine(file)));
-    // A line number where the code was located, else the resource address.
+    // A line number where the code was located (or was, before the change deleted
+    // it), else the resource address.
     const places = findings.map((f) =>
-      oneLine(f.location ? String(f.location.line) : (f.address ?? "-")),
+      oneLine(String((f.location ?? f.baseLocation)?.line ?? f.address ?? "-")),
     );
     const width = Math.max(...places.map((p) => p.length));
     findings.forEach((f, i) => {
@@ -69,14 +70,21 @@ export function formatText(report: Report, options: TextOptions): string {
 }
 
 /**
- * Findings grouped by their source file; one without a line goes under the input
- * file that references its key, so nothing is left ungrouped.
+ * Findings grouped by their source file; one on deleted code goes under its file
+ * in the base revision (a heading of its own: its lines are not the checkout's);
+ * one without a line goes under the input file that references its key, so
+ * nothing is left ungrouped.
  */
 function groupByFile(report: Report): [string, Finding[]][] {
   const subjects = new Map(report.subjects.map((s) => [s.id, s]));
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
-    const file = f.location?.file ?? subjects.get(f.subjectId)?.references[0]?.file ?? "(no file)";
+    const base = f.location === null ? f.baseLocation : undefined;
+    const file =
+      f.location?.file ??
+      (base ? `${base.file} (base revision, deleted lines)` : undefined) ??
+      subjects.get(f.subjectId)?.references[0]?.file ??
+      "(no file)";
     const list = groups.get(file) ?? [];
     list.push(f);
     groups.set(file, list);
