@@ -20,7 +20,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-FMZKAVML.js";
+} from "./chunks/chunk-SJUBPXZ4.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
@@ -3487,8 +3487,7 @@ function parseArgs(argv, version, io) {
   ).option("--facts <file>", "evaluate offline from this facts snapshot").option("--save-facts <file>", "also write the facts gathered to this snapshot file").option(
     "--format <format>",
     `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
-    append,
-    []
+    append
   ).addOption(
     new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices([...SEVERITIES, "none"]).default("error")
   ).option("--now <iso8601>", "the evaluation clock, for reproducible reports").option("--quiet", "print no warnings on stderr").action((paths, options) => {
@@ -3541,18 +3540,16 @@ function parseArgs(argv, version, io) {
 function withInputs(command) {
   return command.argument(
     "[paths...]",
-    "input files, recognised by their content (Terraform plan, state, outputs)"
+    "input files, recognised by their content (Terraform plan, state or outputs, CloudFormation templates, CDK outputs, cdk.out directories)"
   ).option(
     "--terraform-plan <file>",
     "Terraform plan JSON (terraform show -json PLANFILE)",
-    append,
-    []
+    append
   ).option(
     "--terraform-state <file>",
     "Terraform state (terraform show -json, or terraform.tfstate)",
-    append,
-    []
-  ).option("--terraform-outputs <file>", "Terraform outputs (terraform output -json)", append, []).option("--cdk-out <dir>", "AWS CDK cloud assembly directory (cdk.out)", append, []).option("--cdk-base <dir>", "the base branch's synthesized cloud assembly, to find changes").option("--cdk-outputs <file>", "CDK deploy outputs (cdk deploy --outputs-file)", append, []).option("--template <file>", "a CloudFormation template (JSON or YAML)", append, []).option(
+    append
+  ).option("--terraform-outputs <file>", "Terraform outputs (terraform output -json)", append).option("--cdk-out <dir>", "AWS CDK cloud assembly directory (cdk.out)", append).option("--cdk-base <dir>", "the base branch's synthesized cloud assembly, to find changes").option("--cdk-outputs <file>", "CDK deploy outputs (cdk deploy --outputs-file)", append).option("--template <file>", "a CloudFormation template (JSON or YAML)", append).option(
     "--terraform-dir <dir>",
     "the root module's directory (default: each Terraform input's directory)"
   ).option(
@@ -3561,7 +3558,7 @@ function withInputs(command) {
   ).option(
     "--base-ref <rev>",
     "the git revision the change is compared with (the PR's base), for lines of removed resources"
-  ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append, []).option("--region <region>", "region for bare key ids and alias names").option("--profile <name>", "AWS profile of the shared config files").option(
+  ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append).option("--region <region>", "region for bare key ids and alias names").option("--profile <name>", "AWS profile of the shared config files").option(
     "--endpoint-url <url>",
     "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS)"
   ).option(
@@ -3571,16 +3568,20 @@ function withInputs(command) {
 }
 function toConfig(paths, options) {
   const inputs = [
-    ...options.terraformPlan.map((path) => ({ kind: "terraform-plan", path })),
-    ...options.terraformState.map((path) => ({ kind: "terraform-state", path })),
-    ...options.terraformOutputs.map((path) => ({ kind: "terraform-outputs", path })),
-    ...options.cdkOutputs.map((path) => ({ kind: "cdk-outputs", path })),
-    ...options.template.map((path) => ({ kind: "cloudformation-template", path })),
+    ...(options.terraformPlan ?? []).map((path) => ({ kind: "terraform-plan", path })),
+    ...(options.terraformState ?? []).map((path) => ({ kind: "terraform-state", path })),
+    ...(options.terraformOutputs ?? []).map(
+      (path) => ({ kind: "terraform-outputs", path })
+    ),
+    ...(options.cdkOutputs ?? []).map((path) => ({ kind: "cdk-outputs", path })),
+    ...(options.template ?? []).map(
+      (path) => ({ kind: "cloudformation-template", path })
+    ),
     ...paths.map((path) => ({ kind: "auto", path }))
   ];
   return {
     inputs,
-    keys: options.key,
+    keys: options.key ?? [],
     configFile: options.config ?? null,
     factsFile: options.facts ?? null,
     saveFacts: options.saveFacts ?? null,
@@ -3588,14 +3589,14 @@ function toConfig(paths, options) {
     profile: options.profile ?? null,
     endpointUrl: options.endpointUrl ?? null,
     roleTemplate: options.roleTemplate === void 0 ? null : parseRoleTemplate(options.roleTemplate, "--role-template"),
-    cdkOut: options.cdkOut,
+    cdkOut: options.cdkOut ?? [],
     cdkBase: options.cdkBase ?? null,
     terraformDir: options.terraformDir ?? null,
     baseRef: options.baseRef ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === void 0 ? null : parseNow(options.now, "--now"),
     failOn: options.failOn,
-    outputs: parseOutputs(options.format)
+    outputs: parseOutputs(options.format ?? [])
   };
 }
 function parseOutputs(values) {
@@ -3619,7 +3620,7 @@ function parseOutputs(values) {
   return outputs.length > 0 ? outputs : [{ format: "text", file: null }];
 }
 function append(value, previous) {
-  return [...previous, value];
+  return [...previous ?? [], value];
 }
 
 // src/report/formats/index.ts

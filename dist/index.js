@@ -20,7 +20,7 @@ import {
   run,
   subjectsById,
   truncate
-} from "./chunks/chunk-FMZKAVML.js";
+} from "./chunks/chunk-SJUBPXZ4.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
