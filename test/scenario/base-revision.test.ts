@@ -124,31 +124,25 @@ describe("Terraform: a resource block the change deletes", () => {
     configuration: { root_module: {} },
   };
 
-  /** The plan and facts in `dir`, checked with `extra` arguments: the report and stderr. */
+  /** The plan and facts in `dir`, checked with `extra` arguments: stdout and stderr. */
   async function check(dir: string, extra: string[]) {
     await writeFile(join(dir, "plan.json"), JSON.stringify(PLAN));
     await writeFile(join(dir, "facts.json"), JSON.stringify(facts({ [DATA_ARN]: { used: true } })));
     const args = ["plan.json", "--facts", "facts.json", "--now", "2026-11-28T00:00:00Z"];
-    const run = await runCli(
-      [
-        ...args,
-        "--format",
-        "json",
-        "--repo-root",
-        dir,
-        "--terraform-dir",
-        join(dir, "infra"),
-        ...extra,
-      ],
+    return runCli(
+      [...args, "--repo-root", dir, "--terraform-dir", join(dir, "infra"), ...extra],
       dir,
       { gitRevision: gitRevisionFiles, readFile: (path) => readFile(join(dir, path), "utf8") },
     );
-    return { report: JSON.parse(run.stdout), stderr: run.stderr };
   }
+  const json = async (dir: string, extra: string[]) => {
+    const run = await check(dir, [...extra, "--format", "json"]);
+    return { report: JSON.parse(run.stdout), stderr: run.stderr };
+  };
 
   it("has its line in the base commit with --base-ref, and none in the checkout", async () => {
     const dir = await repoWith("tf", { "infra/main.tf": BASE_TF }, { "infra/main.tf": HEAD_TF });
-    const { report, stderr } = await check(dir, ["--base-ref", "base"]);
+    const { report, stderr } = await json(dir, ["--base-ref", "base"]);
     expect(stderr).toBe("");
     const finding = report.findings.find(
       (f: { ruleId: string }) => f.ruleId === "deleting-recently-used-key",
@@ -156,10 +150,15 @@ describe("Terraform: a resource block the change deletes", () => {
     expect(finding.location).toBeNull();
     expect(finding.baseLocation).toEqual({ file: "infra/main.tf", line: 5 });
     expect(report.keys[0].references[0].baseLocation).toEqual({ file: "infra/main.tf", line: 5 });
+    // The text report lists it under the base revision's file, at its old line.
+    expect((await check(dir, ["--base-ref", "base"])).stdout).toMatch(
+      /^infra\/main\.tf \(base revision, deleted lines\)\n {2}5 {2}error {3}/m,
+    );
 
-    const without = (await check(dir, [])).report;
+    const without = (await json(dir, [])).report;
     expect(without.findings[0].location).toBeNull();
     expect(without.findings[0].baseLocation).toBeNull();
+    expect((await check(dir, [])).stdout).not.toContain("base revision");
   });
 
   it("warns and goes on when git does not have the base ref", async () => {
@@ -168,7 +167,7 @@ describe("Terraform: a resource block the change deletes", () => {
       { "infra/main.tf": BASE_TF },
       { "infra/main.tf": HEAD_TF },
     );
-    const { report, stderr } = await check(dir, ["--base-ref", "no-such-ref"]);
+    const { report, stderr } = await json(dir, ["--base-ref", "no-such-ref"]);
     expect(stderr).toContain("--base-ref no-such-ref: no such commit in the git repository");
     expect(report.findings[0].baseLocation).toBeNull();
   });
