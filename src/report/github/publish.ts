@@ -129,7 +129,7 @@ export async function publishToGithub(
       const result = await publishReviewComments(client, onPull, report, identity, options);
       const rejected =
         result.rejected > 0
-          ? `, ${result.rejected} refused by GitHub (they are in the comment)`
+          ? `, ${result.rejected} refused by GitHub (listed in the comment and the summary)`
           : "";
       deps.info(
         `Review comments: ${result.posted} posted, ${result.alreadyCommented} already there, ${result.notInDiff} not on a changed line${rejected}.`,

@@ -246,7 +246,7 @@ describe("review comments", () => {
     const out = await publish(manyFindings(3));
     expect(fake.reviewComments.map((c) => c.line)).toEqual([2, 3]);
     expect(out.log).toContain(
-      "Review comments: 2 posted, 0 already there, 0 not on a changed line, 1 refused by GitHub (they are in the comment).",
+      "Review comments: 2 posted, 0 already there, 0 not on a changed line, 1 refused by GitHub (listed in the comment and the summary).",
     );
     // The comment still lists every finding.
     expect(fake.issueComments[0]?.body).toContain("3 errors");
