@@ -25867,7 +25867,7 @@ async function publishToGithub(report, failed, settings, options, deps) {
   if (settings.reviewComments) {
     await attempt("posting review comments", "pull-requests: write", elsewhere(), async () => {
       const result = await publishReviewComments(client, onPull, report, identity, options);
-      const rejected = result.rejected > 0 ? `, ${result.rejected} refused by GitHub (they are in the comment)` : "";
+      const rejected = result.rejected > 0 ? `, ${result.rejected} refused by GitHub (listed in the comment and the summary)` : "";
       deps.info(
         `Review comments: ${result.posted} posted, ${result.alreadyCommented} already there, ${result.notInDiff} not on a changed line${rejected}.`
       );
