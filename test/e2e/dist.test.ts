@@ -69,6 +69,18 @@ describe.each(nodeRuntimes())("dist/ on $name", ({ bin }) => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("runs the README's quick start, as `npm start` does", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const quickStart = /```sh\n(node dist\/cli\.js check [^\n]+)\n```/.exec(readme)?.[1];
+    const start = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
+    expect(start).toBe(quickStart);
+    const [, ...args] = (quickStart ?? "").split(" ");
+    const run = runNode(bin, args, dir);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("✖ 6 problems (1 error, 5 warnings, 0 notices)");
+  });
+
   it("prints its version and help", () => {
     const pkg = JSON.parse(readFileSync("package.json", "utf8"));
     expect(runNode(bin, ["dist/cli.js", "--version"], dir).stdout.trim()).toBe(pkg.version);
