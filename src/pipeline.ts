@@ -20,7 +20,7 @@ import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { evaluate } from "./rules/evaluate.js";
 import { applyIgnores } from "./rules/ignore.js";
 import type { RuleSet } from "./rules/load.js";
-import { loadRulesFromFiles } from "./rules/read.js";
+import { describeReadError, loadRulesFromFiles } from "./rules/read.js";
 import { applyInlineSuppressions } from "./rules/suppress.js";
 import {
   findRuleTestFiles,
@@ -354,15 +354,8 @@ async function readInput(path: string, what: string, deps: Deps): Promise<string
   try {
     return await deps.readFile(path);
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "is a directory, expected a file"
-          : code === "EACCES"
-            ? "permission denied"
-            : String((cause as Error).message);
-    throw new InputError(`cannot read ${what}: ${reason}`, path, null, { cause });
+    throw new InputError(`cannot read ${what}: ${describeReadError(cause)}`, path, null, {
+      cause,
+    });
   }
 }

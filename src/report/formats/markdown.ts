@@ -7,6 +7,7 @@
 import type { Finding, KeySubject, Report, Severity, SuppressedFinding } from "../../model.js";
 import type { FormatOptions, RuleMeta } from "../format-options.js";
 import { findingPlace, keyName, subjectsById } from "../place.js";
+import { plural as countedWord, severityCounts } from "../words.js";
 import { codeSpan, escapeMarkdown, truncate } from "./escape.js";
 
 /** The hidden first line the sticky comment is found by. */
@@ -162,13 +163,9 @@ export function formatFindingComment(
 }
 
 function headline(report: Report): string {
-  const { error, warning, notice, keys } = report.summary;
+  const { error, warning, keys } = report.summary;
   const checked = plural(keys, "key");
-  const counts = [
-    error > 0 ? plural(error, "error") : null,
-    warning > 0 ? plural(warning, "warning") : null,
-    notice > 0 ? plural(notice, "notice") : null,
-  ].filter((part): part is string => part !== null);
+  const counts = severityCounts(report.summary, grouped);
   if (counts.length > 0) {
     const icon = ICON[error > 0 ? "error" : warning > 0 ? "warning" : "notice"];
     return `### ${icon} kms-usage-lint: ${list(counts)} in ${checked}`;
@@ -408,8 +405,13 @@ function changeCell(subject: KeySubject): string {
   return escapeMarkdown(`${change.action}${window}${change.disables ? ", disables it" : ""}`);
 }
 
+/** Numbers in a comment read with thousands separators: 1,000 keys. */
+function grouped(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
 function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+  return countedWord(n, word, grouped);
 }
 
 /** `a`, `a and b`, `a, b and c`. */

@@ -4,6 +4,7 @@
  */
 import type { Finding, Report, Severity } from "../../model.js";
 import { compareText } from "../../order.js";
+import { plural } from "../words.js";
 
 export interface TextOptions {
   /** ANSI colour; the CLI turns it on only when stdout is a TTY. */
@@ -95,8 +96,4 @@ function groupByFile(report: Report): [string, Finding[]][] {
 // Text from AWS or an input must neither break the one-line layout nor send escape sequences to the terminal.
 function oneLine(text: string): string {
   return text.replace(/\p{Cc}+/gu, " ");
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -10,6 +10,7 @@ import { truncate } from "../formats/escape.js";
 import { MESSAGE_LIMIT, TITLE_LIMIT } from "../formats/github.js";
 import { formatMarkdown, type MarkdownOptions } from "../formats/markdown.js";
 import { findingPlace, subjectsById } from "../place.js";
+import { plural, severityCounts } from "../words.js";
 
 /** The check run's name, as the pull request's checks list shows it. */
 export const CHECK_RUN_NAME = "kms-usage-lint";
@@ -68,17 +69,8 @@ export function checkConclusion(report: Report, failed: boolean): CheckConclusio
 
 /** The check run's one-line title: the counts, or that there was nothing to find. */
 export function checkTitle(report: Report): string {
-  const { error, warning, notice, keys } = report.summary;
-  const counts = (
-    [
-      [error, "error"],
-      [warning, "warning"],
-      [notice, "notice"],
-    ] as const
-  )
-    .filter(([n]) => n > 0)
-    .map(([n, word]) => `${n} ${word}${n === 1 ? "" : "s"}`);
-  const checked = `${keys} key${keys === 1 ? "" : "s"}`;
+  const counts = severityCounts(report.summary);
+  const checked = plural(report.summary.keys, "key");
   if (counts.length > 0) return `${counts.join(", ")} in ${checked}`;
   if (report.errors.length > 0) return `No problems found in ${checked}; some could not be checked`;
   return `No problems in ${checked}`;

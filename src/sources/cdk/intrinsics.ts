@@ -8,7 +8,12 @@
 import type { KeyTarget } from "../../model.js";
 import { isJsonObject } from "../json.js";
 import { findKmsArns, isAliasName, isKeyId, isKmsAttributeName } from "../key-ids.js";
-import { bareKeyTarget, type ResourcePlace, targetIdentity } from "../terraform/scan.js";
+import {
+  aliasNameTarget,
+  bareKeyTarget,
+  type ResourcePlace,
+  targetIdentity,
+} from "../terraform/scan.js";
 
 /** What a template's values can name a key by. */
 export interface KeyNames {
@@ -261,16 +266,6 @@ class Walk {
     this.seen.add(identity);
     this.hits.push({ path: pathText(this.steps), target });
   }
-}
-
-/** An alias name written in a template: with its ARN when the stack's region and account are known. */
-export function aliasNameTarget(name: string, place: ResourcePlace): KeyTarget {
-  const { partition, region, account } = place;
-  const arn =
-    partition !== null && region !== null && account !== null
-      ? `arn:${partition}:kms:${region}:${account}:${name}`
-      : null;
-  return { kind: "alias", name, arn, region };
 }
 
 const IDENTIFIER_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;

@@ -11,8 +11,8 @@ import { isAliasName, partitionOf } from "../key-ids.js";
 import { jsonKind } from "../terraform/documents.js";
 import { mentionsKey } from "../terraform/outputs.js";
 import { makeReference, type ReferenceBase } from "../terraform/resources.js";
-import type { ResourcePlace } from "../terraform/scan.js";
-import { aliasNameTarget, findKeyTargets, type KeyNames } from "./intrinsics.js";
+import { aliasNameTarget, type ResourcePlace } from "../terraform/scan.js";
+import { findKeyTargets, type KeyNames } from "./intrinsics.js";
 import type { StackModel, StackResource } from "./stack.js";
 
 /** Resource types that declare a KMS key. */

@@ -126,8 +126,8 @@ export function bareKeyTarget(keyId: string, place: ResourcePlace): KeyTarget {
   return { kind: "key-id", keyId, region };
 }
 
-/** An alias name in a resource's attributes: with its ARN when the resource's region and account are known. */
-function aliasNameTarget(name: string, place: ResourcePlace): KeyTarget {
+/** An alias name in a resource's attributes or a template: with its ARN when the region and account are known. */
+export function aliasNameTarget(name: string, place: ResourcePlace): KeyTarget {
   const { partition, region, account } = place;
   const arn =
     partition !== null && region !== null && account !== null
