@@ -35,13 +35,6 @@ export interface GithubReportDeps {
   writeCommands(text: string): void;
 }
 
-export interface GithubReportResult {
-  /** Annotations went out as workflow commands (asked for, or as the fallback). */
-  commands: boolean;
-  /** Some write was refused for lack of permission. */
-  readOnly: boolean;
-}
-
 /** Reports `report` to GitHub as `settings` ask, as far as the token and the event allow. */
 export async function publishToGithub(
   report: Report,
@@ -49,14 +42,10 @@ export async function publishToGithub(
   settings: GithubReportSettings,
   options: MarkdownOptions,
   deps: GithubReportDeps,
-): Promise<GithubReportResult> {
+): Promise<void> {
   const { client, context } = deps;
   let readOnly = false;
-  let commands = false;
-  const writeCommands = () => {
-    deps.writeCommands(formatGithub(report));
-    commands = true;
-  };
+  const writeCommands = () => deps.writeCommands(formatGithub(report));
   // Returns whether `publish` ran; a permission error turns the run read-only.
   // `instead` says where the findings are when it did not.
   const attempt = async (
@@ -79,8 +68,7 @@ export async function publishToGithub(
       return false;
     }
   };
-  const elsewhere = () =>
-    `The findings are in ${commands || settings.annotations === "checks" ? "the annotations, " : ""}the log and the job summary.`;
+  const elsewhere = `The findings are in ${settings.annotations === "none" ? "" : "the annotations, "}the log and the job summary.`;
 
   if (settings.annotations === "commands") writeCommands();
   if (settings.annotations === "checks") {
@@ -104,28 +92,28 @@ export async function publishToGithub(
 
   const pull = context?.pull ?? null;
   const wantsPull = settings.reviewComments || settings.comment !== "off";
-  if (!wantsPull || client === null || context === null) return { commands, readOnly };
+  if (!wantsPull || client === null || context === null) return;
   if (pull === null) {
     deps.info(
       `Not a pull request event (${context.eventName || "unknown"}): no pull request comment.`,
     );
-    return { commands, readOnly };
+    return;
   }
-  if (readOnly) return { commands, readOnly };
+  if (readOnly) return;
   const onPull = { ...context, pull } as GithubContext & { pull: PullRequestRef };
   let identity: Identity = { kind: "app" };
   const known = await attempt(
     "reading the token's identity",
     "pull-requests: read",
-    elsewhere(),
+    elsewhere,
     async () => {
       identity = await whoAmI(client);
     },
   );
-  if (!known) return { commands, readOnly };
+  if (!known) return;
 
   if (settings.reviewComments) {
-    await attempt("posting review comments", "pull-requests: write", elsewhere(), async () => {
+    await attempt("posting review comments", "pull-requests: write", elsewhere, async () => {
       const result = await publishReviewComments(client, onPull, report, identity, options);
       const rejected =
         result.rejected > 0
@@ -141,7 +129,7 @@ export async function publishToGithub(
     await attempt(
       "writing the pull request comment",
       "pull-requests: write",
-      elsewhere(),
+      elsewhere,
       async () => {
         const body = formatMarkdown(report, options);
         const worthSaying = report.findings.length > 0 || report.errors.length > 0;
@@ -161,5 +149,4 @@ export async function publishToGithub(
       },
     );
   }
-  return { commands, readOnly };
 }

@@ -14,6 +14,7 @@ import {
   markedFingerprint,
 } from "../formats/markdown.js";
 import { findingPlace, type Place, subjectsById } from "../place.js";
+import { plural } from "../words.js";
 import { type DiffLines, diffLines } from "./diff.js";
 
 /**
@@ -129,16 +130,21 @@ export async function publishReviewComments(
     const fingerprint = markedFingerprint(comment.body);
     if (fingerprint !== null && isOurs(identity, comment.user)) existing.add(fingerprint);
   }
-  const planned = plannedReviewComments(report, files, existing, options);
-  const result = { ...planned, posted: 0, rejected: 0 };
-  if (planned.comments.length === 0) return withoutComments(result);
+  const { comments, alreadyCommented, notInDiff } = plannedReviewComments(
+    report,
+    files,
+    existing,
+    options,
+  );
+  const result: ReviewCommentsResult = { posted: 0, alreadyCommented, notInDiff, rejected: 0 };
+  if (comments.length === 0) return result;
 
   const target = {
     ...context.repo,
     pull_number: context.pull.number,
     commit_id: context.pull.headSha,
   };
-  const toPost = planned.comments.map(({ path, line, side, body }) => ({ path, line, side, body }));
+  const toPost = comments.map(({ path, line, side, body }) => ({ path, line, side, body }));
   try {
     await client.rest.pulls.createReview({
       ...target,
@@ -146,7 +152,7 @@ export async function publishReviewComments(
       body: `kms-usage-lint: ${plural(toPost.length, "finding")} on lines this pull request changes.`,
       comments: toPost,
     });
-    return withoutComments({ ...result, posted: toPost.length });
+    return { ...result, posted: toPost.length };
   } catch (error) {
     if (githubStatus(error) !== 422) throw error;
   }
@@ -159,14 +165,5 @@ export async function publishReviewComments(
       result.rejected += 1;
     }
   }
-  return withoutComments(result);
-}
-
-function withoutComments<T extends { comments: unknown }>(result: T): Omit<T, "comments"> {
-  const { comments: _, ...rest } = result;
-  return rest;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return result;
 }
