@@ -20,7 +20,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-ZDXVNKIA.js";
+} from "./chunks/chunk-OSYRTRRT.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,

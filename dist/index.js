@@ -17,10 +17,12 @@ import {
   nodeDeps,
   parseNow,
   parseRoleTemplate,
+  plural,
   run,
+  severityCounts,
   subjectsById,
   truncate
-} from "./chunks/chunk-ZDXVNKIA.js";
+} from "./chunks/chunk-OSYRTRRT.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
@@ -25609,13 +25611,8 @@ function checkConclusion(report, failed) {
   return report.findings.length > 0 || report.errors.length > 0 ? "neutral" : "success";
 }
 function checkTitle(report) {
-  const { error: error2, warning: warning2, notice, keys } = report.summary;
-  const counts = [
-    [error2, "error"],
-    [warning2, "warning"],
-    [notice, "notice"]
-  ].filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}${n === 1 ? "" : "s"}`);
-  const checked = `${keys} key${keys === 1 ? "" : "s"}`;
+  const counts = severityCounts(report.summary);
+  const checked = plural(report.summary.keys, "key");
   if (counts.length > 0) return `${counts.join(", ")} in ${checked}`;
   if (report.errors.length > 0) return `No problems found in ${checked}; some could not be checked`;
   return `No problems in ${checked}`;
@@ -25733,15 +25730,20 @@ async function publishReviewComments(client, context, report, identity, options)
     const fingerprint = markedFingerprint(comment.body);
     if (fingerprint !== null && isOurs(identity, comment.user)) existing.add(fingerprint);
   }
-  const planned = plannedReviewComments(report, files, existing, options);
-  const result = { ...planned, posted: 0, rejected: 0 };
-  if (planned.comments.length === 0) return withoutComments(result);
+  const { comments, alreadyCommented, notInDiff } = plannedReviewComments(
+    report,
+    files,
+    existing,
+    options
+  );
+  const result = { posted: 0, alreadyCommented, notInDiff, rejected: 0 };
+  if (comments.length === 0) return result;
   const target = {
     ...context.repo,
     pull_number: context.pull.number,
     commit_id: context.pull.headSha
   };
-  const toPost = planned.comments.map(({ path, line, side, body }) => ({ path, line, side, body }));
+  const toPost = comments.map(({ path, line, side, body }) => ({ path, line, side, body }));
   try {
     await client.rest.pulls.createReview({
       ...target,
@@ -25749,7 +25751,7 @@ async function publishReviewComments(client, context, report, identity, options)
       body: `kms-usage-lint: ${plural(toPost.length, "finding")} on lines this pull request changes.`,
       comments: toPost
     });
-    return withoutComments({ ...result, posted: toPost.length });
+    return { ...result, posted: toPost.length };
   } catch (error2) {
     if (githubStatus(error2) !== 422) throw error2;
   }
@@ -25762,14 +25764,7 @@ async function publishReviewComments(client, context, report, identity, options)
       result.rejected += 1;
     }
   }
-  return withoutComments(result);
-}
-function withoutComments(result) {
-  const { comments: _, ...rest } = result;
-  return rest;
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return result;
 }
 
 // src/report/github/sticky-comment.ts
@@ -25804,11 +25799,7 @@ async function publishStickyComment(client, context, body, mode, worthSaying, id
 async function publishToGithub(report, failed, settings, options, deps) {
   const { client, context } = deps;
   let readOnly = false;
-  let commands = false;
-  const writeCommands = () => {
-    deps.writeCommands(formatGithub(report));
-    commands = true;
-  };
+  const writeCommands = () => deps.writeCommands(formatGithub(report));
   const attempt = async (what, permission, instead, publish) => {
     try {
       await publish();
@@ -25824,7 +25815,7 @@ async function publishToGithub(report, failed, settings, options, deps) {
       return false;
     }
   };
-  const elsewhere = () => `The findings are in ${commands || settings.annotations === "checks" ? "the annotations, " : ""}the log and the job summary.`;
+  const elsewhere = `The findings are in ${settings.annotations === "none" ? "" : "the annotations, "}the log and the job summary.`;
   if (settings.annotations === "commands") writeCommands();
   if (settings.annotations === "checks") {
     if (client === null || context === null) {
@@ -25845,27 +25836,27 @@ async function publishToGithub(report, failed, settings, options, deps) {
   }
   const pull = context?.pull ?? null;
   const wantsPull = settings.reviewComments || settings.comment !== "off";
-  if (!wantsPull || client === null || context === null) return { commands, readOnly };
+  if (!wantsPull || client === null || context === null) return;
   if (pull === null) {
     deps.info(
       `Not a pull request event (${context.eventName || "unknown"}): no pull request comment.`
     );
-    return { commands, readOnly };
+    return;
   }
-  if (readOnly) return { commands, readOnly };
+  if (readOnly) return;
   const onPull = { ...context, pull };
   let identity = { kind: "app" };
   const known = await attempt(
     "reading the token's identity",
     "pull-requests: read",
-    elsewhere(),
+    elsewhere,
     async () => {
       identity = await whoAmI(client);
     }
   );
-  if (!known) return { commands, readOnly };
+  if (!known) return;
   if (settings.reviewComments) {
-    await attempt("posting review comments", "pull-requests: write", elsewhere(), async () => {
+    await attempt("posting review comments", "pull-requests: write", elsewhere, async () => {
       const result = await publishReviewComments(client, onPull, report, identity, options);
       const rejected = result.rejected > 0 ? `, ${result.rejected} refused by GitHub (listed in the comment and the summary)` : "";
       deps.info(
@@ -25878,7 +25869,7 @@ async function publishToGithub(report, failed, settings, options, deps) {
     await attempt(
       "writing the pull request comment",
       "pull-requests: write",
-      elsewhere(),
+      elsewhere,
       async () => {
         const body = formatMarkdown(report, options);
         const worthSaying = report.findings.length > 0 || report.errors.length > 0;
@@ -25896,7 +25887,6 @@ async function publishToGithub(report, failed, settings, options, deps) {
       }
     );
   }
-  return { commands, readOnly };
 }
 
 // src/action-run.ts
