@@ -4,6 +4,7 @@
  */
 import deletingEnabledKey from "../../rules/deleting-enabled-key.yml";
 import deletingKeyWithUnknownUsage from "../../rules/deleting-key-with-unknown-usage.yml";
+import deletingKeyWithoutEvidence from "../../rules/deleting-key-without-evidence.yml";
 import deletingRecentlyUsedKey from "../../rules/deleting-recently-used-key.yml";
 import deletingReferencedKey from "../../rules/deleting-referenced-key.yml";
 import disablingRecentlyUsedKey from "../../rules/disabling-recently-used-key.yml";
@@ -20,6 +21,7 @@ export const BUILTIN_PACKS: Record<string, RulesFileInput[]> = {
   recommended: [
     { file: "rules/deleting-recently-used-key.yml", text: deletingRecentlyUsedKey },
     { file: "rules/deleting-referenced-key.yml", text: deletingReferencedKey },
+    { file: "rules/deleting-key-without-evidence.yml", text: deletingKeyWithoutEvidence },
     { file: "rules/deleting-key-with-unknown-usage.yml", text: deletingKeyWithUnknownUsage },
     { file: "rules/deleting-enabled-key.yml", text: deletingEnabledKey },
     { file: "rules/pending-deletion-recently-used.yml", text: pendingDeletionRecentlyUsed },

@@ -103,6 +103,13 @@ function daysAgo(days: number | null): string {
   return days === 1 ? "1 day ago" : `${days} days ago`;
 }
 
+/** The change as a verb: an update that turns the key off is what a reviewer must read as "disable". */
+function changeVerb(subject: KeySubject): string | null {
+  const change = subject.change;
+  if (change === null || change.action === "none") return null;
+  return change.action === "update" && change.disables ? "disable" : change.action;
+}
+
 /**
  * The usage evidence in one phrase, for messages: templates cannot branch on
  * `usage.status`, so the phrase that fits each status is made here.
@@ -292,6 +299,11 @@ export const FACTS = Object.freeze({
     "boolean",
     "The change turns an enabled key off.",
     (c) => c.subject.change?.disables ?? null,
+  ),
+  "change.verb": define(
+    "string",
+    "What the change does to the key, as a verb for messages: delete, replace, orphan, disable (an update that turns the key off), update or create; null without a change.",
+    (c) => changeVerb(c.subject),
   ),
   "change.failure": define(
     "string",

@@ -26,10 +26,11 @@ const messages = (overrides: SubjectOverrides) =>
 const EVENT = "2cfd5892-0000-0000-0000-000000000000";
 
 describe("the recommended pack", () => {
-  it("holds the ten rules of SPEC §5 and update-fails-at-deploy", () => {
+  it("holds the rules of SPEC §5 that need no CloudTrail, and update-fails-at-deploy", () => {
     expect(recommended.rules.map((r) => `${r.id}:${r.severity}`)).toEqual([
       "deleting-enabled-key:warning",
       "deleting-key-with-unknown-usage:warning",
+      "deleting-key-without-evidence:error",
       "deleting-recently-used-key:error",
       "deleting-referenced-key:error",
       "disabling-recently-used-key:warning",
@@ -78,6 +79,28 @@ describe("the recommended pack", () => {
       }),
     ).toEqual([
       `usage-unavailable: The usage of ${ARN} could not be read: ${denied}. The rules that depend on it could not judge this key. Grant the missing permission (or refresh the facts snapshot) and run again.`,
+    ]);
+  });
+
+  it("deleting-key-without-evidence: no evidence, no pass, for deletions and for disabling", () => {
+    const denied = "access denied: the caller needs kms:GetKeyLastUsage on this key (User: ci)";
+    const unavailable = { status: "unavailable", lastUsedAt: null, reason: denied } as const;
+    expect(
+      messages({
+        key: { state: "Disabled" },
+        usage: unavailable,
+        change: { action: "delete", deletionWindowDays: 30 },
+      }),
+    ).toEqual([
+      `deleting-key-without-evidence: aws_kms_key.data would delete ${ARN}, and there is no evidence whether it is still used: ${denied}. No evidence, no pass: grant the missing permission or refresh the facts snapshot and run again, or keep the key.`,
+    ]);
+    expect(
+      messages({
+        usage: unavailable,
+        change: { action: "update", disables: true, deletionWindowDays: null },
+      }),
+    ).toEqual([
+      `deleting-key-without-evidence: aws_kms_key.data would disable ${ARN}, and there is no evidence whether it is still used: ${denied}. No evidence, no pass: grant the missing permission or refresh the facts snapshot and run again, or keep the key.`,
     ]);
   });
 

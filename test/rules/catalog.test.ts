@@ -51,6 +51,7 @@ describe("fact catalog", () => {
       "change.address": "string",
       "change.deletionWindowDays": "number",
       "change.disables": "boolean",
+      "change.verb": "string",
       "change.failure": "string",
       "refs.count": "number",
       "refs.consumers": "number",
@@ -255,6 +256,12 @@ describe("change, refs and now", () => {
     expect(fact("change.failure", changed)).toBeNull();
     const failing = makeSubject({ change: { action: "update", failure: "cannot change KeySpec" } });
     expect(fact("change.failure", failing)).toBe("cannot change KeySpec");
+    // A replace that would also disable is still read as the replace; an update that disables is "disable".
+    expect(fact("change.verb", changed)).toBe("replace");
+    expect(fact("change.verb", failing)).toBe("update");
+    const disabling = makeSubject({ change: { action: "update", disables: true } });
+    expect(fact("change.verb", disabling)).toBe("disable");
+    expect(fact("change.verb", makeSubject({ change: { action: "none" } }))).toBeNull();
     const unchanged = makeSubject();
     for (const path of [
       "change.action",
@@ -262,6 +269,7 @@ describe("change, refs and now", () => {
       "change.address",
       "change.deletionWindowDays",
       "change.disables",
+      "change.verb",
       "change.failure",
     ] as const) {
       expect(fact(path, unchanged)).toBeNull();

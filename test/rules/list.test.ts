@@ -28,7 +28,8 @@ rules:
       listRules(ruleSet),
     ).toBe(`RULE                             SEVERITY  SOURCE               DESCRIPTION
 deleting-enabled-key             warning   recommended          A change deletes or replaces a key that is still enabled, without disabling it first.
-deleting-key-with-unknown-usage  warning   recommended          A change deletes or replaces a key whose recent use cannot be established.
+deleting-key-with-unknown-usage  warning   recommended          A change deletes or replaces a key with no use on record, but older than the record.
+deleting-key-without-evidence    error     recommended          A change deletes, replaces or disables a key whose usage could not be read.
 deleting-recently-used-key       error     recommended          A change deletes or replaces a key that was used in the last 90 days.
 deleting-referenced-key          error     recommended          A change deletes or replaces a key that resources in the inputs still use.
 disabling-recently-used-key      warning   recommended          A change disables a key that was used in the last 30 days.
