@@ -249,6 +249,12 @@ describe("kms-usage-lint check", () => {
       /Allowed choices are error, warning, notice, none/,
     ],
     ["a bad --now", [PLAN, "--now", "yesterday"], {}, /--now "yesterday": expected an ISO 8601/],
+    [
+      "a --now that is not on the calendar",
+      [PLAN, "--now", "2026-02-30"],
+      {},
+      /--now "2026-02-30": expected an ISO 8601/,
+    ],
     ["a bad --format", [PLAN, "--format", "xml"], {}, /--format "xml": expected one of text, json/],
     [
       "two formats on stdout",

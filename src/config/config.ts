@@ -1,6 +1,7 @@
 /** The one typed configuration that CLI arguments and Action inputs both become. */
 import { InputError, type Severity } from "../model.js";
 import type { InputSpec } from "../sources/detect.js";
+import { parseIsoValue } from "../time.js";
 
 export type Format = "text" | "json" | "sarif" | "markdown" | "github";
 export const FORMATS: readonly Format[] = ["text", "json", "sarif", "markdown", "github"];
@@ -50,18 +51,19 @@ export interface RunConfig {
 /** The default rules file looked for in the working directory. */
 export const DEFAULT_CONFIG_FILE = ".kms-usage-lint.yml";
 
-// Only full ISO 8601 forms: Date.parse accepts too much ("1", "March 7") to be trusted with a clock.
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-
-/** Parses the evaluation clock given as `what` (`--now`, `input now`). */
+/**
+ * Parses the evaluation clock given as `what` (`--now`, `input now`): only real
+ * ISO 8601 dates, as rules files write them (Date.parse would take "1", "March 7",
+ * and roll 2026-02-30 over to March).
+ */
 export function parseNow(text: string, what: string): Date {
-  const date = new Date(text);
-  if (!ISO_8601.test(text) || Number.isNaN(date.getTime())) {
+  const ms = parseIsoValue(text);
+  if (ms === null) {
     throw new InputError(
       `${what} ${JSON.stringify(text)}: expected an ISO 8601 date or timestamp like 2026-11-28T00:00:00Z`,
     );
   }
-  return date;
+  return new Date(ms);
 }
 
 /** Checks a `--role-template`: a role ARN with `{account}` where the account goes. */

@@ -5,11 +5,11 @@
  * entries that match nothing are reported, so the list cannot silently rot.
  */
 import type { KeySubject, RawFinding } from "../model.js";
+import { parseIsoValue } from "../time.js";
 import { getFact } from "./catalog.js";
 import { compileGlob, type Glob } from "./glob.js";
 import type { Split } from "./suppress.js";
 import type { RawIgnore } from "./types.js";
-import { parseIsoValue } from "./values.js";
 
 /** Findings left, findings suppressed by an ignore entry, and what the user should hear about the entries. */
 export interface IgnoreResult extends Split {

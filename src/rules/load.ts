@@ -13,6 +13,7 @@
  */
 import { Ajv, type ValidateFunction } from "ajv";
 import { SEVERITIES, type Severity } from "../model.js";
+import { parseIsoValue } from "../time.js";
 import { compileCondition } from "./condition.js";
 import { RulesError, type RulesProblem } from "./errors.js";
 import {
@@ -28,7 +29,6 @@ import { describeSchemaError, pathToPointer } from "./schema-errors.js";
 import { didYouMean } from "./suggest.js";
 import { compileTemplate, type Template } from "./template.js";
 import type { CompiledRule, RawIgnore, RuleSet, RulesFileInput } from "./types.js";
-import { parseIsoValue } from "./values.js";
 import {
   type DataPath,
   locate,

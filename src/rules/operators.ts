@@ -3,9 +3,11 @@
  * once, at load, and compiles to a predicate over the fact value. A comparison
  * with a null fact is false; only `exists` looks at null.
  */
+
+import { parseIsoValue } from "../time.js";
 import { type FactPath, type FactType, type FactValue, factDefinition } from "./catalog.js";
 import { regexProblem } from "./regex-safety.js";
-import { parseDuration, parseIsoValue, showValue } from "./values.js";
+import { parseDuration, showValue } from "./values.js";
 
 /** Every operator, in the order the docs list them. */
 export const OPERATORS = [

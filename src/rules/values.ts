@@ -21,32 +21,11 @@ export const DURATION_PATTERN = "^[0-9]{1,6}[mhdw]$";
 
 const DURATION_RE = new RegExp(DURATION_PATTERN);
 
-/**
- * Dates are written as `YYYY-MM-DD` (midnight UTC) or as a date-time with a
- * zone. A date-time without a zone is refused: JavaScript would read it in the
- * machine's local zone, and the same rules must give the same result anywhere.
- */
-const ISO_RE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?$/;
-
 /** A duration like `90d` in milliseconds; null when it is not one. */
 export function parseDuration(text: string): number | null {
   if (!DURATION_RE.test(text)) return null;
   const unit = text.slice(-1) as keyof typeof DURATION_UNITS;
   return Number(text.slice(0, -1)) * DURATION_UNITS[unit];
-}
-
-/** An ISO 8601 date or zoned date-time as epoch milliseconds; null when it is not a real one. */
-export function parseIsoValue(text: string): number | null {
-  const match = ISO_RE.exec(text);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Date.parse rolls 2026-02-30 over to March; check the calendar ourselves.
-  const calendar = new Date(0);
-  calendar.setUTCFullYear(year, month - 1, day);
-  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return null;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? null : ms;
 }
 
 /** A value as it appears in an error message, cut short so a huge value cannot flood the output. */
