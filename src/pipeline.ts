@@ -16,6 +16,7 @@ import {
 } from "./model.js";
 import { type Progress, SILENT } from "./progress.js";
 import { buildReport, failsAt } from "./report/build.js";
+import { plural } from "./report/words.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { evaluate } from "./rules/evaluate.js";
 import { applyIgnores } from "./rules/ignore.js";
@@ -38,6 +39,7 @@ import { explicitReferences } from "./sources/explicit.js";
 import { parseJson } from "./sources/json.js";
 import { findRepoRoot, type SourceFiles } from "./sources/repo.js";
 import { locateTerraform } from "./sources/terraform/locate.js";
+import { DAY_MS, HOUR_MS } from "./time.js";
 
 export interface Logger {
   info(message: string): void;
@@ -90,7 +92,7 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const now = config.now ?? deps.clock();
   // Rules first: a broken rules file should fail before any AWS call is made.
   const rules = await readRules(config.configFile, deps);
-  const facts = await openFacts(config, deps);
+  const facts = await openFacts(config, deps, now);
   const references = await collect(config, deps, facts.source);
   // A usage fact is pending until asked; a key needs asking only if some rule is still undecided.
   const pending = (fact: string) => fact.startsWith("usage.");
@@ -101,6 +103,7 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
     config,
     deps,
     facts,
+    now,
     needsUsage,
   );
   const inline = applyInlineSuppressions(evaluate(subjects, rules, now), subjects);
@@ -135,8 +138,10 @@ export async function testRules(
 export async function snapshot(config: RunConfig, deps: Deps): Promise<{ keys: number }> {
   if (config.saveFacts === null)
     throw new InputError("snapshot needs -o FILE: where to write the facts");
-  const facts = await openFacts(config, deps);
-  const { subjects } = await gather(await collect(config, deps, facts.source), config, deps, facts);
+  const now = config.now ?? deps.clock();
+  const facts = await openFacts(config, deps, now);
+  const references = await collect(config, deps, facts.source);
+  const { subjects } = await gather(references, config, deps, facts, now);
   return { keys: subjects.length };
 }
 
@@ -150,15 +155,19 @@ async function gather(
   config: RunConfig,
   deps: Deps,
   facts: Facts,
+  now: Date,
   needsUsage?: (subject: KeySubject) => boolean,
 ) {
   const { source, recorder } = facts;
   const progress = deps.progress ?? SILENT;
   const onKeyDone = (done: number, total: number) => progress.keyDone(done, total);
+  // An answer cannot be dated after the clock, nor after the snapshot that holds it was taken.
+  const notAfter = facts.capturedAt !== null && facts.capturedAt < now ? facts.capturedAt : now;
   if (recorder === null || config.saveFacts === null) {
     const gathered = await gatherFacts(references, source, {
       region: config.region,
       onKeyDone,
+      notAfter,
       ...(source.kind === "aws" && needsUsage ? { needsUsage } : {}),
     });
     progress.finish();
@@ -167,6 +176,7 @@ async function gather(
   const gathered = await gatherFacts(references, source, {
     region: config.region,
     onKeyDone,
+    notAfter,
   });
   progress.finish();
   const text = `${JSON.stringify(recorder.snapshot(deps.clock()), null, 2)}\n`;
@@ -195,14 +205,16 @@ interface Facts {
   source: FactSource;
   /** Set when `--save-facts` asks for a snapshot: `source` then records through it. */
   recorder: Recorder | null;
+  /** When the snapshot the facts come from was taken; null for live facts. */
+  capturedAt: Date | null;
 }
 
 /** The run's fact source, recording into a snapshot when `--save-facts` asks for one. */
-async function openFacts(config: RunConfig, deps: Deps): Promise<Facts> {
-  const source = await factSource(config, deps);
-  if (config.saveFacts === null) return { source, recorder: null };
+async function openFacts(config: RunConfig, deps: Deps, now: Date): Promise<Facts> {
+  const { source, capturedAt } = await factSource(config, deps, now);
+  if (config.saveFacts === null) return { source, recorder: null, capturedAt };
   const recorder = recordFacts(source);
-  return { source: recorder.source, recorder };
+  return { source: recorder.source, recorder, capturedAt };
 }
 
 async function collect(config: RunConfig, deps: Deps, source: FactSource): Promise<KeyReference[]> {
@@ -338,14 +350,42 @@ async function findRoot(config: RunConfig, deps: Deps): Promise<string> {
   return (await findRepoRoot(deps.cwd, deps.sourceFiles)) ?? deps.cwd;
 }
 
-async function factSource(config: RunConfig, deps: Deps): Promise<FactSource> {
+async function factSource(
+  config: RunConfig,
+  deps: Deps,
+  now: Date,
+): Promise<{ source: FactSource; capturedAt: Date | null }> {
   if (config.factsFile !== null) {
     const text = await readInput(config.factsFile, "facts snapshot", deps);
-    return snapshotFactSource(readSnapshot(parseJson(text, config.factsFile), config.factsFile));
+    const snapshot = readSnapshot(parseJson(text, config.factsFile), config.factsFile);
+    const capturedAt = new Date(snapshot.capturedAt);
+    checkFactsAge(capturedAt, now, config.maxFactsAgeDays, config.factsFile);
+    return { source: snapshotFactSource(snapshot), capturedAt };
   }
-  if (deps.liveFacts) return deps.liveFacts(config, deps.logger.warn, deps.progress ?? SILENT);
+  if (deps.liveFacts) {
+    return {
+      source: deps.liveFacts(config, deps.logger.warn, deps.progress ?? SILENT),
+      capturedAt: null,
+    };
+  }
   throw new InputError(
     "no facts: pass --facts FILE (a facts snapshot), or run where AWS can be reached",
+  );
+}
+
+/**
+ * Refuses a snapshot older than `--max-facts-age` days at the evaluation clock: a
+ * scheduled refresh that stopped must turn the check red, not pass on old facts.
+ */
+function checkFactsAge(capturedAt: Date, now: Date, maxDays: number, file: string): void {
+  const age = now.getTime() - capturedAt.getTime();
+  if (age <= maxDays * DAY_MS) return;
+  const days = Math.floor(age / DAY_MS);
+  const hours = Math.floor((age % DAY_MS) / HOUR_MS);
+  const old = `${plural(days, "day")}${hours > 0 ? ` ${plural(hours, "hour")}` : ""}`;
+  throw new InputError(
+    `the facts snapshot is ${old} old at the evaluation clock (captured ${capturedAt.toISOString()}, now ${now.toISOString()}), older than --max-facts-age ${maxDays}: refresh it (kms-usage-lint snapshot … -o ${file}), or raise --max-facts-age if older facts are acceptable`,
+    file,
   );
 }
 

@@ -7,6 +7,7 @@ export function wholeDaysSince(iso: string | null, now: Date): number | null {
 }
 
 export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
 
 /**
  * Dates written by people and files (rules, `--now`, facts snapshots) are

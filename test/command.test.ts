@@ -35,7 +35,8 @@ async function cli(argv: string[], files: Record<string, string> = {}) {
       },
       sourceFiles: nodeSourceFiles(),
       cwd: process.cwd(),
-      clock: () => new Date("2030-01-01T00:00:00Z"),
+      // A few days after examples/facts.json was captured, and not --now: tests that pin the clock say so.
+      clock: () => new Date("2026-12-01T00:00:00Z"),
       tool: { name: "kms-usage-lint", version: "0.0.0-test" },
     },
   );
@@ -167,6 +168,41 @@ describe("kms-usage-lint check", () => {
     expect(run.stdout).not.toContain("unused-key");
   });
 
+  it("refuses a facts snapshot older than --max-facts-age at the evaluation clock (default 14 days)", async () => {
+    // examples/facts.json was captured 2026-11-27T23:00:00Z.
+    expect((await cli([PLAN, "--facts", FACTS, "--now", "2026-12-11T23:00:00Z"])).code).toBe(1);
+    const stale = await cli([PLAN, "--facts", FACTS, "--now", "2026-12-12T00:00:00Z"]);
+    expect(stale.code).toBe(2);
+    expect(stale.stdout).toBe("");
+    expect(stale.stderr).toBe(
+      `kms-usage-lint: ${FACTS}: the facts snapshot is 14 days 1 hour old at the evaluation clock (captured 2026-11-27T23:00:00.000Z, now 2026-12-12T00:00:00.000Z), older than --max-facts-age 14: refresh it (kms-usage-lint snapshot … -o ${FACTS}), or raise --max-facts-age if older facts are acceptable\n`,
+    );
+    // Without --now, the clock decides (here 2026-12-01: 4 days).
+    expect((await cli([PLAN, "--facts", FACTS])).code).toBe(1);
+    const longer = [
+      PLAN,
+      "--facts",
+      FACTS,
+      "--now",
+      "2027-01-20T00:00:00Z",
+      "--max-facts-age",
+      "60",
+    ];
+    expect((await cli(longer)).code).toBe(1);
+    const shorter = [
+      PLAN,
+      "--facts",
+      FACTS,
+      "--now",
+      "2026-11-30T00:00:00Z",
+      "--max-facts-age",
+      "1",
+    ];
+    expect((await cli(shorter)).stderr).toMatch(
+      /is 2 days 1 hour old .* older than --max-facts-age 1:/,
+    );
+  });
+
   const bad: [string, string[], Record<string, string>, RegExp][] = [
     [
       "a malformed plan",
@@ -249,6 +285,18 @@ describe("kms-usage-lint check", () => {
       /Allowed choices are error, warning, notice, none/,
     ],
     ["a bad --now", [PLAN, "--now", "yesterday"], {}, /--now "yesterday": expected an ISO 8601/],
+    [
+      "a zero --max-facts-age",
+      [PLAN, "--facts", FACTS, "--max-facts-age", "0"],
+      {},
+      /--max-facts-age "0": expected a whole number of days, 1 or more/,
+    ],
+    [
+      "a --max-facts-age that is not a number",
+      [PLAN, "--facts", FACTS, "--max-facts-age", "2w"],
+      {},
+      /--max-facts-age "2w": expected a whole number of days/,
+    ],
     [
       "a --now that is not on the calendar",
       [PLAN, "--now", "2026-02-30"],

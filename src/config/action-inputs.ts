@@ -1,7 +1,13 @@
 /** GitHub Action inputs (SPEC §8) → RunConfig, the same config the CLI builds. */
 import { InputError, SEVERITIES, type Severity } from "../model.js";
 import type { InputSpec } from "../sources/detect.js";
-import { parseNow, parseRoleTemplate, type RunConfig } from "./config.js";
+import {
+  DEFAULT_MAX_FACTS_AGE_DAYS,
+  parseMaxFactsAge,
+  parseNow,
+  parseRoleTemplate,
+  type RunConfig,
+} from "./config.js";
 
 /** Reads one input by name; `""` when unset (the runner's convention). */
 export type InputReader = (name: string) => string;
@@ -29,6 +35,7 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
     ...list("paths").map((path): InputSpec => ({ kind: "auto", path })),
   ];
   const now = optional("now");
+  const maxFactsAge = optional("max-facts-age");
   const role = optional("role-template");
   const config: RunConfig = {
     inputs,
@@ -49,6 +56,10 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
     repoRoot: workspace,
     now: now === null ? null : parseNow(now, "input now"),
+    maxFactsAgeDays:
+      maxFactsAge === null
+        ? DEFAULT_MAX_FACTS_AGE_DAYS
+        : parseMaxFactsAge(maxFactsAge, "input max-facts-age"),
     failOn: failOn as Severity | "none",
     // The Action renders its own outputs (log, JSON report file); the list here is unused.
     outputs: [],

@@ -3,9 +3,11 @@ import { Command, CommanderError, Option } from "commander";
 import { InputError, SEVERITIES, type Severity } from "../model.js";
 import type { InputSpec } from "../sources/detect.js";
 import {
+  DEFAULT_MAX_FACTS_AGE_DAYS,
   FORMATS,
   type Format,
   type OutputSpec,
+  parseMaxFactsAge,
   parseNow,
   parseRoleTemplate,
   type RunConfig,
@@ -51,6 +53,10 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
       "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)",
     )
     .option("--facts <file>", "evaluate offline from this facts snapshot")
+    .option(
+      "--max-facts-age <days>",
+      `refuse a --facts snapshot captured more than this many days before --now (default: ${DEFAULT_MAX_FACTS_AGE_DAYS})`,
+    )
     .option("--save-facts <file>", "also write the facts gathered to this snapshot file")
     .option(
       "--format <format>",
@@ -198,6 +204,7 @@ interface CheckOptions {
   key?: string[];
   config?: string;
   facts?: string;
+  maxFactsAge?: string;
   region?: string;
   format?: string[];
   failOn: Severity | "none";
@@ -237,6 +244,10 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
     baseRef: options.baseRef ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === undefined ? null : parseNow(options.now, "--now"),
+    maxFactsAgeDays:
+      options.maxFactsAge === undefined
+        ? DEFAULT_MAX_FACTS_AGE_DAYS
+        : parseMaxFactsAge(options.maxFactsAge, "--max-facts-age"),
     failOn: options.failOn,
     outputs: parseOutputs(options.format ?? []),
   };

@@ -44,8 +44,26 @@ export interface RunConfig {
   baseRef: string | null;
   /** `--now`; null: the clock. */
   now: Date | null;
+  /** `--max-facts-age`: a `--facts` snapshot older than this many days (at `now`) is refused. */
+  maxFactsAgeDays: number;
   failOn: Severity | "none";
   outputs: OutputSpec[];
+}
+
+/**
+ * How old a facts snapshot may be by default, in days: a weekly scheduled refresh
+ * that misses one run still passes; one that stopped turns the check red.
+ */
+export const DEFAULT_MAX_FACTS_AGE_DAYS = 14;
+
+/** Parses `--max-facts-age` / input `max-facts-age`: whole days, at least 1. */
+export function parseMaxFactsAge(text: string, what: string): number {
+  if (!/^\d{1,5}$/.test(text.trim()) || Number(text) < 1) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected a whole number of days, 1 or more (default ${DEFAULT_MAX_FACTS_AGE_DAYS})`,
+    );
+  }
+  return Number(text);
 }
 
 /** The default rules file looked for in the working directory. */

@@ -15,7 +15,9 @@ import type {
   KeyTarget,
   RunError,
 } from "../model.js";
+import { showValue } from "../show.js";
 import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../sources/key-ids.js";
+import { checkedKeyMetadata, MALFORMED } from "./answers.js";
 import {
   aggregateUsage,
   describeError,
@@ -34,6 +36,11 @@ export interface GatherOptions {
   needsUsage?: (subject: KeySubject) => boolean;
   /** Told each time a key's facts are complete (for the progress line). */
   onKeyDone?: (done: number, total: number) => void;
+  /**
+   * No date in an answer may be later than this (plus a little clock skew): the
+   * evaluation clock, or a snapshot's capture time. Default: the time of the call.
+   */
+  notAfter?: Date;
 }
 
 export interface Gathered {
@@ -50,6 +57,7 @@ export async function gatherFacts(
   options: GatherOptions,
 ): Promise<Gathered> {
   const errors: RunError[] = [];
+  const notAfter = options.notAfter ?? new Date();
   const account = await source.callerAccount();
   const region = options.region ?? (await source.defaultRegion?.()) ?? null;
   const groups = new Map<string, KeyReference[]>();
@@ -102,7 +110,10 @@ export async function gatherFacts(
       }
       if (subject.arn === null) return subject; // planned: no key or usage facts (SPEC §2)
       // Read the count after the await: `x += await y` would add to a stale x.
-      const saved = await attachFacts(subject, subject.arn, source, lastUsage, options);
+      const saved = await attachFacts(subject, subject.arn, source, lastUsage, {
+        ...options,
+        notAfter,
+      });
       usageCallsSaved += saved;
       options.onKeyDone?.(++done, groups.size);
       return subject;
@@ -117,23 +128,50 @@ async function attachFacts(
   arn: string,
   source: FactSource,
   lastUsage: (arn: string) => Promise<Fetched<AwsKeyLastUsage>>,
-  options: GatherOptions,
+  options: GatherOptions & { notAfter: Date },
 ): Promise<number> {
-  const [described, aliases] = await Promise.all([source.describeKey(arn), source.aliasesOf(arn)]);
+  const [answer, aliases] = await Promise.all([source.describeKey(arn), source.aliasesOf(arn)]);
   subject.aliases = [...new Set([...subject.aliases, ...aliases])].sort();
+  const described = answer.ok ? checkedKeyMetadata(arn, answer.value, options.notAfter) : answer;
   if (described.ok) subject.key = keyInfo(described.value, subject.aliases);
+  else if (described.error.Code === MALFORMED) {
+    // An answer about another key, or one that cannot be read, discredits what else
+    // was said of this key: no usage answer is read as evidence beside it.
+    const e = described.error;
+    subject.usage = aggregateUsage([
+      unavailableMember(arn, describeError(e.Code, e.Message, e.Operation), regionOf(arn)),
+    ]);
+    return 0;
+  }
 
   const members = described.ok ? multiRegionMembers(arn, described.value) : [arn];
   // Usage is the quota-bound call (5/s): skip it where no verdict can depend on it.
   if (options.needsUsage && !options.needsUsage(subject)) return members.length;
   const answers = await Promise.all(members.map((m) => lastUsage(m)));
-  subject.usage = aggregateUsage(
-    members.map((m, i) => {
-      const answer = answers[i] as Fetched<AwsKeyLastUsage>;
-      return memberUsage(m, parseKmsArn(m)?.region ?? null, answer);
-    }),
+  const usage = members.map((m, i) =>
+    memberUsage(m, regionOf(m), answers[i] as Fetched<AwsKeyLastUsage>, options.notAfter),
   );
+  subject.usage = aggregateUsage(usage);
+  if (!described.ok && isMultiRegionId(arn) && subject.usage.status !== "used") {
+    // The set's other members are named only by DescribeKey: without it a used replica
+    // would go unseen, so the set is unavailable unless a member we could ask was used.
+    const e = described.error;
+    subject.usage = {
+      ...subject.usage,
+      status: "unavailable",
+      reason: `the other members of this multi-Region key are unknown: ${describeError(e.Code, e.Message, e.Operation)}`,
+    };
+  }
   return 0;
+}
+
+function regionOf(arn: string): string | null {
+  return parseKmsArn(arn)?.region ?? null;
+}
+
+/** KMS gives every multi-Region key an `mrk-` id. */
+function isMultiRegionId(arn: string): boolean {
+  return parseKmsArn(arn)?.id.toLowerCase().startsWith("mrk-") ?? false;
 }
 
 /** The primary and every replica of a multi-Region key, the queried key first. */
@@ -299,5 +337,20 @@ async function resolveAlias(aliasArn: string, source: FactSource): Promise<Resol
     return { id: aliasArn, problem: describeError(e.Code, e.Message, e.Operation) };
   }
   if (answer.value === null) return { id: aliasArn, problem: "the alias does not exist" };
+  // An alias names a key of its own account and region: any other answer is not evidence.
+  const alias = parseKmsArn(aliasArn);
+  const key = parseKmsArn(answer.value);
+  if (
+    key?.resource !== "key" ||
+    alias === null ||
+    key.partition !== alias.partition ||
+    key.region !== alias.region ||
+    key.account !== alias.account
+  ) {
+    return {
+      id: aliasArn,
+      problem: `not evidence: the alias resolved to ${showValue(answer.value)}, which is not a key of the alias's account and region`,
+    };
+  }
   return { id: answer.value };
 }

@@ -7,42 +7,44 @@
  * which is not evidence of disuse.
  */
 import type { AwsKeyLastUsage, Fetched, UsageFacts, UsageMember } from "../model.js";
+import { checkedLastUsage } from "./answers.js";
 
-/** Interprets one key's `GetKeyLastUsage` answer (or the reason there is none). */
+/**
+ * Interprets one key's `GetKeyLastUsage` answer (or the reason there is none).
+ * The answer is checked first (answers.ts): one that is not evidence makes the
+ * member `unavailable`, never `unused` or `unknown`.
+ *
+ * @param notAfter no date in the answer may be later than this (the clock, or the snapshot's capture).
+ */
 export function memberUsage(
   arn: string,
   region: string | null,
   answer: Fetched<AwsKeyLastUsage>,
+  notAfter: Date,
 ): UsageMember {
-  if (!answer.ok) {
-    const { Code, Message, Operation } = answer.error;
+  const checked = answer.ok ? checkedLastUsage(arn, answer.value, notAfter) : answer;
+  if (!checked.ok) {
+    const { Code, Message, Operation } = checked.error;
     return unavailableMember(arn, describeError(Code, Message, Operation), region);
   }
-  const member: UsageMember = { ...unavailableMember(arn, "", region), reason: null };
-  const { KeyLastUsage: last, TrackingStartDate, KeyCreationDate } = answer.value;
-  member.trackingStartDate = isoOrNull(TrackingStartDate);
-  member.keyCreationDate = isoOrNull(KeyCreationDate);
-
-  // "Present" means a use was recorded: an object without a timestamp carries no use.
-  const usedAt = isoOrNull(last?.Timestamp);
-  if (last && usedAt !== null) {
+  const { KeyLastUsage: last, TrackingStartDate, KeyCreationDate } = checked.value;
+  const member: UsageMember = {
+    ...unavailableMember(arn, "", region),
+    reason: null,
+    trackingStartDate: TrackingStartDate ?? null,
+    keyCreationDate: KeyCreationDate ?? null,
+  };
+  if (last?.Timestamp !== undefined) {
     member.status = "used";
-    member.lastUsedAt = usedAt;
+    member.lastUsedAt = last.Timestamp;
     member.operation = last.Operation ?? null;
     member.cloudTrailEventId = last.CloudTrailEventId ?? null;
     member.kmsRequestId = last.KmsRequestId ?? null;
     return member;
   }
-  if (member.trackingStartDate === null || member.keyCreationDate === null) {
-    // Without both dates "never used" and "no record" cannot be told apart.
-    member.status = "unknown";
-    member.reason = "GetKeyLastUsage returned no TrackingStartDate or KeyCreationDate";
-    return member;
-  }
+  // Both dates are there: the check refuses an answer without them.
   member.status =
-    Date.parse(member.keyCreationDate) >= Date.parse(member.trackingStartDate)
-      ? "unused"
-      : "unknown";
+    Date.parse(KeyCreationDate ?? "") >= Date.parse(TrackingStartDate ?? "") ? "unused" : "unknown";
   return member;
 }
 

@@ -4,10 +4,11 @@
  * with a null fact is false; only `exists` looks at null.
  */
 
+import { showValue } from "../show.js";
 import { parseIsoValue } from "../time.js";
 import { type FactPath, type FactType, type FactValue, factDefinition } from "./catalog.js";
 import { regexProblem } from "./regex-safety.js";
-import { parseDuration, showValue } from "./values.js";
+import { parseDuration } from "./values.js";
 
 /** Every operator, in the order the docs list them. */
 export const OPERATORS = [

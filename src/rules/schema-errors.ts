@@ -3,11 +3,11 @@
  * the loader maps to a line and column.
  */
 import type { ErrorObject } from "ajv";
+import { showValue } from "../show.js";
 import { FACT_PATHS } from "./catalog.js";
 import { OPERATORS } from "./operators.js";
 import { FACT_TEST_TITLE } from "./schema.js";
 import { didYouMean } from "./suggest.js";
-import { showValue } from "./values.js";
 import type { DataPath } from "./yaml-source.js";
 
 /** A schema violation, at the data (or the map key) it concerns. */

@@ -23,6 +23,7 @@
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { InputError, type KeySubject, type RawFinding, type Severity } from "../model.js";
+import { showValue } from "../show.js";
 import { parseIsoValue } from "../time.js";
 import { RulesError, type RulesProblem } from "./errors.js";
 import { evaluate } from "./evaluate.js";
@@ -38,7 +39,6 @@ import { didYouMean } from "./suggest.js";
 import { ruleTestsSchema } from "./test-schema.js";
 import { subjectFromDescription } from "./test-subject.js";
 import type { RuleSet, RulesFileInput } from "./types.js";
-import { showValue } from "./values.js";
 import { type DataPath, locate, type ParsedYaml, parseYaml } from "./yaml-source.js";
 
 /** Test files are found by name: `*.test.yml` or `*.test.yaml`. */

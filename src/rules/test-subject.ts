@@ -14,8 +14,8 @@ import type {
   UsageMember,
   UsageStatus,
 } from "../model.js";
+import { showValue } from "../show.js";
 import { DAY_MS, parseIsoValue } from "../time.js";
-import { showValue } from "./values.js";
 import type { DataPath } from "./yaml-source.js";
 
 /** A problem with a key description, at a path inside it. */

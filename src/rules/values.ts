@@ -27,11 +27,3 @@ export function parseDuration(text: string): number | null {
   const unit = text.slice(-1) as keyof typeof DURATION_UNITS;
   return Number(text.slice(0, -1)) * DURATION_UNITS[unit];
 }
-
-/** A value as it appears in an error message, cut short so a huge value cannot flood the output. */
-export function showValue(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  // Long enough to recognise the value, short enough for one terminal line.
-  const MAX_SHOWN = 60;
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
-}

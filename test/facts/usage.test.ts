@@ -4,10 +4,14 @@ import type { AwsKeyLastUsage, Fetched, UsageMember } from "../../src/model.js";
 
 const ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ok = (value: AwsKeyLastUsage): Fetched<AwsKeyLastUsage> => ({ ok: true, value });
+const NOW = new Date("2026-11-28T00:00:00Z");
+/** One member's answer, read at NOW. */
+const interpret = (arn: string, region: string | null, answer: Fetched<AwsKeyLastUsage>) =>
+  memberUsage(arn, region, answer, NOW);
 
 describe("memberUsage: the SPEC §3 status rule", () => {
   it("is used when KeyLastUsage is present, with the evidence", () => {
-    const m = memberUsage(
+    const m = interpret(
       ARN,
       "us-east-1",
       ok({
@@ -32,7 +36,7 @@ describe("memberUsage: the SPEC §3 status rule", () => {
   });
 
   it("is unused when nothing was recorded and the key was created after tracking began", () => {
-    const m = memberUsage(
+    const m = interpret(
       ARN,
       "us-east-1",
       ok({ TrackingStartDate: "2026-05-01T00:00:00Z", KeyCreationDate: "2026-06-01T00:00:00Z" }),
@@ -41,7 +45,7 @@ describe("memberUsage: the SPEC §3 status rule", () => {
   });
 
   it("is unused when the key was created the instant tracking began (≥, not >)", () => {
-    const m = memberUsage(
+    const m = interpret(
       ARN,
       null,
       ok({ TrackingStartDate: "2026-06-01T00:00:00Z", KeyCreationDate: "2026-06-01T00:00:00Z" }),
@@ -50,7 +54,7 @@ describe("memberUsage: the SPEC §3 status rule", () => {
   });
 
   it("is unknown — never unused — when the key predates tracking", () => {
-    const m = memberUsage(
+    const m = interpret(
       ARN,
       null,
       ok({ TrackingStartDate: "2026-05-01T00:00:00Z", KeyCreationDate: "2020-01-01T00:00:00Z" }),
@@ -60,7 +64,7 @@ describe("memberUsage: the SPEC §3 status rule", () => {
   });
 
   it("treats an empty KeyLastUsage object as no record", () => {
-    const m = memberUsage(
+    const m = interpret(
       ARN,
       null,
       ok({
@@ -72,14 +76,14 @@ describe("memberUsage: the SPEC §3 status rule", () => {
     expect(m.status).toBe("unknown");
   });
 
-  it("is unknown when the dates needed to tell unused from no-record are missing", () => {
-    const m = memberUsage(ARN, null, ok({ TrackingStartDate: "2026-05-01T00:00:00Z" }));
-    expect(m.status).toBe("unknown");
-    expect(m.reason).toMatch(/KeyCreationDate/);
+  it("is unavailable — not unknown — when the dates needed to tell unused from no-record are missing", () => {
+    const m = interpret(ARN, null, ok({ TrackingStartDate: "2026-05-01T00:00:00Z" }));
+    expect(m.status).toBe("unavailable");
+    expect(m.reason).toBe("GetKeyLastUsage: not evidence: the answer has no KeyCreationDate");
   });
 
   it("is unavailable when the call failed, naming the missing IAM action on access denied", () => {
-    const m = memberUsage(ARN, "us-east-1", {
+    const m = interpret(ARN, "us-east-1", {
       ok: false,
       error: {
         Operation: "GetKeyLastUsage",
@@ -92,7 +96,7 @@ describe("memberUsage: the SPEC §3 status rule", () => {
   });
 
   it("keeps the reason of any other failure", () => {
-    const m = memberUsage(ARN, "us-east-1", {
+    const m = interpret(ARN, "us-east-1", {
       ok: false,
       error: {
         Operation: "GetKeyLastUsage",

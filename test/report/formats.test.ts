@@ -1,38 +1,25 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { RunConfig } from "../../src/config/config.js";
 import type { Report } from "../../src/model.js";
 import { run } from "../../src/pipeline.js";
 import { buildReport } from "../../src/report/build.js";
 import { formatJson } from "../../src/report/formats/json.js";
 import { formatText } from "../../src/report/formats/text.js";
 import { nodeSourceFiles } from "../../src/sources/repo.js";
+import { testConfig } from "../support/config.js";
 import { ROOT } from "../support/run-dist.js";
 
 const NOW = new Date("2026-11-28T00:00:00Z");
 
 /** The example run, through the pipeline as the CLI runs it (code locations included). */
 async function exampleReport(): Promise<Report> {
-  const config: RunConfig = {
+  const config = testConfig({
     inputs: [{ kind: "auto", path: "examples/plan.json" }],
-    keys: [],
-    configFile: null,
     factsFile: "examples/facts.json",
-    saveFacts: null,
-    region: null,
-    profile: null,
-    endpointUrl: null,
-    roleTemplate: null,
-    cdkOut: [],
-    cdkBase: null,
-    terraformDir: null,
-    baseRef: null,
     repoRoot: ROOT,
     now: NOW,
-    failOn: "error",
-    outputs: [],
-  };
+  });
   const files = nodeSourceFiles();
   const { report } = await run(config, {
     readFile: (path) => readFile(join(ROOT, path), "utf8"),

@@ -139,22 +139,29 @@ describe("the recommended pack", () => {
   it("judges a multi-Region set by its latest use, wherever it was", () => {
     const replica = "arn:aws:kms:eu-west-1:111122223333:key/mrk-1";
     const usage = aggregateUsage([
-      memberUsage(ARN, "us-east-1", {
-        ok: true,
-        value: { TrackingStartDate: daysAgo(500), KeyCreationDate: daysAgo(400) },
-      }),
-      memberUsage(replica, "eu-west-1", {
-        ok: true,
-        value: {
-          KeyLastUsage: {
-            Operation: "GenerateDataKey",
-            Timestamp: daysAgo(12),
-            CloudTrailEventId: "ev-eu",
+      memberUsage(
+        ARN,
+        "us-east-1",
+        { ok: true, value: { TrackingStartDate: daysAgo(500), KeyCreationDate: daysAgo(400) } },
+        NOW,
+      ),
+      memberUsage(
+        replica,
+        "eu-west-1",
+        {
+          ok: true,
+          value: {
+            KeyLastUsage: {
+              Operation: "GenerateDataKey",
+              Timestamp: daysAgo(12),
+              CloudTrailEventId: "ev-eu",
+            },
+            TrackingStartDate: daysAgo(500),
+            KeyCreationDate: daysAgo(400),
           },
-          TrackingStartDate: daysAgo(500),
-          KeyCreationDate: daysAgo(400),
         },
-      }),
+        NOW,
+      ),
     ]);
     const subject = makeSubject({
       key: { multiRegion: true, multiRegionRole: "PRIMARY", createdAt: daysAgo(400) },

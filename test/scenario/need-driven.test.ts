@@ -2,12 +2,14 @@
  * Need-driven usage (issue 5): GetKeyLastUsage is asked only for keys where some
  * rule's outcome can still depend on it, against live (emulated) KMS.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunConfig } from "../../src/config/config.js";
 import { KMS_DEFAULTS, kmsFactSource } from "../../src/facts/kms.js";
 import { run } from "../../src/pipeline.js";
 import { formatText } from "../../src/report/formats/text.js";
 import { nodeSourceFiles } from "../../src/sources/repo.js";
+import { testConfig } from "../support/config.js";
 import { type KmsEmulator, keyArn, startKmsEmulator, testKeyId } from "../support/kms-emulator.js";
 
 const NOW = new Date("2026-11-28T00:00:00Z");
@@ -31,25 +33,14 @@ afterAll(async () => {
 });
 
 function config(keys: string[], saveFacts: string | null = null): RunConfig {
-  return {
-    inputs: [],
+  return testConfig({
     keys,
-    configFile: null,
-    factsFile: null,
     saveFacts,
     region: "us-east-1",
-    profile: null,
     endpointUrl: kms.endpoint,
-    roleTemplate: null,
-    cdkOut: [],
-    cdkBase: null,
-    terraformDir: null,
-    baseRef: null,
     repoRoot: "/",
     now: NOW,
-    failOn: "error",
-    outputs: [],
-  };
+  });
 }
 
 const deps = {
