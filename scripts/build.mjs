@@ -24,19 +24,23 @@ await build({
 });
 await chmod("dist/cli.js", 0o755);
 
-// The rules JSON Schema for editors (`# yaml-language-server: $schema=…`), generated from the
-// fact catalog like the loader's own schema, so the two cannot drift.
-const schemaModule = await build({
-  entryPoints: ["src/rules/schema.ts"],
-  bundle: true,
-  write: false,
-  format: "esm",
-  platform: "node",
-  logLevel: "warning",
-});
-const code = schemaModule.outputFiles[0].text;
-const { rulesSchema } = await import(
-  `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`
-);
+// The JSON Schemas for editors (`# yaml-language-server: $schema=…`) and for the jobs that write
+// facts snapshots, generated from the code the loaders validate with, so they cannot drift.
+async function writeSchema(entry, exported, file) {
+  const built = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    logLevel: "warning",
+  });
+  const code = built.outputFiles[0].text;
+  const module = await import(
+    `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`
+  );
+  await writeFile(file, `${JSON.stringify(module[exported](), null, 2)}\n`);
+}
 await mkdir("schemas", { recursive: true });
-await writeFile("schemas/rules.schema.json", `${JSON.stringify(rulesSchema(), null, 2)}\n`);
+await writeSchema("src/rules/schema.ts", "rulesSchema", "schemas/rules.schema.json");
+await writeSchema("src/facts/snapshot-schema.ts", "factsSchema", "schemas/facts.schema.json");

@@ -16,7 +16,6 @@ import {
 } from "./model.js";
 import { type Progress, SILENT } from "./progress.js";
 import { buildReport, failsAt } from "./report/build.js";
-import { plural } from "./report/words.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { evaluate } from "./rules/evaluate.js";
 import { applyIgnores } from "./rules/ignore.js";
@@ -29,6 +28,7 @@ import {
   type RuleTestResult,
   runRuleTests,
 } from "./rules/test-runner.js";
+import { plural } from "./show.js";
 import { withBaseLocations } from "./sources/base-location.js";
 import { isCloudAssemblyDir, readCloudAssembly } from "./sources/cdk/assembly.js";
 import { diffDeployed, diffStacks } from "./sources/cdk/changes.js";

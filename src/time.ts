@@ -30,3 +30,11 @@ export function parseIsoValue(text: string): number | null {
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
 }
+
+/**
+ * An ISO 8601 date-time with a zone (how AWS timestamps are written) as epoch
+ * milliseconds; null for anything else, a bare date included.
+ */
+export function parseIsoTimestamp(text: string): number | null {
+  return text.includes("T") ? parseIsoValue(text) : null;
+}

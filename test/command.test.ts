@@ -262,7 +262,7 @@ describe("kms-usage-lint check", () => {
       "a malformed snapshot",
       [PLAN, "--facts", "f.json"],
       { "f.json": '{"version": 1}' },
-      /f\.json: capturedAt: expected/,
+      /f\.json: the document: expected a facts snapshot.*, but it has no capturedAt/,
     ],
     ["no facts", [PLAN], {}, /pass --facts FILE/],
     [

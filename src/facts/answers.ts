@@ -11,7 +11,7 @@ import type { AwsCallError, AwsKeyLastUsage, AwsKeyMetadata, Fetched } from "../
 import { showValue as show } from "../show.js";
 import { isJsonObject } from "../sources/json.js";
 import { type KmsArn, parseKmsArn } from "../sources/key-ids.js";
-import { HOUR_MS, parseIsoValue } from "../time.js";
+import { HOUR_MS, parseIsoTimestamp } from "../time.js";
 
 /**
  * How far an answer's date may lie after the clock it is checked against: the
@@ -24,12 +24,12 @@ export const CLOCK_SKEW_MS = HOUR_MS;
 export const MALFORMED = "MalformedAnswer";
 
 /**
- * An AWS timestamp as epoch milliseconds: an ISO 8601 string (how snapshots and
- * the SDK's dates are kept) or epoch seconds (KMS's wire format); null for
- * anything else, including dates that are not on the calendar.
+ * An AWS timestamp as epoch milliseconds: an ISO 8601 date-time with a zone (how
+ * snapshots and the SDK's dates are kept) or epoch seconds (KMS's wire format);
+ * null for anything else, including dates that are not on the calendar.
  */
 export function answerInstant(value: unknown): number | null {
-  if (typeof value === "string") return parseIsoValue(value);
+  if (typeof value === "string") return parseIsoTimestamp(value);
   if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value * 1000;
   return null;
 }

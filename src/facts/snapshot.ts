@@ -2,6 +2,8 @@
  * Facts snapshots (SPEC §3, version 1): AWS responses kept verbatim, so a
  * `check --facts FILE` evaluates offline exactly as it would live.
  */
+
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import {
   type AwsCallError,
   type AwsKeyLastUsage,
@@ -11,8 +13,11 @@ import {
   type Fetched,
   InputError,
 } from "../model.js";
-import { isJsonObject } from "../sources/json.js";
+import { plural, showValue } from "../show.js";
 import { parseKmsArn } from "../sources/key-ids.js";
+import { parseIsoTimestamp } from "../time.js";
+import { answerInstant } from "./answers.js";
+import { factsSchema } from "./snapshot-schema.js";
 
 export interface SnapshotEntry {
   KeyMetadata?: AwsKeyMetadata;
@@ -30,95 +35,107 @@ export interface Snapshot {
   stacks: Map<string, DeployedStack>;
 }
 
-/** Checks a parsed snapshot document; an InputError names the file and the JSON path that is wrong. */
+/**
+ * Checks a parsed snapshot document against the facts schema (SPEC §3,
+ * `schemas/facts.schema.json`); an InputError names the file and the JSON path
+ * that is wrong, what was expected there and what was found.
+ */
 export function readSnapshot(doc: unknown, file: string): Snapshot {
-  const fail = (path: string, expected: string): never => {
-    throw new InputError(`${path}: expected ${expected} (facts snapshot, SPEC §3 version 1)`, file);
+  const problem = schemaProblem(doc);
+  if (problem !== null) {
+    throw new InputError(`${problem} (facts snapshot, SPEC §3 version 1)`, file);
+  }
+  const valid = doc as {
+    capturedAt: string | number;
+    account?: string | null;
+    keys: Record<string, SnapshotEntry>;
+    aliases?: Record<string, string>;
+    stacks?: Record<
+      string,
+      { account?: string | null; resources: Record<string, string>; template?: unknown }
+    >;
   };
-  if (!isJsonObject(doc)) return fail("the document", "a JSON object");
-  if (doc.version !== 1) {
-    return fail("version", `1, found ${JSON.stringify(doc.version) ?? "nothing"}`);
-  }
-  if (typeof doc.capturedAt !== "string" || Number.isNaN(Date.parse(doc.capturedAt))) {
-    fail("capturedAt", "an ISO 8601 timestamp");
-  }
-  if (doc.account !== undefined && doc.account !== null && typeof doc.account !== "string") {
-    fail("account", "an account id string");
-  }
-  if (!isJsonObject(doc.keys)) return fail("keys", "an object keyed by key ARN");
-
-  const keys = new Map<string, SnapshotEntry>();
-  for (const [arn, entry] of Object.entries(doc.keys)) {
-    const at = `keys[${JSON.stringify(arn)}]`;
-    if (parseKmsArn(arn)?.resource !== "key") fail(at, "a key ARN as the property name");
-    if (!isJsonObject(entry))
-      return fail(at, "an object with KeyMetadata, LastUsage and/or Errors");
-    if (entry.KeyMetadata !== undefined) {
-      const md = entry.KeyMetadata;
-      if (!isJsonObject(md) || typeof md.KeyId !== "string" || typeof md.Arn !== "string") {
-        fail(`${at}.KeyMetadata`, "DescribeKey's KeyMetadata with KeyId and Arn");
-      }
-    }
-    if (entry.LastUsage !== undefined && !isJsonObject(entry.LastUsage)) {
-      fail(`${at}.LastUsage`, "GetKeyLastUsage's response object");
-    }
-    if (entry.Errors !== undefined) {
-      const errors = entry.Errors;
-      if (!Array.isArray(errors) || !errors.every(isCallError)) {
-        fail(`${at}.Errors`, "a list of {Operation, Code, Message}");
-      }
-    }
-    keys.set(arn, entry as SnapshotEntry);
-  }
-
-  const aliases = new Map<string, string>();
-  if (doc.aliases !== undefined) {
-    if (!isJsonObject(doc.aliases)) return fail("aliases", "an object from alias ARN to key ARN");
-    for (const [alias, target] of Object.entries(doc.aliases)) {
-      const at = `aliases[${JSON.stringify(alias)}]`;
-      if (parseKmsArn(alias)?.resource !== "alias") fail(at, "an alias ARN as the property name");
-      if (typeof target !== "string" || parseKmsArn(target)?.resource !== "key") {
-        fail(at, "a key ARN");
-      }
-      aliases.set(alias, target as string);
-    }
-  }
   const stacks = new Map<string, DeployedStack>();
-  if (doc.stacks !== undefined) {
-    if (!isJsonObject(doc.stacks)) return fail("stacks", "an object keyed by StackName@region");
-    for (const [name, stack] of Object.entries(doc.stacks)) {
-      const at = `stacks[${JSON.stringify(name)}]`;
-      if (!/^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\d+$/.test(name))
-        fail(at, "a name of the form StackName@region");
-      if (!isJsonObject(stack) || !isJsonObject(stack.resources)) {
-        return fail(at, "an object with resources: {LogicalId: physical id}");
-      }
-      if (!Object.values(stack.resources).every((id) => typeof id === "string")) {
-        fail(`${at}.resources`, "physical ids as strings");
-      }
-      if (
-        stack.account !== undefined &&
-        stack.account !== null &&
-        typeof stack.account !== "string"
-      ) {
-        fail(`${at}.account`, "an account id string");
-      }
-      stacks.set(name, {
-        account: (stack.account as string | undefined) ?? null,
-        resources: stack.resources as Record<string, string>,
-        template: stack.template ?? null,
-      });
-    }
+  for (const [name, stack] of Object.entries(valid.stacks ?? {})) {
+    stacks.set(name, {
+      account: stack.account ?? null,
+      resources: stack.resources,
+      template: stack.template ?? null,
+    });
   }
-
   return {
     version: 1,
-    capturedAt: doc.capturedAt as string,
-    account: (doc.account as string | undefined) ?? null,
-    keys,
-    aliases,
+    capturedAt: new Date(answerInstant(valid.capturedAt) as number).toISOString(),
+    account: valid.account ?? null,
+    keys: new Map(Object.entries(valid.keys)),
+    aliases: new Map(Object.entries(valid.aliases ?? {})),
     stacks,
   };
+}
+
+let validator: ValidateFunction | null = null;
+
+/** The first schema violation in `doc`, as a message; null when it is a valid snapshot. */
+function schemaProblem(doc: unknown): string | null {
+  validator ??= new Ajv({ allErrors: true, verbose: true, strict: true })
+    // The calendar-checked reading AWS answers get (answers.ts), not a looser regular expression.
+    .addFormat("date-time", {
+      type: "string",
+      validate: (text) => parseIsoTimestamp(text) !== null,
+    })
+    .compile(factsSchema());
+  if (validator(doc)) return null;
+  const errors = validator.errors ?? [];
+  const paths = new Set(errors.map((e) => e.instancePath));
+  const first = errors[0]?.instancePath ?? "";
+  const here = errors.filter((e) => e.instancePath === first);
+  // A value that fits none of several shapes (a timestamp) is described by the whole,
+  // and a property name by the rule for names rather than by its pattern.
+  const error = here.find((e) => e.keyword === "anyOf" || e.keyword === "propertyNames") ?? here[0];
+  if (error === undefined) return "the document: not a facts snapshot";
+  const more = paths.size > 1 ? ` (and ${plural(paths.size - 1, "more problem")})` : "";
+  return `${describeViolation(error)}${more}`;
+}
+
+/** One ajv error in the words of the snapshot's schema. */
+function describeViolation(error: ErrorObject): string {
+  const path = jsonPath(error.instancePath);
+  const expected = (error.parentSchema as { description?: string } | undefined)?.description;
+  const got = `got ${showValue(error.data)}`;
+  switch (error.keyword) {
+    case "required":
+    case "dependencies":
+      return `${path}: expected ${expected ?? "an object"}, but it has no ${(error.params as { missingProperty: string }).missingProperty}`;
+    case "additionalProperties": {
+      const name = (error.params as { additionalProperty: string }).additionalProperty;
+      return `${jsonPath(error.instancePath, name)}: not a field here; expected ${expected ?? "known fields only"}`;
+    }
+    case "propertyNames": {
+      const name = (error.params as { propertyName: string }).propertyName;
+      const names = (error.parentSchema as { propertyNames?: { description?: string } })
+        .propertyNames?.description;
+      return `${path}: the property name ${showValue(name)} is not ${names ?? "allowed"}`;
+    }
+    case "minProperties":
+      return `${path}: expected ${expected ?? "a non-empty object"}, got an empty object`;
+    default:
+      return `${path}: expected ${expected ?? error.message ?? "another value"}, ${got}`;
+  }
+}
+
+/** A JSON Pointer as a JavaScript-like path: `keys["arn:…"].LastUsage.KeyLastUsage`. */
+function jsonPath(pointer: string, last?: string): string {
+  const segments = pointer === "" ? [] : pointer.slice(1).split("/");
+  if (last !== undefined) segments.push(last);
+  if (segments.length === 0) return "the document";
+  return segments
+    .map((raw, i) => {
+      const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+      if (/^\d+$/.test(segment)) return `[${segment}]`;
+      if (/^[A-Za-z_$][\w$]*$/.test(segment)) return i === 0 ? segment : `.${segment}`;
+      return `[${JSON.stringify(segment)}]`;
+    })
+    .join("");
 }
 
 /** A FactSource that answers from a snapshot and never touches the network. */
@@ -191,13 +208,4 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
         : recordedError(entry, "GetKeyLastUsage");
     },
   };
-}
-
-function isCallError(value: unknown): value is AwsCallError {
-  return (
-    isJsonObject(value) &&
-    typeof value.Operation === "string" &&
-    typeof value.Code === "string" &&
-    typeof value.Message === "string"
-  );
 }

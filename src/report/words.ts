@@ -1,10 +1,6 @@
 /** Counted words, as every report format writes them. */
 import type { ReportSummary } from "../model.js";
-
-/** `1 key`, `2 keys`; `digits` writes the number (default: as is). */
-export function plural(n: number, word: string, digits: (n: number) => string = String): string {
-  return `${digits(n)} ${word}${n === 1 ? "" : "s"}`;
-}
+import { plural } from "../show.js";
 
 /** The severities that have findings, counted, most severe first: `["1 error", "2 warnings"]`. */
 export function severityCounts(

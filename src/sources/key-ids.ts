@@ -23,6 +23,13 @@ const KEY_ID = `(?:${UUID}|${MRK})`;
 // Alias names: alphanumerics, '/', '_' and '-' (KMS CreateAlias), 1–256 characters after 'alias/'.
 const ALIAS = "alias/[a-zA-Z0-9/_-]{1,250}";
 
+/** A whole key ARN, as a JSON Schema `pattern` (the facts snapshot's schema uses it). */
+export const KEY_ARN_PATTERN = `^arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:key/${KEY_ID}$`;
+/** A whole alias ARN, as a JSON Schema `pattern`. */
+export const ALIAS_ARN_PATTERN = `^arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:${ALIAS}$`;
+/** An AWS region name, as a JSON Schema `pattern` fragment. */
+export const REGION_PATTERN = REGION;
+
 const ARN_RE = new RegExp(
   `^arn:(${PARTITION}):kms:(${REGION}):(${ACCOUNT}):(key/${KEY_ID}|${ALIAS})$`,
 );

@@ -219,14 +219,18 @@ describe("keys of CloudFormation stacks", () => {
 
 describe("readSnapshot rejects what is not a version 1 snapshot, naming what is wrong", () => {
   const cases: [string, unknown, RegExp][] = [
-    ["an array", [], /the document: expected a JSON object/],
-    ["another version", { ...doc, version: 2 }, /version: expected 1, found 2/],
+    [
+      "an array",
+      [],
+      /^the document: expected a facts snapshot: .*, got \[\] \(facts snapshot, SPEC §3 version 1\)$/,
+    ],
+    ["another version", { ...doc, version: 2 }, /^version: expected 1, got 2 /],
     ["no capturedAt", { ...doc, capturedAt: "yesterday" }, /capturedAt/],
     ["keys as a list", { ...doc, keys: [] }, /keys: expected an object/],
     [
       "a key that is not an ARN",
       { ...doc, keys: { "not-an-arn": {} } },
-      /a key ARN as the property name/,
+      /^keys: the property name "not-an-arn" is not a key ARN /,
     ],
     [
       "metadata without Arn",
@@ -242,7 +246,7 @@ describe("readSnapshot rejects what is not a version 1 snapshot, naming what is 
     [
       "stack resources that are not strings",
       { ...doc, stacks: { "S@us-east-1": { resources: { A: 1 } } } },
-      /physical ids/,
+      /^stacks\["S@us-east-1"\]\.resources\.A: expected a physical id, got 1 /,
     ],
     [
       "alias to nothing",
@@ -252,11 +256,87 @@ describe("readSnapshot rejects what is not a version 1 snapshot, naming what is 
     [
       "hostile __proto__ key",
       JSON.parse(`{"version":1,"capturedAt":"2026-01-01T00:00:00Z","keys":{"__proto__":{}}}`),
-      /property name/,
+      /^keys: the property name "__proto__" is not a key ARN/,
     ],
   ];
   it.each(cases)("%s", (_name, input, message) => {
     expect(() => readSnapshot(input, "facts.json")).toThrow(InputError);
     expect(() => readSnapshot(input, "facts.json")).toThrow(message);
+  });
+
+  // Each of these turned a key used two days ago into `unused` on main: now the file is refused.
+  const replica = doc.keys[REPLICA];
+  const usedReplica = (lastUsage: unknown) => ({
+    ...doc,
+    keys: { ...doc.keys, [REPLICA]: { ...replica, LastUsage: lastUsage } },
+  });
+  const withTimestamp = (timestamp: unknown) =>
+    usedReplica({
+      ...replica.LastUsage,
+      KeyLastUsage: { Operation: "Decrypt", Timestamp: timestamp },
+    });
+  const at = `keys["${REPLICA}"].LastUsage`;
+  const timestamp =
+    "expected an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them";
+  it.each([
+    [
+      "a Timestamp in month 13",
+      withTimestamp("2026-13-45"),
+      `${at}.KeyLastUsage.Timestamp: ${timestamp}, got "2026-13-45"`,
+    ],
+    [
+      "February 30",
+      withTimestamp("2026-02-30T10:00:00Z"),
+      `${at}.KeyLastUsage.Timestamp: ${timestamp}, got "2026-02-30T10:00:00Z"`,
+    ],
+    ["an empty Timestamp", withTimestamp(""), `${at}.KeyLastUsage.Timestamp: ${timestamp}, got ""`],
+    [
+      "a null Timestamp",
+      withTimestamp(null),
+      `${at}.KeyLastUsage.Timestamp: ${timestamp}, got null`,
+    ],
+    [
+      "a Timestamp list",
+      withTimestamp(["2026-11-26T00:00:00Z"]),
+      `${at}.KeyLastUsage.Timestamp: ${timestamp}, got ["2026-11-26T00:00:00Z"]`,
+    ],
+    [
+      "KeyLastUsage as a string",
+      usedReplica({ ...replica.LastUsage, KeyLastUsage: "Decrypt" }),
+      `${at}.KeyLastUsage: expected the last use ({} when none was recorded), got "Decrypt"`,
+    ],
+    [
+      "a use without a Timestamp",
+      usedReplica({ ...replica.LastUsage, KeyLastUsage: { Operation: "Decrypt" } }),
+      `${at}.KeyLastUsage: expected the last use ({} when none was recorded), but it has no Timestamp`,
+    ],
+    [
+      "LastUsage without its dates",
+      usedReplica({ KeyLastUsage: {} }),
+      `${at}: expected GetKeyLastUsage's answer, with TrackingStartDate and KeyCreationDate, but it has no TrackingStartDate`,
+    ],
+    [
+      "a misspelt section",
+      { ...doc, Aliases: {} },
+      "Aliases: not a field here; expected a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks}",
+    ],
+    [
+      "an empty key entry",
+      { ...doc, keys: { [PLAIN]: {} } },
+      `keys["${PLAIN}"]: expected an object with KeyMetadata, LastUsage, Errors and/or Trail, got an empty object`,
+    ],
+  ])("%s, with the JSON path", (_name, input, message) => {
+    expect(() => readSnapshot(input, "facts.json")).toThrow(
+      new InputError(`${message} (facts snapshot, SPEC §3 version 1)`, "facts.json"),
+    );
+  });
+
+  it("takes epoch seconds, as KMS sends them, and every capturedAt form", () => {
+    const seconds = Date.parse("2026-11-18T09:30:00Z") / 1000;
+    const snapshot = readSnapshot(
+      { ...withTimestamp(seconds), capturedAt: seconds + 60 },
+      "f.json",
+    );
+    expect(snapshot.capturedAt).toBe("2026-11-18T09:31:00.000Z");
   });
 });

@@ -4,6 +4,7 @@
  * schema, regenerate them with `npx vitest run test/rules/docs.test.ts -u`.
  */
 import { describe, expect, it } from "vitest";
+import { factsSchema } from "../../src/facts/snapshot-schema.js";
 import { BUILTIN_PACKS } from "../../src/rules/builtin.js";
 import { FACT_PATHS } from "../../src/rules/catalog.js";
 import { rulesDocs } from "../../src/rules/docs.js";
@@ -16,6 +17,12 @@ describe("generated files", () => {
 
   it("schemas/rules.schema.json is the loader's schema", async () => {
     await expect(rulesSchemaText()).toMatchFileSnapshot("../../schemas/rules.schema.json");
+  });
+
+  it("schemas/facts.schema.json is the facts snapshot loader's schema", async () => {
+    await expect(`${JSON.stringify(factsSchema(), null, 2)}\n`).toMatchFileSnapshot(
+      "../../schemas/facts.schema.json",
+    );
   });
 
   it("schemas/rule-tests.schema.json is the rule test runner's schema", async () => {

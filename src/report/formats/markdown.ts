@@ -5,9 +5,10 @@
  * counted, not cut mid-way.
  */
 import type { Finding, KeySubject, Report, Severity, SuppressedFinding } from "../../model.js";
+import { plural as countedWord } from "../../show.js";
 import type { FormatOptions, RuleMeta } from "../format-options.js";
 import { findingPlace, keyName, subjectsById } from "../place.js";
-import { plural as countedWord, severityCounts } from "../words.js";
+import { severityCounts } from "../words.js";
 import { codeSpan, escapeMarkdown, truncate } from "./escape.js";
 
 /** The hidden first line the sticky comment is found by. */

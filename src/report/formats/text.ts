@@ -4,7 +4,7 @@
  */
 import type { Finding, Report, Severity } from "../../model.js";
 import { compareText } from "../../order.js";
-import { plural } from "../words.js";
+import { plural } from "../../show.js";
 
 export interface TextOptions {
   /** ANSI colour; the CLI turns it on only when stdout is a TTY. */

@@ -6,11 +6,12 @@
 import type { GithubClient } from "../../github/client.js";
 import type { GithubContext } from "../../github/context.js";
 import type { Report, Severity } from "../../model.js";
+import { plural } from "../../show.js";
 import { truncate } from "../formats/escape.js";
 import { MESSAGE_LIMIT, TITLE_LIMIT } from "../formats/github.js";
 import { formatMarkdown, type MarkdownOptions } from "../formats/markdown.js";
 import { findingPlace, subjectsById } from "../place.js";
-import { plural, severityCounts } from "../words.js";
+import { severityCounts } from "../words.js";
 
 /** The check run's name, as the pull request's checks list shows it. */
 export const CHECK_RUN_NAME = "kms-usage-lint";

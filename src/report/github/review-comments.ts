@@ -8,13 +8,13 @@ import type { GithubContext, PullRequestRef } from "../../github/context.js";
 import { githubStatus } from "../../github/errors.js";
 import { type Identity, isOurs } from "../../github/identity.js";
 import type { Finding, Report } from "../../model.js";
+import { plural } from "../../show.js";
 import {
   formatFindingComment,
   type MarkdownOptions,
   markedFingerprint,
 } from "../formats/markdown.js";
 import { findingPlace, type Place, subjectsById } from "../place.js";
-import { plural } from "../words.js";
 import { type DiffLines, diffLines } from "./diff.js";
 
 /**

@@ -1,0 +1,205 @@
+/**
+ * The JSON Schema of a facts snapshot, version 1 (SPEC §3): AWS answers kept
+ * verbatim, keyed by key ARN. The loader validates every snapshot against it
+ * before reading a fact, and the build writes it to `schemas/facts.schema.json`
+ * for editors and for the jobs that produce snapshots.
+ *
+ * AWS adds fields to its answers over time, so the answers' own objects accept
+ * unknown fields; the snapshot's own structure does not, so a misspelt section
+ * is an error rather than a silently empty one. Every schema a user can get
+ * wrong carries a `description`: it is what the error message says was expected.
+ */
+import type { SchemaObject } from "ajv";
+import { ALIAS_ARN_PATTERN, KEY_ARN_PATTERN, REGION_PATTERN } from "../sources/key-ids.js";
+
+const ACCOUNT_ID = { type: "string", pattern: "^\\d{12}$", description: "a 12-digit account id" };
+
+const KEY_ARN = {
+  type: "string",
+  pattern: KEY_ARN_PATTERN,
+  description: "a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)",
+};
+
+const TIMESTAMP = {
+  description:
+    "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them",
+  anyOf: [
+    { type: "string", format: "date-time" },
+    { type: "number", minimum: 0 },
+  ],
+};
+
+const STRING = { type: "string" };
+
+const MEMBER = {
+  type: "object",
+  description: "a multi-Region member: {Arn, Region}",
+  properties: { Arn: KEY_ARN, Region: STRING },
+  required: ["Arn"],
+};
+
+const KEY_METADATA = {
+  type: "object",
+  description: "DescribeKey's KeyMetadata, with KeyId and Arn",
+  required: ["KeyId", "Arn"],
+  properties: {
+    KeyId: STRING,
+    Arn: KEY_ARN,
+    AWSAccountId: ACCOUNT_ID,
+    KeyState: STRING,
+    Enabled: { type: "boolean" },
+    KeyManager: STRING,
+    KeySpec: STRING,
+    KeyUsage: STRING,
+    Origin: STRING,
+    CreationDate: TIMESTAMP,
+    DeletionDate: TIMESTAMP,
+    PendingDeletionWindowInDays: { type: "integer", minimum: 1 },
+    MultiRegion: { type: "boolean" },
+    MultiRegionConfiguration: {
+      type: "object",
+      description: "DescribeKey's MultiRegionConfiguration",
+      properties: {
+        MultiRegionKeyType: { enum: ["PRIMARY", "REPLICA"], description: "PRIMARY or REPLICA" },
+        PrimaryKey: MEMBER,
+        ReplicaKeys: { type: "array", items: MEMBER, description: "a list of members" },
+      },
+    },
+  },
+};
+
+const LAST_USAGE = {
+  type: "object",
+  description: "GetKeyLastUsage's answer, with TrackingStartDate and KeyCreationDate",
+  // Without both dates "never used" and "no record since tracking began" cannot be told apart.
+  required: ["TrackingStartDate", "KeyCreationDate"],
+  properties: {
+    KeyId: STRING,
+    KeyLastUsage: {
+      type: "object",
+      description: "the last use ({} when none was recorded)",
+      properties: {
+        Operation: STRING,
+        Timestamp: TIMESTAMP,
+        CloudTrailEventId: STRING,
+        KmsRequestId: STRING,
+      },
+      // `{}` is "no use recorded"; a record of a use must say when.
+      dependencies: {
+        Operation: ["Timestamp"],
+        CloudTrailEventId: ["Timestamp"],
+        KmsRequestId: ["Timestamp"],
+      },
+    },
+    TrackingStartDate: TIMESTAMP,
+    KeyCreationDate: TIMESTAMP,
+  },
+};
+
+const CALL_ERROR = {
+  type: "object",
+  description: "an error answer: {Operation, Code, Message}",
+  required: ["Operation", "Code", "Message"],
+  properties: { Operation: STRING, Code: STRING, Message: STRING },
+};
+
+/** CloudTrail `LookupEvents` answers, verbatim (SPEC §3 `Trail`). */
+const TRAIL = {
+  type: "object",
+  description:
+    "CloudTrail LookupEvents answers: {LookupAttributes, StartTime, EndTime, Truncated, Events}",
+  properties: {
+    LookupAttributes: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["AttributeKey", "AttributeValue"],
+        properties: { AttributeKey: STRING, AttributeValue: STRING },
+      },
+    },
+    StartTime: TIMESTAMP,
+    EndTime: TIMESTAMP,
+    Truncated: { type: "boolean" },
+    Events: {
+      type: "array",
+      items: {
+        type: "object",
+        description: "a CloudTrail event: {EventId, EventName, EventTime, CloudTrailEvent, …}",
+        properties: {
+          EventId: STRING,
+          EventName: STRING,
+          EventTime: TIMESTAMP,
+          EventSource: STRING,
+          Username: STRING,
+          Resources: { type: "array" },
+          CloudTrailEvent: STRING,
+        },
+      },
+    },
+  },
+};
+
+/** The facts snapshot schema (draft-07, like the rules schema). */
+export function factsSchema(): SchemaObject {
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "kms-usage-lint facts snapshot, version 1",
+    type: "object",
+    description: "a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks}",
+    required: ["version", "capturedAt", "keys"],
+    additionalProperties: false,
+    properties: {
+      version: { const: 1, description: "1" },
+      capturedAt: TIMESTAMP,
+      account: { anyOf: [ACCOUNT_ID, { type: "null" }], description: "a 12-digit account id" },
+      keys: {
+        type: "object",
+        description: "an object keyed by key ARN",
+        propertyNames: { pattern: KEY_ARN_PATTERN, description: "a key ARN" },
+        additionalProperties: {
+          type: "object",
+          description: "an object with KeyMetadata, LastUsage, Errors and/or Trail",
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            KeyMetadata: KEY_METADATA,
+            LastUsage: LAST_USAGE,
+            Errors: { type: "array", items: CALL_ERROR, description: "a list of errors" },
+            Trail: TRAIL,
+          },
+        },
+      },
+      aliases: {
+        type: "object",
+        description: "an object from alias ARN to key ARN",
+        propertyNames: { pattern: ALIAS_ARN_PATTERN, description: "an alias ARN" },
+        additionalProperties: KEY_ARN,
+      },
+      stacks: {
+        type: "object",
+        description: "an object keyed by StackName@region",
+        propertyNames: {
+          pattern: `^[^@]+@${REGION_PATTERN}$`,
+          description: "a name of the form StackName@region",
+        },
+        additionalProperties: {
+          type: "object",
+          description: "a deployed stack: {account, resources: {LogicalId: physical id}, template}",
+          required: ["resources"],
+          properties: {
+            account: {
+              anyOf: [ACCOUNT_ID, { type: "null" }],
+              description: "a 12-digit account id",
+            },
+            resources: {
+              type: "object",
+              description: "an object from logical id to physical id",
+              additionalProperties: { type: "string", description: "a physical id" },
+            },
+            template: {},
+          },
+        },
+      },
+    },
+  };
+}
