@@ -384,7 +384,7 @@ function checkFactsAge(capturedAt: Date, now: Date, maxDays: number, file: strin
   const hours = Math.floor((age % DAY_MS) / HOUR_MS);
   const old = `${plural(days, "day")}${hours > 0 ? ` ${plural(hours, "hour")}` : ""}`;
   throw new InputError(
-    `the facts snapshot is ${old} old at the evaluation clock (captured ${capturedAt.toISOString()}, now ${now.toISOString()}), older than --max-facts-age ${maxDays}: refresh it (kms-usage-lint snapshot … -o ${file}), or raise --max-facts-age if older facts are acceptable`,
+    `the facts snapshot is ${old} old at the evaluation clock (captured ${capturedAt.toISOString()}, now ${now.toISOString()}), older than the ${plural(maxDays, "day")} max-facts-age allows: refresh it (kms-usage-lint snapshot … -o ${file}), or raise max-facts-age if older facts are acceptable`,
     file,
   );
 }

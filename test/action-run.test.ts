@@ -150,6 +150,22 @@ describe("the Action", () => {
       'kms-usage-lint: input review-comments: expected true or false, found "yes"',
     );
   });
+
+  it("fails the step on a facts snapshot older than max-facts-age, and takes a longer one", async () => {
+    // examples/facts.json was captured 2026-11-27T23:00:00Z: 30 days before this clock.
+    const late = { now: "2026-12-27T23:00:00Z" };
+    const stale = await runInDir(late);
+    expect(stale.failed).toMatch(
+      /^kms-usage-lint: examples\/facts\.json: the facts snapshot is 30 days old at the evaluation clock .* older than the 14 days max-facts-age allows: refresh it/,
+    );
+    expect(stale.outputs).toEqual({});
+    expect((await runInDir({ ...late, "max-facts-age": "30" })).failed).toMatch(
+      /findings at or above/,
+    );
+    expect((await runInDir({ "max-facts-age": "a week" })).failed).toBe(
+      'kms-usage-lint: input max-facts-age "a week": expected a whole number of days, 1 or more (default 14)',
+    );
+  });
 });
 
 describe("config-from-base", () => {

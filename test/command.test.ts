@@ -175,7 +175,7 @@ describe("kms-usage-lint check", () => {
     expect(stale.code).toBe(2);
     expect(stale.stdout).toBe("");
     expect(stale.stderr).toBe(
-      `kms-usage-lint: ${FACTS}: the facts snapshot is 14 days 1 hour old at the evaluation clock (captured 2026-11-27T23:00:00.000Z, now 2026-12-12T00:00:00.000Z), older than --max-facts-age 14: refresh it (kms-usage-lint snapshot … -o ${FACTS}), or raise --max-facts-age if older facts are acceptable\n`,
+      `kms-usage-lint: ${FACTS}: the facts snapshot is 14 days 1 hour old at the evaluation clock (captured 2026-11-27T23:00:00.000Z, now 2026-12-12T00:00:00.000Z), older than the 14 days max-facts-age allows: refresh it (kms-usage-lint snapshot … -o ${FACTS}), or raise max-facts-age if older facts are acceptable\n`,
     );
     // Without --now, the clock decides (here 2026-12-01: 4 days).
     expect((await cli([PLAN, "--facts", FACTS])).code).toBe(1);
@@ -199,7 +199,7 @@ describe("kms-usage-lint check", () => {
       "1",
     ];
     expect((await cli(shorter)).stderr).toMatch(
-      /is 2 days 1 hour old .* older than --max-facts-age 1:/,
+      /is 2 days 1 hour old .* older than the 1 day max-facts-age allows:/,
     );
   });
 
