@@ -6,6 +6,7 @@
 import type { DeployedStack, FactSource, Fetched } from "../model.js";
 import { compareText } from "../order.js";
 import { parseKmsArn } from "../sources/key-ids.js";
+import { checkedKeyMetadata, checkedLastUsage } from "./answers.js";
 import type { SnapshotEntry } from "./snapshot.js";
 
 /** One key's recorded answers, in the snapshot's own shape. */
@@ -86,11 +87,39 @@ export function recordFacts(inner: FactSource): Recorder {
       version: 1,
       capturedAt: capturedAt.toISOString(),
       ...(account !== null ? { account } : {}),
-      keys: sortedObject(keys),
+      keys: sortedObject(
+        new Map([...keys].map(([arn, e]) => [arn, evidenceOnly(arn, e, capturedAt)])),
+      ),
       aliases: sortedObject(aliases),
       ...(stacks.size > 0 ? { stacks: sortedObject(stacks) } : {}),
     }),
   };
+}
+
+/**
+ * An entry as the snapshot keeps it: an answer that is not evidence (answers.ts)
+ * is kept as the error it is, so the file stays a valid snapshot and a replay
+ * reads the key as `unavailable` for the same reason.
+ */
+function evidenceOnly(arn: string, entry: Entry, capturedAt: Date): Entry {
+  const kept: Entry = { ...entry };
+  const errors = [...(entry.Errors ?? [])];
+  if (kept.KeyMetadata !== undefined) {
+    const checked = checkedKeyMetadata(arn, kept.KeyMetadata, capturedAt);
+    if (!checked.ok) {
+      delete kept.KeyMetadata;
+      errors.push(checked.error);
+    }
+  }
+  if (kept.LastUsage !== undefined) {
+    const checked = checkedLastUsage(arn, kept.LastUsage, capturedAt);
+    if (!checked.ok) {
+      delete kept.LastUsage;
+      errors.push(checked.error);
+    }
+  }
+  if (errors.length > 0) kept.Errors = errors;
+  return kept;
 }
 
 function sortedObject<T>(map: Map<string, T>): Record<string, T> {
