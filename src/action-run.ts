@@ -13,6 +13,7 @@ import { type GithubClient, type GithubClientOptions, githubClient } from "./git
 import { type GithubContext, githubContext } from "./github/context.js";
 import { InputError } from "./model.js";
 import { type Deps, run } from "./pipeline.js";
+import { MAX_INPUT_BYTES } from "./read-file.js";
 import { formatJson } from "./report/formats/json.js";
 import { formatMarkdown } from "./report/formats/markdown.js";
 import { formatSarif } from "./report/formats/sarif.js";
@@ -158,7 +159,7 @@ async function readEvent(io: ActionIo, deps: Omit<Deps, "logger">): Promise<unkn
   const path = io.env.GITHUB_EVENT_PATH;
   if (!path) return null;
   try {
-    return JSON.parse(await deps.readFile(path));
+    return JSON.parse(await deps.readFile(path, MAX_INPUT_BYTES));
   } catch (error) {
     io.warning(`reading the event payload ${path}: ${(error as Error).message}`);
     return null;

@@ -15,11 +15,12 @@ import {
   type Report,
 } from "./model.js";
 import { type Progress, SILENT } from "./progress.js";
+import { MAX_INPUT_BYTES } from "./read-file.js";
 import { buildReport, failsAt } from "./report/build.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { evaluate } from "./rules/evaluate.js";
 import { applyIgnores } from "./rules/ignore.js";
-import type { RuleSet } from "./rules/load.js";
+import { MAX_RULES_FILE_BYTES, type RuleSet } from "./rules/load.js";
 import { describeReadError, loadRulesFromFiles } from "./rules/read.js";
 import { applyInlineSuppressions } from "./rules/suppress.js";
 import {
@@ -46,8 +47,12 @@ export interface Logger {
 }
 
 export interface Deps {
-  /** Reads an input file; rejects with the Node error (ENOENT…) when it cannot. */
-  readFile(path: string): Promise<string>;
+  /**
+   * Reads a file the user named; rejects with the Node error (ENOENT…) when it
+   * cannot, and refuses (never waits on) what is not a regular file or is over
+   * `maxBytes`, before reading it.
+   */
+  readFile(path: string, maxBytes: number): Promise<string>;
   fileExists(path: string): Promise<boolean>;
   /**
    * Where the rules file and the files it extends are read, when not from
@@ -128,7 +133,8 @@ export async function testRules(
 ): Promise<RuleTestResult> {
   if (!deps.listDir) throw new Error("testRules needs deps.listDir");
   const files = await findRuleTestFiles(paths.length > 0 ? paths : ["."], deps.listDir);
-  return runRuleTests(files, deps.readFile, BUILTIN_PACKS, now ?? deps.clock());
+  const read = (path: string) => deps.readFile(path, MAX_RULES_FILE_BYTES);
+  return runRuleTests(files, read, BUILTIN_PACKS, now ?? deps.clock());
 }
 
 /** `kms-usage-lint snapshot`: gathers the facts of every key the inputs reference and writes them. */
@@ -188,7 +194,8 @@ export async function readRules(configFile: string | null, deps: Deps): Promise<
   const files = deps.rulesFiles ?? deps;
   let file = configFile;
   if (file === null && (await files.fileExists(DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
-  return loadRulesFromFiles(file, files.readFile, BUILTIN_PACKS);
+  const read = (path: string) => files.readFile(path, MAX_RULES_FILE_BYTES);
+  return loadRulesFromFiles(file, read, BUILTIN_PACKS);
 }
 
 interface Facts {
@@ -352,7 +359,7 @@ async function factSource(config: RunConfig, deps: Deps): Promise<FactSource> {
 /** Reads a file the user named; a missing or unreadable file is their error, not a crash. */
 async function readInput(path: string, what: string, deps: Deps): Promise<string> {
   try {
-    return await deps.readFile(path);
+    return await deps.readFile(path, MAX_INPUT_BYTES);
   } catch (cause) {
     throw new InputError(`cannot read ${what}: ${describeReadError(cause)}`, path, null, {
       cause,

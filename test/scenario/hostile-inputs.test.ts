@@ -1,0 +1,137 @@
+/**
+ * The command line on inputs that try to make it hang or speak for them
+ * (SPEC §9, §10): FIFOs and devices as inputs or beside them, oversized rules
+ * files, and names, addresses and rule values that carry runner commands or
+ * control characters. Runs the CLI in-process with the real file system.
+ */
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { nodeDeps } from "../../src/node-deps.js";
+import { runCli } from "../support/cli.js";
+import { ROOT } from "../support/run-dist.js";
+import { mkfifo, POSIX, sparseFile } from "../support/special-files.js";
+
+const NOW = ["--now", "2026-11-28T00:00:00Z"];
+
+let dir: string;
+const at = (...parts: string[]) => join(dir, ...parts);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "kul-hostile-"));
+  cpSync(join(ROOT, "examples"), dir, { recursive: true });
+});
+
+/** `check` of the example plan in `dir`, with `args` added. */
+const check = (args: string[] = [], plan = at("plan.json")) =>
+  runCli([plan, "--facts", at("facts.json"), ...NOW, ...args], dir);
+
+describe.runIf(POSIX)("nothing the CLI reads can make it wait", () => {
+  it.each([
+    ["the plan", (fifo: string) => [fifo, "--facts", at("facts.json")]],
+    ["the facts snapshot", (fifo: string) => [at("plan.json"), "--facts", fifo]],
+    [
+      "the rules file",
+      (fifo: string) => [at("plan.json"), "--facts", at("facts.json"), "--config", fifo],
+    ],
+  ])("a FIFO as %s: exit 2 at once, naming the file and what it is", async (_, argv) => {
+    mkfifo(at("input.fifo"));
+    const run = await runCli([...argv(at("input.fifo")), ...NOW], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^kms-usage-lint: ${at("input.fifo")}: cannot read [a-z ]+: is a named pipe \\(FIFO\\), not a regular file`,
+      ),
+    );
+  });
+
+  it("a FIFO as a file the rules extend: the extends entry names it", async () => {
+    mkfifo(at("base.yml"));
+    writeFileSync(at("kms.yml"), "extends: [recommended, ./base.yml]\n");
+    const run = await check(["--config", at("kms.yml")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `kms.yml:1:24: cannot extend \`./base.yml\`: ${at("base.yml")}: is a named pipe (FIFO)`,
+    );
+  });
+
+  it("a FIFO as a rule test file", async () => {
+    mkdirSync(at("tests"));
+    mkfifo(at("tests", "a.test.yml"));
+    const run = await runCli(["test", at("tests")], dir, { listDir: nodeDeps().listDir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("a.test.yml:1:1: cannot read rule tests: is a named pipe (FIFO)");
+  });
+
+  it.each(["/dev/urandom", "/dev/zero"])(
+    "%s as the plan: exit 2 without reading from it",
+    async (device) => {
+      const run = await check([], device);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `kms-usage-lint: ${device}: cannot read input: is a character device, not a regular file: only regular files are read, so that no input can make the run wait or read without end\n`,
+      );
+    },
+  );
+
+  it.each([
+    ["a .tf file beside the plan", "extra.tf"],
+    ["the module's .tf file", "modules/storage/extra.tf"],
+    ["`.git` beside the plan", ".git"],
+  ])("a FIFO as %s is skipped: the run completes as without it", async (_, name) => {
+    const without = await check();
+    mkfifo(at(name));
+    const run = await check();
+    expect(run).toEqual(without);
+    expect(run.code).toBe(1);
+  });
+
+  it("a FIFO as the CDK app's cdk.json is skipped: the run completes as without it", async () => {
+    cpSync(join(ROOT, "test/fixtures/cdk-assembly/awscdk_kms_key_v20"), at("cdk.out"), {
+      recursive: true,
+    });
+    const args = ["check", at("cdk.out"), "--facts", at("facts.json"), ...NOW, "--format", "json"];
+    const without = await runCli(args, dir);
+    mkfifo(at("cdk.json"));
+    const run = await runCli(args, dir);
+    expect(run).toEqual(without);
+    expect(JSON.parse(run.stdout).version).toBe(1);
+  });
+});
+
+describe("sizes are checked before reading", () => {
+  it("a rules file over 1 MiB is refused, naming the limit", async () => {
+    writeFileSync(at("kms.yml"), `extends: [recommended]\n# ${"x".repeat(1024 ** 2)}\n`);
+    const run = await check(["--config", at("kms.yml")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `kms-usage-lint: ${at("kms.yml")}: cannot read rules file: is 1048602 bytes, over the limit of 1048576 bytes (1 MiB) for this kind of file\n`,
+    );
+  });
+
+  it.runIf(POSIX)("a 1.5 GiB rules file is refused at once, unread", async () => {
+    sparseFile(at("kms.yml"), 1.5 * 1024 ** 3);
+    const run = await check(["--config", at("kms.yml")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("cannot read rules file: is 1.5 GiB, over the limit of 1 MiB");
+  });
+
+  it.runIf(POSIX)("an extended file over 1 MiB is refused at the entry that names it", async () => {
+    sparseFile(at("big.yml"), 1024 ** 2 + 1);
+    writeFileSync(at("kms.yml"), "extends:\n  - recommended\n  - ./big.yml\n");
+    const run = await check(["--config", at("kms.yml")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("kms.yml:3:5: cannot extend `./big.yml`: ");
+    expect(run.stderr).toContain("is 1048577 bytes, over the limit of 1048576 bytes (1 MiB)");
+  });
+
+  it.runIf(POSIX)("a plan over 2 GiB is refused at once, unread", async () => {
+    sparseFile(at("huge.json"), 2 * 1024 ** 3 + 1);
+    const run = await check([], at("huge.json"));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "cannot read input: is 2147483649 bytes, over the limit of 2147483648 bytes (2 GiB)",
+    );
+  });
+});
