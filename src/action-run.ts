@@ -11,6 +11,7 @@ import { actionConfig, actionSettings, type InputReader } from "./config/action-
 import { baseFiles } from "./github/base-files.js";
 import { type GithubClient, type GithubClientOptions, githubClient } from "./github/client.js";
 import { type GithubContext, githubContext } from "./github/context.js";
+import { escapeLogLines, escapeLogText } from "./log-text.js";
 import { InputError } from "./model.js";
 import { type Deps, run } from "./pipeline.js";
 import { MAX_INPUT_BYTES } from "./read-file.js";
@@ -50,7 +51,9 @@ export interface ActionIo {
  */
 const SUMMARY_LIMIT = 1_000_000;
 
-export async function runAction(io: ActionIo): Promise<void> {
+export async function runAction(runner: ActionIo): Promise<void> {
+  // Every message may quote an input, AWS or GitHub: escaped before the runner reads it.
+  const io = escapedMessages(runner);
   try {
     const settings = actionSettings(io.getInput);
     if (settings.token) io.setSecret(settings.token);
@@ -129,6 +132,23 @@ export async function runAction(io: ActionIo): Promise<void> {
       io.setFailed(`kms-usage-lint: internal error: ${(error as Error).message}`);
     }
   }
+}
+
+/**
+ * The runner with every message it prints escaped for the log (log-text.ts):
+ * no file name, address or AWS answer in a message can issue a command. The
+ * Action's own commands (`setOutput`, `setFailed`, the annotations written
+ * through `writeStdout`) still work, the messages in them escaped.
+ */
+function escapedMessages(io: ActionIo): ActionIo {
+  return {
+    ...io,
+    info: (message) => io.info(escapeLogLines(message)),
+    // A warning is one line (an annotation): a line break from an input is shown, not kept.
+    warning: (message) => io.warning(escapeLogText(message)),
+    debug: (message) => io.debug(escapeLogLines(message)),
+    setFailed: (message) => io.setFailed(escapeLogLines(message)),
+  };
 }
 
 /**

@@ -152,6 +152,27 @@ describe("the Action", () => {
   });
 });
 
+describe("the Action's log", () => {
+  it("escapes what its warnings and failure quote from inputs", async () => {
+    writeFileSync(
+      join(dir, "hostile-rules.yml"),
+      'extends: [recommended]\nignore:\n  - rule: unused-key\n    key: "x\\n::error::PWNED ##[stop-commands]y"\n    reason: r\n',
+    );
+    const warned = await runInDir({ config: "hostile-rules.yml" });
+    expect(warned.warnings).toEqual([
+      expect.stringContaining("x\\n::error::PWNED #\\u0023[stop-commands]y"),
+    ]);
+    writeFileSync(
+      join(dir, "hostile-rules.yml"),
+      'extends: [recommended]\nrules:\n  unused-key: "off\\n::error::PWNED"\n',
+    );
+    const failed = await runInDir({ config: "hostile-rules.yml" });
+    expect(failed.failed).toBe(
+      "kms-usage-lint: hostile-rules.yml:3:15: rule `unused-key` must be `off`, `error`, `warning`, `notice` or a rule definition; got `off\\n::error::PWNED`",
+    );
+  });
+});
+
 describe("config-from-base", () => {
   beforeEach(() => {
     // The pull request switches off the rule that would stop it.

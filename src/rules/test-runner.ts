@@ -22,6 +22,7 @@
 
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
+import { escapeLogText } from "../log-text.js";
 import { InputError, type KeySubject, type RawFinding, type Severity } from "../model.js";
 import { RulesError, type RulesProblem } from "./errors.js";
 import { evaluate } from "./evaluate.js";
@@ -167,8 +168,10 @@ function diffText(missing: Expectation[], unexpected: RawFinding[], ruleSet: Rul
       `fired for ${keyOf(f)}, not expected`,
     ]),
   ];
-  const width = Math.max(...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => `    ${left.padEnd(width)}  ${right}`).join("\n");
+  // Ids and keys come from the test file: printed escaped, like every input.
+  const shown = rows.map(([left, right]) => [escapeLogText(left), escapeLogText(right)] as const);
+  const width = Math.max(...shown.map(([left]) => left.length));
+  return shown.map(([left, right]) => `    ${left.padEnd(width)}  ${right}`).join("\n");
 }
 
 /** Problems of one test file, placed in it. */
@@ -335,7 +338,8 @@ export async function runRuleTests(
 export function formatRuleTestResult(result: RuleTestResult): string {
   const { files, cases, failures } = result;
   const blocks = failures.map(
-    (failure) => `FAIL ${failure.file}:${failure.line} ${failure.case}\n${failure.diff}\n`,
+    (failure) =>
+      `FAIL ${escapeLogText(failure.file)}:${failure.line} ${escapeLogText(failure.case)}\n${failure.diff}\n`,
   );
   const counted = `${cases} ${cases === 1 ? "case" : "cases"} in ${files} ${files === 1 ? "file" : "files"}`;
   const summary =

@@ -10,10 +10,13 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { nodeDeps } from "../../src/node-deps.js";
 import { runCli } from "../support/cli.js";
+import { forEachAddress, planWithForEachKey } from "../support/hostile-plan.js";
 import { ROOT } from "../support/run-dist.js";
+import { commandLikeLines, runnerCommands } from "../support/runner-commands.js";
 import { mkfifo, POSIX, sparseFile } from "../support/special-files.js";
 
 const NOW = ["--now", "2026-11-28T00:00:00Z"];
+const FORMATS = ["text", "json", "sarif", "markdown", "github"] as const;
 
 let dir: string;
 const at = (...parts: string[]) => join(dir, ...parts);
@@ -134,4 +137,101 @@ describe("sizes are checked before reading", () => {
       "cannot read input: is 2147483649 bytes, over the limit of 2147483648 bytes (2 GiB)",
     );
   });
+});
+
+describe("no input can issue a runner command", () => {
+  it.each([
+    ["a legacy command", "##[stop-commands]x", "#\\u0023[stop-commands]x"],
+    ["a new line and a workflow command", "\n::error::PWNED", "\\n::error::PWNED"],
+    [
+      "a carriage return, an escape sequence and both",
+      "\r::warning::x\u001b[2K##[group]y",
+      "\\r::warning::x\\u001b[2K#\\u0023[group]y",
+    ],
+    [
+      "zero-width characters",
+      "#\u200b#[stop-commands]z\u2028::error::w",
+      "#\\u200b#[stop-commands]z\\u2028::error::w",
+    ],
+  ])("a for_each key with %s: every format prints it escaped", async (_, key, shown) => {
+    writeFileSync(at("hostile.json"), planWithForEachKey(key));
+    for (const format of FORMATS) {
+      const run = await check(["--format", format, "--fail-on", "none"], at("hostile.json"));
+      expect(run.code).toBe(0);
+      expect(commandLikeLines(run.stderr)).toEqual([]);
+      if (format === "github") {
+        // Only its own annotations, each one line.
+        for (const command of runnerCommands(run.stdout)) {
+          expect(command.syntax).toBe("workflow");
+          expect(command.properties).toMatch(/^title=[a-z-]+(,|$)/);
+          expect(["error", "warning", "notice"]).toContain(command.name);
+        }
+        expect(run.stdout).not.toContain("##[");
+      } else {
+        expect(commandLikeLines(run.stdout)).toEqual([]);
+      }
+      // The text report shows the key, each character that could act made visible.
+      if (format === "text") expect(run.stdout).toContain(forEachAddress(shown));
+      if (format === "json" || format === "sarif") {
+        // Escaped as JSON escapes: the value reads back the same.
+        expect(JSON.stringify(JSON.parse(run.stdout))).toContain(
+          JSON.stringify(forEachAddress(key)).slice(1, -1),
+        );
+      }
+    }
+  });
+
+  it("the text report shows the hostile key escaped, byte for byte", async () => {
+    writeFileSync(at("hostile.json"), planWithForEachKey("##[stop-commands]x\n::error::PWNED"));
+    const run = await check(["--fail-on", "none"], at("hostile.json"));
+    expect(run.stdout).toContain(
+      'module.storage.aws_kms_key.this["#\\u0023[stop-commands]x\\n::error::PWNED"] would replace',
+    );
+  });
+
+  it("a rules file value with a new line and a workflow command is shown escaped on one line", async () => {
+    writeFileSync(
+      at("kms.yml"),
+      'extends: [recommended]\nrules:\n  unused-key: "off\\n::error::PWNED"\n',
+    );
+    const run = await check(["--config", at("kms.yml")]);
+    expect(run.code).toBe(2);
+    expect(commandLikeLines(run.stderr)).toEqual([]);
+    expect(run.stderr).toBe(
+      `kms-usage-lint: ${at("kms.yml")}:3:15: rule \`unused-key\` must be \`off\`, \`error\`, \`warning\`, \`notice\` or a rule definition; got \`off\\n::error::PWNED\`\n`,
+    );
+  });
+
+  it("a warning quoting a rules file value is escaped on stderr", async () => {
+    writeFileSync(
+      at("kms.yml"),
+      'extends: [recommended]\nignore:\n  - rule: unused-key\n    key: "x\\n::error::PWNED ##[stop-commands]y"\n    reason: r\n',
+    );
+    const run = await check(["--config", at("kms.yml")]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("x\\n::error::PWNED #\\u0023[stop-commands]y");
+    expect(commandLikeLines(run.stderr)).toEqual([]);
+  });
+
+  it.runIf(POSIX)(
+    "an input file name with control characters and runner commands is escaped wherever it is printed",
+    async () => {
+      const name = "::error::PWNED\n##[stop-commands]x\u001b[31m.json";
+      // No .tf files here: the findings are grouped under the plan's own name.
+      mkdirSync(at("bare"));
+      cpSync(at("plan.json"), at("bare", name));
+      for (const format of ["text", "markdown"]) {
+        const run = await check(["--format", format, "--fail-on", "none"], at("bare", name));
+        expect(run.code).toBe(0);
+        expect(commandLikeLines(run.stdout)).toEqual([]);
+        expect(run.stdout).not.toContain("\u001b");
+      }
+      const missing = await check([], at("bare", `missing-${name}`));
+      expect(missing.code).toBe(2);
+      expect(commandLikeLines(missing.stderr)).toEqual([]);
+      expect(missing.stderr).toContain(
+        "missing-::error::PWNED\\n#\\u0023[stop-commands]x\\u001b[31m.json: cannot read input: no such file",
+      );
+    },
+  );
 });
