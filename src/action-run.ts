@@ -4,6 +4,7 @@
  * (nothing can hide them), then the GitHub sinks, the job summary and the
  * step's failure. `action.ts` binds `io` to `@actions/core` and `process`.
  */
+import { randomUUID } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -85,7 +86,7 @@ export async function runAction(runner: ActionIo): Promise<void> {
     }
     const { report, rules, failed } = await run(config, { ...deps, logger, rulesFiles });
     const options = { color: false, rules: rules.rules, cwd: deps.cwd, repoRoot: config.repoRoot };
-    io.info(formatText(report, options));
+    printReport(io, formatText(report, options));
 
     // What no reporting failure may hide: the outputs, the JSON report and SARIF.
     const dir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), "kms-usage-lint-"));
@@ -149,6 +150,21 @@ function escapedMessages(io: ActionIo): ActionIo {
     debug: (message) => io.debug(escapeLogLines(message)),
     setFailed: (message) => io.setFailed(escapeLogLines(message)),
   };
+}
+
+/**
+ * The text report in the log, between `::stop-commands::TOKEN` and `::TOKEN::`:
+ * the runner runs no command in between, whatever escaping might have missed.
+ * The token is random, so no text in the report can end the block early.
+ */
+function printReport(io: ActionIo, text: string): void {
+  const token = randomUUID();
+  io.writeStdout(`::stop-commands::${token}\n`);
+  try {
+    io.info(text);
+  } finally {
+    io.writeStdout(`::${token}::\n`);
+  }
 }
 
 /**
