@@ -14,6 +14,7 @@ import {
   parseDocument,
   Scalar,
   visit,
+  type YAMLError,
 } from "yaml";
 
 /**
@@ -42,6 +43,8 @@ export interface ParsedYaml {
 /** A problem found while parsing. */
 export interface ParseProblem extends Place {
   message: string;
+  /** The text of the line the problem is on, to show under the message. */
+  source?: string;
 }
 
 function placeOf(lineCounter: LineCounter, offset: number): Place {
@@ -56,17 +59,21 @@ export function parseYaml(
   const lineCounter = new LineCounter();
   // prettyErrors off: prettifying a huge single-line input is itself costly; we place errors ourselves.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((error) => ({
-        ...placeOf(lineCounter, Math.max(0, error.pos[0])),
-        message:
-          error.code === "RESOURCE_EXHAUSTION"
-            ? "YAML nests too deeply to be a rules file"
-            : `YAML syntax error: ${error.message}`,
-      })),
-    };
+  const [error] = doc.errors;
+  if (error !== undefined) {
+    // Only the first: the errors after a syntax error mostly follow from it (one
+    // tab in an indentation gives four or more), and a screenful of them buries
+    // the one to fix.
+    const place = placeOf(lineCounter, Math.max(0, error.pos[0]));
+    if (error.code === "RESOURCE_EXHAUSTION") {
+      return {
+        ok: false,
+        problems: [{ ...place, message: "YAML nests too deeply to be a rules file" }],
+      };
+    }
+    const source = lineText(text, lineCounter, place.line);
+    const problem = { ...place, message: `YAML syntax error: ${syntaxMessage(error)}` };
+    return { ok: false, problems: [source.trim() === "" ? problem : { ...problem, source }] };
   }
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -79,6 +86,22 @@ export function parseYaml(
         : `YAML cannot be read: ${(error as Error).message}`;
     return { ok: false, problems: [{ ...place, message }] };
   }
+}
+
+/** The parser's message, in the words of a rules file where the parser's are the library's. */
+function syntaxMessage(error: YAMLError): string {
+  if (error.code === "MULTIPLE_DOCS") {
+    return "a rules file is one YAML document; this `---` starts a second";
+  }
+  if (error.code === "TAB_AS_INDENT") return `${error.message}; indent with spaces`;
+  return error.message;
+}
+
+/** The text of 1-based line `line`, without its line break. */
+function lineText(text: string, lineCounter: LineCounter, line: number): string {
+  const start = lineCounter.lineStarts[line - 1] ?? 0;
+  const end = lineCounter.lineStarts[line] ?? text.length;
+  return text.slice(start, end).replace(/\r?\n$/, "");
 }
 
 function firstAlias(doc: Document, lineCounter: LineCounter): Place | null {

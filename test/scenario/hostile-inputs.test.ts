@@ -235,3 +235,17 @@ describe("no input can issue a runner command", () => {
     },
   );
 });
+
+describe("rules files that cannot be what the user meant", () => {
+  it("one YAML problem (a tab) is one message of a few lines with file:line:col", async () => {
+    writeFileSync(
+      at("kms.yml"),
+      "extends: [recommended]\nrules:\n  no-prod:\n    severity: error\n\tdescription: x\n    message: m\n    when:\n      fact: key.arn\n      exists: true\n",
+    );
+    const run = await check(["--config", at("kms.yml")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `kms-usage-lint: ${at("kms.yml")}:5:1: YAML syntax error: Tabs are not allowed as indentation; indent with spaces\n    \\tdescription: x\n    ^\n`,
+    );
+  });
+});
