@@ -19,6 +19,7 @@ import { MAX_INPUT_BYTES } from "./read-file.js";
 import { buildReport, failsAt } from "./report/build.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { evaluate } from "./rules/evaluate.js";
+import type { ExtendsBoundary } from "./rules/extends.js";
 import { applyIgnores } from "./rules/ignore.js";
 import { MAX_RULES_FILE_BYTES, type RuleSet } from "./rules/load.js";
 import { describeReadError, loadRulesFromFiles } from "./rules/read.js";
@@ -134,7 +135,9 @@ export async function testRules(
   if (!deps.listDir) throw new Error("testRules needs deps.listDir");
   const files = await findRuleTestFiles(paths.length > 0 ? paths : ["."], deps.listDir);
   const read = (path: string) => deps.readFile(path, MAX_RULES_FILE_BYTES);
-  return runRuleTests(files, read, BUILTIN_PACKS, now ?? deps.clock());
+  return runRuleTests(files, read, BUILTIN_PACKS, now ?? deps.clock(), (file) =>
+    extendsBoundary(file, deps),
+  );
 }
 
 /** `kms-usage-lint snapshot`: gathers the facts of every key the inputs reference and writes them. */
@@ -195,7 +198,24 @@ export async function readRules(configFile: string | null, deps: Deps): Promise<
   let file = configFile;
   if (file === null && (await files.fileExists(DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
   const read = (path: string) => files.readFile(path, MAX_RULES_FILE_BYTES);
-  return loadRulesFromFiles(file, read, BUILTIN_PACKS);
+  const boundary = file === null ? null : await extendsBoundary(file, deps);
+  return loadRulesFromFiles(file, read, BUILTIN_PACKS, boundary);
+}
+
+/**
+ * Where a rules file's `extends` may reach: the git repository it is in, else
+ * its own directory.
+ */
+async function extendsBoundary(rulesFile: string, deps: Deps): Promise<ExtendsBoundary> {
+  const dir = dirname(resolve(deps.cwd, rulesFile));
+  const repo = await findRepoRoot(dir, deps.sourceFiles);
+  return repo === null
+    ? {
+        dir,
+        cwd: deps.cwd,
+        label: `the rules file's directory (${dir}; it is in no git repository)`,
+      }
+    : { dir: repo, cwd: deps.cwd, label: `the repository (${repo})` };
 }
 
 interface Facts {

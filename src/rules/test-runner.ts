@@ -26,6 +26,7 @@ import { escapeLogText } from "../log-text.js";
 import { InputError, type KeySubject, type RawFinding, type Severity } from "../model.js";
 import { RulesError, type RulesProblem } from "./errors.js";
 import { evaluate } from "./evaluate.js";
+import type { ExtendsBoundary } from "./extends.js";
 import { loadRules, MAX_RULES_FILE_BYTES } from "./load.js";
 import { describeReadError, type ReadText, readExtendedFiles } from "./read.js";
 import {
@@ -195,6 +196,7 @@ async function rulesUnderTest(
   read: ReadText,
   packs: Readonly<Record<string, readonly RulesFileInput[]>>,
   problems: FileProblems,
+  boundary: ExtendsBoundary | null,
 ): Promise<RuleSet | null> {
   // One entry per line, so a problem on line n+2 is about entry n.
   const input = {
@@ -202,7 +204,7 @@ async function rulesUnderTest(
     text: `extends:\n${names.map((name) => `  - ${JSON.stringify(name)}\n`).join("")}`,
   };
   try {
-    return loadRules([input], packs, await readExtendedFiles([input], read));
+    return loadRules([input], packs, await readExtendedFiles([input], read, boundary));
   } catch (error) {
     if (!(error instanceof RulesError)) throw error;
     for (const problem of error.problems) {
@@ -235,6 +237,7 @@ async function runFile(
   now: Date,
   result: RuleTestResult,
   allProblems: RulesProblem[],
+  boundary: ExtendsBoundary | null,
 ): Promise<void> {
   let text: string;
   try {
@@ -276,7 +279,7 @@ async function runFile(
   }
   const data = record(parsed.data);
   const names = Array.isArray(data.extends) ? (data.extends as string[]) : DEFAULT_EXTENDS;
-  const ruleSet = await rulesUnderTest(file, parsed, names, read, packs, problems);
+  const ruleSet = await rulesUnderTest(file, parsed, names, read, packs, problems, boundary);
   const fileNow = clockOf(data.now, ["now"], now, problems);
   const cases = Array.isArray(data.cases) ? data.cases : [];
   const failures: RuleTestFailure[] = [];
@@ -318,6 +321,8 @@ async function runFile(
  * names (read through `read`, relative to the test file). `now` is the clock
  * for cases and files that do not set one.
  *
+ * `boundaryOf` says where each test file's `extends` may reach (none: anywhere).
+ *
  * @throws RulesError listing every problem of every test file (and of the
  * rules they test): a test that cannot be read cannot pass or fail.
  */
@@ -326,10 +331,13 @@ export async function runRuleTests(
   read: ReadText,
   packs: Readonly<Record<string, readonly RulesFileInput[]>>,
   now: Date,
+  boundaryOf: (file: string) => Promise<ExtendsBoundary | null> = async () => null,
 ): Promise<RuleTestResult> {
   const result: RuleTestResult = { files: 0, cases: 0, failures: [] };
   const problems: RulesProblem[] = [];
-  for (const file of files) await runFile(file, read, packs, now, result, problems);
+  for (const file of files) {
+    await runFile(file, read, packs, now, result, problems, await boundaryOf(file));
+  }
   if (problems.length > 0) throw new RulesError(problems);
   return result;
 }

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { nodeDeps } from "../../src/node-deps.js";
+import { readRegularFile } from "../../src/read-file.js";
 import { runCli } from "../support/cli.js";
 import { forEachAddress, planWithForEachKey } from "../support/hostile-plan.js";
 import { ROOT } from "../support/run-dist.js";
@@ -246,6 +247,39 @@ describe("rules files that cannot be what the user meant", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       `kms-usage-lint: ${at("kms.yml")}:5:1: YAML syntax error: Tabs are not allowed as indentation; indent with spaces\n    \\tdescription: x\n    ^\n`,
+    );
+  });
+
+  it("extends outside the repository: exit 2 naming the rules file and the entry's line, the file unread", async () => {
+    mkdirSync(at("repo", ".git"), { recursive: true });
+    writeFileSync(at("outside.yml"), "rules: {}\n");
+    writeFileSync(at("repo", "kms.yml"), "extends:\n  - recommended\n  - ../outside.yml\n");
+    const reads: string[] = [];
+    const run = await runCli(
+      [at("plan.json"), "--facts", at("facts.json"), ...NOW, "--config", at("repo", "kms.yml")],
+      dir,
+      {
+        readFile: (path, maxBytes) => {
+          reads.push(path);
+          return readRegularFile(path, maxBytes);
+        },
+      },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `kms-usage-lint: ${at("repo", "kms.yml")}:3:5: cannot extend \`../outside.yml\`: ${at("outside.yml")}: outside the repository (${at("repo")}); a rules file may extend only files inside it (copy the file in, or extend a built-in pack)\n`,
+    );
+    expect(reads).not.toContain(at("outside.yml"));
+  });
+
+  it("extends outside the rules file's directory, there being no repository", async () => {
+    writeFileSync(at("kms.yml"), 'extends: ["../../../../etc/passwd"]\n');
+    const run = await check(["--config", at("kms.yml")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^kms-usage-lint: ${at("kms.yml")}:1:11: cannot extend \`\\.\\./\\.\\./\\.\\./\\.\\./etc/passwd\`: /etc/passwd: outside the rules file's directory \\(${dir}; it is in no git repository\\)`,
+      ),
     );
   });
 });
