@@ -96,6 +96,13 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const now = config.now ?? deps.clock();
   // Rules first: a broken rules file should fail before any AWS call is made.
   const rules = await readRules(config.configFile, deps);
+  if (rules.rules.length === 0) {
+    // Every rule switched off (or none defined): the check would pass every change (SPEC §10).
+    throw new InputError(
+      "no rule is enabled, so every change would pass; enable some, for the built-in ones `extends: [recommended]`",
+      config.configFile ?? DEFAULT_CONFIG_FILE,
+    );
+  }
   const facts = await openFacts(config, deps);
   const references = await collect(config, deps, facts.source);
   // A usage fact is pending until asked; a key needs asking only if some rule is still undecided.

@@ -282,4 +282,33 @@ describe("rules files that cannot be what the user meant", () => {
       ),
     );
   });
+
+  it.each([
+    ["empty", ""],
+    ["whitespace only", " \n\n  \n"],
+    ["comments only", "# TODO: rules\n"],
+  ])("an %s rules file: exit 2 saying what to write", async (_, text) => {
+    writeFileSync(at("kms.yml"), text);
+    const run = await check(["--config", at("kms.yml")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("rules file is empty");
+    expect(run.stderr).toContain("`extends: [recommended]`");
+  });
+
+  it.each([
+    ["extends nothing", "extends: []\n"],
+    ["defines no rules", "rules: {}\n"],
+    ["switches its only rule off", "extends: [./one.yml]\nrules:\n  unused-key: off\n"],
+  ])("a rules file that %s: exit 2, a check with no rule passes everything", async (_, text) => {
+    writeFileSync(
+      at("one.yml"),
+      "rules:\n  unused-key:\n    severity: warning\n    description: d\n    when: { fact: usage.status, equals: unused }\n    message: m\n",
+    );
+    writeFileSync(at("kms.yml"), text);
+    const run = await check(["--config", at("kms.yml")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `kms-usage-lint: ${at("kms.yml")}: no rule is enabled, so every change would pass; enable some, for the built-in ones \`extends: [recommended]\`\n`,
+    );
+  });
 });
