@@ -109,13 +109,13 @@ function kindOf(stats: Stats): string {
   if (stats.isSocket()) return "a socket";
   if (stats.isCharacterDevice()) return "a character device";
   if (stats.isBlockDevice()) return "a block device";
-  return "not a regular file";
+  return "of an unknown kind";
 }
 
 function notRegular(stats: Stats): RefusedFileError {
   if (stats.isDirectory()) return new RefusedFileError("is a directory, expected a file", "EISDIR");
   return new RefusedFileError(
-    `is ${kindOf(stats)}, not a regular file: only regular files are read, so that no input can make the run wait or read without end`,
+    `is ${kindOf(stats)}, not a regular file; save the content to a file and name that (only regular files are read, so that no input can make the run wait or read without end)`,
     "ENOTREG",
   );
 }

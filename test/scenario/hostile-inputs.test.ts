@@ -74,7 +74,7 @@ describe.runIf(POSIX)("nothing the CLI reads can make it wait", () => {
       const run = await check([], device);
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(
-        `kms-usage-lint: ${device}: cannot read input: is a character device, not a regular file: only regular files are read, so that no input can make the run wait or read without end\n`,
+        `kms-usage-lint: ${device}: cannot read input: is a character device, not a regular file; save the content to a file and name that (only regular files are read, so that no input can make the run wait or read without end)\n`,
       );
     },
   );
