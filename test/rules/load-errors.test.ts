@@ -262,6 +262,28 @@ describe("rules file problems, each at its line and column", () => {
     expect(problemsOf(text, PACKS)).toEqual(expected.split("\n"));
   });
 
+  it("shows a long line only around the column of a syntax error, the caret under it", () => {
+    const text = `rules: {a: off, ${"b".repeat(200)}: off, c: x: y}\n`;
+    const [head, shown, caret] = problemsOf(text);
+    const column = Number(/^rules\.yml:1:(\d+): YAML syntax error/.exec(head ?? "")?.[1]);
+    expect(column).toBeGreaterThan(200);
+    expect(shown).toMatch(/^ {4}…b+: off, c: x: y}$/);
+    expect(shown?.length).toBeLessThan(90);
+    const at = (caret ?? "").indexOf("^");
+    expect(shown?.[at]).toBe(text[column - 1]);
+  });
+
+  it("shows a syntax error's line escaped, so that it cannot issue a runner command", () => {
+    expect(problemsOf("::error::x: a: b\n")).toEqual([
+      "rules.yml:1:13: YAML syntax error: Nested mappings are not allowed in compact mappings",
+      "    \\u003a:error::x: a: b",
+      "                     ^",
+    ]);
+    expect(problemsOf("rules: {a: 1, ::error::x##[group]: [\t\n")[1]).toBe(
+      "    rules: {a: 1, ::error::x#\\u0023[group]: [\\t",
+    );
+  });
+
   it("refuses {{__proto__}} and {{constructor}} in messages", () => {
     const text =
       "rules:\n  r:\n    severity: error\n    description: d\n    when: { fact: now, exists: true }\n    message: '{{__proto__}} {{ constructor }}'\n";
