@@ -10,32 +10,17 @@ export interface RulesProblem {
   line: number;
   column: number;
   message: string;
-  /** The text of the line, for a syntax error: shown under the message, with a caret. */
-  source?: string;
 }
 
-/** How much of a long source line is shown around the column. */
-const SOURCE_WINDOW = 80;
-
 /**
- * `file:line:column: message`, the way compilers and linters print it, and for
- * a syntax error the line under it with a caret at the column. The file name,
- * the message (which quotes values from the file) and the line are escaped:
- * they are the user's text, printed where a terminal or the Actions runner
- * interprets what it reads.
+ * `file:line:column: message`, the way compilers and linters print it. The file
+ * name and the message (which quotes values from the file) are escaped: they
+ * are the user's text, printed where a terminal or the Actions runner
+ * interprets what it reads. (No line of the file is shown: a rules file may be
+ * a symlink to a file that is no rules file, and its lines are not ours to print.)
  */
 export function formatProblem(problem: RulesProblem): string {
-  const head = `${escapeLogText(problem.file)}:${problem.line}:${problem.column}: ${escapeLogText(problem.message)}`;
-  if (problem.source === undefined) return head;
-  const at = Math.max(0, problem.column - 1);
-  const start = Math.max(0, at - SOURCE_WINDOW / 2);
-  const end = start + SOURCE_WINDOW;
-  const shown =
-    (start > 0 ? "…" : "") +
-    problem.source.slice(start, end) +
-    (end < problem.source.length ? "…" : "");
-  const caret = escapeLogText((start > 0 ? "…" : "") + problem.source.slice(start, at)).length;
-  return `${head}\n    ${escapeLogText(shown)}\n    ${" ".repeat(caret)}^`;
+  return `${escapeLogText(problem.file)}:${problem.line}:${problem.column}: ${escapeLogText(problem.message)}`;
 }
 
 /**

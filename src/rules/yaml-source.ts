@@ -43,8 +43,6 @@ export interface ParsedYaml {
 /** A problem found while parsing. */
 export interface ParseProblem extends Place {
   message: string;
-  /** The text of the line the problem is on, to show under the message. */
-  source?: string;
 }
 
 function placeOf(lineCounter: LineCounter, offset: number): Place {
@@ -71,9 +69,10 @@ export function parseYaml(
         problems: [{ ...place, message: "YAML nests too deeply to be a rules file" }],
       };
     }
-    const source = lineText(text, lineCounter, place.line);
-    const problem = { ...place, message: `YAML syntax error: ${syntaxMessage(error)}` };
-    return { ok: false, problems: [source.trim() === "" ? problem : { ...problem, source }] };
+    return {
+      ok: false,
+      problems: [{ ...place, message: `YAML syntax error: ${syntaxMessage(error)}` }],
+    };
   }
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -95,13 +94,6 @@ function syntaxMessage(error: YAMLError): string {
   }
   if (error.code === "TAB_AS_INDENT") return `${error.message}; indent with spaces`;
   return error.message;
-}
-
-/** The text of 1-based line `line`, without its line break. */
-function lineText(text: string, lineCounter: LineCounter, line: number): string {
-  const start = lineCounter.lineStarts[line - 1] ?? 0;
-  const end = lineCounter.lineStarts[line] ?? text.length;
-  return text.slice(start, end).replace(/\r?\n$/, "");
 }
 
 function firstAlias(doc: Document, lineCounter: LineCounter): Place | null {

@@ -288,7 +288,6 @@ describe("rule test file problems, each at its line and column", () => {
     [
       "not YAML",
       "cases: [\n",
-      // At the end of the file: no line to show.
       "t.test.yml:2:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]",
     ],
   ])("%s", async (_, body, expected) => {
