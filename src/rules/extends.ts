@@ -45,7 +45,7 @@ export function fileIdentity(file: string): string {
 }
 
 /**
- * Where `extends` may reach (SPEC §4): the repository the rules file is in, or
+ * Where `extends` may reach: the repository the rules file is in, or
  * its own directory when there is none. A rules file travels with the
  * repository; one that reaches outside it reads files that differ per machine,
  * and lets a pull request's rules file pull any file of the runner into the
