@@ -1,8 +1,8 @@
 /** Reading a file the user named: regular files only, sizes checked before reading (SPEC §10). */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   MAX_INPUT_BYTES,
   MAX_TEXT_BYTES,
@@ -15,6 +15,8 @@ import { mkfifo, POSIX, sparseFile, unixSocket } from "./support/special-files.j
 
 const dir = mkdtempSync(join(tmpdir(), "kul-read-"));
 const at = (name: string) => join(dir, name);
+// The sparse files take no disk space, but look gigabytes large to whoever lists /tmp.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The refusal of `path`, or a failure of the test when it is read. */
 async function refusal(path: string, maxBytes = MAX_INPUT_BYTES): Promise<RefusedFileError> {

@@ -4,10 +4,10 @@
  * files, and names, addresses and rule values that carry runner commands or
  * control characters. Runs the CLI in-process with the real file system.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { nodeDeps } from "../../src/node-deps.js";
 import { readRegularFile } from "../../src/read-file.js";
 import { runCli } from "../support/cli.js";
@@ -26,6 +26,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "kul-hostile-"));
   cpSync(join(ROOT, "examples"), dir, { recursive: true });
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `check` of the example plan in `dir`, with `args` added. */
 const check = (args: string[] = [], plan = at("plan.json")) =>
