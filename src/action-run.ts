@@ -4,6 +4,7 @@
  * (nothing can hide them), then the GitHub sinks, the job summary and the
  * step's failure. `action.ts` binds `io` to `@actions/core` and `process`.
  */
+import { randomUUID } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,8 +12,10 @@ import { actionConfig, actionSettings, type InputReader } from "./config/action-
 import { baseFiles } from "./github/base-files.js";
 import { type GithubClient, type GithubClientOptions, githubClient } from "./github/client.js";
 import { type GithubContext, githubContext } from "./github/context.js";
+import { escapeLogLines, escapeLogText } from "./log-text.js";
 import { InputError } from "./model.js";
 import { type Deps, run } from "./pipeline.js";
+import { MAX_INPUT_BYTES } from "./read-file.js";
 import { formatJson } from "./report/formats/json.js";
 import { formatMarkdown } from "./report/formats/markdown.js";
 import { formatSarif } from "./report/formats/sarif.js";
@@ -49,7 +52,9 @@ export interface ActionIo {
  */
 const SUMMARY_LIMIT = 1_000_000;
 
-export async function runAction(io: ActionIo): Promise<void> {
+export async function runAction(runner: ActionIo): Promise<void> {
+  // Every message may quote an input, AWS or GitHub: escaped before the runner reads it.
+  const io = escapedMessages(runner);
   try {
     const settings = actionSettings(io.getInput);
     if (settings.token) io.setSecret(settings.token);
@@ -81,7 +86,7 @@ export async function runAction(io: ActionIo): Promise<void> {
     }
     const { report, rules, failed } = await run(config, { ...deps, logger, rulesFiles });
     const options = { color: false, rules: rules.rules, cwd: deps.cwd, repoRoot: config.repoRoot };
-    io.info(formatText(report, options));
+    printReport(io, formatText(report, options));
 
     // What no reporting failure may hide: the outputs, the JSON report and SARIF.
     const dir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), "kms-usage-lint-"));
@@ -131,6 +136,38 @@ export async function runAction(io: ActionIo): Promise<void> {
 }
 
 /**
+ * The runner with every message it prints escaped for the log (log-text.ts):
+ * no file name, address or AWS answer in a message can issue a command. The
+ * Action's own commands (`setOutput`, `setFailed`, the annotations written
+ * through `writeStdout`) still work, the messages in them escaped.
+ */
+function escapedMessages(io: ActionIo): ActionIo {
+  return {
+    ...io,
+    info: (message) => io.info(escapeLogLines(message)),
+    // A warning is one line (an annotation): a line break from an input is shown, not kept.
+    warning: (message) => io.warning(escapeLogText(message)),
+    debug: (message) => io.debug(escapeLogLines(message)),
+    setFailed: (message) => io.setFailed(escapeLogLines(message)),
+  };
+}
+
+/**
+ * The text report in the log, between `::stop-commands::TOKEN` and `::TOKEN::`:
+ * the runner runs no command in between, whatever escaping might have missed.
+ * The token is random, so no text in the report can end the block early.
+ */
+function printReport(io: ActionIo, text: string): void {
+  const token = randomUUID();
+  io.writeStdout(`::stop-commands::${token}\n`);
+  try {
+    io.info(text);
+  } finally {
+    io.writeStdout(`::${token}::\n`);
+  }
+}
+
+/**
  * The pull request's base commit, when the checkout has it: resources the change
  * deletes then get their line in it, for review comments on the deleted lines.
  */
@@ -158,7 +195,7 @@ async function readEvent(io: ActionIo, deps: Omit<Deps, "logger">): Promise<unkn
   const path = io.env.GITHUB_EVENT_PATH;
   if (!path) return null;
   try {
-    return JSON.parse(await deps.readFile(path));
+    return JSON.parse(await deps.readFile(path, MAX_INPUT_BYTES));
   } catch (error) {
     io.warning(`reading the event payload ${path}: ${(error as Error).message}`);
     return null;

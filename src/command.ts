@@ -3,6 +3,7 @@
  * scenario tests can run it in-process; `cli.ts` only binds it to `process`.
  */
 import { parseArgs } from "./config/cli-args.js";
+import { escapeLogLines, escapeLogText } from "./log-text.js";
 import { InputError } from "./model.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
@@ -45,13 +46,14 @@ export async function main(
       );
       return 0;
     }
+    // Messages quote inputs (file names, addresses, AWS answers): escaped, one line each.
     const logger = {
       info: () => {},
       warn: (message: string) => {
-        if (!args.quiet) io.stderr(`warning: ${message}\n`);
+        if (!args.quiet) io.stderr(`warning: ${escapeLogText(message)}\n`);
       },
       debug: (message: string) => {
-        if (io.debug) io.stderr(`debug: ${message}\n`);
+        if (io.debug) io.stderr(`debug: ${escapeLogText(message)}\n`);
       },
     };
     const progress =
@@ -63,7 +65,7 @@ export async function main(
     if (args.command === "snapshot") {
       const { keys } = await snapshot(args.config, { ...deps, logger, progress });
       io.stderr(
-        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${args.config.saveFacts}\n`,
+        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${escapeLogText(args.config.saveFacts ?? "")}\n`,
       );
       return 0;
     }
@@ -81,7 +83,8 @@ export async function main(
     }
     return failed ? 1 : 0;
   } catch (error) {
-    io.stderr(`${describeFailure(error, io.debug)}\n`);
+    // Each line made safe: a message of several lines (rules-file problems) keeps its breaks.
+    io.stderr(`${escapeLogLines(describeFailure(error, io.debug))}\n`);
     return 2;
   }
 }
@@ -98,6 +101,6 @@ async function writeOutput(file: string, text: string, deps: Omit<Deps, "logger"
 function describeFailure(error: unknown, debug: boolean): string {
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : "";
   if (error instanceof InputError) return `kms-usage-lint: ${error.describe()}${stack}`;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = escapeLogText(error instanceof Error ? error.message : String(error));
   return `kms-usage-lint: internal error: ${message}. This is a bug; please report it with DEBUG=kms-usage-lint set for the stack trace.${stack}`;
 }

@@ -6,6 +6,7 @@
  * Every stage imports its input and output types from here and from nowhere
  * upstream, so data flows one way.
  */
+import { escapeLogText } from "./log-text.js";
 
 /** Where a reference was read from. */
 export type SourceKind =
@@ -329,10 +330,14 @@ export class InputError extends Error {
     super(message, options);
   }
 
-  /** `file:line: message`, the way compilers and linters print it. */
+  /**
+   * `file:line: message`, the way compilers and linters print it, on one line:
+   * line breaks and other control characters from the input it quotes are
+   * shown escaped (see log-text.ts).
+   */
   describe(): string {
-    if (this.file === null) return this.message;
+    if (this.file === null) return escapeLogText(this.message);
     const place = this.line === null ? this.file : `${this.file}:${this.line}`;
-    return `${place}: ${this.message}`;
+    return escapeLogText(`${place}: ${this.message}`);
   }
 }

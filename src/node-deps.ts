@@ -1,15 +1,16 @@
 /** The real file system and clock, as both entry points hand them to the pipeline. */
-import { access, readdir, readFile, writeFile } from "node:fs/promises";
+import { access, readdir, writeFile } from "node:fs/promises";
 import { liveFactSource } from "./facts/live.js";
 import { gitRevisionFiles } from "./git-revision.js";
 import type { Deps } from "./pipeline.js";
+import { readRegularFile } from "./read-file.js";
 import { nodeSourceFiles } from "./sources/repo.js";
 import { TOOL } from "./version.js";
 
 /** Everything `run()` needs from Node except the logger, which differs per entry point. */
 export function nodeDeps(): Omit<Deps, "logger"> {
   return {
-    readFile: (path) => readFile(path, "utf8"),
+    readFile: readRegularFile,
     writeFile: (path, text) => writeFile(path, text, "utf8"),
     fileExists: (path) => access(path).then(yes, no),
     listDir: async (dir) =>

@@ -15,11 +15,13 @@ import {
   type Report,
 } from "./model.js";
 import { type Progress, SILENT } from "./progress.js";
+import { MAX_INPUT_BYTES } from "./read-file.js";
 import { buildReport, failsAt } from "./report/build.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { evaluate } from "./rules/evaluate.js";
+import type { ExtendsBoundary } from "./rules/extends.js";
 import { applyIgnores } from "./rules/ignore.js";
-import type { RuleSet } from "./rules/load.js";
+import { MAX_RULES_FILE_BYTES, type RuleSet } from "./rules/load.js";
 import { describeReadError, loadRulesFromFiles } from "./rules/read.js";
 import { applyInlineSuppressions } from "./rules/suppress.js";
 import {
@@ -48,8 +50,12 @@ export interface Logger {
 }
 
 export interface Deps {
-  /** Reads an input file; rejects with the Node error (ENOENT…) when it cannot. */
-  readFile(path: string): Promise<string>;
+  /**
+   * Reads a file the user named; rejects with the Node error (ENOENT…) when it
+   * cannot, and refuses (never waits on) what is not a regular file or is over
+   * `maxBytes`, before reading it.
+   */
+  readFile(path: string, maxBytes: number): Promise<string>;
   fileExists(path: string): Promise<boolean>;
   /**
    * Where the rules file and the files it extends are read, when not from
@@ -92,6 +98,13 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const now = config.now ?? deps.clock();
   // Rules first: a broken rules file should fail before any AWS call is made.
   const rules = await readRules(config.configFile, deps);
+  if (rules.rules.length === 0) {
+    // Every rule switched off (or none defined): the check would pass every change (SPEC §10).
+    throw new InputError(
+      "no rule is enabled, so every change would pass; enable some, for the built-in ones `extends: [recommended]`",
+      config.configFile ?? DEFAULT_CONFIG_FILE,
+    );
+  }
   const facts = await openFacts(config, deps, now);
   const references = await collect(config, deps, facts.source);
   // A usage fact is pending until asked; a key needs asking only if some rule is still undecided.
@@ -131,7 +144,10 @@ export async function testRules(
 ): Promise<RuleTestResult> {
   if (!deps.listDir) throw new Error("testRules needs deps.listDir");
   const files = await findRuleTestFiles(paths.length > 0 ? paths : ["."], deps.listDir);
-  return runRuleTests(files, deps.readFile, BUILTIN_PACKS, now ?? deps.clock());
+  const read = (path: string) => deps.readFile(path, MAX_RULES_FILE_BYTES);
+  return runRuleTests(files, read, BUILTIN_PACKS, now ?? deps.clock(), (file) =>
+    extendsBoundary(file, deps),
+  );
 }
 
 /** `kms-usage-lint snapshot`: gathers the facts of every key the inputs reference and writes them. */
@@ -198,7 +214,25 @@ export async function readRules(configFile: string | null, deps: Deps): Promise<
   const files = deps.rulesFiles ?? deps;
   let file = configFile;
   if (file === null && (await files.fileExists(DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
-  return loadRulesFromFiles(file, files.readFile, BUILTIN_PACKS);
+  const read = (path: string) => files.readFile(path, MAX_RULES_FILE_BYTES);
+  const boundary = file === null ? null : await extendsBoundary(file, deps);
+  return loadRulesFromFiles(file, read, BUILTIN_PACKS, boundary);
+}
+
+/**
+ * Where a rules file's `extends` may reach: the git repository it is in, else
+ * its own directory.
+ */
+async function extendsBoundary(rulesFile: string, deps: Deps): Promise<ExtendsBoundary> {
+  const dir = dirname(resolve(deps.cwd, rulesFile));
+  const repo = await findRepoRoot(dir, deps.sourceFiles);
+  return repo === null
+    ? {
+        dir,
+        cwd: deps.cwd,
+        label: `the rules file's directory (${dir}; it is in no git repository)`,
+      }
+    : { dir: repo, cwd: deps.cwd, label: `the repository (${repo})` };
 }
 
 interface Facts {
@@ -392,7 +426,7 @@ function checkFactsAge(capturedAt: Date, now: Date, maxDays: number, file: strin
 /** Reads a file the user named; a missing or unreadable file is their error, not a crash. */
 async function readInput(path: string, what: string, deps: Deps): Promise<string> {
   try {
-    return await deps.readFile(path);
+    return await deps.readFile(path, MAX_INPUT_BYTES);
   } catch (cause) {
     throw new InputError(`cannot read ${what}: ${describeReadError(cause)}`, path, null, {
       cause,

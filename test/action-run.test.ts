@@ -12,7 +12,9 @@ import { type ActionIo, runAction } from "../src/action-run.js";
 import { githubClient } from "../src/github/client.js";
 import { nodeDeps } from "../src/node-deps.js";
 import { FakeGithub } from "./support/fake-github.js";
+import { planWithForEachKey } from "./support/hostile-plan.js";
 import { ROOT } from "./support/run-dist.js";
+import { runnerCommands } from "./support/runner-commands.js";
 
 const HEAD = "a".repeat(40);
 const BASE = "b".repeat(40);
@@ -164,6 +166,68 @@ describe("the Action", () => {
     );
     expect((await runInDir({ "max-facts-age": "a week" })).failed).toBe(
       'kms-usage-lint: input max-facts-age "a week": expected a whole number of days, 1 or more (default 14)',
+    );
+  });
+});
+
+describe("the Action's log", () => {
+  const HOSTILE_KEY = "##[stop-commands]x\n::error::PWNED";
+
+  it("prints the text report between stop-commands and a random token, its own commands outside", async () => {
+    writeFileSync(join(dir, "hostile.json"), planWithForEachKey(HOSTILE_KEY));
+    const ran = await runInDir({ "terraform-plan": "hostile.json", annotations: "commands" });
+    const lines = ran.log.split("\n");
+    const stop = lines.findIndex((line) => line.startsWith("::stop-commands::"));
+    const token = lines[stop]?.slice("::stop-commands::".length) ?? "";
+    expect(token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const resume = lines.indexOf(`::${token}::`);
+    expect(resume).toBeGreaterThan(stop);
+    const report = lines.slice(stop + 1, resume).join("\n");
+    expect(report).toContain("✖ 6 problems");
+    expect(report).toContain(
+      'module.storage.aws_kms_key.this["#\\u0023[stop-commands]x\\n::error::PWNED"] would replace',
+    );
+    // What the runner runs: the block's ends, and the Action's own annotations after it.
+    const commands = runnerCommands(ran.log);
+    expect(commands.slice(0, 2).map((c) => c.name)).toEqual(["stop-commands", token]);
+    const annotations = commands.slice(2);
+    expect(annotations).toHaveLength(6);
+    for (const command of annotations) {
+      expect(command.line).toBeGreaterThan(resume + 1);
+      expect(command.properties).toMatch(/^title=[a-z-]+(,file=|$)/);
+    }
+    expect(ran.log).not.toContain("##[");
+    // The step fails through its own command, outside the block.
+    expect(ran.failed).toMatch(/^kms-usage-lint: findings at or above fail-on/);
+  });
+
+  it("uses a new token each run", async () => {
+    const tokens = await Promise.all(
+      [1, 2].map(async () => {
+        const ran = await runInDir({});
+        return /^::stop-commands::(.+)$/m.exec(ran.log)?.[1];
+      }),
+    );
+    expect(tokens[0]).toBeDefined();
+    expect(tokens[0]).not.toBe(tokens[1]);
+  });
+
+  it("escapes what its warnings and failure quote from inputs", async () => {
+    writeFileSync(
+      join(dir, "hostile-rules.yml"),
+      'extends: [recommended]\nignore:\n  - rule: unused-key\n    key: "x\\n::error::PWNED ##[stop-commands]y"\n    reason: r\n',
+    );
+    const warned = await runInDir({ config: "hostile-rules.yml" });
+    expect(warned.warnings).toEqual([
+      expect.stringContaining("x\\n::error::PWNED #\\u0023[stop-commands]y"),
+    ]);
+    writeFileSync(
+      join(dir, "hostile-rules.yml"),
+      'extends: [recommended]\nrules:\n  unused-key: "off\\n::error::PWNED"\n',
+    );
+    const failed = await runInDir({ config: "hostile-rules.yml" });
+    expect(failed.failed).toBe(
+      "kms-usage-lint: hostile-rules.yml:3:15: rule `unused-key` must be `off`, `error`, `warning`, `notice` or a rule definition; got `off\\n::error::PWNED`",
     );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Invalid rules: every problem found in every rules file, reported at once.
  */
+import { escapeLogText } from "../log-text.js";
 import { InputError } from "../model.js";
 
 /** One problem in a rules file, at a 1-based line and column. */
@@ -11,9 +12,15 @@ export interface RulesProblem {
   message: string;
 }
 
-/** `file:line:column: message`, the way compilers and linters print it. */
+/**
+ * `file:line:column: message`, the way compilers and linters print it. The file
+ * name and the message (which quotes values from the file) are escaped: they
+ * are the user's text, printed where a terminal or the Actions runner
+ * interprets what it reads. (No line of the file is shown: a rules file may be
+ * a symlink to a file that is no rules file, and its lines are not ours to print.)
+ */
 export function formatProblem(problem: RulesProblem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+  return `${escapeLogText(problem.file)}:${problem.line}:${problem.column}: ${escapeLogText(problem.message)}`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * they resolve, and the files read for them. Reading is the caller's (see
  * read.ts); the loader only looks files up here, so it stays synchronous.
  */
-import { dirname, isAbsolute, join, normalize } from "node:path";
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
 
 /** A file `extends` named: its text, or why it could not be read. */
 export type ExtendedFile = { text: string } | { error: string };
@@ -42,4 +42,31 @@ export function extendsPathProblem(name: string): string | null {
 /** The identity of a rules file in an `extends` chain, as the cycle check compares them. */
 export function fileIdentity(file: string): string {
   return normalize(file);
+}
+
+/**
+ * Where `extends` may reach: the repository the rules file is in, or
+ * its own directory when there is none. A rules file travels with the
+ * repository; one that reaches outside it reads files that differ per machine,
+ * and lets a pull request's rules file pull any file of the runner into the
+ * log through error messages.
+ */
+export interface ExtendsBoundary {
+  /** Absolute. */
+  dir: string;
+  /** Absolute: where relative rules file names start from. */
+  cwd: string;
+  /** The boundary in words, for messages: `the repository (/src/infra)`. */
+  label: string;
+}
+
+/** True when `file` (relative to `boundary.cwd`, or absolute) is inside `boundary.dir`. */
+export function isWithin(file: string, boundary: ExtendsBoundary): boolean {
+  const rel = relative(boundary.dir, resolve(boundary.cwd, file));
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** Why an extended file is not read when it lies outside `boundary`. */
+export function outsideMessage(boundary: ExtendsBoundary): string {
+  return `outside ${boundary.label}; a rules file may extend only files inside it (copy the file in, or extend a built-in pack)`;
 }

@@ -2,6 +2,7 @@
  * `kms-usage-lint rules`: the rules in effect as an aligned table, and the
  * JSON Schemas for editors: of rules files (`--schema`) and of rule test files.
  */
+import { escapeLogText } from "../log-text.js";
 import { rulesSchema } from "./schema.js";
 import { ruleTestsSchema } from "./test-schema.js";
 import type { RuleSet } from "./types.js";
@@ -15,7 +16,13 @@ export function listRules(ruleSet: RuleSet): string {
   if (ruleSet.rules.length === 0) return "no rules are enabled\n";
   const rows = [
     ["RULE", "SEVERITY", "SOURCE", "DESCRIPTION"],
-    ...ruleSet.rules.map((rule) => [rule.id, rule.severity, rule.source, rule.description]),
+    // The source (a file name) and the description are the user's text, printed to a terminal or a log.
+    ...ruleSet.rules.map((rule) => [
+      rule.id,
+      rule.severity,
+      escapeLogText(rule.source),
+      escapeLogText(rule.description),
+    ]),
   ];
   const widths = [0, 1, 2].map((column) =>
     Math.max(...rows.map((row) => (row[column] ?? "").length)),

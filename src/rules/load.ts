@@ -275,6 +275,11 @@ function readContent(scope: FileScope): FileContent {
   return content;
 }
 
+/** An empty, whitespace-only or comments-only file (no data), or an empty mapping `{}`. */
+function saysNothing(data: unknown): boolean {
+  return data === null || data === undefined || (isRecord(data) && Object.keys(data).length === 0);
+}
+
 /** Parses and checks one file; null when it cannot be read at all (the problems are recorded). */
 function checkFile(
   input: RulesFileInput,
@@ -295,8 +300,18 @@ function checkFile(
     problems.push(...result.problems.map((problem) => ({ file: input.file, ...problem })));
     return null;
   }
-  // An empty file (or one with only comments) is an empty rules file.
-  const parsed = { ...result.parsed, data: result.parsed.data ?? {} };
+  if (saysNothing(result.parsed.data)) {
+    // Zero rules would run and every change would pass: a gate that checks nothing (SPEC §10).
+    problems.push({
+      file: input.file,
+      line: 1,
+      column: 1,
+      message:
+        "rules file is empty: no rule would run and every change would pass; write the rules to evaluate, for the built-in ones `extends: [recommended]`",
+    });
+    return null;
+  }
+  const parsed = result.parsed;
   const scope: FileScope = { file: input.file, parsed, schemaErrors: [], problems };
   const deep = tooDeep(parsed.data, MAX_DATA_DEPTH);
   if (deep !== null) {

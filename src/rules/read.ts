@@ -7,9 +7,12 @@ import { InputError } from "../model.js";
 import {
   type ExtendedFile,
   type ExtendedFiles,
+  type ExtendsBoundary,
   extendsPathProblem,
   fileIdentity,
   isFileExtends,
+  isWithin,
+  outsideMessage,
   resolveExtendsPath,
 } from "./extends.js";
 import { loadRules, MAX_RULES_FILE_BYTES } from "./load.js";
@@ -59,11 +62,13 @@ function fileEntries(text: string): string[] {
  * Reads every file the `extends` entries of `inputs` name by path, and the
  * files those extend, each once. A file that cannot be read is recorded with
  * the reason; the loader reports it at the `extends` entry that names it, and
- * reports cycles (reading alone cannot tell a cycle from a diamond).
+ * reports cycles (reading alone cannot tell a cycle from a diamond). A file
+ * outside `boundary` is not read at all, and recorded as such.
  */
 export async function readExtendedFiles(
   inputs: readonly RulesFileInput[],
   read: ReadText,
+  boundary: ExtendsBoundary | null = null,
 ): Promise<ExtendedFiles> {
   // The inputs themselves too: one of them may be extended by another.
   const files = new Map<string, ExtendedFile>(
@@ -80,6 +85,10 @@ export async function readExtendedFiles(
         const id = fileIdentity(path);
         if (seen.has(id)) continue;
         seen.add(id);
+        if (boundary !== null && !isWithin(path, boundary)) {
+          files.set(id, { error: outsideMessage(boundary) });
+          continue;
+        }
         if (extended >= MAX_EXTENDED_FILES) {
           files.set(id, {
             error: `not read: the configuration already extends ${MAX_EXTENDED_FILES} files, the limit`,
@@ -103,7 +112,8 @@ export async function readExtendedFiles(
 
 /**
  * Reads and loads a rules file and everything it extends; with no file
- * (`entry` null), the recommended pack ({@link DEFAULT_RULES}).
+ * (`entry` null), the recommended pack ({@link DEFAULT_RULES}). With a
+ * `boundary`, files outside it are neither read nor extended.
  *
  * @throws InputError when `entry` cannot be read.
  * @throws RulesError listing every problem in every file.
@@ -112,6 +122,7 @@ export async function loadRulesFromFiles(
   entry: string | null,
   read: ReadText,
   packs: Readonly<Record<string, readonly RulesFileInput[]>>,
+  boundary: ExtendsBoundary | null = null,
 ): Promise<RuleSet> {
   if (entry === null) return loadRules([DEFAULT_RULES], packs);
   let text: string;
@@ -123,5 +134,5 @@ export async function loadRulesFromFiles(
     });
   }
   const input = { file: entry, text };
-  return loadRules([input], packs, await readExtendedFiles([input], read));
+  return loadRules([input], packs, await readExtendedFiles([input], read, boundary));
 }

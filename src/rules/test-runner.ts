@@ -22,11 +22,13 @@
 
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
+import { escapeLogText } from "../log-text.js";
 import { InputError, type KeySubject, type RawFinding, type Severity } from "../model.js";
 import { showValue } from "../show.js";
 import { parseIsoValue } from "../time.js";
 import { RulesError, type RulesProblem } from "./errors.js";
 import { evaluate } from "./evaluate.js";
+import type { ExtendsBoundary } from "./extends.js";
 import { loadRules, MAX_RULES_FILE_BYTES } from "./load.js";
 import { describeReadError, type ReadText, readExtendedFiles } from "./read.js";
 import {
@@ -168,8 +170,10 @@ function diffText(missing: Expectation[], unexpected: RawFinding[], ruleSet: Rul
       `fired for ${keyOf(f)}, not expected`,
     ]),
   ];
-  const width = Math.max(...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => `    ${left.padEnd(width)}  ${right}`).join("\n");
+  // Ids and keys come from the test file: printed escaped, like every input.
+  const shown = rows.map(([left, right]) => [escapeLogText(left), escapeLogText(right)] as const);
+  const width = Math.max(...shown.map(([left]) => left.length));
+  return shown.map(([left, right]) => `    ${left.padEnd(width)}  ${right}`).join("\n");
 }
 
 /** Problems of one test file, placed in it. */
@@ -193,6 +197,7 @@ async function rulesUnderTest(
   read: ReadText,
   packs: Readonly<Record<string, readonly RulesFileInput[]>>,
   problems: FileProblems,
+  boundary: ExtendsBoundary | null,
 ): Promise<RuleSet | null> {
   // One entry per line, so a problem on line n+2 is about entry n.
   const input = {
@@ -200,7 +205,7 @@ async function rulesUnderTest(
     text: `extends:\n${names.map((name) => `  - ${JSON.stringify(name)}\n`).join("")}`,
   };
   try {
-    return loadRules([input], packs, await readExtendedFiles([input], read));
+    return loadRules([input], packs, await readExtendedFiles([input], read, boundary));
   } catch (error) {
     if (!(error instanceof RulesError)) throw error;
     for (const problem of error.problems) {
@@ -233,6 +238,7 @@ async function runFile(
   now: Date,
   result: RuleTestResult,
   allProblems: RulesProblem[],
+  boundary: ExtendsBoundary | null,
 ): Promise<void> {
   let text: string;
   try {
@@ -274,7 +280,7 @@ async function runFile(
   }
   const data = record(parsed.data);
   const names = Array.isArray(data.extends) ? (data.extends as string[]) : DEFAULT_EXTENDS;
-  const ruleSet = await rulesUnderTest(file, parsed, names, read, packs, problems);
+  const ruleSet = await rulesUnderTest(file, parsed, names, read, packs, problems, boundary);
   const fileNow = clockOf(data.now, ["now"], now, problems);
   const cases = Array.isArray(data.cases) ? data.cases : [];
   const failures: RuleTestFailure[] = [];
@@ -316,6 +322,8 @@ async function runFile(
  * names (read through `read`, relative to the test file). `now` is the clock
  * for cases and files that do not set one.
  *
+ * `boundaryOf` says where each test file's `extends` may reach (none: anywhere).
+ *
  * @throws RulesError listing every problem of every test file (and of the
  * rules they test): a test that cannot be read cannot pass or fail.
  */
@@ -324,10 +332,13 @@ export async function runRuleTests(
   read: ReadText,
   packs: Readonly<Record<string, readonly RulesFileInput[]>>,
   now: Date,
+  boundaryOf: (file: string) => Promise<ExtendsBoundary | null> = async () => null,
 ): Promise<RuleTestResult> {
   const result: RuleTestResult = { files: 0, cases: 0, failures: [] };
   const problems: RulesProblem[] = [];
-  for (const file of files) await runFile(file, read, packs, now, result, problems);
+  for (const file of files) {
+    await runFile(file, read, packs, now, result, problems, await boundaryOf(file));
+  }
   if (problems.length > 0) throw new RulesError(problems);
   return result;
 }
@@ -336,7 +347,8 @@ export async function runRuleTests(
 export function formatRuleTestResult(result: RuleTestResult): string {
   const { files, cases, failures } = result;
   const blocks = failures.map(
-    (failure) => `FAIL ${failure.file}:${failure.line} ${failure.case}\n${failure.diff}\n`,
+    (failure) =>
+      `FAIL ${escapeLogText(failure.file)}:${failure.line} ${escapeLogText(failure.case)}\n${failure.diff}\n`,
   );
   const counted = `${cases} ${cases === 1 ? "case" : "cases"} in ${files} ${files === 1 ? "file" : "files"}`;
   const summary =

@@ -14,6 +14,7 @@ import {
   parseDocument,
   Scalar,
   visit,
+  type YAMLError,
 } from "yaml";
 
 /**
@@ -56,16 +57,21 @@ export function parseYaml(
   const lineCounter = new LineCounter();
   // prettyErrors off: prettifying a huge single-line input is itself costly; we place errors ourselves.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  const [error] = doc.errors;
+  if (error !== undefined) {
+    // Only the first: the errors after a syntax error mostly follow from it (one
+    // tab in an indentation gives four or more), and a screenful of them buries
+    // the one to fix.
+    const place = placeOf(lineCounter, Math.max(0, error.pos[0]));
+    if (error.code === "RESOURCE_EXHAUSTION") {
+      return {
+        ok: false,
+        problems: [{ ...place, message: "YAML nests too deeply to be a rules file" }],
+      };
+    }
     return {
       ok: false,
-      problems: doc.errors.map((error) => ({
-        ...placeOf(lineCounter, Math.max(0, error.pos[0])),
-        message:
-          error.code === "RESOURCE_EXHAUSTION"
-            ? "YAML nests too deeply to be a rules file"
-            : `YAML syntax error: ${error.message}`,
-      })),
+      problems: [{ ...place, message: `YAML syntax error: ${syntaxMessage(error)}` }],
     };
   }
   try {
@@ -79,6 +85,15 @@ export function parseYaml(
         : `YAML cannot be read: ${(error as Error).message}`;
     return { ok: false, problems: [{ ...place, message }] };
   }
+}
+
+/** The parser's message, in the words of a rules file where the parser's are the library's. */
+function syntaxMessage(error: YAMLError): string {
+  if (error.code === "MULTIPLE_DOCS") {
+    return "a rules file is one YAML document; this `---` starts a second";
+  }
+  if (error.code === "TAB_AS_INDENT") return `${error.message}; indent with spaces`;
+  return error.message;
 }
 
 function firstAlias(doc: Document, lineCounter: LineCounter): Place | null {

@@ -3,15 +3,20 @@
  * its root is, so that locations can be given relative to it (SPEC §2, §7
  * `--repo-root`).
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { MAX_INPUT_BYTES, readRegularFile } from "../read-file.js";
 
 /**
  * Read-only file access, injected: the locators read `.tf` (and later CDK)
  * sources through it and do no I/O of their own.
  */
 export interface SourceFiles {
-  /** Text of a file, or null when it does not exist / is not a file / cannot be read. */
+  /**
+   * Text of a file, or null when it does not exist, is not a regular file (a
+   * FIFO or device beside the inputs is skipped, never waited on), is too large
+   * or cannot be read.
+   */
   readText(path: string): Promise<string | null>;
   /** Entry names of a directory (files and dirs), or null when it is not a directory. */
   list(dir: string): Promise<string[] | null>;
@@ -19,12 +24,12 @@ export interface SourceFiles {
 
 /**
  * `SourceFiles` over the real file system. Every failure (missing, a
- * directory, no permission) reads as null: a source file that cannot be read
- * only costs a location, never the run.
+ * directory, a FIFO, no permission) reads as null: a source file that cannot be
+ * read only costs a location, never the run.
  */
 export function nodeSourceFiles(): SourceFiles {
   return {
-    readText: (path) => readFile(path, "utf8").catch(nothing),
+    readText: (path) => readRegularFile(path, MAX_INPUT_BYTES).catch(nothing),
     list: (dir) => readdir(dir).catch(nothing),
   };
 }

@@ -54,7 +54,8 @@ describe("text", () => {
     first.message = "evil\u001b]8;;http://x\u0007link\nsecond line";
     const plain = formatText(report, { color: false });
     expect(plain).not.toContain("\u001b");
-    expect(plain).toContain("evil ]8;;http://x link second line");
+    // Shown escaped, on one line: visible, and no terminal or runner acts on them.
+    expect(plain).toContain("evil\\u001b]8;;http://x\\u0007link\\nsecond line");
     expect(formatText(report, { color: true })).toContain("\u001b[31merror");
   });
 

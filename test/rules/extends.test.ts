@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/model.js";
 import { RulesError } from "../../src/rules/errors.js";
-import { isFileExtends, resolveExtendsPath } from "../../src/rules/extends.js";
+import { isFileExtends, isWithin, resolveExtendsPath } from "../../src/rules/extends.js";
 import { loadRules } from "../../src/rules/load.js";
 import { loadRulesFromFiles, MAX_EXTENDED_FILES, readExtendedFiles } from "../../src/rules/read.js";
 import type { RulesFileInput } from "../../src/rules/types.js";
@@ -214,5 +214,43 @@ describe("readExtendedFiles and loadRules", () => {
     expect(() => loadRules([{ file: "a.yml", text: "extends: [./b.yml]\n" }], PACKS)).toThrow(
       "a.yml:1:11: cannot extend `./b.yml`: b.yml: no such file",
     );
+  });
+});
+
+describe("extends stays inside its boundary", () => {
+  const boundary = {
+    dir: "/src/repo",
+    cwd: "/src/repo/config",
+    label: "the repository (/src/repo)",
+  };
+
+  it.each([
+    ["rules.yml", true],
+    ["../shared/rules.yml", true],
+    ["..", true],
+    ["../..", false],
+    ["../../repo2/rules.yml", false],
+    ["/src/repo/x.yml", true],
+    ["/etc/passwd", false],
+  ])("%s inside: %s", (file, inside) => {
+    expect(isWithin(file, boundary)).toBe(inside);
+  });
+
+  it("reports an entry leaving it at its line, without reading the file", async () => {
+    const fs = files({
+      "config/rules.yml": "extends:\n  - recommended\n  - ../../outside.yml\n  - ../shared.yml\n",
+      "shared.yml": `rules:\n${rule("shared-rule")}`,
+      "../outside.yml": `rules:\n${rule("outside-rule")}`,
+    });
+    const error = await loadRulesFromFiles("config/rules.yml", fs.read, PACKS, {
+      dir: "/src/repo",
+      cwd: "/src/repo",
+      label: "the repository (/src/repo)",
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(RulesError);
+    expect(error.message).toBe(
+      "config/rules.yml:3:5: cannot extend `../../outside.yml`: ../outside.yml: outside the repository (/src/repo); a rules file may extend only files inside it (copy the file in, or extend a built-in pack)",
+    );
+    expect(fs.reads).toEqual(["config/rules.yml", "shared.yml"]);
   });
 });

@@ -39,7 +39,7 @@ describe("rules file problems, each at its line and column", () => {
     [
       "two YAML documents",
       "rules: {}\n---\nrules: {}\n",
-      "rules.yml:2:1: YAML syntax error: Source contains multiple documents; please use YAML.parseAllDocuments()",
+      "rules.yml:2:1: YAML syntax error: a rules file is one YAML document; this `---` starts a second",
     ],
     [
       "unknown fact",
@@ -260,6 +260,14 @@ describe("rules file problems, each at its line and column", () => {
     ],
   ])("%s", (_, text, expected) => {
     expect(problemsOf(text, PACKS)).toEqual([expected]);
+  });
+
+  it("reports one YAML syntax error, not the ones that follow from it, and no line of the file", () => {
+    const text =
+      "rules:\n  no-prod:\n    severity: error\n\tdescription: x\n    message: m\n    when:\n      fact: key.arn\n      exists: true\n";
+    expect(problemsOf(text)).toEqual([
+      "rules.yml:4:1: YAML syntax error: Tabs are not allowed as indentation; indent with spaces",
+    ]);
   });
 
   it("refuses {{__proto__}} and {{constructor}} in messages", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/model.js";
 import { loadRules, RulesError } from "../../src/rules/load.js";
 import type { RulesFileInput } from "../../src/rules/types.js";
+import { problemsOf } from "./rule-helpers.js";
 import { contextOf, makeReference, makeSubject } from "./subject-builder.js";
 
 /** A fake `recommended` pack: two files, three rules. */
@@ -145,9 +146,23 @@ rules:
     ]);
   });
 
-  it("treats an empty file or no file as no rules", () => {
-    expect(load("").rules).toEqual([]);
-    expect(load("# only a comment\n").rules).toEqual([]);
+  it.each([
+    ["empty", ""],
+    ["whitespace only", "  \n\t\n\n"],
+    ["comments only", "# rules come later\n# (not yet)\n"],
+    ["an empty mapping", "{}\n"],
+    ["a document marker only", "---\n"],
+    ["null", "~\n"],
+  ])(
+    "refuses a rules file that says nothing (%s): zero rules would pass every change",
+    (_, text) => {
+      expect(problemsOf(text, PACKS, "kms.yml")).toEqual([
+        "kms.yml:1:1: rules file is empty: no rule would run and every change would pass; write the rules to evaluate, for the built-in ones `extends: [recommended]`",
+      ]);
+    },
+  );
+
+  it("loads no rules when given no file", () => {
     expect(loadRules([], PACKS).rules).toEqual([]);
   });
 

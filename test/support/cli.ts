@@ -2,9 +2,9 @@
  * Runs the command line in-process, as `dist/cli.js` would, with the real file
  * system and captured output: for scenario tests that do not need a child process.
  */
-import { readFile } from "node:fs/promises";
 import { main } from "../../src/command.js";
 import type { Deps } from "../../src/pipeline.js";
+import { readRegularFile } from "../../src/read-file.js";
 import { nodeSourceFiles } from "../../src/sources/repo.js";
 
 export interface CliRun {
@@ -35,7 +35,7 @@ export async function runCli(
       debug: false,
     },
     {
-      readFile: (path) => readFile(path, "utf8"),
+      readFile: readRegularFile,
       fileExists: async () => false,
       writeFile: async () => {},
       sourceFiles: nodeSourceFiles(),

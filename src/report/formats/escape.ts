@@ -2,7 +2,9 @@
  * Escaping for the two places report text is interpreted rather than shown:
  * GitHub workflow commands and GitHub-flavoured Markdown. Every string that
  * comes from AWS, an input file or a rules file passes through here first.
+ * (Log and terminal text is escaped by log-text.ts.)
  */
+import { breakLegacyCommands } from "../../log-text.js";
 
 /**
  * The longest inline Markdown text (a table cell, a list item), in characters before
@@ -44,12 +46,13 @@ export function escapeProperty(text: string): string {
 }
 
 // Control characters would end a table row or a list item; bidirectional overrides
-// would make the reviewer read a different text from the one the tool reports.
+// would make the reviewer read a different text from the one the tool reports, and
+// zero-width characters hide text (from the reader, and from a search for `##[`).
 const CONTROL = /\p{Cc}/gu;
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
 
 function flatten(text: string): string {
-  return text.replace(CONTROL, " ").replace(BIDI, "\ufffd");
+  return text.replace(CONTROL, " ").replace(INVISIBLE, "\ufffd");
 }
 
 // Every ASCII punctuation character that means something to CommonMark, GFM (tables,
@@ -93,5 +96,7 @@ export function codeSpan(
   // that starts or ends with a backtick (or a space) is padded to stay intact.
   const pad = /^[` ]|[` ]$/.test(body) && body.trim() !== "" ? " " : "";
   if (options.table) body = body.replace(/\|/g, "\\|");
+  // Markdown printed to a log (`--format markdown` in a workflow) must not hold a runner command.
+  body = breakLegacyCommands(body);
   return `${fence}${pad}${body}${pad}${fence}`;
 }

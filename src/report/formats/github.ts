@@ -3,6 +3,7 @@
  * one per finding, most severe first: GitHub shows only the first 10 of each
  * severity in a step as annotations, and the rest only in the log.
  */
+import { breakLegacyCommands, escapeInvisible } from "../../log-text.js";
 import { type Finding, type Report, SEVERITIES, type Severity } from "../../model.js";
 import { escapeData, escapeProperty, truncate } from "./escape.js";
 
@@ -89,14 +90,16 @@ function command(name: string, properties: Record<string, string>, message: stri
     .filter(([, value]) => value !== "")
     .map(
       ([key, value]) =>
-        `${key}=${escapeProperty(key === "title" ? truncate(value, TITLE_LIMIT) : value)}`,
+        `${key}=${escapeProperty(clean(key === "title" ? truncate(value, TITLE_LIMIT) : value))}`,
     )
     .join(",");
   return `::${name}${props ? ` ${props}` : ""}::${escapeData(clean(truncate(message, MESSAGE_LIMIT)))}`;
 }
 
 // Line breaks survive (escaped, an annotation can span lines); other control
-// characters (terminal escape sequences in a key description) become spaces.
+// characters (terminal escape sequences in a key description) become spaces;
+// invisible characters are shown escaped, and `##[` broken, so that no line of
+// the log holds a legacy runner command (see log-text.ts).
 function clean(text: string): string {
-  return text.replace(/[^\P{Cc}\r\n]/gu, " ");
+  return breakLegacyCommands(escapeInvisible(text.replace(/[^\P{Cc}\r\n]/gu, " ")));
 }

@@ -1,4 +1,5 @@
 /** The JSON report, version 1 (SPEC §6): the stable contract for machines. */
+import { escapeJsonText } from "../../log-text.js";
 import type { KeySubject, Report } from "../../model.js";
 import { wholeDaysSince } from "../../time.js";
 
@@ -36,7 +37,7 @@ export function formatJson(report: Report): string {
     summary: report.summary,
     stats: report.stats,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(doc, null, 2))}\n`;
 }
 
 function keyEntry(subject: KeySubject, now: Date) {

@@ -3,6 +3,7 @@
  * one run, every rule that ran with its help, results with repository-relative
  * locations and stable fingerprints.
  */
+import { escapeJsonText } from "../../log-text.js";
 import type { Finding, KeySubject, Report, Severity, SuppressedFinding } from "../../model.js";
 import { compareText } from "../../order.js";
 import type { FormatOptions, RuleMeta } from "../format-options.js";
@@ -104,7 +105,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(log, null, 2))}\n`;
 }
 
 // semver.org's regular expression, for the optional `semanticVersion`.

@@ -2,6 +2,7 @@
  * Terminal output, grouped by file like ESLint's "stylish": one line per finding
  * (line, severity, message, rule), then a one-line summary.
  */
+import { escapeLogText } from "../../log-text.js";
 import type { Finding, Report, Severity } from "../../model.js";
 import { compareText } from "../../order.js";
 import { plural } from "../../show.js";
@@ -48,7 +49,9 @@ export function formatText(report: Report, options: TextOptions): string {
     out.push("");
   }
   for (const error of report.errors) {
-    out.push(`${paint(ANSI.yellow, "could not check")} ${error.source}: ${oneLine(error.message)}`);
+    out.push(
+      `${paint(ANSI.yellow, "could not check")} ${oneLine(error.source)}: ${oneLine(error.message)}`,
+    );
   }
   if (report.errors.length > 0) out.push("");
 
@@ -93,7 +96,8 @@ function groupByFile(report: Report): [string, Finding[]][] {
   return [...groups].sort(([a], [b]) => compareText(a, b));
 }
 
-// Text from AWS or an input must neither break the one-line layout nor send escape sequences to the terminal.
+// Text from AWS or an input must neither break the one-line layout, send escape
+// sequences to the terminal, nor issue a command to the Actions runner reading the log.
 function oneLine(text: string): string {
-  return text.replace(/\p{Cc}+/gu, " ");
+  return escapeLogText(text);
 }
