@@ -1,7 +1,13 @@
 /** GitHub Action inputs (SPEC §8) → RunConfig, the same config the CLI builds. */
 import { InputError, SEVERITIES, type Severity } from "../model.js";
 import type { InputSpec } from "../sources/detect.js";
-import { parseNow, parseRoleTemplate, type RunConfig } from "./config.js";
+import {
+  DEFAULT_AWS_TIMEOUT_SECONDS,
+  parseAwsTimeout,
+  parseNow,
+  parseRoleTemplate,
+  type RunConfig,
+} from "./config.js";
 
 /** Reads one input by name; `""` when unset (the runner's convention). */
 export type InputReader = (name: string) => string;
@@ -30,6 +36,7 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
   ];
   const now = optional("now");
   const role = optional("role-template");
+  const awsTimeout = optional("aws-timeout");
   const config: RunConfig = {
     inputs,
     keys: [],
@@ -41,6 +48,10 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
     profile: null,
     endpointUrl: null,
     roleTemplate: role === null ? null : parseRoleTemplate(role, "input role-template"),
+    awsTimeout:
+      awsTimeout === null
+        ? DEFAULT_AWS_TIMEOUT_SECONDS
+        : parseAwsTimeout(awsTimeout, "input aws-timeout"),
     cdkOut: list("cdk-out"),
     cdkBase: optional("cdk-base"),
     terraformDir: optional("terraform-dir"),

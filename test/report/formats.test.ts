@@ -24,6 +24,7 @@ async function exampleReport(): Promise<Report> {
     profile: null,
     endpointUrl: null,
     roleTemplate: null,
+    awsTimeout: 30,
     cdkOut: [],
     cdkBase: null,
     terraformDir: null,

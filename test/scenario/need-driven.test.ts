@@ -41,6 +41,7 @@ function config(keys: string[], saveFacts: string | null = null): RunConfig {
     profile: null,
     endpointUrl: kms.endpoint,
     roleTemplate: null,
+    awsTimeout: 30,
     cdkOut: [],
     cdkBase: null,
     terraformDir: null,
