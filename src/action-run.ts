@@ -11,7 +11,7 @@ import { actionConfig, actionSettings, type InputReader } from "./config/action-
 import { baseFiles } from "./github/base-files.js";
 import { type GithubClient, type GithubClientOptions, githubClient } from "./github/client.js";
 import { type GithubContext, githubContext } from "./github/context.js";
-import { InputError } from "./model.js";
+import { EvidenceError, InputError } from "./model.js";
 import { type Deps, run } from "./pipeline.js";
 import { formatJson } from "./report/formats/json.js";
 import { formatMarkdown } from "./report/formats/markdown.js";
@@ -121,7 +121,7 @@ export async function runAction(io: ActionIo): Promise<void> {
       );
     }
   } catch (error) {
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof EvidenceError) {
       io.setFailed(`kms-usage-lint: ${error.describe()}`);
     } else {
       io.debug((error as Error).stack ?? String(error));

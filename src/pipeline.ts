@@ -13,6 +13,7 @@ import {
   type KeyReference,
   type KeySubject,
   type Report,
+  type UsageStatus,
 } from "./model.js";
 import { type Progress, SILENT } from "./progress.js";
 import { buildReport, failsAt } from "./report/build.js";
@@ -131,13 +132,21 @@ export async function testRules(
   return runRuleTests(files, deps.readFile, BUILTIN_PACKS, now ?? deps.clock());
 }
 
+/** What `snapshot` wrote: how many keys, and how many of them had each usage status. */
+export interface SnapshotResult {
+  keys: number;
+  usage: Record<UsageStatus, number>;
+}
+
 /** `kms-usage-lint snapshot`: gathers the facts of every key the inputs reference and writes them. */
-export async function snapshot(config: RunConfig, deps: Deps): Promise<{ keys: number }> {
+export async function snapshot(config: RunConfig, deps: Deps): Promise<SnapshotResult> {
   if (config.saveFacts === null)
     throw new InputError("snapshot needs -o FILE: where to write the facts");
   const facts = await openFacts(config, deps);
   const { subjects } = await gather(await collect(config, deps, facts.source), config, deps, facts);
-  return { keys: subjects.length };
+  const usage: Record<UsageStatus, number> = { used: 0, unused: 0, unknown: 0, unavailable: 0 };
+  for (const subject of subjects) if (subject.usage) usage[subject.usage.status]++;
+  return { keys: subjects.filter((s) => s.usage !== null).length, usage };
 }
 
 /**
@@ -162,6 +171,7 @@ async function gather(
       ...(source.kind === "aws" && needsUsage ? { needsUsage } : {}),
     });
     progress.finish();
+    checkEvidence(facts);
     return gathered;
   }
   const gathered = await gatherFacts(references, source, {
@@ -169,6 +179,8 @@ async function gather(
     onKeyDone,
   });
   progress.finish();
+  // A snapshot of nothing but errors is no evidence: refuse before writing it.
+  checkEvidence(facts);
   const text = `${JSON.stringify(recorder.snapshot(deps.clock()), null, 2)}\n`;
   try {
     await deps.writeFile(config.saveFacts, text);
@@ -195,14 +207,22 @@ interface Facts {
   source: FactSource;
   /** Set when `--save-facts` asks for a snapshot: `source` then records through it. */
   recorder: Recorder | null;
+  /** The source itself, unwrapped: it knows whether anything could be read. */
+  origin: FactSource;
 }
 
 /** The run's fact source, recording into a snapshot when `--save-facts` asks for one. */
 async function openFacts(config: RunConfig, deps: Deps): Promise<Facts> {
   const source = await factSource(config, deps);
-  if (config.saveFacts === null) return { source, recorder: null };
+  if (config.saveFacts === null) return { source, recorder: null, origin: source };
   const recorder = recordFacts(source);
-  return { source: recorder.source, recorder };
+  return { source: recorder.source, recorder, origin: source };
+}
+
+/** Throws the EvidenceError when the facts asked for could not be read anywhere (SPEC §10). */
+function checkEvidence(facts: Facts): void {
+  const failure = facts.origin.evidenceFailure?.() ?? null;
+  if (failure !== null) throw failure;
 }
 
 async function collect(config: RunConfig, deps: Deps, source: FactSource): Promise<KeyReference[]> {
