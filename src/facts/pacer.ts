@@ -66,11 +66,7 @@ export class Pacer {
     this.stop();
     while (this.waiting() > 0) {
       const now = this.now();
-      // The window: the call `limit` places back must have started at least `intervalMs` ago.
-      const free =
-        this.starts.length < this.limit
-          ? now
-          : (this.starts[this.starts.length - this.limit] ?? now) + this.intervalMs;
+      const free = this.nextFree(now);
       if (free > now) {
         this.timer = setTimeout(() => this.drain(), Math.ceil(free - now));
         return;
@@ -82,6 +78,21 @@ export class Pacer {
       if (this.starts.length > this.limit) this.starts.splice(0, this.starts.length - this.limit);
       waiter.resolve(now - waiter.queuedAt);
     }
+  }
+
+  /**
+   * When the next call may start. The window: the call `limit` places back must have
+   * started at least `intervalMs` ago. Past the first burst, calls are also spread
+   * `intervalMs / limit` apart rather than let go in bursts: AWS refills its quota as
+   * a token bucket, and a burst sent the moment the window opens can arrive a little
+   * before the bucket has refilled.
+   */
+  private nextFree(now: number): number {
+    if (this.starts.length < this.limit) return now;
+    const oldest = this.starts[this.starts.length - this.limit] ?? now;
+    const latest = this.starts[this.starts.length - 1] ?? now;
+    const windowOpens = oldest + this.intervalMs;
+    return windowOpens > latest ? windowOpens : latest + this.intervalMs / this.limit;
   }
 
   private stop(): void {
