@@ -181,6 +181,13 @@ function what(e: SdkError): string {
     .join(", ");
 }
 
+/** What a failure says, as a phrase that follows the place it happened at. */
+export function phrase(failure: AwsFailure): string {
+  return failure.kind === "answer"
+    ? `answered ${failure.code}: ${failure.message}`
+    : failure.message;
+}
+
 /** A sentence's text without its closing full stop, for messages that go on after it. */
 export function withoutStop(text: string): string {
   return text.replace(/\.+$/, "");

@@ -42,6 +42,7 @@ import {
   isAnswer,
   isPlaceFailure,
   malformed,
+  phrase,
   raceAbort,
   sleep,
   withoutStop,
@@ -225,7 +226,9 @@ export function kmsFactSource(options: KmsOptions): FactSource {
             waited = await pacerOf(place, operation).turn(signal, "retry");
           } catch {
             if (health.signal.aborted) throw health.signal.reason;
-            throw new CallFailure(lateness(operation, true, options.timeoutMs), health.place);
+            const late = lateness(operation, true, options.timeoutMs);
+            health.failed(late);
+            throw new CallFailure(late, health.place);
           }
           continue;
         }
@@ -453,7 +456,10 @@ interface Role {
 function unreadable(healths: Health[]): EvidenceError {
   const causes = [
     ...new Set(
-      healths.map((h) => `${h.place} ${(h.down ?? h.lastFailure)?.message ?? "gave no answer"}`),
+      healths.map((h) => {
+        const failure = h.down ?? h.lastFailure;
+        return `${h.place} ${failure ? phrase(failure) : "gave no answer"}`;
+      }),
     ),
   ];
   const named = causes.slice(0, MAX_PLACES_NAMED);

@@ -8,6 +8,7 @@ import {
   classify,
   isPlaceFailure,
   malformed,
+  phrase,
   raceAbort,
   withoutStop,
 } from "./health.js";
@@ -110,8 +111,7 @@ function callerFailure(
     const said = /^Could not load credentials from any providers\.?$/.test(sdk) ? "" : ` (${sdk})`;
     return `could not ask AWS: no AWS credentials for ${place}: the SDK's default chain tried ${credentialSources(env, profile)}, and found none${withoutStop(said)}. ${wayOut(failure.kind)}`;
   }
-  const what =
-    failure.kind === "answer" ? `answered ${failure.code}: ${failure.message}` : failure.message;
+  const what = phrase(failure);
   // STS answering with an error (denied, throttled past the deadline) is the credentials' problem too.
   const advice = isPlaceFailure(failure) ? failure.kind : "credentials-refused";
   return `could not ask AWS: ${place} ${withoutStop(what)}. ${wayOut(advice, "STS")}`;

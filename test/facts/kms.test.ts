@@ -503,15 +503,27 @@ describe("failing closed (SPEC §10)", () => {
   it("throttled past the deadline is unavailable with the reason, never unused", async () => {
     kms.seed({ keys: [{ keyId: testKeyId(251), createdAt: "2026-05-01T00:00:00Z" }] });
     kms.setFault({ kind: "throttle", operation: "GetKeyLastUsage", keyId: testKeyId(251) });
-    const { subjects } = await gatherFacts(
-      [arnRef("us-east-1", testKeyId(251))],
-      source({ timeoutMs: 1_000 }),
-      { region: null },
-    );
+    const facts = source({ timeoutMs: 1_000 });
+    const { subjects } = await gatherFacts([arnRef("us-east-1", testKeyId(251))], facts, {
+      region: null,
+    });
     kms.clearFaults();
     expect(subjects[0]?.usage?.status).toBe("unavailable");
     expect(subjects[0]?.usage?.reason).toContain(
       "kept throttling GetKeyLastUsage for 1 s (--aws-timeout)",
     );
+    // DescribeKey was answered: the region was read, and the run goes on.
+    expect(facts.evidenceFailure?.()).toBeNull();
+  });
+
+  it("a region that only ever throttled could not be read", async () => {
+    kms.seed({ keys: [{ keyId: testKeyId(252), region: "ap-south-1" }] });
+    kms.setFault({ kind: "throttle", region: "ap-south-1" });
+    const facts = source({ timeoutMs: 1_000 });
+    await gatherFacts([arnRef("ap-south-1", testKeyId(252))], facts, { region: null });
+    kms.clearFaults();
+    const message = facts.evidenceFailure?.()?.describe() ?? "";
+    expect(message).toMatch(/KMS in ap-south-1 \(.*\) kept throttling \w+ for 1 s/);
+    expect(message).toContain("No key's facts could be read");
   });
 });
