@@ -105,8 +105,12 @@ export interface KmsOptions {
   random?: () => number;
 }
 
-/** Defaults for the options a user rarely sets (the timeout is `--aws-timeout`'s default, 30 s). */
-export const KMS_DEFAULTS = { rates: DEFAULT_RATES, timeoutMs: 30_000, maxAttempts: 6 } as const;
+/**
+ * Defaults for the options a user rarely sets (the timeout is `--aws-timeout`'s default,
+ * 30 s). Three attempts is the SDK's own standard: throttling no longer needs more, it is
+ * waited out in `ask`, and a dead endpoint is found dead in well under a second.
+ */
+export const KMS_DEFAULTS = { rates: DEFAULT_RATES, timeoutMs: 30_000, maxAttempts: 3 } as const;
 
 // After a throttling answer the call waits this long, doubling up to the cap, before its next turn.
 const THROTTLE_BACKOFF_MS = 500;
