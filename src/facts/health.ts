@@ -193,9 +193,15 @@ export function withoutStop(text: string): string {
   return text.replace(/\.+$/, "");
 }
 
-/** A message that fits on one line. */
+/**
+ * A message that fits on one line. It may come from whatever answered in AWS's place,
+ * so no control character of it reaches a terminal or a runner's log.
+ */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").trim();
+  return text
+    .replace(/\p{Cc}+/gu, " ")
+    .replace(/ {2,}/g, " ")
+    .trim();
 }
 
 /**

@@ -131,6 +131,17 @@ describe("classify", () => {
     );
   });
 
+  it("keeps what an endpoint said on one line, without control characters", () => {
+    const failure = classify(
+      sdk("AccessDeniedException", {
+        message: "denied\n::error::forged\r\u001b[31m",
+        $fault: "client",
+        ...response(400, "application/x-amz-json-1.1"),
+      }),
+    );
+    expect(failure.message).toBe("denied ::error::forged [31m");
+  });
+
   it("counts AWS's word about a key as an answer, not its 5xx", () => {
     const denied = sdk("AccessDeniedException", {
       $fault: "client",
