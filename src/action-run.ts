@@ -13,7 +13,7 @@ import { baseFiles } from "./github/base-files.js";
 import { type GithubClient, type GithubClientOptions, githubClient } from "./github/client.js";
 import { type GithubContext, githubContext } from "./github/context.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
-import { InputError } from "./model.js";
+import { EvidenceError, InputError } from "./model.js";
 import { type Deps, run } from "./pipeline.js";
 import { MAX_INPUT_BYTES } from "./read-file.js";
 import { formatJson } from "./report/formats/json.js";
@@ -126,7 +126,7 @@ export async function runAction(runner: ActionIo): Promise<void> {
       );
     }
   } catch (error) {
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof EvidenceError) {
       io.setFailed(`kms-usage-lint: ${error.describe()}`);
     } else {
       io.debug((error as Error).stack ?? String(error));

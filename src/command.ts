@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "./config/cli-args.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
-import { InputError } from "./model.js";
+import { EvidenceError, InputError } from "./model.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
 import { FORMATTERS } from "./report/formats/index.js";
@@ -63,9 +63,10 @@ export async function main(
           ? progressLine(io.stderr, false)
           : SILENT;
     if (args.command === "snapshot") {
-      const { keys } = await snapshot(args.config, { ...deps, logger, progress });
+      const { keys, usage } = await snapshot(args.config, { ...deps, logger, progress });
+      const counts = `${usage.used} used, ${usage.unused} unused, ${usage.unknown} unknown, ${usage.unavailable} unavailable`;
       io.stderr(
-        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${escapeLogText(args.config.saveFacts ?? "")}\n`,
+        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${escapeLogText(args.config.saveFacts ?? "")}: ${counts}\n`,
       );
       return 0;
     }
@@ -100,7 +101,9 @@ async function writeOutput(file: string, text: string, deps: Omit<Deps, "logger"
 /** One paragraph for the user; the stack only when asked for. */
 function describeFailure(error: unknown, debug: boolean): string {
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : "";
-  if (error instanceof InputError) return `kms-usage-lint: ${error.describe()}${stack}`;
+  if (error instanceof InputError || error instanceof EvidenceError) {
+    return `kms-usage-lint: ${error.describe()}${stack}`;
+  }
   const message = escapeLogText(error instanceof Error ? error.message : String(error));
   return `kms-usage-lint: internal error: ${message}. This is a bug; please report it with DEBUG=kms-usage-lint set for the stack trace.${stack}`;
 }

@@ -147,6 +147,8 @@ export interface AwsKeyMetadata {
 }
 
 export interface AwsKeyLastUsage {
+  /** The key KMS answered for (a bare key id in KMS's answers), kept to check it is the key asked. */
+  KeyId?: string;
   KeyLastUsage?: {
     Operation?: string;
     Timestamp?: string;
@@ -194,6 +196,11 @@ export interface FactSource {
   getKeyLastUsage(keyArn: string): Promise<Fetched<AwsKeyLastUsage>>;
   /** A deployed stack by name and region; `Fetched` with a null value when no such stack exists. */
   deployedStack(stack: string, region: string | null): Promise<Fetched<DeployedStack | null>>;
+  /**
+   * Once facts are gathered: why the run could not be evaluated — no account-region it
+   * asked could be read at all — or null when one could (or none was asked).
+   */
+  evidenceFailure?(): EvidenceError | null;
 }
 
 /** Usage of one key of a multi-Region set (or the only key). */
@@ -339,5 +346,23 @@ export class InputError extends Error {
     if (this.file === null) return escapeLogText(this.message);
     const place = this.line === null ? this.file : `${this.file}:${this.line}`;
     return escapeLogText(`${place}: ${this.message}`);
+  }
+}
+
+/**
+ * The run could not gather the evidence it needs: no usable AWS credentials, or no
+ * account-region it asked could be read (unreachable, silent, not answering as AWS).
+ * Exit code 2 like InputError: a gate that cannot see does not pass (SPEC §10).
+ */
+export class EvidenceError extends Error {
+  override readonly name: string = "EvidenceError";
+  readonly kind = "evidence";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+
+  /** One line: the cause (what was tried, where) and the way out; escaped like InputError's. */
+  describe(): string {
+    return escapeLogText(this.message);
   }
 }

@@ -21,10 +21,33 @@ export function nodeDeps(): Omit<Deps, "logger"> {
     sourceFiles: nodeSourceFiles(),
     cwd: process.cwd(),
     clock: () => new Date(),
-    liveFacts: liveFactSource,
+    liveFacts: (config, warn, progress) => {
+      sdkNodeWarning(warn);
+      return liveFactSource(config, warn, progress);
+    },
     gitRevision: gitRevisionFiles,
     tool: TOOL,
   };
+}
+
+// AWS SDK for JavaScript v3 releases from January 2027 on need this Node.js major.
+const SDK_NODE_MAJOR = 22;
+
+/**
+ * The AWS SDK warns about an old Node.js through process.emitWarning: nine lines on
+ * stderr, whatever --quiet says. Say it in one line through the run's logger instead,
+ * which --quiet silences, and switch the SDK's own off (its documented variable).
+ * A user who switched it off already hears nothing.
+ */
+function sdkNodeWarning(warn: (message: string) => void): void {
+  if (process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED === "true") return;
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < SDK_NODE_MAJOR) {
+    warn(
+      `Node.js ${process.version} is past its end of life; AWS SDK releases from January 2027 on need Node.js ${SDK_NODE_MAJOR} or later`,
+    );
+  }
 }
 
 const yes = () => true;

@@ -13,6 +13,7 @@ import {
   type KeyReference,
   type KeySubject,
   type Report,
+  type UsageStatus,
 } from "./model.js";
 import { type Progress, SILENT } from "./progress.js";
 import { MAX_INPUT_BYTES } from "./read-file.js";
@@ -150,15 +151,23 @@ export async function testRules(
   );
 }
 
+/** What `snapshot` wrote: how many keys, and how many of them had each usage status. */
+export interface SnapshotResult {
+  keys: number;
+  usage: Record<UsageStatus, number>;
+}
+
 /** `kms-usage-lint snapshot`: gathers the facts of every key the inputs reference and writes them. */
-export async function snapshot(config: RunConfig, deps: Deps): Promise<{ keys: number }> {
+export async function snapshot(config: RunConfig, deps: Deps): Promise<SnapshotResult> {
   if (config.saveFacts === null)
     throw new InputError("snapshot needs -o FILE: where to write the facts");
   const now = config.now ?? deps.clock();
   const facts = await openFacts(config, deps, now);
   const references = await collect(config, deps, facts.source);
   const { subjects } = await gather(references, config, deps, facts, now);
-  return { keys: subjects.length };
+  const usage: Record<UsageStatus, number> = { used: 0, unused: 0, unknown: 0, unavailable: 0 };
+  for (const subject of subjects) if (subject.usage) usage[subject.usage.status]++;
+  return { keys: subjects.filter((s) => s.usage !== null).length, usage };
 }
 
 /**
@@ -187,6 +196,7 @@ async function gather(
       ...(source.kind === "aws" && needsUsage ? { needsUsage } : {}),
     });
     progress.finish();
+    checkEvidence(facts);
     return gathered;
   }
   const gathered = await gatherFacts(references, source, {
@@ -195,6 +205,8 @@ async function gather(
     notAfter,
   });
   progress.finish();
+  // A snapshot of nothing but errors is no evidence: refuse before writing it.
+  checkEvidence(facts);
   const text = `${JSON.stringify(recorder.snapshot(deps.clock()), null, 2)}\n`;
   try {
     await deps.writeFile(config.saveFacts, text);
@@ -241,14 +253,22 @@ interface Facts {
   recorder: Recorder | null;
   /** When the snapshot the facts come from was taken; null for live facts. */
   capturedAt: Date | null;
+  /** The source itself, unwrapped: it knows whether anything could be read. */
+  origin: FactSource;
 }
 
 /** The run's fact source, recording into a snapshot when `--save-facts` asks for one. */
 async function openFacts(config: RunConfig, deps: Deps, now: Date): Promise<Facts> {
   const { source, capturedAt } = await factSource(config, deps, now);
-  if (config.saveFacts === null) return { source, recorder: null, capturedAt };
+  if (config.saveFacts === null) return { source, recorder: null, capturedAt, origin: source };
   const recorder = recordFacts(source);
-  return { source: recorder.source, recorder, capturedAt };
+  return { source: recorder.source, recorder, capturedAt, origin: source };
+}
+
+/** Throws the EvidenceError when the facts asked for could not be read anywhere (SPEC §10). */
+function checkEvidence(facts: Facts): void {
+  const failure = facts.origin.evidenceFailure?.() ?? null;
+  if (failure !== null) throw failure;
 }
 
 async function collect(config: RunConfig, deps: Deps, source: FactSource): Promise<KeyReference[]> {

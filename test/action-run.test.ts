@@ -13,6 +13,7 @@ import { githubClient } from "../src/github/client.js";
 import { nodeDeps } from "../src/node-deps.js";
 import { FakeGithub } from "./support/fake-github.js";
 import { planWithForEachKey } from "./support/hostile-plan.js";
+import { startKmsEmulator } from "./support/kms-emulator.js";
 import { ROOT } from "./support/run-dist.js";
 import { runnerCommands } from "./support/runner-commands.js";
 
@@ -228,6 +229,45 @@ describe("the Action's log", () => {
     const failed = await runInDir({ config: "hostile-rules.yml" });
     expect(failed.failed).toBe(
       "kms-usage-lint: hostile-rules.yml:3:15: rule `unused-key` must be `off`, `error`, `warning`, `notice` or a rule definition; got `off\\n::error::PWNED`",
+    );
+  });
+});
+
+describe("the Action without evidence", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it("fails the step when AWS cannot be asked, in one line with the way out, and writes no report", async () => {
+    const kms = await startKmsEmulator();
+    kms.setFault({ kind: "silent", service: "any" });
+    for (const name of Object.keys(process.env)) {
+      if (name.startsWith("AWS_")) delete process.env[name];
+    }
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: "test",
+      AWS_SECRET_ACCESS_KEY: "test",
+      AWS_REGION: "us-east-1",
+      AWS_ENDPOINT_URL_KMS: kms.endpoint,
+      AWS_ENDPOINT_URL_STS: kms.endpoint,
+      AWS_EC2_METADATA_DISABLED: "true",
+    });
+    try {
+      const ran = await runInDir({ facts: "", "aws-timeout": "1" });
+      expect(ran.failed).toBe(
+        `kms-usage-lint: could not ask AWS: STS GetCallerIdentity in us-east-1 (${kms.endpoint}) gave no answer within 1 s (--aws-timeout). Check the endpoint (AWS_ENDPOINT_URL_STS), the region and the network, or evaluate offline from a facts snapshot (--facts FILE; in the Action, the facts input).`,
+      );
+      expect(ran.outputs).toEqual({});
+    } finally {
+      await kms.close();
+    }
+  });
+
+  it("refuses an aws-timeout that is no number of seconds", async () => {
+    const ran = await runInDir({ "aws-timeout": "soon" });
+    expect(ran.failed).toBe(
+      'kms-usage-lint: input aws-timeout "soon": expected a number of seconds greater than 0, like 30',
     );
   });
 });

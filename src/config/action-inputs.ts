@@ -2,7 +2,9 @@
 import { InputError, SEVERITIES, type Severity } from "../model.js";
 import type { InputSpec } from "../sources/detect.js";
 import {
+  DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
+  parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
   parseRoleTemplate,
@@ -37,6 +39,7 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
   const now = optional("now");
   const maxFactsAge = optional("max-facts-age");
   const role = optional("role-template");
+  const awsTimeout = optional("aws-timeout");
   const config: RunConfig = {
     inputs,
     keys: [],
@@ -48,6 +51,10 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
     profile: null,
     endpointUrl: null,
     roleTemplate: role === null ? null : parseRoleTemplate(role, "input role-template"),
+    awsTimeout:
+      awsTimeout === null
+        ? DEFAULT_AWS_TIMEOUT_SECONDS
+        : parseAwsTimeout(awsTimeout, "input aws-timeout"),
     cdkOut: list("cdk-out"),
     cdkBase: optional("cdk-base"),
     terraformDir: optional("terraform-dir"),

@@ -3,10 +3,13 @@ import { Command, CommanderError, Option } from "commander";
 import { InputError, SEVERITIES, type Severity } from "../model.js";
 import type { InputSpec } from "../sources/detect.js";
 import {
+  AWS_TIMEOUT_HELP,
+  DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
   FORMATS,
   type Format,
   type OutputSpec,
+  parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
   parseRoleTemplate,
@@ -182,6 +185,10 @@ function withInputs(command: Command): Command {
       "--role-template <arn>",
       "role to assume for other accounts' keys: arn:aws:iam::{account}:role/NAME",
     )
+    .option(
+      "--aws-timeout <seconds>",
+      `${AWS_TIMEOUT_HELP} (default: ${DEFAULT_AWS_TIMEOUT_SECONDS})`,
+    )
     .option("--verbose", "report progress on stderr even when it is not a terminal");
 }
 
@@ -191,6 +198,7 @@ interface CheckOptions {
   cdkOutputs?: string[];
   template?: string[];
   roleTemplate?: string;
+  awsTimeout?: string;
   verbose?: boolean;
   saveFacts?: string;
   profile?: string;
@@ -238,6 +246,10 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
       options.roleTemplate === undefined
         ? null
         : parseRoleTemplate(options.roleTemplate, "--role-template"),
+    awsTimeout:
+      options.awsTimeout === undefined
+        ? DEFAULT_AWS_TIMEOUT_SECONDS
+        : parseAwsTimeout(options.awsTimeout, "--aws-timeout"),
     cdkOut: options.cdkOut ?? [],
     cdkBase: options.cdkBase ?? null,
     terraformDir: options.terraformDir ?? null,

@@ -29,6 +29,13 @@ export interface RunConfig {
   endpointUrl: string | null;
   /** `--role-template`: `arn:aws:iam::{account}:role/NAME`, assumed to read other accounts' keys. */
   roleTemplate: string | null;
+  /**
+   * `--aws-timeout`, in seconds: how long one AWS call may take from its first send,
+   * retries, throttling back-offs and later turns under the quota included (its first
+   * wait for a turn under the quota is not). An account-region whose first answer does
+   * not come within it is unreachable. See AWS_TIMEOUT_HELP.
+   */
+  awsTimeout: number;
   /** `--cdk-out` directories (cloud assemblies). */
   cdkOut: string[];
   /** `--cdk-base`: the base branch's synthesized assembly, to compare the `--cdk-out` ones against. */
@@ -64,6 +71,34 @@ export function parseMaxFactsAge(text: string, what: string): number {
     );
   }
   return Number(text);
+}
+
+/**
+ * The default `--aws-timeout`: a silent endpoint ends the run in about this long, well
+ * within SPEC §10's 45 s, while a healthy KMS answers in well under a second.
+ */
+export const DEFAULT_AWS_TIMEOUT_SECONDS = 30;
+// More than an hour of silence is no timeout at all; a typo, most likely.
+const MAX_AWS_TIMEOUT_SECONDS = 3600;
+
+/** What `--aws-timeout` (and the Action's `aws-timeout`) bounds, for help texts. */
+export const AWS_TIMEOUT_HELP =
+  "seconds one AWS call may take, its retries and throttling back-offs included; an account-region that answers nothing within it is unreachable and its keys unavailable (no region readable: exit 2); waiting for a turn under the quota (N keys take N/5 s per region) does not count";
+
+/** Parses `--aws-timeout` (given as `what`): seconds, more than 0. */
+export function parseAwsTimeout(text: string, what: string): number {
+  const seconds = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected a number of seconds greater than 0, like ${DEFAULT_AWS_TIMEOUT_SECONDS}`,
+    );
+  }
+  if (seconds > MAX_AWS_TIMEOUT_SECONDS) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: at most ${MAX_AWS_TIMEOUT_SECONDS} seconds (an hour)`,
+    );
+  }
+  return seconds;
 }
 
 /** The default rules file looked for in the working directory. */

@@ -58,7 +58,13 @@ export async function gatherFacts(
 ): Promise<Gathered> {
   const errors: RunError[] = [];
   const notAfter = options.notAfter ?? new Date();
-  const account = await source.callerAccount();
+  // STS is asked only once a reference names an existing key (whose facts need the
+  // caller's account): a plan that only creates keys, or names none, needs no credentials.
+  let caller: Promise<string | null> | null = null;
+  const callerAccount = () => {
+    caller ??= source.callerAccount();
+    return caller;
+  };
   const region = options.region ?? (await source.defaultRegion?.()) ?? null;
   const groups = new Map<string, KeyReference[]>();
   const unresolved = new Map<string, string>();
@@ -77,7 +83,7 @@ export async function gatherFacts(
   for (const ref of references) {
     const resolved = await resolveTarget(ref.target, source, {
       region,
-      account,
+      account: ref.target.kind === "planned" ? null : await callerAccount(),
       deployed,
     });
     const list = groups.get(resolved.id) ?? [];

@@ -3,6 +3,12 @@
  * through the real SDK, paced per account-region at each operation's quota,
  * asked at most once per key per operation per run, and turned into "could not
  * be had" facts instead of errors when AWS says no.
+ *
+ * Every call goes through one door, `ask`: it waits for a turn under the quota,
+ * sends with the account-region's abort signal and the call's deadline, waits out
+ * throttling within that deadline, and tells the account-region's Health what came
+ * back, so that a place that cannot be asked is found out from its first failures
+ * and every call waiting on it ends at once (SPEC §10).
  */
 
 import {
@@ -18,18 +24,38 @@ import {
   type KMSClientConfig,
   ListAliasesCommand,
 } from "@aws-sdk/client-kms";
-import pThrottle from "p-throttle";
-import type {
-  AwsKeyLastUsage,
-  AwsKeyMetadata,
-  DeployedStack,
-  FactSource,
-  Fetched,
+import {
+  type AwsKeyLastUsage,
+  type AwsKeyMetadata,
+  type DeployedStack,
+  EvidenceError,
+  type FactSource,
+  type Fetched,
 } from "../model.js";
 import { parseKmsArn } from "../sources/key-ids.js";
-import { isoOrNull } from "./usage.js";
+import {
+  type AwsFailure,
+  CallFailure,
+  classify,
+  type FailureKind,
+  Health,
+  isAnswer,
+  isPlaceFailure,
+  malformed,
+  phrase,
+  raceAbort,
+  sleep,
+  withoutStop,
+} from "./health.js";
+import { Pacer } from "./pacer.js";
+import { clientSettings, endpointOf } from "./sdk.js";
 
-export type KmsOperation = "DescribeKey" | "GetKeyLastUsage" | "ListAliases" | "ListStackResources";
+export type KmsOperation =
+  | "DescribeKey"
+  | "GetKeyLastUsage"
+  | "ListAliases"
+  | "ListStackResources"
+  | "GetTemplate";
 
 /** A credentials provider, as the SDK takes it. */
 export type Credentials = NonNullable<KMSClientConfig["credentials"]>;
@@ -44,6 +70,7 @@ export const DEFAULT_RATES: Readonly<Record<KmsOperation, number>> = {
   ListAliases: 500,
   // CloudFormation's quota is not KMS's; one call per stack page, far below any limit.
   ListStackResources: 10,
+  GetTemplate: 10,
 };
 
 export interface KmsOptions {
@@ -54,11 +81,18 @@ export interface KmsOptions {
   endpointUrl: string | null;
   /** Requests per second per account-region and operation. */
   rates: Readonly<Record<KmsOperation, number>>;
-  /** Per attempt; a call that takes longer is retried, then reported as a timeout. */
+  /**
+   * `--aws-timeout`: how long an account-region with calls under way may give no
+   * answer before it is down, and how long one call may take from its first send,
+   * retries, throttling back-offs and later turns under the quota included.
+   */
   timeoutMs: number;
-  /** SDK attempts per call, retries of throttling and 5xx included (standard mode: backoff with jitter). */
+  /** SDK attempts per call for transient failures (resets, timeouts, 5xx); throttling is waited out here. */
   maxAttempts: number;
-  /** The caller's account ("same-account"), from STS GetCallerIdentity; null when unknown. */
+  /**
+   * The caller's account ("same-account"), from STS GetCallerIdentity. Rejects with an
+   * EvidenceError when the caller's own credentials cannot be used: then nothing can be asked.
+   */
   callerAccount: () => Promise<string | null>;
   /**
    * Credentials for another account's keys (`--role-template`: a role assumed in
@@ -67,43 +101,148 @@ export interface KmsOptions {
   credentialsFor?: (account: string) => Credentials | null;
   /** Counts of calls made and of waits for the quota, for the summary and progress. */
   onCall?: (operation: KmsOperation, region: string, waitedMs: number) => void;
+  /** Random source for back-off jitter, in [0, 1). */
+  random?: () => number;
 }
 
-/** Defaults for the options a user rarely sets. */
-export const KMS_DEFAULTS = { rates: DEFAULT_RATES, timeoutMs: 10_000, maxAttempts: 6 } as const;
+/**
+ * Defaults for the options a user rarely sets (the timeout is `--aws-timeout`'s default,
+ * 30 s). Three attempts is the SDK's own standard: throttling no longer needs more, it is
+ * waited out in `ask`, and a dead endpoint is found dead in well under a second.
+ */
+export const KMS_DEFAULTS = { rates: DEFAULT_RATES, timeoutMs: 30_000, maxAttempts: 3 } as const;
+
+// After a throttling answer the call waits this long, doubling up to the cap, before its next turn.
+const THROTTLE_BACKOFF_MS = 500;
+const THROTTLE_BACKOFF_CAP_MS = 4_000;
+// A verdict lists this many unreadable account-regions, then counts the rest.
+const MAX_PLACES_NAMED = 3;
+
+/** Where calls go: one service in one account-region, with its client, health and pacers. */
+interface Place {
+  region: string;
+  health: Health;
+  send: (command: never, signal: AbortSignal) => Promise<unknown>;
+  pacers: Map<KmsOperation, Pacer>;
+}
 
 /**
- * A FactSource over AWS KMS. One client per region; each (region, operation) has
- * its own pacer, and regions run in parallel. Results are memoised per key, so a
- * key shared by subjects (a multi-Region member, an alias) costs one call.
+ * A FactSource over AWS KMS. One client per account-region; each (account-region,
+ * operation) has its own pacer, and account-regions run in parallel. Results are
+ * memoised per key, so a key shared by subjects (a multi-Region member, an alias) costs one call.
  */
 export function kmsFactSource(options: KmsOptions): FactSource {
-  const clients = new Map<string, KMSClient>();
-  const pacers = new Map<string, <T>(call: () => Promise<T>) => Promise<T>>();
+  const places = new Map<string, Promise<Place>>();
+  /** The places opened so far, for the verdict once every call has ended. */
+  const opened: Place[] = [];
   const memo = new Map<string, Promise<unknown>>();
+  const random = options.random ?? Math.random;
   let account: Promise<string | null> | null = null;
   const callerAccount = () => {
     account ??= options.callerAccount();
     return account;
   };
 
-  /** The client for a region, as the caller or, for another account's key, as the role assumed there. */
-  const client = (region: string, role: Role | null): KMSClient => {
-    const id = role ? `${region}@${role.account}` : region;
-    let found = clients.get(id);
+  /** The account-region a call goes to: as the caller, or as the role assumed in another account. */
+  const placeOf = (
+    service: "KMS" | "CloudFormation",
+    region: string,
+    role: Role | null,
+  ): Promise<Place> => {
+    const id = `${service}\u0000${region}\u0000${role?.account ?? ""}`;
+    let found = places.get(id);
     if (!found) {
-      const config: KMSClientConfig = {
-        region,
-        maxAttempts: options.maxAttempts,
-        requestHandler: { requestTimeout: options.timeoutMs, throwOnRequestTimeout: true },
-      };
-      if (options.endpointUrl) config.endpoint = options.endpointUrl;
-      if (options.profile) config.profile = options.profile;
-      if (role) config.credentials = role.credentials;
-      found = new KMSClient(config);
-      clients.set(id, found);
+      found = openPlace(service, region, role);
+      places.set(id, found);
     }
     return found;
+  };
+
+  const openPlace = async (
+    service: "KMS" | "CloudFormation",
+    region: string,
+    role: Role | null,
+  ): Promise<Place> => {
+    const settings = clientSettings(region, options.timeoutMs, options.maxAttempts);
+    const config: KMSClientConfig & CloudFormationClientConfig = { ...settings };
+    if (options.endpointUrl && service === "KMS") config.endpoint = options.endpointUrl;
+    if (options.profile) config.profile = options.profile;
+    if (role) config.credentials = role.credentials;
+    const client = service === "KMS" ? new KMSClient(config) : new CloudFormationClient(config);
+    const who = role ? ` for account ${role.account}` : "";
+    const endpoint = await endpointOf(client.config, region);
+    const health = new Health(`${service} in ${region}${who} (${endpoint})`);
+    const send = (command: never, signal: AbortSignal) =>
+      (client.send as (c: never, o: { abortSignal: AbortSignal }) => Promise<unknown>)(command, {
+        abortSignal: signal,
+      });
+    const place: Place = { region, health, send, pacers: new Map() };
+    opened.push(place);
+    return place;
+  };
+
+  const pacerOf = (place: Place, operation: KmsOperation): Pacer => {
+    let pacer = place.pacers.get(operation);
+    if (!pacer) {
+      pacer = new Pacer(options.rates[operation], 1000);
+      place.pacers.set(operation, pacer);
+    }
+    return pacer;
+  };
+
+  /**
+   * One AWS call: a turn under the quota, then the call with the account-region's
+   * signal and the call's deadline. Throttling is waited out within the deadline
+   * (a back-off, then a turn ahead of calls not yet sent); anything else ends the
+   * call with a CallFailure, and may take the account-region down with it.
+   */
+  const ask = async <T>(
+    place: Place,
+    operation: KmsOperation,
+    command: unknown,
+    check: (out: T) => void,
+  ): Promise<T> => {
+    const { health } = place;
+    health.check();
+    let waited = await pacerOf(place, operation).turn(health.signal, "first");
+    // The deadline runs from the first send: waiting for a first turn under the quota is not lateness.
+    const deadline = AbortSignal.timeout(options.timeoutMs);
+    const signal = AbortSignal.any([health.signal, deadline]);
+    let throttled: AwsFailure | null = null;
+    for (let retry = 0; ; retry++) {
+      health.check();
+      options.onCall?.(operation, place.region, waited);
+      health.sent();
+      try {
+        const out = (await raceAbort(place.send(command as never, signal), signal)) as T;
+        check(out);
+        health.answered();
+        return out;
+      } catch (error) {
+        if (health.signal.aborted) throw health.signal.reason;
+        const failure: AwsFailure = deadline.aborted
+          ? lateness(operation, throttled !== null, options.timeoutMs)
+          : classify(error);
+        if (failure.kind === "throttled" && !deadline.aborted) {
+          throttled = failure;
+          try {
+            await sleep(backoff(retry, random), signal);
+            waited = await pacerOf(place, operation).turn(signal, "retry");
+          } catch {
+            if (health.signal.aborted) throw health.signal.reason;
+            const late = lateness(operation, true, options.timeoutMs);
+            health.failed(late);
+            throw new CallFailure(late, health.place);
+          }
+          continue;
+        }
+        if (isAnswer(error, failure)) health.answered();
+        else health.failed(failure);
+        // A failure that took the account-region down reads the same for every call there.
+        if (health.down) throw health.signal.reason;
+        throw new CallFailure(failure, health.place);
+      }
+    }
   };
 
   /** Another account's key: the role to use there when one is configured, else null. */
@@ -113,28 +252,6 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     if (!arn || caller === null || arn.account === caller) return null;
     const credentials = options.credentialsFor?.(arn.account) ?? null;
     return credentials ? { account: arn.account, credentials } : null;
-  };
-
-  const paced = <T>(
-    operation: KmsOperation,
-    region: string,
-    call: () => Promise<T>,
-  ): Promise<T> => {
-    const id = `${region}\u0000${operation}`;
-    let pacer = pacers.get(id);
-    if (!pacer) {
-      // strict: every window of one second holds at most `limit` calls, bursts included.
-      const throttle = pThrottle({ limit: options.rates[operation], interval: 1000, strict: true });
-      pacer = throttle(<U>(run: () => Promise<U>) => run()) as <U>(
-        run: () => Promise<U>,
-      ) => Promise<U>;
-      pacers.set(id, pacer);
-    }
-    const queued = performance.now();
-    return pacer(() => {
-      options.onCall?.(operation, region, performance.now() - queued);
-      return call();
-    });
   };
 
   /** One call per key per operation per run, whoever asks. */
@@ -152,17 +269,18 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     once("DescribeKey", keyArn, async () => {
       const region = regionOf(keyArn, options.region);
       if (region === null) return noRegion("DescribeKey", keyArn);
-      const role = await roleFor(keyArn);
+      const place = await placeOf("KMS", region, await roleFor(keyArn));
       return attempt("DescribeKey", async () => {
-        const out = await paced("DescribeKey", region, () =>
-          client(region, role).send(new DescribeKeyCommand({ KeyId: keyArn })),
+        const out = await ask<{ KeyMetadata?: Record<string, unknown> }>(
+          place,
+          "DescribeKey",
+          new DescribeKeyCommand({ KeyId: keyArn }),
+          (answer) => {
+            if (!answer.KeyMetadata?.KeyId || !answer.KeyMetadata.Arn)
+              throw malformed("DescribeKey", "without KeyMetadata.KeyId and Arn");
+          },
         );
-        if (!out.KeyMetadata?.KeyId || !out.KeyMetadata.Arn) {
-          throw Object.assign(new Error("DescribeKey returned no KeyMetadata"), {
-            name: "EmptyResponse",
-          });
-        }
-        return metadataOf(out.KeyMetadata as unknown as Record<string, unknown>);
+        return metadataOf(out.KeyMetadata as Record<string, unknown>);
       });
     });
 
@@ -184,24 +302,20 @@ export function kmsFactSource(options: KmsOptions): FactSource {
           },
         };
       }
+      // The quota is per account: a role in another account gets its own place and pacer.
+      const place = await placeOf("KMS", region, role);
       return attempt("GetKeyLastUsage", async () => {
-        // The quota is per account: a role in another account gets its own pacer.
-        const out = await paced(
+        const out = await ask<Record<string, unknown>>(
+          place,
           "GetKeyLastUsage",
-          role ? `${region}@${role.account}` : region,
-          () => client(region, role).send(new GetKeyLastUsageCommand({ KeyId: keyArn })),
-        );
-        const last = out.KeyLastUsage;
-        return {
-          KeyLastUsage: last && {
-            Operation: last.Operation,
-            Timestamp: isoOrNull(last.Timestamp) ?? undefined,
-            CloudTrailEventId: last.CloudTrailEventId,
-            KmsRequestId: last.KmsRequestId,
+          new GetKeyLastUsageCommand({ KeyId: keyArn }),
+          (answer) => {
+            // KMS always names the key it answers for; an answer without one is not KMS's.
+            if (typeof answer.KeyId !== "string" || answer.KeyId === "")
+              throw malformed("GetKeyLastUsage", "without a KeyId");
           },
-          TrackingStartDate: isoOrNull(out.TrackingStartDate) ?? undefined,
-          KeyCreationDate: isoOrNull(out.KeyCreationDate) ?? undefined,
-        };
+        );
+        return lastUsageOf(out);
       });
     });
 
@@ -209,14 +323,19 @@ export function kmsFactSource(options: KmsOptions): FactSource {
   const aliasesIn = (
     region: string,
   ): Promise<Fetched<{ AliasArn: string; TargetKeyId: string }[]>> =>
-    once("ListAliases", region, () =>
-      attempt("ListAliases", async () => {
+    once("ListAliases", region, async () => {
+      const place = await placeOf("KMS", region, null);
+      return attempt("ListAliases", async () => {
         const found: { AliasArn: string; TargetKeyId: string }[] = [];
         let marker: string | undefined;
         do {
-          const page = await paced("ListAliases", region, () =>
-            client(region, null).send(new ListAliasesCommand({ Marker: marker, Limit: 100 })),
-          );
+          const page = await ask<{
+            Aliases?: { AliasArn?: string; TargetKeyId?: string }[];
+            Truncated?: boolean;
+            NextMarker?: string;
+          }>(place, "ListAliases", new ListAliasesCommand({ Marker: marker, Limit: 100 }), (p) => {
+            if (!Array.isArray(p.Aliases)) throw malformed("ListAliases", "without Aliases");
+          });
           for (const alias of page.Aliases ?? []) {
             if (alias.AliasArn && alias.TargetKeyId) {
               found.push({ AliasArn: alias.AliasArn, TargetKeyId: alias.TargetKeyId });
@@ -225,8 +344,61 @@ export function kmsFactSource(options: KmsOptions): FactSource {
           marker = page.Truncated ? page.NextMarker : undefined;
         } while (marker);
         return found;
-      }),
+      });
+    });
+
+  /**
+   * A deployed stack's physical ids (CloudFormation ListStackResources, paginated) and
+   * template. A stack that does not exist is `null`: its keys have not been created yet.
+   */
+  const deployedStack = async (
+    stack: string,
+    region: string,
+  ): Promise<Fetched<DeployedStack | null>> => {
+    const place = await placeOf("CloudFormation", region, null);
+    const missing = (error: unknown) =>
+      error instanceof CallFailure &&
+      error.failure.code === "ValidationError" &&
+      /does not exist/.test(error.failure.message);
+    return attempt(
+      "ListStackResources",
+      async () => {
+        const resources: Record<string, string> = {};
+        let token: string | undefined;
+        do {
+          const page = await ask<{
+            StackResourceSummaries?: { LogicalResourceId?: string; PhysicalResourceId?: string }[];
+            NextToken?: string;
+          }>(
+            place,
+            "ListStackResources",
+            new ListStackResourcesCommand({ StackName: stack, NextToken: token }),
+            (p) => {
+              if (!Array.isArray(p.StackResourceSummaries))
+                throw malformed("ListStackResources", "without StackResourceSummaries");
+            },
+          );
+          for (const r of page.StackResourceSummaries ?? []) {
+            if (r.LogicalResourceId && r.PhysicalResourceId)
+              resources[r.LogicalResourceId] = r.PhysicalResourceId;
+          }
+          token = page.NextToken;
+        } while (token);
+        // The deployed template is the base a pull request's synthesized template is compared with.
+        const { TemplateBody } = await ask<{ TemplateBody?: string }>(
+          place,
+          "GetTemplate",
+          new GetTemplateCommand({ StackName: stack }),
+          (t) => {
+            if (typeof t.TemplateBody !== "string")
+              throw malformed("GetTemplate", "without a body");
+          },
+        );
+        return { account: await callerAccount(), resources, template: TemplateBody ?? null };
+      },
+      missing,
     );
+  };
 
   return {
     kind: "aws",
@@ -268,8 +440,13 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       const where = region ?? options.region;
       if (where === null) return Promise.resolve(noRegion("ListStackResources", stack));
       return once("ListStackResources", `${where}\u0000${stack}`, () =>
-        deployedStack(stack, where, options, callerAccount),
+        deployedStack(stack, where),
       );
+    },
+    evidenceFailure: () => {
+      const asked = opened.filter((p) => p.health.asked);
+      if (asked.length === 0 || asked.some((p) => p.health.read)) return null;
+      return unreadable(asked.map((p) => p.health));
     },
   };
 }
@@ -277,6 +454,61 @@ export function kmsFactSource(options: KmsOptions): FactSource {
 interface Role {
   account: string;
   credentials: Credentials;
+}
+
+/** The verdict when no account-region the run asked could be read: the causes, and the way out. */
+function unreadable(healths: Health[]): EvidenceError {
+  const causes = [
+    ...new Set(
+      healths.map((h) => {
+        const failure = h.down ?? h.lastFailure;
+        return `${h.place} ${failure ? phrase(failure) : "gave no answer"}`;
+      }),
+    ),
+  ];
+  const named = causes.slice(0, MAX_PLACES_NAMED);
+  if (causes.length > named.length) named.push(`and ${causes.length - named.length} more`);
+  const first = healths.map((h) => h.down ?? h.lastFailure).find((f) => f !== null) ?? null;
+  return new EvidenceError(
+    `could not ask AWS: ${withoutStop(named.join("; "))}. ${wayOut(first?.kind ?? null)}`,
+  );
+}
+
+/** What to do about a failure that left nothing readable. */
+export function wayOut(kind: FailureKind | null, service: "KMS" | "STS" = "KMS"): string {
+  const offline =
+    "evaluate offline from a facts snapshot (--facts FILE; in the Action, the facts input)";
+  if (kind === "no-credentials" || kind === "credentials-refused") {
+    return `Give the run AWS credentials that KMS accepts (in GitHub Actions: aws-actions/configure-aws-credentials), or ${offline}.`;
+  }
+  if (kind !== null && isPlaceFailure(kind)) {
+    const settings =
+      service === "KMS" ? "--endpoint-url, AWS_ENDPOINT_URL_KMS" : "AWS_ENDPOINT_URL_STS";
+    return `Check the endpoint (${settings}), the region and the network, or ${offline}.`;
+  }
+  return `No key's facts could be read: run again, or ${offline}.`;
+}
+
+/** The failure of a call whose deadline passed: still throttled, or no answer. */
+function lateness(operation: string, throttled: boolean, timeoutMs: number): AwsFailure {
+  const seconds = timeoutMs / 1000;
+  return throttled
+    ? {
+        kind: "throttled",
+        code: "Throttled",
+        message: `kept throttling ${operation} for ${seconds} s (--aws-timeout): another client is using the account's quota`,
+      }
+    : {
+        kind: "silent",
+        code: "NoAnswer",
+        message: `gave no answer to ${operation} within ${seconds} s (--aws-timeout)`,
+      };
+}
+
+/** The wait after the n-th throttling answer in a row: doubling, capped, jittered. */
+function backoff(retry: number, random: () => number): number {
+  const ceiling = Math.min(THROTTLE_BACKOFF_CAP_MS, THROTTLE_BACKOFF_MS * 2 ** retry);
+  return Math.round(ceiling * (0.5 + random() / 2));
 }
 
 /** The region of a key ARN, else the configured one. */
@@ -295,19 +527,60 @@ function noRegion(operation: KmsOperation, key: string) {
   };
 }
 
-/** Runs one SDK call; an AWS error becomes a fact (`unavailable` with its reason), never an exception. */
-async function attempt<T>(operation: KmsOperation, call: () => Promise<T>): Promise<Fetched<T>> {
+/**
+ * Runs calls through `ask`; their failure becomes a fact (`unavailable` with its reason),
+ * never an exception. `empty` says which failures mean "there is none" (a null value).
+ */
+async function attempt<T>(operation: KmsOperation, call: () => Promise<T>): Promise<Fetched<T>>;
+async function attempt<T>(
+  operation: KmsOperation,
+  call: () => Promise<T>,
+  empty: (error: unknown) => boolean,
+): Promise<Fetched<T | null>>;
+async function attempt<T>(
+  operation: KmsOperation,
+  call: () => Promise<T>,
+  empty?: (error: unknown) => boolean,
+): Promise<Fetched<T | null>> {
   try {
     return { ok: true, value: await call() };
   } catch (error) {
-    const e = error as { name?: string; message?: string };
-    const code = e.name === "TimeoutError" ? "Timeout" : (e.name ?? "Error");
-    const message =
-      code === "Timeout"
-        ? "no answer within the per-call timeout, after retries"
-        : (e.message ?? String(error));
-    return { ok: false, error: { Operation: operation, Code: code, Message: message } };
+    if (!(error instanceof CallFailure)) throw error;
+    if (empty?.(error)) return { ok: true, value: null };
+    const { failure } = error;
+    // AWS's own word about the call stays as it said it; a failure of the place names the place.
+    const message = failure.kind === "answer" ? failure.message : error.message;
+    return { ok: false, error: { Operation: operation, Code: failure.code, Message: message } };
   }
+}
+
+/**
+ * A timestamp as the snapshot keeps it: a valid Date as ISO 8601; anything else that is
+ * there, kept as it came, for the answer checks to refuse rather than to be dropped here.
+ */
+function rawDate(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  return String(value);
+}
+
+/** GetKeyLastUsage's answer as the snapshot keeps it: verbatim, dates as ISO strings. */
+function lastUsageOf(out: Record<string, unknown>): AwsKeyLastUsage {
+  const last = out.KeyLastUsage as Record<string, unknown> | undefined;
+  const usage: AwsKeyLastUsage = { KeyId: out.KeyId as string };
+  if (last !== undefined) {
+    usage.KeyLastUsage = {
+      Operation: last.Operation as string | undefined,
+      Timestamp: rawDate(last.Timestamp),
+      CloudTrailEventId: last.CloudTrailEventId as string | undefined,
+      KmsRequestId: last.KmsRequestId as string | undefined,
+    };
+  }
+  const tracking = rawDate(out.TrackingStartDate);
+  const created = rawDate(out.KeyCreationDate);
+  if (tracking !== undefined) usage.TrackingStartDate = tracking;
+  if (created !== undefined) usage.KeyCreationDate = created;
+  return usage;
 }
 
 /** DescribeKey's metadata with dates as ISO strings, as the snapshot keeps them. */
@@ -315,60 +588,7 @@ function metadataOf(raw: Record<string, unknown>): AwsKeyMetadata {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
-    out[name] = value instanceof Date ? value.toISOString() : value;
+    out[name] = value instanceof Date ? rawDate(value) : value;
   }
   return out as unknown as AwsKeyMetadata;
-}
-
-/**
- * A deployed stack's physical ids (CloudFormation ListStackResources, paginated).
- * A stack that does not exist is `null`: its keys have not been created yet.
- */
-async function deployedStack(
-  stack: string,
-  region: string,
-  options: KmsOptions,
-  callerAccount: () => Promise<string | null>,
-): Promise<Fetched<DeployedStack | null>> {
-  const config: CloudFormationClientConfig = {
-    region,
-    maxAttempts: options.maxAttempts,
-    requestHandler: { requestTimeout: options.timeoutMs, throwOnRequestTimeout: true },
-  };
-  if (options.profile) config.profile = options.profile;
-  const client = new CloudFormationClient(config);
-  try {
-    const resources: Record<string, string> = {};
-    let token: string | undefined;
-    do {
-      const page = await client.send(
-        new ListStackResourcesCommand({ StackName: stack, NextToken: token }),
-      );
-      for (const r of page.StackResourceSummaries ?? []) {
-        if (r.LogicalResourceId && r.PhysicalResourceId)
-          resources[r.LogicalResourceId] = r.PhysicalResourceId;
-      }
-      token = page.NextToken;
-    } while (token);
-    // The deployed template is the base a pull request's synthesized template is compared with.
-    const body = (await client.send(new GetTemplateCommand({ StackName: stack }))).TemplateBody;
-    return {
-      ok: true,
-      value: { account: await callerAccount(), resources, template: body ?? null },
-    };
-  } catch (error) {
-    const e = error as { name?: string; message?: string };
-    if (e.name === "ValidationError" && /does not exist/.test(e.message ?? ""))
-      return { ok: true, value: null };
-    return {
-      ok: false,
-      error: {
-        Operation: "ListStackResources",
-        Code: e.name ?? "Error",
-        Message: e.message ?? String(error),
-      },
-    };
-  } finally {
-    client.destroy();
-  }
 }

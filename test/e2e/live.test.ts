@@ -2,9 +2,9 @@
  * The bundle against live (emulated) AWS, as a user runs it: credentials and
  * endpoints from the environment, the real SDK inside dist/ doing the calls.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type KmsEmulator, keyArn, startKmsEmulator, testKeyId } from "../support/kms-emulator.js";
 import { isolatedCopy, nodeRuntimes, runNodeAsync } from "../support/run-dist.js";
 
@@ -30,6 +30,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await kms.close();
+});
+afterEach(() => {
+  kms.clearFaults();
 });
 
 describe.each(nodeRuntimes())("dist/ with live KMS on $name", ({ bin }) => {
@@ -111,7 +114,9 @@ describe.each(nodeRuntimes())("dist/ with live KMS on $name", ({ bin }) => {
       env(),
     );
     expect(saved.status).toBe(0);
-    expect(saved.stderr).toBe("wrote the facts of 2 keys to facts.json\n");
+    expect(saved.stderr).toBe(
+      "wrote the facts of 2 keys to facts.json: 1 used, 1 unused, 0 unknown, 0 unavailable\n",
+    );
     kms.resetCalls();
     const offline = await runNodeAsync(
       bin,
@@ -150,5 +155,96 @@ describe.each(nodeRuntimes())("dist/ with live KMS on $name", ({ bin }) => {
     const [key] = JSON.parse(run.stdout).keys;
     expect(key.usage).toMatchObject({ status: "unused", reason: null });
     expect(kms.assumedRoles).toContain("arn:aws:iam::444455556666:role/kms-usage-lint-reader");
+  });
+});
+
+describe.each(nodeRuntimes())("dist/ failing closed on $name", ({ bin }) => {
+  const dir = isolatedCopy();
+  writeFileSync(join(dir, "empty"), "");
+  // No credentials anywhere: no AWS_* variable, empty shared files, no instance metadata.
+  const bare = {
+    AWS_CONFIG_FILE: join(dir, "empty"),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, "empty"),
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+  const emulated = () => ({
+    ...bare,
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_REGION: "us-east-1",
+    AWS_ENDPOINT_URL_KMS: kms.endpoint,
+    AWS_ENDPOINT_URL_STS: kms.endpoint,
+  });
+  const lines = (text: string) => text.split("\n").filter((line) => line !== "");
+
+  it("without credentials, the README's quick start exits 2 in one line; the SDK's Node warning takes one line at most", async () => {
+    const run = await runNodeAsync(bin, ["dist/cli.js", "check", "examples/plan.json"], dir, bare);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    const said = lines(run.stderr);
+    const failure = said.filter((line) => line.startsWith("kms-usage-lint: "));
+    expect(failure).toHaveLength(1);
+    expect(failure[0]).toContain("could not ask AWS: no AWS credentials for STS GetCallerIdentity");
+    expect(failure[0]).toContain("--facts FILE");
+    // Whatever Node runs it, nothing else but at most one line about that Node.
+    const rest = said.filter((line) => !line.startsWith("kms-usage-lint: "));
+    expect(rest.length).toBeLessThanOrEqual(1);
+    for (const line of rest)
+      expect(line).toMatch(/^warning: Node\.js v[\d.]+ is past its end of life/);
+    const quiet = await runNodeAsync(
+      bin,
+      ["dist/cli.js", "check", "examples/plan.json", "--quiet"],
+      dir,
+      bare,
+    );
+    expect(quiet.status).toBe(2);
+    expect(lines(quiet.stderr)).toEqual(failure);
+  });
+
+  it("snapshot without credentials exits 2 and writes no file", async () => {
+    const run = await runNodeAsync(
+      bin,
+      ["dist/cli.js", "snapshot", "examples/plan.json", "-o", "no-facts.json", "--quiet"],
+      dir,
+      bare,
+    );
+    expect(run.status).toBe(2);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(existsSync(join(dir, "no-facts.json"))).toBe(false);
+  });
+
+  it("a silent endpoint ends the run within --aws-timeout, exit 2", async () => {
+    kms.setFault({ kind: "silent", service: "any" });
+    const started = performance.now();
+    const run = await runNodeAsync(
+      bin,
+      ["dist/cli.js", "check", "examples/plan.json", "--aws-timeout", "2", "--quiet"],
+      dir,
+      emulated(),
+    );
+    const elapsed = performance.now() - started;
+    expect(run.status).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringContaining(`(${kms.endpoint}) gave no answer within 2 s (--aws-timeout)`),
+    ]);
+    // Time is the feature: the deadline plus the process's start, with room for a slow machine.
+    expect(elapsed).toBeLessThan(10_000);
+  });
+
+  it.each([
+    ["every connection reset", { kind: "reset", service: "any" }, "closed the connection"],
+    ["HTML answers", { kind: "html", status: 503, service: "any" }, "not an AWS answer (HTTP 503"],
+    ["KMS answering {}", { kind: "empty-object" }, "answered DescribeKey without"],
+  ] as const)("%s: exit 2", async (_, fault, cause) => {
+    kms.setFault(fault);
+    const run = await runNodeAsync(
+      bin,
+      ["dist/cli.js", "check", "examples/plan.json", "--quiet"],
+      dir,
+      emulated(),
+    );
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(lines(run.stderr)).toEqual([expect.stringContaining(cause)]);
   });
 });

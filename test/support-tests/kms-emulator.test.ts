@@ -11,6 +11,7 @@ import {
   paginateListAliases,
   paginateListKeys,
 } from "@aws-sdk/client-kms";
+import { GetCallerIdentityCommand, STSClient, type STSClientConfig } from "@aws-sdk/client-sts";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   DEFAULT_ACCOUNT,
@@ -497,5 +498,183 @@ describe("the wire protocol", () => {
     expect(typeof json.message).toBe("string");
     expect(response.headers.get("x-amzn-errortype")).toBe(type);
     expect(response.headers.get("x-amzn-requestid")).toBeTruthy();
+  });
+});
+
+describe("faults of the endpoint, the credentials and the answers", () => {
+  const quick = { requestHandler: { requestTimeout: 300, throwOnRequestTimeout: true } };
+
+  function sts(config: Partial<STSClientConfig> = {}): STSClient {
+    return new STSClient({
+      region: "us-east-1",
+      endpoint: emulator.endpoint,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      maxAttempts: 1,
+      ...config,
+    });
+  }
+
+  it("silent: takes the request and never answers, until the client gives up or close()", async () => {
+    emulator.setFault({ kind: "silent", service: "any" });
+    const error = await failure(
+      kms("us-east-1", quick).send(new GetKeyLastUsageCommand({ KeyId: USED })),
+    );
+    expect(error.name).toBe("TimeoutError");
+    expect(emulator.calls).toMatchObject([{ status: 0, error: "Silent" }]);
+    // STS too, with service: "any".
+    const stsError = await failure(sts(quick).send(new GetCallerIdentityCommand({})));
+    expect(stsError.name).toBe("TimeoutError");
+    expect(emulator.stsCalls).toMatchObject([{ operation: "GetCallerIdentity", status: 0 }]);
+    // A request still held when the emulator closes is let go at once.
+    const held = kms().send(new DescribeKeyCommand({ KeyId: USED }));
+    await vi.waitFor(() => expect(emulator.calls).toHaveLength(2));
+    const start = performance.now();
+    await emulator.close();
+    await expect(held).rejects.toThrow();
+    expect(performance.now() - start).toBeLessThan(1_000);
+  });
+
+  it.each([200, 503])(
+    "html: answers HTTP %i with an HTML page, which the SDK cannot read",
+    async (status) => {
+      emulator.setFault({ kind: "html", status });
+      const error = await failure(kms().send(new DescribeKeyCommand({ KeyId: USED })));
+      expect(error.name).toBe("SyntaxError");
+      expect(error.$metadata).toMatchObject({ httpStatusCode: status });
+      const response = (error as { $response?: { headers: Record<string, string> } }).$response;
+      expect(response?.headers["content-type"]).toMatch(/^text\/html/);
+    },
+  );
+
+  it("empty-body and empty-object: a 200 with no answer in it", async () => {
+    emulator.setFault({ kind: "empty-body", operation: "GetKeyLastUsage", times: 1 });
+    emulator.setFault({ kind: "empty-object", operation: "GetKeyLastUsage", times: 1 });
+    const empty = await kms().send(new GetKeyLastUsageCommand({ KeyId: USED }));
+    const object = await kms().send(new GetKeyLastUsageCommand({ KeyId: USED }));
+    for (const out of [empty, object]) {
+      expect(out.$metadata.httpStatusCode).toBe(200);
+      expect(out).not.toHaveProperty("KeyId");
+      expect(out).not.toHaveProperty("KeyLastUsage");
+    }
+    expect(emulator.calls.map((c) => c.error)).toEqual(["empty-body", "empty-object"]);
+  });
+
+  it("not-json: a 200 whose body is not JSON; a raw body of the test's choosing", async () => {
+    emulator.setFault({ kind: "not-json", times: 1 });
+    const error = await failure(kms().send(new DescribeKeyCommand({ KeyId: USED })));
+    expect(error.name).toBe("SyntaxError");
+    emulator.setFault({ kind: "not-json", body: '{"KeyId": "', times: 1 });
+    await expect(kms().send(new DescribeKeyCommand({ KeyId: USED }))).rejects.toThrow();
+  });
+
+  it("wrong-key: DescribeKey and GetKeyLastUsage answer for another key", async () => {
+    emulator.setFault({ kind: "wrong-key", keyId: UNUSED, answerAs: USED });
+    const described = await kms().send(new DescribeKeyCommand({ KeyId: UNUSED }));
+    expect(described.KeyMetadata).toMatchObject({
+      KeyId: USED,
+      Arn: keyArn("us-east-1", DEFAULT_ACCOUNT, USED),
+    });
+    const usage = await kms().send(new GetKeyLastUsageCommand({ KeyId: UNUSED }));
+    expect(usage.KeyId).toBe(USED);
+    expect(usage.KeyLastUsage?.Operation).toBe("Decrypt");
+    // The call is recorded as asked, for the key it named.
+    expect(emulator.calls.map((c) => c.keyId)).toEqual([UNUSED, UNUSED]);
+    // Other keys are answered for themselves.
+    const other = await kms().send(new GetKeyLastUsageCommand({ KeyId: UNKNOWN }));
+    expect(other.KeyId).toBe(UNKNOWN);
+  });
+
+  it("future dates: a seed may say a key was created and last used after now", async () => {
+    const keyId = testKeyId(70);
+    const later = new Date(Date.now() + 365 * 86_400_000);
+    emulator.seed({
+      keys: [
+        {
+          keyId,
+          createdAt: later,
+          lastUsage: { operation: "Encrypt", timestamp: later },
+        },
+      ],
+    });
+    const usage = await kms().send(new GetKeyLastUsageCommand({ KeyId: keyId }));
+    expect(usage.KeyLastUsage?.Timestamp?.getTime()).toBe(later.getTime());
+    expect(usage.KeyCreationDate?.getTime()).toBe(later.getTime());
+    const { KeyMetadata } = await kms().send(new DescribeKeyCommand({ KeyId: keyId }));
+    expect(KeyMetadata?.CreationDate?.getTime()).toBe(later.getTime());
+  });
+
+  it("denies DescribeKey on one member of a multi-Region set, matched by key id and region", async () => {
+    const keyId = testKeyId(71, true);
+    emulator.seed({
+      keys: multiRegionKeySet({
+        keyId,
+        primary: { region: "us-east-1" },
+        replicas: [{ region: "eu-west-1" }, { region: "ap-south-1" }],
+      }),
+    });
+    emulator.setFault({
+      kind: "access-denied",
+      operation: "DescribeKey",
+      keyId,
+      region: "us-east-1",
+    });
+    const primary = await failure(
+      kms("us-east-1").send(
+        new DescribeKeyCommand({ KeyId: keyArn("us-east-1", DEFAULT_ACCOUNT, keyId) }),
+      ),
+    );
+    expect(primary.name).toBe("AccessDeniedException");
+    expect(primary.message).toContain(
+      `kms:DescribeKey on resource: ${keyArn("us-east-1", DEFAULT_ACCOUNT, keyId)}`,
+    );
+    for (const region of ["eu-west-1", "ap-south-1"]) {
+      const { KeyMetadata } = await kms(region).send(new DescribeKeyCommand({ KeyId: keyId }));
+      expect(KeyMetadata?.MultiRegionConfiguration?.MultiRegionKeyType).toBe("REPLICA");
+    }
+    // The primary's usage is still readable: only DescribeKey is denied.
+    await expect(
+      kms("us-east-1").send(new GetKeyLastUsageCommand({ KeyId: keyId })),
+    ).resolves.toBeDefined();
+  });
+
+  it("STS GetCallerIdentity: answers, refuses credentials, or denies, in STS's XML", async () => {
+    const ok = await sts().send(new GetCallerIdentityCommand({}));
+    expect(ok.Account).toBe(DEFAULT_ACCOUNT);
+    emulator.setFault({ kind: "credentials-refused", operation: "GetCallerIdentity", times: 1 });
+    const refused = await failure(sts().send(new GetCallerIdentityCommand({})));
+    expect([refused.name, refused.message]).toEqual([
+      "InvalidClientTokenId",
+      "The security token included in the request is invalid.",
+    ]);
+    expect(refused.$metadata).toMatchObject({ httpStatusCode: 403 });
+    emulator.setFault({ kind: "access-denied", service: "sts", times: 1 });
+    const denied = await failure(sts().send(new GetCallerIdentityCommand({})));
+    expect(denied.name).toBe("AccessDenied");
+    expect(denied.message).toContain("sts:GetCallerIdentity");
+    expect(emulator.stsCalls.map((c) => [c.operation, c.status, c.error])).toEqual([
+      ["GetCallerIdentity", 200, undefined],
+      ["GetCallerIdentity", 403, "InvalidClientTokenId"],
+      ["GetCallerIdentity", 403, "AccessDenied"],
+    ]);
+    // KMS faults stay KMS's: an STS request is not matched by a fault without a service.
+    emulator.setFault({ kind: "reset" });
+    await expect(sts().send(new GetCallerIdentityCommand({}))).resolves.toBeDefined();
+  });
+
+  it("KMS refuses credentials before the quota: UnrecognizedClientException", async () => {
+    emulator.setRate("GetKeyLastUsage", { perSecond: 1, burst: 1 });
+    emulator.setFault({ kind: "credentials-refused", times: 3 });
+    for (let i = 0; i < 3; i++) {
+      const error = await failure(kms().send(new GetKeyLastUsageCommand({ KeyId: USED })));
+      expect([error.name, error.message]).toEqual([
+        "UnrecognizedClientException",
+        "The security token included in the request is invalid.",
+      ]);
+    }
+    // No token was spent on the refused calls: the next one is answered, not throttled.
+    await expect(kms().send(new GetKeyLastUsageCommand({ KeyId: USED }))).resolves.toMatchObject({
+      KeyId: USED,
+    });
+    expect(emulator.stats().throttled).toBe(0);
   });
 });

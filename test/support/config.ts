@@ -1,5 +1,9 @@
 /** A run configuration for tests: every field at its CLI default, with `overrides` on top. */
-import { DEFAULT_MAX_FACTS_AGE_DAYS, type RunConfig } from "../../src/config/config.js";
+import {
+  DEFAULT_AWS_TIMEOUT_SECONDS,
+  DEFAULT_MAX_FACTS_AGE_DAYS,
+  type RunConfig,
+} from "../../src/config/config.js";
 
 export function testConfig(overrides: Partial<RunConfig> = {}): RunConfig {
   return {
@@ -12,6 +16,7 @@ export function testConfig(overrides: Partial<RunConfig> = {}): RunConfig {
     profile: null,
     endpointUrl: null,
     roleTemplate: null,
+    awsTimeout: DEFAULT_AWS_TIMEOUT_SECONDS,
     cdkOut: [],
     cdkBase: null,
     terraformDir: null,

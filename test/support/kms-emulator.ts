@@ -9,7 +9,7 @@
  * so the benchmark can bundle it.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** The account the emulator's callers belong to unless `callers` says otherwise. */
@@ -186,15 +186,52 @@ export type FaultKind =
   | { kind: "reset" }
   /** The normal answer, after `delayMs` (capped at 120 s) — longer than a client timeout. */
   | { kind: "slow"; delayMs: number }
-  /** HTTP 400 `AccessDeniedException` naming the caller, the `kms:` action and the key. */
+  /**
+   * HTTP 400 `AccessDeniedException` naming the caller, the `kms:` action and the key
+   * (STS: HTTP 403 `AccessDenied` in its XML).
+   */
   | { kind: "access-denied" }
-  /** Any error answer. */
-  | { kind: "error"; status: number; type: string; message?: string };
+  /** Any error answer (STS and CloudFormation: in their XML error shape). */
+  | { kind: "error"; status: number; type: string; message?: string }
+  /**
+   * The credentials are refused before anything else is looked at: KMS answers HTTP 400
+   * `UnrecognizedClientException`, STS and CloudFormation HTTP 403 `InvalidClientTokenId`.
+   */
+  | { kind: "credentials-refused" }
+  /** The connection is accepted and the request read, but no answer ever comes (until close). */
+  | { kind: "silent" }
+  /** An HTML page (a proxy's or a captive portal's) with this status, 200 by default. */
+  | { kind: "html"; status?: number }
+  /** HTTP 200 with an empty body. */
+  | { kind: "empty-body" }
+  /** HTTP 200 with the body `{}`: JSON, but no answer to the question asked. */
+  | { kind: "empty-object" }
+  /** HTTP 200 with a KMS content type and a body that is not JSON (default `OK`). */
+  | { kind: "not-json"; body?: string }
+  /**
+   * The real answer, but for another key: DescribeKey and GetKeyLastUsage answer as if the
+   * request had named `answerAs` (a key id or key ARN the emulator holds).
+   */
+  | { kind: "wrong-key"; answerAs: string };
+
+/** The STS operations the emulator answers. */
+export type StsOperation = "GetCallerIdentity" | "AssumeRole";
+/** The CloudFormation operations the emulator answers. */
+export type CloudFormationOperation = "ListStackResources" | "GetTemplate";
+/** The services behind the emulator's one endpoint, told apart by the request's signing scope. */
+export type Service = "kms" | "sts" | "cloudformation";
+const STS_OPERATIONS: readonly string[] = ["GetCallerIdentity", "AssumeRole"];
+const CLOUDFORMATION_OPERATIONS: readonly string[] = ["ListStackResources", "GetTemplate"];
 
 /** Which requests a fault applies to, and how often. */
 export interface FaultMatch {
-  /** Default: every operation. */
-  operation?: KmsOperation;
+  /**
+   * Which service's requests: by default the service of `operation`, else KMS only; `any`
+   * for every request the endpoint gets (a silent or broken endpoint).
+   */
+  service?: Service | "any";
+  /** Default: every operation of the service. */
+  operation?: KmsOperation | StsOperation | CloudFormationOperation;
   /** A key id, key ARN or alias name, compared with the request's `KeyId` and the key it names. */
   keyId?: string;
   /** The signing region. Default: every region. */
@@ -270,6 +307,8 @@ export interface KmsEmulator {
   readonly calls: RecordedCall[];
   /** Role ARNs assumed through STS AssumeRole, in order. */
   readonly assumedRoles: string[];
+  /** STS requests (GetCallerIdentity, AssumeRole), in arrival order, answered or not. */
+  readonly stsCalls: RecordedCall[];
   /** Adds keys and aliases (replacing any with the same identity). Throws on seeds KMS could not hold. */
   seed(data: SeedData): void;
   /** Injects a fault. Faults are tried in the order they were set; the first that matches applies. */
@@ -398,6 +437,79 @@ interface RequestContext {
   /** The parsed request; empty until the envelope checks pass. */
   body: Record<string, unknown>;
   call: RecordedCall;
+  /** A `wrong-key` fault: answer for this key instead of the one asked. */
+  answerAs?: string;
+}
+
+/** What a fault is matched against. */
+interface FaultScope {
+  service: Service;
+  operation: string;
+  region: string;
+  /** Whether the request names this key (KMS requests only). */
+  namesKey?: (wanted: string) => boolean;
+}
+
+const WIRE_FAULTS: readonly FaultKind["kind"][] = [
+  "silent",
+  "reset",
+  "html",
+  "empty-body",
+  "empty-object",
+  "not-json",
+  "credentials-refused",
+];
+
+/** Faults of the endpoint or the credentials, which a real service shows before any quota. */
+function isWireFault(kind: FaultKind["kind"]): boolean {
+  return WIRE_FAULTS.includes(kind);
+}
+
+/** The service an operation belongs to; KMS when none is named. */
+function serviceOf(operation: string | undefined): Service {
+  if (operation !== undefined && STS_OPERATIONS.includes(operation)) return "sts";
+  if (operation !== undefined && CLOUDFORMATION_OPERATIONS.includes(operation)) {
+    return "cloudformation";
+  }
+  return "kms";
+}
+
+/** The Query-protocol error (status, code, message) an STS or CloudFormation fault answers with. */
+function queryError(
+  fault: FaultKind,
+  scope: FaultScope,
+  caller: Required<Caller>,
+): [number, string, string] {
+  switch (fault.kind) {
+    case "access-denied":
+      return [
+        403,
+        "AccessDenied",
+        `User: ${caller.arn} is not authorized to perform: ${scope.service}:${scope.operation}`,
+      ];
+    case "credentials-refused":
+      return [
+        403,
+        "InvalidClientTokenId",
+        "The security token included in the request is invalid.",
+      ];
+    case "throttle":
+      return [400, "Throttling", "Rate exceeded"];
+    case "kms-internal":
+    case "internal-failure":
+      return [500, "InternalFailure", "We encountered an internal error. Please try again."];
+    case "unavailable":
+    case "dependency-timeout":
+      return [503, "ServiceUnavailable", "Service Unavailable"];
+    case "error":
+      return [fault.status, fault.type, fault.message ?? fault.type];
+    default:
+      throw new Error(`kms-emulator: fault ${fault.kind} does not apply to ${scope.service}`);
+  }
+}
+
+function xmlText(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 /** An error answer, thrown by handlers and turned into the JSON 1.1 error shape. */
@@ -481,6 +593,7 @@ class Emulator implements KmsEmulator {
   private readonly callers: Record<string, Caller>;
   /** Role ARNs assumed through STS AssumeRole, in order. */
   readonly assumedRoles: string[] = [];
+  readonly stsCalls: RecordedCall[] = [];
   private readonly stacks = new Map<string, SeedStack>();
   private readonly defaultAccount: string;
   private readonly trackingStart: Date;
@@ -497,7 +610,7 @@ class Emulator implements KmsEmulator {
   private readonly buckets = new Map<string, Bucket>();
   private faults: ActiveFault[] = [];
   /** Pending delays, so close() can cut them short. */
-  private readonly waits = new Set<{ timer: NodeJS.Timeout; done: (ok: boolean) => void }>();
+  private readonly waits = new Set<{ timer?: NodeJS.Timeout; done: (ok: boolean) => void }>();
   private closed = false;
 
   private counters = this.freshCounters();
@@ -599,6 +712,7 @@ class Emulator implements KmsEmulator {
 
   resetCalls(): void {
     this.calls.length = 0;
+    this.stsCalls.length = 0;
     this.counters = this.freshCounters();
   }
 
@@ -606,7 +720,7 @@ class Emulator implements KmsEmulator {
     if (this.closed) return;
     this.closed = true;
     for (const wait of this.waits) {
-      clearTimeout(wait.timer);
+      if (wait.timer) clearTimeout(wait.timer);
       wait.done(false);
     }
     this.waits.clear();
@@ -730,8 +844,8 @@ class Emulator implements KmsEmulator {
         this.send(res, 413, errorBody("RequestEntityTooLarge", "Request body exceeds 1 MB"));
         return;
       }
-      if (this.answerSts(req, body, res)) return;
-      if (this.answerCloudFormation(req, body, res)) return;
+      if (await this.answerSts(req, body, res, at)) return;
+      if (await this.answerCloudFormation(req, body, res)) return;
       let context: RequestContext;
       try {
         context = this.context(req, body, at);
@@ -767,7 +881,11 @@ class Emulator implements KmsEmulator {
   }
 
   /** CloudFormation ListStackResources (the Query protocol, XML; one page). True when answered. */
-  private answerCloudFormation(req: IncomingMessage, text: string, res: ServerResponse): boolean {
+  private async answerCloudFormation(
+    req: IncomingMessage,
+    text: string,
+    res: ServerResponse,
+  ): Promise<boolean> {
     const credential = CREDENTIAL.exec(String(req.headers.authorization ?? ""));
     const params = new URLSearchParams(text);
     const action = params.get("Action");
@@ -777,7 +895,14 @@ class Emulator implements KmsEmulator {
     ) {
       return false;
     }
-    const account = this.callers[credential[1] ?? ""]?.account ?? this.defaultAccount;
+    const caller = this.caller(credential[1] ?? "");
+    const scope = {
+      service: "cloudformation" as const,
+      operation: action,
+      region: credential[3] ?? "",
+    };
+    if (await this.queryFault(scope, caller, res, null)) return true;
+    const account = caller.account;
     const name = params.get("StackName") ?? "";
     const stack = this.stacks.get(`${account}/${credential[3]}/${name}`);
     const requestId = randomUUID();
@@ -816,13 +941,27 @@ class Emulator implements KmsEmulator {
    * STS GetCallerIdentity (the Query protocol, XML), so the tool's "same-account"
    * check runs for real when AWS_ENDPOINT_URL_STS points here. True when answered.
    */
-  private answerSts(req: IncomingMessage, text: string, res: ServerResponse): boolean {
+  private async answerSts(
+    req: IncomingMessage,
+    text: string,
+    res: ServerResponse,
+    at: number,
+  ): Promise<boolean> {
     const credential = CREDENTIAL.exec(String(req.headers.authorization ?? ""));
     if (credential?.[4] !== "sts" || !new URLSearchParams(text).has("Action")) return false;
-    const known = this.callers[credential[1] ?? ""];
-    const account = known?.account ?? this.defaultAccount;
-    const arn = known?.arn ?? `arn:aws:iam::${account}:user/ci`;
+    const { account, arn } = this.caller(credential[1] ?? "");
     const params = new URLSearchParams(text);
+    const operation = params.get("Action") ?? "";
+    const region = credential[3] ?? "";
+    const call: RecordedCall = { operation, region, account, at, status: 0 };
+    if (this.stsCalls.length < MAX_RECORDED_CALLS) this.stsCalls.push(call);
+    if (await this.queryFault({ service: "sts", operation, region }, { account, arn }, res, call)) {
+      return true;
+    }
+    // Every answer below is sent in full.
+    res.once("finish", () => {
+      call.status = res.statusCode;
+    });
     if (params.get("Action") === "AssumeRole") {
       // The role's account becomes the caller for the temporary key this answer hands out.
       const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]+$/.exec(
@@ -950,15 +1089,18 @@ class Emulator implements KmsEmulator {
     let extraDelay = 0;
     try {
       this.parse(context);
-      if (!this.take(context)) throw new KmsError(400, "ThrottlingException", "Rate exceeded");
-      const fault = this.matchingFault(context);
-      if (fault?.kind === "reset") {
-        // Let the client's request reach us, then cut the connection without a word.
-        call.error = "ConnectionReset";
-        if (await this.delay(this.latencyMs())) res.socket?.destroy();
+      // What happens on the wire (or before the credentials are accepted) comes before the quota.
+      const scope = this.scopeOf(context);
+      const early = this.matchingFault(scope, isWireFault);
+      if (early?.kind === "credentials-refused") throw this.faultError(early, context);
+      if (early) {
+        await this.wireAnswer(early, "kms", res, call);
         return;
       }
+      if (!this.take(context)) throw new KmsError(400, "ThrottlingException", "Rate exceeded");
+      const fault = this.matchingFault(scope, (kind) => !isWireFault(kind));
       if (fault?.kind === "slow") extraDelay = Math.min(Math.max(0, fault.delayMs), MAX_SLOW_MS);
+      else if (fault?.kind === "wrong-key") context.answerAs = fault.answerAs;
       else if (fault) throw this.faultError(fault, context);
       payload = this.dispatch(context);
     } catch (error) {
@@ -990,6 +1132,117 @@ class Emulator implements KmsEmulator {
     res.writeHead(status, headers);
     res.end(text);
     return true;
+  }
+
+  /**
+   * Answers the way a broken endpoint does: no answer, a cut connection, or a body that is
+   * no answer of the service's protocol.
+   */
+  private async wireAnswer(
+    fault: FaultKind,
+    service: Service,
+    res: ServerResponse,
+    call: RecordedCall | null,
+  ): Promise<void> {
+    if (fault.kind === "silent") {
+      if (call) call.error = "Silent";
+      await this.hold(res);
+      return;
+    }
+    if (fault.kind === "reset") {
+      // Let the client's request reach us, then cut the connection without a word.
+      if (call) call.error = "ConnectionReset";
+      if (await this.delay(this.latencyMs())) res.socket?.destroy();
+      return;
+    }
+    const contentType = service === "kms" ? "application/x-amz-json-1.1" : "text/xml";
+    let status = 200;
+    let type = contentType;
+    let body: string;
+    switch (fault.kind) {
+      case "html":
+        status = fault.status ?? 200;
+        type = "text/html; charset=utf-8";
+        body = `<!DOCTYPE html>\n<html><head><title>${status} ${STATUS_CODES[status] ?? ""}</title></head><body><h1>${STATUS_CODES[status] ?? "Welcome"}</h1><p>The proxy answered instead.</p></body></html>\n`;
+        break;
+      case "empty-body":
+        body = "";
+        break;
+      case "empty-object":
+        body = "{}";
+        break;
+      case "not-json":
+        body = fault.body ?? "OK";
+        break;
+      default:
+        throw new Error(`kms-emulator: fault ${fault.kind} is not a wire fault`);
+    }
+    if (call) call.error = fault.kind;
+    if (!(await this.delay(this.latencyMs())) || res.destroyed) return;
+    res.writeHead(status, {
+      "Content-Type": type,
+      "Content-Length": Buffer.byteLength(body),
+    });
+    res.end(body);
+    if (call) call.status = status;
+  }
+
+  /** Holds a request unanswered until the client gives up or the emulator closes. */
+  private hold(res: ServerResponse): Promise<void> {
+    if (this.closed || res.destroyed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wait = {
+        done: () => {
+          this.waits.delete(wait);
+          resolve();
+        },
+      };
+      this.waits.add(wait);
+      res.once("close", wait.done);
+    });
+  }
+
+  /**
+   * A fault for an STS or CloudFormation request (the Query protocol, XML errors): true when
+   * the fault answered it (or left it unanswered), false when the normal answer follows.
+   */
+  private async queryFault(
+    scope: FaultScope,
+    caller: Required<Caller>,
+    res: ServerResponse,
+    call: RecordedCall | null,
+  ): Promise<boolean> {
+    const fault = this.matchingFault(scope, () => true);
+    if (!fault) return false;
+    if (fault.kind === "slow") {
+      const delayMs = Math.min(Math.max(0, fault.delayMs), MAX_SLOW_MS);
+      return !(await this.delay(this.latencyMs() + delayMs));
+    }
+    if (isWireFault(fault.kind) && fault.kind !== "credentials-refused") {
+      await this.wireAnswer(fault, scope.service, res, call);
+      return true;
+    }
+    const [status, code, message] = queryError(fault, scope, caller);
+    if (call) call.error = code;
+    if (!(await this.delay(this.latencyMs())) || res.destroyed) return true;
+    const requestId = randomUUID();
+    const namespace =
+      scope.service === "sts"
+        ? "https://sts.amazonaws.com/doc/2011-06-15/"
+        : "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+    res.writeHead(status, { "Content-Type": "text/xml", "x-amzn-RequestId": requestId });
+    res.end(
+      `<ErrorResponse xmlns="${namespace}"><Error><Type>${status >= 500 ? "Receiver" : "Sender"}</Type><Code>${code}</Code><Message>${xmlText(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+    );
+    if (call) call.status = status;
+    return true;
+  }
+
+  /** The caller an access key id stands for. */
+  private caller(accessKeyId: string): Required<Caller> {
+    const known = this.callers[accessKeyId];
+    const account = known?.account ?? this.defaultAccount;
+    return { account, arn: known?.arn ?? `arn:aws:iam::${account}:user/ci` };
   }
 
   /** Waits, unless the emulator closes first (then false). */
@@ -1031,18 +1284,33 @@ class Emulator implements KmsEmulator {
     return true;
   }
 
-  private matchingFault(context: RequestContext): FaultKind | undefined {
+  /** The first fault in force that matches the request and `phase` takes, counted as a hit. */
+  private matchingFault(
+    scope: FaultScope,
+    phase: (kind: FaultKind["kind"]) => boolean,
+  ): FaultKind | undefined {
     for (const active of this.faults) {
       const { fault } = active;
-      if (active.remaining <= 0) continue;
-      if (fault.operation && fault.operation !== context.operation) continue;
-      if (fault.region && fault.region !== context.region) continue;
-      if (fault.keyId && !this.namesKey(context, fault.keyId)) continue;
+      if (active.remaining <= 0 || !phase(fault.kind)) continue;
+      const service = fault.service ?? serviceOf(fault.operation);
+      if (service !== "any" && service !== scope.service) continue;
+      if (fault.operation && fault.operation !== scope.operation) continue;
+      if (fault.region && fault.region !== scope.region) continue;
+      if (fault.keyId && !scope.namesKey?.(fault.keyId)) continue;
       active.remaining--;
       active.hits++;
       return fault;
     }
     return undefined;
+  }
+
+  private scopeOf(context: RequestContext): FaultScope {
+    return {
+      service: "kms",
+      operation: context.operation,
+      region: context.region,
+      namesKey: (wanted) => this.namesKey(context, wanted),
+    };
   }
 
   /** Does the request's KeyId name `wanted` — as sent, or through the key it resolves to? */
@@ -1082,8 +1350,13 @@ class Emulator implements KmsEmulator {
       }
       case "error":
         return new KmsError(fault.status, fault.type, fault.message ?? fault.type);
-      case "reset":
-      case "slow":
+      case "credentials-refused":
+        return new KmsError(
+          400,
+          "UnrecognizedClientException",
+          "The security token included in the request is invalid.",
+        );
+      default:
         throw new Error(`kms-emulator: fault ${fault.kind} is not an error answer`);
     }
   }
@@ -1112,14 +1385,14 @@ class Emulator implements KmsEmulator {
   }
 
   private describeKey(context: RequestContext): unknown {
-    const keyId = requiredKeyId(context.body);
+    const keyId = context.answerAs ?? requiredKeyId(context.body);
     const key = this.resolve(context, keyId, { aliases: true });
     context.call.keyArn = key.arn;
     return { KeyMetadata: this.metadata(key) };
   }
 
   private getKeyLastUsage(context: RequestContext): unknown {
-    const keyId = requiredKeyId(context.body);
+    const keyId = context.answerAs ?? requiredKeyId(context.body);
     // GetKeyLastUsage takes a key id or key ARN only: "Alias names are not supported."
     const key = this.resolve(context, keyId, { aliases: false, sameAccount: true });
     context.call.keyArn = key.arn;

@@ -1,0 +1,91 @@
+/**
+ * What every AWS SDK client of the run shares (KMS, CloudFormation, STS): its retry
+ * strategy, its per-attempt timeout, and the endpoint it talks to, for messages.
+ */
+import type { KMSClientConfig } from "@aws-sdk/client-kms";
+
+/** One attempt waits this long at most, and never longer than the run's --aws-timeout. */
+const ATTEMPT_TIMEOUT_MS = 10_000;
+// Transient failures are retried quickly: a dead endpoint must be found dead in seconds.
+const RETRY_BASE_MS = 100;
+const RETRY_CAP_MS = 1_000;
+
+type RetryStrategy = Extract<
+  NonNullable<KMSClientConfig["retryStrategy"]>,
+  { recordSuccess: unknown }
+>;
+type RetryToken = Awaited<ReturnType<RetryStrategy["acquireInitialRetryToken"]>>;
+
+/**
+ * The SDK retries what passes by itself — timeouts, resets, refused connections, 5xx —
+ * with short, jittered back-offs. Throttling it does not retry: a retry the SDK makes
+ * bypasses the pacer and spends quota the pacer has given to other calls; the call
+ * loop in kms.ts backs off and waits for a turn instead.
+ */
+export function retryStrategy(maxAttempts: number, random = Math.random): RetryStrategy {
+  const token = (count: number, delay: number): RetryToken => ({
+    getRetryCount: () => count,
+    getRetryDelay: () => delay,
+  });
+  return {
+    acquireInitialRetryToken: async () => token(0, 0),
+    refreshRetryTokenForRetry: async (previous, info) => {
+      const count = previous.getRetryCount() + 1;
+      const retryable = info.errorType === "TRANSIENT" || info.errorType === "SERVER_ERROR";
+      if (!retryable || count >= maxAttempts) throw new Error("no retry");
+      const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (count - 1));
+      return token(count, Math.round(ceiling * (0.5 + random() / 2)));
+    },
+    recordSuccess: () => {},
+  };
+}
+
+/** The settings every client of the run is made with. */
+export function clientSettings(region: string, timeoutMs: number, maxAttempts: number) {
+  return {
+    region,
+    maxAttempts,
+    retryStrategy: retryStrategy(maxAttempts),
+    requestHandler: {
+      requestTimeout: Math.min(ATTEMPT_TIMEOUT_MS, timeoutMs),
+      throwOnRequestTimeout: true,
+    },
+  };
+}
+
+/** The parts of an SDK client's resolved config that say where it sends requests. */
+interface EndpointConfig {
+  endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number; path: string }>;
+  serviceConfiguredEndpoint?: () => Promise<string | undefined>;
+  endpointProvider: (params: { Region: string; UseFIPS: boolean; UseDualStack: boolean }) => {
+    url: URL;
+  };
+  useFipsEndpoint: () => Promise<boolean>;
+  useDualstackEndpoint: () => Promise<boolean>;
+}
+
+/**
+ * The endpoint a client sends to, as the SDK resolves it: `endpoint` (--endpoint-url),
+ * else AWS_ENDPOINT_URL_<SERVICE> and the shared config's, else the region's own.
+ */
+export async function endpointOf(config: unknown, region: string): Promise<string> {
+  const c = config as EndpointConfig;
+  try {
+    const custom = await c.endpoint?.();
+    if (custom) {
+      const port = custom.port ? `:${custom.port}` : "";
+      const path = custom.path === "/" ? "" : custom.path;
+      return `${custom.protocol}//${custom.hostname}${port}${path}`;
+    }
+    const configured = await c.serviceConfiguredEndpoint?.();
+    if (configured) return configured;
+    const { url } = c.endpointProvider({
+      Region: region,
+      UseFIPS: await c.useFipsEndpoint(),
+      UseDualStack: await c.useDualstackEndpoint(),
+    });
+    return url.href.replace(/\/$/, "");
+  } catch {
+    return "its default endpoint";
+  }
+}

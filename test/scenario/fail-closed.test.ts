@@ -1,0 +1,323 @@
+/**
+ * A gate fails closed (SPEC §10, issue 11): when AWS cannot be asked — no credentials,
+ * credentials refused, an endpoint that is silent, resets, or answers in HTML — the
+ * run is not evaluated (exit 2, one line naming the cause and the way out); when one
+ * account-region cannot be asked, its keys are unavailable and the run goes on.
+ * The command line in-process, the real SDK, the KMS emulator on loopback.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { liveFactSource } from "../../src/facts/live.js";
+import { runCli } from "../support/cli.js";
+import { type Fault, type KmsEmulator, keyArn, startKmsEmulator } from "../support/kms-emulator.js";
+import { ROOT } from "../support/run-dist.js";
+
+const ACCOUNT = "111122223333";
+const USED = "1234abcd-12ab-34cd-56ef-1234567890ab";
+const UNUSED = "0f9e8d7c-6b5a-4321-8fed-cba987654321";
+const REPLACED = "5a6b7c8d-1111-4222-8333-9a8b7c6d5e4f";
+const NOW = ["--now", "2026-11-28T00:00:00Z"];
+
+const dir = mkdtempSync(join(tmpdir(), "kul-fail-closed-"));
+const empty = join(dir, "empty");
+writeFileSync(empty, "");
+const saved = { ...process.env };
+let kms: KmsEmulator;
+
+/** The environment with no AWS_* variable but these: no credentials anywhere unless given. */
+function awsEnv(env: Record<string, string> = {}) {
+  for (const name of Object.keys(process.env))
+    if (name.startsWith("AWS_")) delete process.env[name];
+  Object.assign(process.env, {
+    AWS_CONFIG_FILE: empty,
+    AWS_SHARED_CREDENTIALS_FILE: empty,
+    // No instance metadata service here: the chain must not reach for one.
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    ...env,
+  });
+}
+
+/** Credentials, region and endpoints pointing at the emulator. */
+function emulated() {
+  awsEnv({
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_REGION: "us-east-1",
+    AWS_ENDPOINT_URL_KMS: kms.endpoint,
+    AWS_ENDPOINT_URL_STS: kms.endpoint,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: kms.endpoint,
+  });
+}
+
+const written: string[] = [];
+function cli(args: string[]) {
+  return runCli(args, ROOT, {
+    liveFacts: liveFactSource,
+    writeFile: async (path) => {
+      written.push(path);
+    },
+  });
+}
+
+beforeAll(async () => {
+  kms = await startKmsEmulator({
+    seed: {
+      keys: [
+        {
+          keyId: USED,
+          createdAt: "2025-01-01T00:00:00Z",
+          lastUsage: { operation: "Decrypt", timestamp: "2026-11-26T00:00:00Z" },
+        },
+        { keyId: UNUSED, createdAt: "2026-05-01T00:00:00Z" },
+        { keyId: REPLACED, createdAt: "2026-05-01T00:00:00Z" },
+        { keyId: USED, region: "eu-west-1", createdAt: "2026-05-01T00:00:00Z" },
+      ],
+    },
+  });
+});
+afterEach(() => {
+  kms.clearFaults();
+  kms.resetCalls();
+  written.length = 0;
+});
+afterAll(async () => {
+  process.env = saved;
+  await kms.close();
+});
+
+/** Exit 2 and one line on stderr, nothing on stdout. */
+function expectNotEvaluated(run: { code: number; stdout: string; stderr: string }) {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe("");
+  expect(run.stderr.endsWith("\n")).toBe(true);
+  expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+  expect(run.stderr).toMatch(/^kms-usage-lint: could not ask AWS: /);
+  expect(run.stderr).toContain("--facts FILE");
+}
+
+describe("no usable credentials", () => {
+  it("without any credentials, the README's quick start is not evaluated: exit 2, one line", async () => {
+    awsEnv();
+    const run = await cli(["check", "examples/plan.json", ...NOW]);
+    expectNotEvaluated(run);
+    expect(run.stderr).toContain("no AWS credentials for STS GetCallerIdentity in us-east-1");
+    // Which sources were tried, and the way out.
+    for (const part of [
+      "environment variables",
+      `profile default in ${empty} and ${empty}`,
+      "web identity token",
+      "EC2 instance metadata (disabled by AWS_EC2_METADATA_DISABLED)",
+      "aws-actions/configure-aws-credentials",
+    ]) {
+      expect(run.stderr).toContain(part);
+    }
+  });
+
+  it("snapshot without credentials writes no file and exits 2", async () => {
+    awsEnv();
+    const run = await cli(["snapshot", "examples/plan.json", "-o", join(dir, "facts.json")]);
+    expectNotEvaluated(run);
+    expect(written).toEqual([]);
+  });
+
+  it("a plan that names no existing key needs no credentials, and asks STS nothing", async () => {
+    const plan = join(dir, "creates-only.json");
+    writeFileSync(
+      plan,
+      JSON.stringify({
+        format_version: "1.2",
+        terraform_version: "1.9.8",
+        resource_changes: [
+          {
+            address: "aws_kms_key.new",
+            mode: "managed",
+            type: "aws_kms_key",
+            name: "new",
+            provider_name: "registry.terraform.io/hashicorp/aws",
+            change: {
+              actions: ["create"],
+              before: null,
+              after: { deletion_window_in_days: 30, is_enabled: true },
+              after_unknown: { arn: true, id: true, key_id: true },
+            },
+          },
+        ],
+      }),
+    );
+    awsEnv();
+    const run = await cli(["check", plan, ...NOW]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    emulated();
+    expect((await cli(["check", plan, ...NOW])).code).toBe(0);
+    expect(kms.stsCalls).toEqual([]);
+    expect(kms.calls).toEqual([]);
+  });
+
+  it.each<[string, Fault, string]>([
+    [
+      "STS refusing the credentials",
+      { kind: "credentials-refused", operation: "GetCallerIdentity" },
+      "STS GetCallerIdentity in us-east-1 (ENDPOINT) refused the credentials: InvalidClientTokenId",
+    ],
+    [
+      "STS denying GetCallerIdentity",
+      { kind: "access-denied", operation: "GetCallerIdentity" },
+      "STS GetCallerIdentity in us-east-1 (ENDPOINT) answered AccessDenied",
+    ],
+    [
+      "KMS refusing the credentials",
+      { kind: "credentials-refused" },
+      "KMS in us-east-1 (ENDPOINT) refused the credentials: UnrecognizedClientException",
+    ],
+  ])("%s: exit 2", async (_, fault, cause) => {
+    emulated();
+    kms.setFault(fault);
+    const run = await cli(["check", "examples/plan.json", ...NOW]);
+    expectNotEvaluated(run);
+    expect(run.stderr).toContain(cause.replace("ENDPOINT", kms.endpoint));
+    expect(run.stderr).toContain("aws-actions/configure-aws-credentials");
+  });
+});
+
+describe("an endpoint that is not KMS", () => {
+  it("silent (takes connections, never answers): exit 2 within --aws-timeout", async () => {
+    emulated();
+    kms.setFault({ kind: "silent", service: "any" });
+    const started = performance.now();
+    const run = await cli(["check", "examples/plan.json", "--aws-timeout", "1", ...NOW]);
+    const elapsed = performance.now() - started;
+    expectNotEvaluated(run);
+    expect(run.stderr).toContain(
+      `STS GetCallerIdentity in us-east-1 (${kms.endpoint}) gave no answer within 1 s (--aws-timeout)`,
+    );
+    // Time is the feature: one deadline for the run, not one per key (a generous bound).
+    expect(elapsed).toBeLessThan(6_000);
+  });
+
+  it("KMS silent behind a working STS: exit 2 within --aws-timeout, all keys at once", async () => {
+    emulated();
+    kms.setFault({ kind: "silent" });
+    const started = performance.now();
+    const run = await cli(["check", "examples/plan.json", "--aws-timeout", "1", ...NOW]);
+    const elapsed = performance.now() - started;
+    expectNotEvaluated(run);
+    expect(run.stderr).toMatch(
+      new RegExp(`KMS in us-east-1 \\(${kms.endpoint}\\) gave no answer to \\w+ within 1 s`),
+    );
+    expect(run.stderr).toContain("--endpoint-url");
+    expect(elapsed).toBeLessThan(6_000);
+    expect(kms.calls.filter((c) => c.operation === "GetKeyLastUsage")).toEqual([]);
+  });
+
+  it.each<[string, Fault, string]>([
+    [
+      "every connection reset",
+      { kind: "reset", service: "any" },
+      "STS GetCallerIdentity in us-east-1 (ENDPOINT) closed the connection without answering",
+    ],
+    [
+      "KMS resetting every connection",
+      { kind: "reset" },
+      "KMS in us-east-1 (ENDPOINT) closed the connection without answering",
+    ],
+    [
+      "an HTML page with 200",
+      { kind: "html" },
+      "KMS in us-east-1 (ENDPOINT) answered with something that is not an AWS answer (HTTP 200, text/html",
+    ],
+    [
+      "an HTML page with 503, everywhere",
+      { kind: "html", status: 503, service: "any" },
+      "STS GetCallerIdentity in us-east-1 (ENDPOINT) answered with something that is not an AWS answer (HTTP 503, text/html",
+    ],
+    [
+      "empty 200s",
+      { kind: "empty-body" },
+      "KMS in us-east-1 (ENDPOINT) answered DescribeKey without",
+    ],
+    [
+      "{} 200s",
+      { kind: "empty-object" },
+      "KMS in us-east-1 (ENDPOINT) answered DescribeKey without",
+    ],
+    [
+      "non-JSON 200s",
+      { kind: "not-json" },
+      "KMS in us-east-1 (ENDPOINT) answered with something that is not an AWS answer (HTTP 200",
+    ],
+  ])("%s: exit 2", async (_, fault, cause) => {
+    emulated();
+    kms.setFault(fault);
+    const run = await cli(["check", "examples/plan.json", ...NOW]);
+    expectNotEvaluated(run);
+    expect(run.stderr).toContain(cause.replace("ENDPOINT", kms.endpoint));
+  });
+});
+
+describe("one account-region that cannot be asked", () => {
+  const keys = [
+    "--key",
+    keyArn("us-east-1", ACCOUNT, USED),
+    "--key",
+    keyArn("eu-west-1", ACCOUNT, USED),
+  ];
+
+  it("makes its keys unavailable with the cause, and the run goes on", async () => {
+    emulated();
+    kms.setFault({ kind: "silent", region: "eu-west-1" });
+    const run = await cli([...keys, "--format", "json", "--aws-timeout", "1", ...NOW]);
+    expect(run.code).not.toBe(2);
+    const report = JSON.parse(run.stdout);
+    const usage = (region: string) =>
+      report.keys.find((k: { region: string }) => k.region === region)?.usage;
+    expect(usage("us-east-1")).toMatchObject({ status: "used" });
+    expect(usage("eu-west-1").status).toBe("unavailable");
+    expect(usage("eu-west-1").reason).toMatch(
+      new RegExp(`KMS in eu-west-1 \\(${kms.endpoint}\\) gave no answer to \\w+ within 1 s`),
+    );
+  });
+
+  it("snapshot writes what could be read and counts the keys per status", async () => {
+    emulated();
+    kms.setFault({ kind: "reset", region: "eu-west-1" });
+    const run = await cli(["snapshot", ...keys, "-o", join(dir, "partial.json")]);
+    expect(run.stderr).toBe(
+      `wrote the facts of 2 keys to ${join(dir, "partial.json")}: 1 used, 0 unused, 0 unknown, 1 unavailable\n`,
+    );
+    expect(run.code).toBe(0);
+    expect(written).toEqual([join(dir, "partial.json")]);
+  });
+});
+
+describe("throttling", () => {
+  it("is waited out within the deadline: a used key being deleted is still stopped", async () => {
+    emulated();
+    // Another client is using the account's quota for a while; the SDK alone would give up.
+    const throttle = kms.setFault({ kind: "throttle", operation: "GetKeyLastUsage", keyId: USED });
+    const lifted = setTimeout(() => throttle.clear(), 2_000);
+    const run = await cli([
+      "check",
+      "examples/plan.json",
+      "--format",
+      "json",
+      "--aws-timeout",
+      "20",
+      ...NOW,
+    ]);
+    clearTimeout(lifted);
+    expect(throttle.hits).toBeGreaterThanOrEqual(2);
+    const report = JSON.parse(run.stdout);
+    const data = report.keys.find(
+      (k: { arn: string }) => k.arn === keyArn("us-east-1", ACCOUNT, USED),
+    );
+    expect(data.usage).toMatchObject({ status: "used", daysSinceLastUse: 2 });
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain(
+      "deleting-recently-used-key",
+    );
+    expect(run.code).toBe(1);
+  });
+});
