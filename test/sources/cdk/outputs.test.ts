@@ -59,12 +59,27 @@ describe("readCdkOutputs", () => {
     });
   });
 
-  it("reads an empty outputs file, and skips a stack that is not an object", () => {
+  it("reads an empty outputs file, and a stack without outputs", () => {
     expect(readCdkOutputs({}, "o.json")).toEqual({ references: [], warnings: [] });
-    expect(readCdkOutputs({ A: {}, B: "x", C: { Arn: KEY } }, "o.json")).toMatchObject({
+    expect(readCdkOutputs({ A: {}, C: { Arn: KEY } }, "o.json")).toMatchObject({
       references: [{ address: "C.Arn" }],
-      warnings: ['stack "B" is a string, not an object of outputs; skipped'],
+      warnings: [],
     });
+  });
+
+  // A stack's outputs may hold keys: none is skipped.
+  it.each([
+    ["a string", { A: {}, B: "x" }, 'B: expected the stack\'s outputs (an object), got "x"'],
+    ["null", { C: { Arn: KEY }, B: null }, "B: expected the stack's outputs (an object), got null"],
+    [
+      "a list",
+      { "My Stack": [KEY] },
+      '["My Stack"]: expected the stack\'s outputs (an object), got ["arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"]',
+    ],
+  ])("refuses a stack whose outputs are %s, naming it", (_case, doc, message) => {
+    expect(() => readCdkOutputs(doc, "o.json")).toThrow(
+      `${message}; this is not what \`cdk deploy --outputs-file\` writes: write the file again with it`,
+    );
   });
 
   it.each([
