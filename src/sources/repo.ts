@@ -3,7 +3,7 @@
  * its root is, so that locations can be given relative to it (SPEC §2, §7
  * `--repo-root`).
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, realpath } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
 /**
@@ -15,6 +15,13 @@ export interface SourceFiles {
   readText(path: string): Promise<string | null>;
   /** Entry names of a directory (files and dirs), or null when it is not a directory. */
   list(dir: string): Promise<string[] | null>;
+  /**
+   * The path with every symbolic link resolved, or null when it does not
+   * exist. Readers that follow paths an input names (a cloud assembly's
+   * manifest) use it to stay inside a directory and to read each one once;
+   * without it they compare paths by their text.
+   */
+  realPath?(path: string): Promise<string | null>;
 }
 
 /**
@@ -26,6 +33,7 @@ export function nodeSourceFiles(): SourceFiles {
   return {
     readText: (path) => readFile(path, "utf8").catch(nothing),
     list: (dir) => readdir(dir).catch(nothing),
+    realPath: (path) => realpath(path).catch(nothing),
   };
 }
 
