@@ -65,21 +65,31 @@ export interface TemplateResult {
   warnings: string[];
 }
 
+// Top-level sections of a template that hold maps of objects (a parameter, a
+// resource, an output…), where CDK outputs of a stack of that name hold scalars.
+const TEMPLATE_MAPS = ["Resources", "Parameters", "Outputs", "Conditions", "Mappings", "Rules"];
+
 /**
- * True for a parsed CloudFormation template: `AWSTemplateFormatVersion`, or
- * `Resources`. (CDK outputs, `{Stack: {Key: "value"}}`, have scalar members,
- * so a stack named `Resources` is not taken for one.) A `Resources` of the
- * wrong shape still makes a template — a broken one, which its reader
- * refuses with the path of what is wrong.
+ * True for a parsed CloudFormation template: `AWSTemplateFormatVersion`,
+ * `Transform`, or one of its sections holding what only a template holds.
+ * (CDK outputs, `{Stack: {Key: "value"}}`, have scalar members, so a stack
+ * named `Resources` is not taken for one.) A template with a section of the
+ * wrong shape, or without `Resources`, is still a template — a broken one,
+ * which its reader refuses with the path of what is wrong.
  */
 export function isCloudFormationTemplate(doc: unknown): doc is JsonObject {
   if (!isJsonObject(doc)) return false;
-  if (typeof doc.AWSTemplateFormatVersion === "string") return true;
-  if (!Object.hasOwn(doc, "Resources")) return false;
-  const resources = doc.Resources;
-  if (!isJsonObject(resources)) return true;
-  const entries = Object.values(resources);
-  return entries.length === 0 || !entries.every(isScalar);
+  if (typeof doc.AWSTemplateFormatVersion === "string" || Object.hasOwn(doc, "Transform")) {
+    return true;
+  }
+  return TEMPLATE_MAPS.some((key) => Object.hasOwn(doc, key) && !isScalarMap(doc[key]));
+}
+
+/** A non-empty object of scalars: what CDK outputs hold for one stack. */
+function isScalarMap(value: unknown): boolean {
+  if (!isJsonObject(value)) return false;
+  const entries = Object.values(value);
+  return entries.length > 0 && entries.every(isScalar);
 }
 
 function isScalar(value: unknown): boolean {

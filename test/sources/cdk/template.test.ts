@@ -785,6 +785,11 @@ describe("isCloudFormationTemplate", () => {
     [{ Resources: [] }, true],
     [{ Resources: null }, true],
     [{ Resources: { K: null, Q: { Type: "AWS::SQS::Queue" } } }, true],
+    // Without Resources, still a template by its other sections: refused by its reader.
+    [{ Parameters: { P: { Type: "String" } }, Outputs: { O: { Value: 1 } } }, true],
+    [{ Transform: "AWS::Serverless-2016-10-31" }, true],
+    // CDK outputs of stacks named Outputs and Parameters.
+    [{ Outputs: { Arn: KEY }, Parameters: { Name: "x" } }, false],
     [{ format_version: "1.2", resource_changes: [] }, false],
     [[], false],
     [null, false],
