@@ -192,18 +192,13 @@ export function detectKind(doc: unknown, file: string): Exclude<InputKind, "auto
 }
 
 /**
- * Parses an input's JSON; a syntax error's (or a repeated key's) line counts
- * the wrapper lines stripped before it. A file of unknown kind may be a
- * template, whose resources must not repeat either.
+ * Parses an input's JSON; line numbers count the wrapper lines stripped
+ * before it. A file of unknown kind may be a template, whose resources must
+ * not repeat either.
  */
 function parseInput(body: string, input: InputSpec, linesBefore: number): unknown {
   const sections = input.kind === "auto" ? TEMPLATE_SECTIONS : [];
-  try {
-    return parseJson(body, input.path, EXPECTED[input.kind], { sections });
-  } catch (err) {
-    if (!(err instanceof InputError) || err.line === null || linesBefore === 0) throw err;
-    throw new InputError(err.message, err.file, err.line + linesBefore, { cause: err.cause });
-  }
+  return parseJson(body, input.path, EXPECTED[input.kind], { sections, linesBefore });
 }
 
 /** True when the first non-blank character opens a JSON object. */

@@ -22,6 +22,11 @@ export interface ParseOptions {
    * entry that may be a key.
    */
   sections?: readonly string[];
+  /**
+   * Lines of the file before `text` (a wrapper's, stripped by the caller):
+   * every line number given is the file's.
+   */
+  linesBefore?: number;
 }
 
 /**
@@ -58,11 +63,11 @@ export function parseJson(
     throw new InputError(
       `not valid JSON: ${syntaxErrorReason(err.message)}${at}`,
       file,
-      place?.line ?? null,
+      place === null ? null : place.line + (options.linesBefore ?? 0),
       { cause: err },
     );
   }
-  if (isJsonObject(doc)) checkDuplicateKeys(body, file, options.sections ?? []);
+  if (isJsonObject(doc)) checkDuplicateKeys(body, file, options);
   return doc;
 }
 
@@ -97,12 +102,14 @@ export function clip(text: string): string {
 }
 
 /** Refuses a repeated key at the top level or directly in one of `sections`. */
-function checkDuplicateKeys(body: string, file: string, sections: readonly string[]): void {
-  const duplicate = findDuplicateKey(body, sections);
+function checkDuplicateKeys(body: string, file: string, options: ParseOptions): void {
+  const duplicate = findDuplicateKey(body, options.sections ?? []);
   if (duplicate === null) return;
   const { key, section, first, second } = duplicate;
+  const before = options.linesBefore ?? 0;
+  const firstLine = placeOf(body, first).line + before;
   const again = placeOf(body, second);
-  throw duplicateKeyError(file, key, section, placeOf(body, first).line, again.line, again.column);
+  throw duplicateKeyError(file, key, section, firstLine, again.line + before, again.column);
 }
 
 interface TextPlace {

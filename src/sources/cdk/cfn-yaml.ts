@@ -168,9 +168,9 @@ function checkMapKeys(map: YAMLMap, section: string, file: string, lineCounter: 
   }
 }
 
-/** A mapping key as the parsed template names it (`toJS` makes every key a string). */
+/** A mapping key as the parsed template names it: `toJS` makes every key a string, null "". */
 function keyName(key: unknown): string | null {
-  if (isScalar(key)) return String(key.value);
+  if (isScalar(key)) return key.value === null ? "" : String(key.value);
   return key === null || key === undefined ? null : String(key);
 }
 
