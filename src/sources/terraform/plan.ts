@@ -487,7 +487,8 @@ function mergedPlace(change: ResourceChange, values: JsonObject | null): Resourc
 /**
  * An `aws_kms_alias`: its name and the key it points at. A target not known
  * before apply (the key is created in the same plan) comes from the
- * configuration; an alias whose target cannot be told gives no reference.
+ * configuration, and gives no reference when the configuration does not
+ * tell; a known target that is no key id or key ARN stops the run.
  */
 function readAlias(
   change: ResourceChange,
@@ -502,8 +503,20 @@ function readAlias(
     if (!change.deposed) context.known.set(change.address, target.target);
     return [makeReference(base, "alias", target.attribute, target.target, aliasName)];
   }
+  const targetUnknown =
+    action !== "delete" &&
+    (isUnknownAt(change.afterUnknown, ["target_key_id"]) ||
+      isUnknownAt(change.afterUnknown, ["target_key_arn"]));
+  if (values !== null && !targetUnknown) {
+    // Terraform always records an alias's target: without it, which key the alias names is lost.
+    context.shape.fail(
+      `${valuesPath(change, values)}.target_key_id`,
+      "the key the alias points at (a key id or key ARN)",
+      values.target_key_id,
+    );
+  }
   const slot: KeyReference[] = [];
-  if (action === "delete" || !holdsTrue(change.afterUnknown)) return slot;
+  if (!targetUnknown) return slot;
   context.defer(ALIAS_STAGE, () => {
     const found = configuredTargets(change, context).find(
       (hit) => hit.path === "target_key_id" || hit.path === "target_key_arn",

@@ -748,6 +748,21 @@ describe("readTerraformPlan: bad input", () => {
       key({ extra: { deposed: 1 } }),
       "resource_changes[0].deposed: expected a string, got 1",
     ],
+    [
+      "an alias without its target",
+      key({
+        type: "aws_kms_alias",
+        actions: ["update"],
+        before: { name: "alias/a" },
+        after: { name: "alias/a" },
+      }),
+      "resource_changes[0].change.after.target_key_id: expected the key the alias points at (a key id or key ARN), got nothing (the field is missing)",
+    ],
+    [
+      "an alias deleted with a target that is no key",
+      key({ type: "aws_kms_alias", before: { name: "alias/a", target_key_id: "alias/b" } }),
+      'resource_changes[0].change.before.target_key_id: expected the key the alias points at (a key id or key ARN), got "alias/b"',
+    ],
     // Not a KMS type: it may still hold a key ARN in its attributes.
     [
       "a bucket without its change",
