@@ -1327,6 +1327,17 @@ describe("readCloudAssembly: paths the manifest names stay inside the assembly",
     expect(err.describe()).toBe(message);
   });
 
+  it("reads a __proto__ artifact id as data, and a deeply nested manifest without a stack overflow", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const memory = memoryFiles({
+      "out/manifest.json": `{"version": "55.0.0", "deep": ${deep}, "artifacts": {"__proto__": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "S.json"}}}}`,
+      "out/S.json": JSON.stringify({ Resources: { K: { Type: "AWS::KMS::Key" } } }),
+    });
+    const { stacks } = await readCloudAssembly("out", memory);
+    expect(stacks.map((s) => s.name)).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).properties).toBeUndefined();
+  });
+
   it("says when a nested stack's template is not in the assembly", async () => {
     const memory = memoryFiles({
       "out/manifest.json": manifest(stack({ templateFile: "S.json" })),

@@ -111,4 +111,21 @@ describe("isCdkOutputs", () => {
   ])("%j → %s", (doc, expected) => {
     expect(isCdkOutputs(doc)).toBe(expected);
   });
+
+  it("reads __proto__ stack and output names as data, and refuses outputs nested too deep to search", () => {
+    const { references } = readCdkOutputs(
+      JSON.parse(`{"__proto__": {"__proto__": "${KEY}"}, "constructor": {"KeyArn": "${KEY}"}}`),
+      "o.json",
+    );
+    expect(references.map((ref) => ref.address)).toEqual([
+      "__proto__.__proto__",
+      "constructor.KeyArn",
+    ]);
+    expect(({} as Record<string, unknown>).KeyArn).toBeUndefined();
+    const depth = 50_000;
+    const deep = JSON.parse(`{"S": {"Deep": ${"[".repeat(depth)}"${KEY}"${"]".repeat(depth)}}}`);
+    expect(() => readCdkOutputs(deep, "o.json")).toThrow(
+      "S.Deep: values nested deeper than 512 levels, too deep to search for keys",
+    );
+  });
 });

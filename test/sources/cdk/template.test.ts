@@ -750,6 +750,17 @@ describe("readTemplate: hostile and malformed templates", () => {
     ).toThrow("Resources: expected an object of resources");
   });
 
+  it("reads __proto__ logical ids and properties as data", () => {
+    const doc = JSON.parse(
+      '{"Resources": {"__proto__": {"Type": "AWS::KMS::Key"}, "R": {"Type": "AWS::IAM::Role", "Properties": {"__proto__": {"Ref": "__proto__"}}}}}',
+    );
+    expect(rows(read(doc).references)).toEqual([
+      ["key", "S/__proto__", null, "@__proto__"],
+      ["consumer", "S/R", "__proto__", "@__proto__"],
+    ]);
+    expect(({} as Record<string, unknown>).Ref).toBeUndefined();
+  });
+
   it("refuses values nested deeper than it searches", () => {
     let value: unknown = { Ref: "K" };
     for (let i = 0; i < 100_000; i++) value = [value];
