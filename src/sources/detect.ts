@@ -7,7 +7,12 @@ import { InputError, type KeyReference } from "../model.js";
 import { parseTemplateText } from "./cdk/cfn-yaml.js";
 import { isCdkOutputs, readCdkOutputs } from "./cdk/outputs.js";
 import type { StackModel } from "./cdk/stack.js";
-import { isCloudFormationTemplate, readTemplate, type TemplateStack } from "./cdk/template.js";
+import {
+  isCloudFormationTemplate,
+  readTemplate,
+  TEMPLATE_SECTIONS,
+  type TemplateStack,
+} from "./cdk/template.js";
 import { isJsonObject, parseJson } from "./json.js";
 import {
   describeDocument,
@@ -186,14 +191,14 @@ export function detectKind(doc: unknown, file: string): Exclude<InputKind, "auto
   throw new InputError(`not a recognised input: ${what}${manifest}; ${EXPECTED_ANY}`, file);
 }
 
-/** Parses an input's JSON; a syntax error's line counts the wrapper lines stripped before it. */
+/**
+ * Parses an input's JSON; line numbers count the wrapper lines stripped
+ * before it. A file of unknown kind may be a template, whose resources must
+ * not repeat either.
+ */
 function parseInput(body: string, input: InputSpec, linesBefore: number): unknown {
-  try {
-    return parseJson(body, input.path, EXPECTED[input.kind]);
-  } catch (err) {
-    if (!(err instanceof InputError) || err.line === null || linesBefore === 0) throw err;
-    throw new InputError(err.message, err.file, err.line + linesBefore, { cause: err.cause });
-  }
+  const sections = input.kind === "auto" ? TEMPLATE_SECTIONS : [];
+  return parseJson(body, input.path, EXPECTED[input.kind], { sections, linesBefore });
 }
 
 /** True when the first non-blank character opens a JSON object. */

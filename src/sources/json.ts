@@ -4,6 +4,7 @@
  */
 
 import { InputError } from "../model.js";
+import { findDuplicateKey } from "./duplicate-keys.js";
 
 /** A JSON object, as `JSON.parse` gives it: no arrays, no null. */
 export type JsonObject = Record<string, unknown>;
@@ -13,20 +14,44 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** What `parseJson` checks beyond the syntax. */
+export interface ParseOptions {
+  /**
+   * Top-level sections whose own keys must not repeat either: a template's
+   * `Resources`, a manifest's `artifacts` — where a repeated key drops an
+   * entry that may be a key.
+   */
+  sections?: readonly string[];
+  /**
+   * Lines of the file before `text` (a wrapper's, stripped by the caller):
+   * every line number given is the file's.
+   */
+  linesBefore?: number;
+}
+
 /**
- * Parses `text` as JSON.
+ * Parses `text` as JSON, refusing a top-level key (or a key of one of
+ * `options.sections`) that appears twice: `JSON.parse` would keep the last
+ * and silently drop what the first one holds.
  *
  * @param file the input's name as the user gave it, for the error.
  * @param expected what the file should hold, for the empty-file error
  *   (e.g. "a Terraform plan (terraform show -json PLANFILE)").
  * @throws InputError naming `file` and, where it can be found, the line of
- *   the syntax error; the message says what is wrong and at which column.
+ *   the syntax error or of the repeated key; the message says what is wrong
+ *   and at which column.
  */
-export function parseJson(text: string, file: string, expected = "a JSON document"): unknown {
+export function parseJson(
+  text: string,
+  file: string,
+  expected = "a JSON document",
+  options: ParseOptions = {},
+): unknown {
   // Windows editors write a UTF-8 byte order mark; JSON.parse rejects it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let doc: unknown;
   try {
-    return JSON.parse(body);
+    doc = JSON.parse(body);
   } catch (err) {
     if (!(err instanceof SyntaxError)) throw err;
     // Checked only after a failure so that a large valid file is scanned once.
@@ -38,10 +63,53 @@ export function parseJson(text: string, file: string, expected = "a JSON documen
     throw new InputError(
       `not valid JSON: ${syntaxErrorReason(err.message)}${at}`,
       file,
-      place?.line ?? null,
+      place === null ? null : place.line + (options.linesBefore ?? 0),
       { cause: err },
     );
   }
+  if (isJsonObject(doc)) checkDuplicateKeys(body, file, options);
+  return doc;
+}
+
+/**
+ * The error for a repeated key: which key, where, both lines, and the way out.
+ *
+ * @param section "" for the top level, else the section the key repeats in.
+ */
+export function duplicateKeyError(
+  file: string,
+  key: string,
+  section: string,
+  firstLine: number,
+  line: number,
+  column: number | null,
+): InputError {
+  const where = section === "" ? "at the top level" : `in ${clip(JSON.stringify(section))}`;
+  const at = column === null ? "" : `, again here at column ${column}`;
+  return new InputError(
+    `the key ${clip(JSON.stringify(key))} appears twice ${where} (first on line ${firstLine}${at}): a reader keeps only the last, so what the first one holds would be silently ignored; remove one of them`,
+    file,
+    line,
+  );
+}
+
+// Enough for any real key, action list or version; a hostile one is not echoed whole.
+const MAX_ECHO_CHARS = 80;
+
+/** A piece of input, cut short for a message. */
+export function clip(text: string): string {
+  return text.length <= MAX_ECHO_CHARS ? text : `${text.slice(0, MAX_ECHO_CHARS)}…`;
+}
+
+/** Refuses a repeated key at the top level or directly in one of `sections`. */
+function checkDuplicateKeys(body: string, file: string, options: ParseOptions): void {
+  const duplicate = findDuplicateKey(body, options.sections ?? []);
+  if (duplicate === null) return;
+  const { key, section, first, second } = duplicate;
+  const before = options.linesBefore ?? 0;
+  const firstLine = placeOf(body, first).line + before;
+  const again = placeOf(body, second);
+  throw duplicateKeyError(file, key, section, firstLine, again.line + before, again.column);
 }
 
 interface TextPlace {

@@ -3,7 +3,7 @@
  * its root is, so that locations can be given relative to it (SPEC §2, §7
  * `--repo-root`).
  */
-import { readdir } from "node:fs/promises";
+import { readdir, realpath } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { MAX_INPUT_BYTES, readRegularFile } from "../read-file.js";
 
@@ -20,6 +20,13 @@ export interface SourceFiles {
   readText(path: string): Promise<string | null>;
   /** Entry names of a directory (files and dirs), or null when it is not a directory. */
   list(dir: string): Promise<string[] | null>;
+  /**
+   * The path with every symbolic link resolved, or null when it does not
+   * exist. Readers that follow paths an input names (a cloud assembly's
+   * manifest) use it to stay inside a directory and to read each one once;
+   * without it they compare paths by their text.
+   */
+  realPath?(path: string): Promise<string | null>;
 }
 
 /**
@@ -31,6 +38,7 @@ export function nodeSourceFiles(): SourceFiles {
   return {
     readText: (path) => readRegularFile(path, MAX_INPUT_BYTES).catch(nothing),
     list: (dir) => readdir(dir).catch(nothing),
+    realPath: (path) => realpath(path).catch(nothing),
   };
 }
 

@@ -278,3 +278,72 @@ describe("collectFromText: CloudFormation templates and CDK outputs", () => {
     expect(collect("{}", "cdk-outputs")).toEqual({ references: [], warnings: [] });
   });
 });
+
+describe("collectFromText: malformed input is refused with its place", () => {
+  it("counts the setup-terraform wrapper's lines in a repeated key's line", () => {
+    const wrapped = fixture(
+      "terraform-plan/infracost_setup_terraform_wrapper_NOT_PURE_JSON.plan.txt",
+    );
+    // The plan's JSON ends before the wrapper's first workflow command.
+    const end = wrapped.lastIndexOf("}", wrapped.indexOf("\n::"));
+    const text = `${wrapped.slice(0, end)},\n"planned_values": {}\n${wrapped.slice(end)}`;
+    const err = inputErrorOf(() => collect(text, "terraform-plan", "plan.txt"));
+    // Line 1 is the wrapper's [command] line, 2 the plan, 3 the repeated key.
+    expect(err.describe()).toMatch(
+      /^plan\.txt:3: the key "planned_values" appears twice at the top level \(first on line 2,/,
+    );
+  });
+
+  it.each<[string, string, InputKind, string]>([
+    [
+      "a JSON template without Resources, by its other sections",
+      '{"Parameters": {"P": {"Type": "String"}}, "Outputs": {"O": {"Value": {"Ref": "P"}}}}',
+      "auto",
+      "t.json: Resources: expected an object of resources",
+    ],
+    [
+      "a YAML template without Resources, named as one",
+      "AWSTemplateFormatVersion: 2010-09-09\nOutputs:\n  O:\n    Value: x\n",
+      "cloudformation-template",
+      "t.json: Resources: expected an object of resources",
+    ],
+    [
+      "a JSON template with a logical id twice",
+      '{"Resources": {\n "K": {"Type": "AWS::KMS::Key"},\n "K": {"Type": "AWS::SQS::Queue"}}}',
+      "auto",
+      't.json:3: the key "K" appears twice in "Resources"',
+    ],
+    [
+      "a YAML template with a logical id twice",
+      "Resources:\n  K:\n    Type: AWS::KMS::Key\n  K:\n    Type: AWS::SQS::Queue\n",
+      "cloudformation-template",
+      't.json:4: the key "K" appears twice in "Resources"',
+    ],
+    [
+      "a YAML template whose logical ids are not strings",
+      "Resources:\n  1: {Type: AWS::KMS::Key}\n  ? [a, b]\n  : {Type: AWS::SQS::Queue}\n  null: 3\n",
+      "cloudformation-template",
+      't.json: Resources[""]: expected a resource ({Type, Properties}), got 3',
+    ],
+    [
+      "CDK outputs whose stack is a list",
+      `{"A": {"Arn": "${KEY}"}, "B": [1]}`,
+      "cdk-outputs",
+      "t.json: B: expected the stack's outputs (an object), got [1]",
+    ],
+  ])("%s", (_case, text, kind, message) => {
+    expect(inputErrorOf(() => collect(text, kind, "t.json")).describe()).toMatch(
+      new RegExp(`^${message.replace(/[()[\]{}.*+?^$|\\]/g, "\\$&")}`),
+    );
+  });
+
+  it("reads a plan holding a 20 MB string and __proto__ keys without touching prototypes", () => {
+    const big = "x".repeat(20_000_000);
+    const text = `{"format_version":"1.2","resource_changes":[{"address":"aws_s3_bucket.b","mode":"managed","type":"aws_s3_bucket","change":{"actions":["update"],"before":{"policy":"${big}"},"after":{"__proto__":{"kms_key_id":"${KEY}"},"policy":"${big}"},"after_unknown":{}}}],"__proto__":{"resource_changes":[]}}`;
+    const { references } = collect(text, "auto", "plan.json");
+    expect(references.map((ref) => [ref.kind, ref.attribute])).toEqual([
+      ["consumer", "__proto__.kms_key_id"],
+    ]);
+    expect(({} as Record<string, unknown>).resource_changes).toBeUndefined();
+  });
+});

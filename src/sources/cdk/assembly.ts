@@ -3,12 +3,21 @@
  * `manifest.json`, every `aws:cloudformation:stack` artifact and its
  * template, nested assemblies (stages) and nested stacks, and the construct
  * metadata that ties logical ids back to construct paths and code.
+ *
+ * The manifest decides which files are read, so every path it names (a
+ * nested assembly's directory, a template, a metadata file, an asset
+ * manifest and the templates it lists) must stay inside the assembly
+ * directory — by its text and, through symbolic links, by its real path.
+ * Directories are read once each by their real path, so no arrangement of
+ * links makes the reading loop or multiply. An artifact, template or
+ * metadata entry that cannot be read stops the run (exit 2): it may hold keys.
  */
-import { join, normalize } from "node:path";
+import { isAbsolute, join, resolve, sep } from "node:path";
 import type { KeyReference, KeyTarget } from "../../model.js";
 import { InputError } from "../../model.js";
 import { isJsonObject, type JsonObject, parseJson } from "../json.js";
 import type { SourceFiles } from "../repo.js";
+import { own, pathTo, Shape } from "../shape.js";
 import { jsonKind } from "../terraform/documents.js";
 import {
   type ConstructEntry,
@@ -21,6 +30,7 @@ import {
   type ConstructInfo,
   nestedStackParameters,
   readTemplate,
+  TEMPLATE_SECTIONS,
   type TemplateOptions,
   type TemplateStack,
   templateExports,
@@ -40,13 +50,28 @@ export interface CloudAssembly {
  */
 export const NEWEST_MANIFEST_MAJOR = 55;
 
-// Stages nest in stages a level or two deep in real apps; the bound stops a
-// manifest whose `directoryName` leads back up the tree.
+/**
+ * Stages nest in stages a level or two deep in real apps (a CDK Pipelines
+ * app: one). The CDK builds each nested assembly inside its parent's
+ * directory and names it after every stage above it, so eight levels already
+ * make paths hundreds of characters long. A deeper assembly is refused, not
+ * skipped: what it holds could be keys. (Cycles are caught by real path
+ * first; this bounds a long chain of distinct directories.)
+ */
 export const MAX_ASSEMBLY_DEPTH = 8;
 
 // CloudFormation allows nested stacks within nested stacks without a stated
-// limit; real CDK apps go two or three deep. The bound stops a template cycle.
+// limit; real CDK apps go two or three deep. Deeper is refused, like assemblies.
 export const MAX_NESTED_STACK_DEPTH = 8;
+
+const TEMPLATE_HINT =
+  "this is not a template as the CDK writes it: synthesize the assembly again (cdk synth)";
+const MANIFEST_HINT =
+  "this is not a manifest as the CDK writes it: synthesize the assembly again (cdk synth)";
+const METADATA_HINT =
+  "this is not construct metadata as the CDK writes it: synthesize the assembly again (cdk synth)";
+const ASSET_HINT =
+  "this is not an asset manifest as the CDK writes it: synthesize the assembly again (cdk synth)";
 
 const MANIFEST = "manifest.json";
 const STACK_ARTIFACT = "aws:cloudformation:stack";
@@ -54,6 +79,9 @@ const NESTED_ASSEMBLY_ARTIFACT = "cdk:cloud-assembly";
 const ASSET_MANIFEST_ARTIFACT = "cdk:asset-manifest";
 const NESTED_STACK_TYPE = "AWS::CloudFormation::Stack";
 const TEMPLATE_JSON = "a CloudFormation template (JSON)";
+
+// Sections whose keys are entries: a repeated key would drop one.
+const MANIFEST_SECTIONS = ["artifacts"];
 
 /**
  * True for a directory holding a cloud assembly: a `manifest.json` that is
@@ -77,10 +105,14 @@ export async function isCloudAssemblyDir(dir: string, files: SourceFiles): Promi
  * `dir` joined with the template's name.
  *
  * @throws InputError naming the path: no manifest, a manifest of the wrong
- *   shape, a missing template or metadata file, a template that is not JSON.
+ *   shape, a missing template or metadata file, a template that is not JSON,
+ *   a path that leaves the assembly directory, assemblies or nested stacks
+ *   nested too deep.
  */
 export async function readCloudAssembly(dir: string, files: SourceFiles): Promise<CloudAssembly> {
-  const reader = new AssemblyReader(files);
+  const root = resolve(dir);
+  const realRoot = (await files.realPath?.(root)) ?? root;
+  const reader = new AssemblyReader(files, dir, root, realRoot);
   await reader.readAssembly(dir, 0);
   return reader.finish();
 }
@@ -98,36 +130,92 @@ interface LoadedTemplate {
 /** The stack artifact a nested stack is read for. */
 interface StackContext {
   dir: string;
+  /** The artifact's id, for messages. */
+  id: string;
   index: ConstructIndex;
   assets: AssetFiles;
+}
+
+/**
+ * Where the manifest's paths may lead: the assembly directory as the user
+ * named it (for messages), resolved, and its real path.
+ */
+class AssemblyRoot {
+  constructor(
+    private readonly files: SourceFiles,
+    readonly shown: string,
+    private readonly resolved: string,
+    private readonly real: string,
+  ) {}
+
+  /**
+   * `relative` joined to `dir` (a directory of the assembly), when it stays
+   * inside the assembly directory, by its text and by its real path.
+   *
+   * @param shape and `path`: the file and JSON path that name `relative`, for the error.
+   */
+  async inside(dir: string, relative: string, shape: Shape, path: string): Promise<string> {
+    const joined = join(dir, relative);
+    if (isAbsolute(relative) || !within(this.resolved, resolve(joined))) {
+      shape.refuse(
+        path,
+        `${JSON.stringify(relative)} leads out of the assembly directory ${this.shown}; an assembly only names files inside it`,
+      );
+    }
+    const real = await this.realPath(joined);
+    if (real !== null && !within(this.real, real)) {
+      shape.refuse(
+        path,
+        `${JSON.stringify(relative)} leads out of the assembly directory ${this.shown} through a symbolic link (to ${real}); an assembly only names files inside it`,
+      );
+    }
+    return joined;
+  }
+
+  /** The real path of a file or directory of the assembly; null when there is none. */
+  async realPath(path: string): Promise<string | null> {
+    if (this.files.realPath === undefined) return resolve(path);
+    return this.files.realPath(path);
+  }
+}
+
+/** True when `path` is `root` or below it (both absolute and normalized). */
+function within(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
 }
 
 class AssemblyReader {
   private readonly loaded: LoadedTemplate[] = [];
   private readonly warnings: string[] = [];
-  private readonly visitedDirs = new Set<string>();
+  /** Real path → the path it was first read as: each directory is read once. */
+  private readonly visitedDirs = new Map<string, string>();
   private readonly seenTemplates = new Set<string>();
+  private readonly root: AssemblyRoot;
 
-  constructor(private readonly files: SourceFiles) {}
+  constructor(
+    private readonly files: SourceFiles,
+    shownRoot: string,
+    resolvedRoot: string,
+    realRoot: string,
+  ) {
+    this.root = new AssemblyRoot(files, shownRoot, resolvedRoot, realRoot);
+  }
 
   async readAssembly(dir: string, depth: number): Promise<void> {
-    this.visitedDirs.add(normalize(dir));
+    this.visitedDirs.set((await this.root.realPath(dir)) ?? resolve(dir), dir);
     const manifestPath = join(dir, MANIFEST);
     const manifest = await this.readManifest(dir, manifestPath);
+    const shape = new Shape(manifestPath, MANIFEST_HINT);
     const artifacts = isJsonObject(manifest.artifacts) ? manifest.artifacts : {};
-    const assets = new AssetFiles(dir, artifacts, this.files, (m) => this.warnings.push(m));
+    const assets = new AssetFiles(dir, artifacts, this.files, this.root, shape);
     for (const id of Object.keys(artifacts)) {
-      const artifact = artifacts[id];
-      if (!isJsonObject(artifact)) {
-        this.warnings.push(
-          `${manifestPath}: artifact ${JSON.stringify(id)} is ${jsonKind(artifact)}; skipped`,
-        );
-        continue;
-      }
-      if (artifact.type === STACK_ARTIFACT) {
-        await this.readStack(dir, manifestPath, id, artifact, assets);
-      } else if (artifact.type === NESTED_ASSEMBLY_ARTIFACT) {
-        await this.readNestedAssembly(dir, manifestPath, id, artifact, depth);
+      const path = pathTo("artifacts", id);
+      const artifact = shape.object(artifacts[id], path, "an artifact ({type, properties})");
+      const type = shape.text(own(artifact, "type"), pathTo(path, "type"), "an artifact type");
+      if (type === STACK_ARTIFACT) {
+        await this.readStack(dir, shape, id, artifact, assets);
+      } else if (type === NESTED_ASSEMBLY_ARTIFACT) {
+        await this.readNestedAssembly(dir, shape, id, artifact, depth);
       }
     }
   }
@@ -168,7 +256,9 @@ class AssemblyReader {
         isDir ? manifestPath : dir,
       );
     }
-    const manifest = parseJson(text, manifestPath, "a CDK cloud assembly manifest");
+    const manifest = parseJson(text, manifestPath, "a CDK cloud assembly manifest", {
+      sections: MANIFEST_SECTIONS,
+    });
     const version = isJsonObject(manifest) ? manifest.version : undefined;
     const artifacts = isJsonObject(manifest) ? manifest.artifacts : undefined;
     if (
@@ -192,43 +282,57 @@ class AssemblyReader {
 
   private async readStack(
     dir: string,
-    manifestPath: string,
+    shape: Shape,
     id: string,
     artifact: JsonObject,
     assets: AssetFiles,
   ): Promise<void> {
-    const properties = isJsonObject(artifact.properties) ? artifact.properties : {};
-    const templateFile = properties.templateFile;
-    if (typeof templateFile !== "string" || templateFile === "") {
-      throw new InputError(
-        `stack artifact ${JSON.stringify(id)} has no properties.templateFile`,
-        manifestPath,
-      );
-    }
-    const stackName = properties.stackName;
-    const env = parseEnvironment(artifact.environment);
+    const path = pathTo("artifacts", id);
+    const propertiesPath = pathTo(path, "properties");
+    const properties = shape.object(
+      own(artifact, "properties"),
+      propertiesPath,
+      "the stack's properties (an object with templateFile)",
+    );
+    const templateFile = shape.text(
+      own(properties, "templateFile"),
+      pathTo(propertiesPath, "templateFile"),
+      "the stack's template file (a string)",
+    );
+    const stackName = shape.nullableText(
+      own(properties, "stackName"),
+      pathTo(propertiesPath, "stackName"),
+      "a stack name",
+    );
+    const environment = own(artifact, "environment");
     // No environment at all is an environment-agnostic stack, as `unknown-account` is.
-    if (env === null && artifact.environment !== undefined) {
-      this.warnings.push(
-        `${manifestPath}: stack artifact ${JSON.stringify(id)} has environment ${JSON.stringify(artifact.environment)}, not aws://ACCOUNT/REGION; its account and region are unknown`,
-      );
-    }
+    const env =
+      environment === undefined
+        ? null
+        : (parseEnvironment(environment) ??
+          shape.fail(pathTo(path, "environment"), "aws://ACCOUNT/REGION", environment));
     const stack: TemplateStack = {
       // The CDK writes stackName only when it differs from the artifact id.
-      name: typeof stackName === "string" && stackName !== "" ? stackName : id,
+      name: stackName ?? id,
       account: env?.account ?? null,
       region: env?.region ?? null,
       artifactId: id,
       parent: null,
     };
+    const metadata = own(artifact, "metadata");
     const entries = [
-      ...readMetadataMap(artifact.metadata),
-      ...(await this.readMetadataFile(dir, id, artifact.additionalMetadataFile)),
+      ...(metadata === undefined ? [] : readMetadataMap(metadata, shape, pathTo(path, "metadata"))),
+      ...(await this.readMetadataFile(dir, shape, id, own(artifact, "additionalMetadataFile"))),
     ];
     const index = new ConstructIndex(entries, templateFile);
-    const file = join(dir, templateFile);
+    const file = await this.root.inside(
+      dir,
+      templateFile,
+      shape,
+      pathTo(propertiesPath, "templateFile"),
+    );
     const doc = await this.readTemplateFile(file, `stack artifact ${JSON.stringify(id)}`);
-    this.seenTemplates.add(normalize(file));
+    this.seenTemplates.add((await this.root.realPath(file)) ?? resolve(file));
     const loaded: LoadedTemplate = {
       doc,
       file,
@@ -237,16 +341,19 @@ class AssemblyReader {
       parent: null,
     };
     this.loaded.push(loaded);
-    await this.readNestedStacks(loaded, null, { dir, index, assets }, 1);
+    await this.readNestedStacks(loaded, null, { dir, id, index, assets }, 1);
   }
 
   private async readMetadataFile(
     dir: string,
+    shape: Shape,
     id: string,
     file: unknown,
   ): Promise<ConstructEntry[]> {
-    if (typeof file !== "string" || file === "") return [];
-    const path = join(dir, file);
+    const at = pathTo(pathTo("artifacts", id), "additionalMetadataFile");
+    const name = shape.nullableText(file, at, "a metadata file name");
+    if (name === null) return [];
+    const path = await this.root.inside(dir, name, shape, at);
     const text = await this.files.readText(path);
     if (text === null) {
       throw new InputError(
@@ -254,7 +361,8 @@ class AssemblyReader {
         path,
       );
     }
-    return readMetadataMap(parseJson(text, path, "CDK construct metadata (JSON)"));
+    const doc = parseJson(text, path, "CDK construct metadata (JSON)");
+    return readMetadataMap(doc, new Shape(path, METADATA_HINT), "");
   }
 
   private async readTemplateFile(path: string, owner: string): Promise<JsonObject> {
@@ -262,7 +370,7 @@ class AssemblyReader {
     if (text === null) {
       throw new InputError(`the template of ${owner} does not exist`, path);
     }
-    const doc = parseJson(text, path, TEMPLATE_JSON);
+    const doc = parseJson(text, path, TEMPLATE_JSON, { sections: TEMPLATE_SECTIONS });
     if (!isJsonObject(doc)) {
       throw new InputError(`the file holds ${jsonKind(doc)}; expected ${TEMPLATE_JSON}`, path);
     }
@@ -282,29 +390,56 @@ class AssemblyReader {
     depth: number,
   ): Promise<void> {
     const { doc, stack: parent } = template;
+    // The template was checked when it was read: Resources is an object of objects.
     const resources = isJsonObject(doc.Resources) ? doc.Resources : {};
+    const shape = new Shape(template.file, TEMPLATE_HINT);
     for (const logicalId of Object.keys(resources)) {
       const resource = resources[logicalId];
       if (!isJsonObject(resource) || resource.Type !== NESTED_STACK_TYPE) continue;
+      const resourcePath = pathTo("Resources", logicalId);
       const constructPath =
         context.index.constructs(root).get(logicalId)?.path ?? cdkPath(resource.Metadata);
       const nestedRoot = constructPath === null ? null : nestedStackPath(constructPath);
-      const templateFile =
-        assetPath(resource.Metadata) ??
-        (nestedRoot === null ? null : context.index.templateFile(nestedRoot)) ??
-        (await context.assets.templateOf(resource.Properties));
+      const fromAsset = assetPath(resource.Metadata);
+      const fromIndex = nestedRoot === null ? null : context.index.templateFile(nestedRoot);
+      const fromUrl =
+        fromAsset === null && fromIndex === null
+          ? await context.assets.templateOf(resource.Properties)
+          : null;
+      const templateFile = fromAsset ?? fromIndex ?? fromUrl?.file ?? null;
       if (templateFile === null) {
-        // A stack deployed from a URL outside the assembly: nothing here to read.
-        continue;
-      }
-      const file = join(context.dir, templateFile);
-      if (depth > MAX_NESTED_STACK_DEPTH || this.seenTemplates.has(normalize(file))) {
         this.warnings.push(
-          `${file}: nested stack ${parent.name}/${logicalId} is nested more than ${MAX_NESTED_STACK_DEPTH} deep or repeats a template; not read again`,
+          `${template.file}: nested stack ${parent.name}/${logicalId} is deployed from a template outside the assembly; its resources are not checked`,
         );
         continue;
       }
-      this.seenTemplates.add(normalize(file));
+      // Where the template's name came from: that file and path are the ones to fix.
+      const [namer, namedAt] =
+        fromAsset !== null
+          ? [shape, pathTo(pathTo(resourcePath, "Metadata"), "aws:asset:path")]
+          : fromIndex !== null
+            ? [
+                new Shape(template.file, TEMPLATE_HINT),
+                `${pathTo(resourcePath, "Metadata")} (the construct metadata's aws:cdk:templateFile of stack artifact ${JSON.stringify(context.id)})`,
+              ]
+            : (fromUrl?.namedBy ?? [shape, resourcePath]);
+      const file = await this.root.inside(context.dir, templateFile, namer, namedAt);
+      if (depth > MAX_NESTED_STACK_DEPTH) {
+        shape.refuse(
+          resourcePath,
+          `nested stacks nested more than ${MAX_NESTED_STACK_DEPTH} deep; the tool reads ${MAX_NESTED_STACK_DEPTH} levels`,
+        );
+      }
+      const real = (await this.root.realPath(file)) ?? resolve(file);
+      if (this.seenTemplates.has(real)) {
+        // A template that deploys itself (or an ancestor): CloudFormation
+        // would never finish it; its keys were read the first time.
+        this.warnings.push(
+          `${file}: nested stack ${parent.name}/${logicalId} repeats a template already read; not read again`,
+        );
+        continue;
+      }
+      this.seenTemplates.add(real);
       const nestedDoc = await this.readTemplateFile(
         file,
         `nested stack ${parent.name}/${logicalId}`,
@@ -334,47 +469,68 @@ class AssemblyReader {
 
   private async readNestedAssembly(
     dir: string,
-    manifestPath: string,
+    shape: Shape,
     id: string,
     artifact: JsonObject,
     depth: number,
   ): Promise<void> {
-    const properties = isJsonObject(artifact.properties) ? artifact.properties : {};
-    const directoryName = properties.directoryName;
-    if (typeof directoryName !== "string" || directoryName === "") {
-      throw new InputError(
-        `nested assembly artifact ${JSON.stringify(id)} has no properties.directoryName`,
-        manifestPath,
-      );
-    }
-    const nested = join(dir, directoryName);
-    if (depth + 1 > MAX_ASSEMBLY_DEPTH || this.visitedDirs.has(normalize(nested))) {
+    const path = pathTo("artifacts", id);
+    const properties = shape.object(
+      own(artifact, "properties"),
+      pathTo(path, "properties"),
+      "the nested assembly's properties (an object with directoryName)",
+    );
+    const at = pathTo(pathTo(path, "properties"), "directoryName");
+    const directoryName = shape.text(
+      own(properties, "directoryName"),
+      at,
+      "the nested assembly's directory (a string)",
+    );
+    const nested = await this.root.inside(dir, directoryName, shape, at);
+    const real = (await this.root.realPath(nested)) ?? resolve(nested);
+    const readAs = this.visitedDirs.get(real);
+    if (readAs !== undefined) {
+      // A directory reached a second way (a link, `.`, a cycle): its stacks are read already.
       this.warnings.push(
-        `${manifestPath}: nested assembly ${JSON.stringify(id)} (${nested}) is nested more than ${MAX_ASSEMBLY_DEPTH} deep or was read already; not read again`,
+        `${shape.file}: nested assembly ${JSON.stringify(id)} (${nested}) is ${readAs}, read already; not read again`,
       );
       return;
+    }
+    if (depth + 1 > MAX_ASSEMBLY_DEPTH) {
+      shape.refuse(
+        at,
+        `nested assemblies nested more than ${MAX_ASSEMBLY_DEPTH} deep; the tool reads ${MAX_ASSEMBLY_DEPTH} levels`,
+      );
     }
     await this.readAssembly(nested, depth + 1);
   }
 }
 
+/** A nested stack template found through an asset manifest, and where its name is written. */
+interface AssetTemplate {
+  file: string;
+  namedBy: [Shape, string];
+}
+
 /**
  * The template files of an assembly's asset manifests, by asset hash: a
  * nested stack's `TemplateURL` names its template only by that hash. Read
- * on first use, once per assembly directory.
+ * on first use, once per assembly directory; an asset manifest that cannot
+ * be read then stops the run, since a nested stack's template may be in it.
  */
 class AssetFiles {
-  private sources: Map<string, string> | null = null;
+  private sources: Map<string, AssetTemplate> | null = null;
 
   constructor(
     private readonly dir: string,
     private readonly artifacts: JsonObject,
     private readonly files: SourceFiles,
-    private readonly warn: (message: string) => void,
+    private readonly root: AssemblyRoot,
+    private readonly manifest: Shape,
   ) {}
 
   /** The template file a nested stack's `TemplateURL` names, or null. */
-  async templateOf(properties: unknown): Promise<string | null> {
+  async templateOf(properties: unknown): Promise<AssetTemplate | null> {
     const url = isJsonObject(properties) ? properties.TemplateURL : undefined;
     const hash = assetHash(url);
     if (hash === null) return null;
@@ -382,34 +538,43 @@ class AssetFiles {
     return this.sources.get(hash) ?? null;
   }
 
-  private async load(): Promise<Map<string, string>> {
-    const sources = new Map<string, string>();
+  private async load(): Promise<Map<string, AssetTemplate>> {
+    const sources = new Map<string, AssetTemplate>();
     for (const id of Object.keys(this.artifacts)) {
       const artifact = this.artifacts[id];
       if (!isJsonObject(artifact) || artifact.type !== ASSET_MANIFEST_ARTIFACT) continue;
-      const file = isJsonObject(artifact.properties) ? artifact.properties.file : undefined;
-      if (typeof file !== "string") continue;
-      const path = join(this.dir, file);
+      const at = pathTo(pathTo(pathTo("artifacts", id), "properties"), "file");
+      const properties = isJsonObject(artifact.properties) ? artifact.properties : {};
+      const name = this.manifest.text(own(properties, "file"), at, "the asset manifest's file");
+      const path = await this.root.inside(this.dir, name, this.manifest, at);
       const text = await this.files.readText(path);
-      let doc: unknown = null;
-      try {
-        doc = text === null ? null : JSON.parse(text);
-      } catch {
-        doc = null;
-      }
-      const entries = isJsonObject(doc) && isJsonObject(doc.files) ? doc.files : null;
-      if (entries === null) {
-        // Only a fallback for finding nested templates: worth a warning, not the run.
-        this.warn(
-          `${path}: asset manifest missing or not readable; nested stack templates may be missed`,
+      if (text === null) {
+        throw new InputError(
+          `the asset manifest of artifact ${JSON.stringify(id)} does not exist; nested stack templates are found through it`,
+          path,
         );
-        continue;
       }
+      const shape = new Shape(path, ASSET_HINT);
+      const doc = shape.object(
+        parseJson(text, path, "a CDK asset manifest (JSON)"),
+        "",
+        "an object",
+      );
+      const entries = shape.sectionObject(doc, "files", "files", "an object of file assets") ?? {};
       for (const hash of Object.keys(entries)) {
-        const entry = entries[hash];
-        const source =
-          isJsonObject(entry) && isJsonObject(entry.source) ? entry.source.path : undefined;
-        if (typeof source === "string") sources.set(hash, source);
+        const entryPath = pathTo("files", hash);
+        const entry = shape.object(
+          entries[hash],
+          entryPath,
+          "a file asset ({source, destinations})",
+        );
+        const sourcePath = pathTo(entryPath, "source");
+        const source = shape.object(own(entry, "source"), sourcePath, "the asset's source");
+        // An asset built by a command has `executable` instead of a path.
+        const file = shape.nullableText(own(source, "path"), pathTo(sourcePath, "path"), "a path");
+        if (file !== null) {
+          sources.set(hash, { file, namedBy: [shape, pathTo(sourcePath, "path")] });
+        }
       }
     }
     return sources;
@@ -469,7 +634,9 @@ function exportsByEnvironment(
     const env = environmentKey(stack);
     const byName = exports.get(env) ?? new Map<string, readonly KeyTarget[]>();
     exports.set(env, byName);
-    for (const [name, targets] of templateExports(doc, file, stack)) byName.set(name, targets);
+    for (const [name, targets] of templateExports(doc, file, stack, "cdk-assembly")) {
+      byName.set(name, targets);
+    }
   }
   return exports;
 }

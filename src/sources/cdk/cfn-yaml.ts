@@ -6,6 +6,8 @@
  */
 import {
   CST,
+  isMap,
+  isScalar,
   Lexer,
   LineCounter,
   Pair,
@@ -16,7 +18,8 @@ import {
   type YAMLSeq,
 } from "yaml";
 import { InputError } from "../../model.js";
-import { parseJson } from "../json.js";
+import { duplicateKeyError, parseJson } from "../json.js";
+import { TEMPLATE_SECTIONS } from "./template.js";
 
 /**
  * Alias expansion bound. CloudFormation templates rarely use anchors at all;
@@ -64,7 +67,9 @@ export function parseTemplateText(text: string, file: string): ParsedTemplateTex
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const trimmed = body.trimStart();
   if (trimmed === "") throw new InputError(`the file is empty; expected ${EXPECTED}`, file);
-  if (trimmed.startsWith("{")) return { doc: parseJson(body, file, EXPECTED), warnings: [] };
+  if (trimmed.startsWith("{")) {
+    return { doc: parseJson(body, file, EXPECTED, { sections: TEMPLATE_SECTIONS }), warnings: [] };
+  }
   return parseYamlTemplate(body, file);
 }
 
@@ -96,9 +101,9 @@ function parseYamlTemplate(text: string, file: string): ParsedTemplateText {
       // pairs, set and timestamp types: `2010-09-09` stays a string.
       version: "1.1",
       customTags: cloudFormationTags,
-      // The duplicate-key check is quadratic (a 1 MB map of short keys takes
-      // over a minute); without it a repeated key keeps its last value, as
-      // in JSON.parse.
+      // The parser's duplicate-key check is quadratic (a 1 MB map of short
+      // keys takes over a minute): repeated keys are looked for below, where
+      // they can drop a resource, in linear time.
       uniqueKeys: false,
     });
   } catch (err) {
@@ -112,6 +117,7 @@ function parseYamlTemplate(text: string, file: string): ParsedTemplateText {
         : `not valid YAML: ${error.message}`;
     throw new InputError(message, file, lineOf(error.pos[0]), { cause: error });
   }
+  checkDuplicateKeys(doc.contents, file, lineCounter);
   const warnings = doc.warnings.map(
     (warning) => `line ${lineOf(warning.pos[0])}: ${warning.message}; read as a plain value`,
   );
@@ -128,6 +134,44 @@ function parseYamlTemplate(text: string, file: string): ParsedTemplateText {
     }
     throw tooDeep(err, file);
   }
+}
+
+/**
+ * Refuses a key repeated at the top level or in `Resources`/`Outputs`: the
+ * last would win, and a resource that may be a key would silently go.
+ */
+function checkDuplicateKeys(contents: unknown, file: string, lineCounter: LineCounter): void {
+  if (!isMap(contents)) return;
+  checkMapKeys(contents, "", file, lineCounter);
+  for (const pair of contents.items) {
+    const name = keyName(pair.key);
+    if (name !== null && TEMPLATE_SECTIONS.includes(name) && isMap(pair.value)) {
+      checkMapKeys(pair.value, name, file, lineCounter);
+    }
+  }
+}
+
+function checkMapKeys(map: YAMLMap, section: string, file: string, lineCounter: LineCounter) {
+  const seen = new Map<string, number>();
+  for (const pair of map.items) {
+    const name = keyName(pair.key);
+    // `<<` merges a mapping in (YAML 1.1); it is no key of its own.
+    if (name === null || name === "<<") continue;
+    const offset = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
+    const first = seen.get(name);
+    if (first !== undefined) {
+      const again = lineCounter.linePos(offset);
+      const firstLine = lineCounter.linePos(first).line;
+      throw duplicateKeyError(file, name, section, firstLine, again.line, again.col);
+    }
+    seen.set(name, offset);
+  }
+}
+
+/** A mapping key as the parsed template names it: `toJS` makes every key a string, null "". */
+function keyName(key: unknown): string | null {
+  if (isScalar(key)) return key.value === null ? "" : String(key.value);
+  return key === null || key === undefined ? null : String(key);
 }
 
 // Lexer tokens that mark what follows rather than standing for text.

@@ -11,9 +11,14 @@
 import type { ChangeAction, KeyReference, SourceKind } from "../../model.js";
 import { InputError } from "../../model.js";
 import { isJsonObject, type JsonObject } from "../json.js";
+import { Shape } from "../shape.js";
 import { parseTemplateText } from "./cfn-yaml.js";
 import type { StackModel, StackResource } from "./stack.js";
-import { CFN_KEY_TYPES } from "./template.js";
+import { CFN_KEY_TYPES, readResources } from "./template.js";
+
+// The deployed template comes from CloudFormation or from the facts snapshot.
+const DEPLOYED_HINT =
+  "the deployed template cannot be compared: take the facts snapshot again, or compare with the base branch's assembly (--cdk-base)";
 
 /**
  * A reference for every KMS key resource (`AWS::KMS::Key`,
@@ -67,7 +72,8 @@ export function diffStacks(
  *   `GetTemplate`'s `TemplateBody`); null or undefined when the stack is not
  *   deployed, which makes every key of `head` a `create`.
  * @param source the source kind the references carry.
- * @throws InputError when `deployedTemplate` is not a CloudFormation template.
+ * @throws InputError when `deployedTemplate` is not a CloudFormation template,
+ *   or has a resource that cannot be read: a key removed since would go unseen.
  */
 export function diffDeployed(
   deployedTemplate: unknown,
@@ -82,13 +88,16 @@ export function diffDeployed(
     typeof deployedTemplate === "string"
       ? parseTemplateText(deployedTemplate, label).doc
       : deployedTemplate;
-  const resources = isJsonObject(doc) ? doc.Resources : undefined;
-  if (!isJsonObject(doc) || (resources !== undefined && !isJsonObject(resources))) {
+  const section = isJsonObject(doc) ? doc.Resources : undefined;
+  if (!isJsonObject(doc) || (section !== undefined && !isJsonObject(section))) {
     throw new InputError("not a CloudFormation template: expected an object of Resources", label);
   }
   // The deployed template is no file of its own: the references name the
   // head template, whose deployment they describe.
-  const base: Side = { stack: head, file: head.templateFile, resources: readResources(resources) };
+  const shape = new Shape(label, DEPLOYED_HINT);
+  // An Fn::If DeletionPolicy reads as Delete; the change reports what that does.
+  const resources = readResources(doc, undefined, shape, () => {});
+  const base: Side = { stack: head, file: head.templateFile, resources };
   return compareStack(base, head, source);
 }
 
@@ -390,24 +399,4 @@ function sameValue(a: unknown, b: unknown): boolean {
     keys.length === Object.keys(b).length &&
     keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]))
   );
-}
-
-/** The resources of a deployed template, as far as key changes need them. */
-function readResources(resources: JsonObject | undefined): Map<string, StackResource> {
-  const found = new Map<string, StackResource>();
-  for (const [logicalId, entry] of Object.entries(resources ?? {})) {
-    if (!isJsonObject(entry) || typeof entry.Type !== "string") continue;
-    const policy = entry.DeletionPolicy;
-    const path = isJsonObject(entry.Metadata) ? entry.Metadata["aws:cdk:path"] : undefined;
-    found.set(logicalId, {
-      logicalId,
-      type: entry.Type,
-      properties: isJsonObject(entry.Properties) ? entry.Properties : {},
-      // CloudFormation's default; an expression is read as Delete, as the template reader does.
-      deletionPolicy: typeof policy === "string" ? policy : "Delete",
-      constructPath: typeof path === "string" && path !== "" ? path : null,
-      creationStack: [],
-    });
-  }
-  return found;
 }

@@ -41,7 +41,12 @@ export interface KeyHit {
 export interface FindOptions {
   /** Bare key ids and alias names count anywhere in the value (an output named `KmsKeyId`). */
   rootNamesKey?: boolean;
-  warn?: (message: string) => void;
+  /**
+   * Called when the value nests deeper than MAX_VALUE_DEPTH: a key below
+   * would be missed, so the caller stops the run (it knows the file and the
+   * path). Without it, the walk throws: nothing deep goes unsearched in silence.
+   */
+  tooDeep?: (message: string) => void;
 }
 
 // Resource properties nest a dozen levels; intrinsic functions a few more.
@@ -114,9 +119,9 @@ export function findKeyTargets(
   const walk = new Walk(names, options.rootNamesKey ?? false);
   walk.visit(value, "", false, 0);
   if (walk.tooDeep) {
-    options.warn?.(
-      `values nested deeper than ${MAX_VALUE_DEPTH} levels were not searched for keys`,
-    );
+    const message = `values nested deeper than ${MAX_VALUE_DEPTH} levels, too deep to search for keys (templates nest a dozen)`;
+    if (options.tooDeep === undefined) throw new Error(message);
+    options.tooDeep(message);
   }
   return walk.hits;
 }

@@ -5,7 +5,7 @@
  * `additionalMetadataFile`); older versions to the artifact's `metadata` in
  * `manifest.json`. Both are `{"/Stack/Key/Resource": [{type, data, trace?}]}`.
  */
-import { isJsonObject } from "../json.js";
+import { own, pathTo, type Shape } from "../shape.js";
 import type { ConstructInfo } from "./template.js";
 
 /** What the metadata says of one construct path. */
@@ -19,16 +19,20 @@ export interface ConstructEntry {
 }
 
 /**
- * Reads one metadata map. Entries of other types (warnings, asset metadata)
- * and entries of the wrong shape are passed over: metadata only ever adds
- * construct paths and lines, never keys.
+ * Reads one metadata map, checked: it ties logical ids to constructs and
+ * nested stacks to their template files, so a map that cannot be read stops
+ * the run (a nested stack's keys could go unread). Entries of other types
+ * (warnings, asset metadata) are passed over; a `trace` is only a line, and
+ * its non-string frames are dropped.
+ *
+ * @param path where the map is, for messages: "" for a metadata file, `artifacts.X.metadata` in a manifest.
  */
-export function readMetadataMap(map: unknown): ConstructEntry[] {
-  if (!isJsonObject(map)) return [];
+export function readMetadataMap(map: unknown, shape: Shape, path: string): ConstructEntry[] {
+  const checked = shape.object(map, path, 'construct metadata ({"/Stack/Construct": [entries]})');
   const found: ConstructEntry[] = [];
-  for (const key of Object.keys(map)) {
-    const items = map[key];
-    if (!Array.isArray(items)) continue;
+  for (const key of Object.keys(checked)) {
+    const itemsPath = pathTo(path, key);
+    const items = shape.list(checked[key], itemsPath, "a list of metadata entries");
     const entry: ConstructEntry = {
       path: key.startsWith("/") ? key.slice(1) : key,
       logicalId: null,
@@ -38,17 +42,21 @@ export function readMetadataMap(map: unknown): ConstructEntry[] {
     // Before `aws:cdk:creationStack` existed, each entry carried its own
     // `trace`: the logical id's trace is the construct's creation stack.
     let trace: string[] = [];
-    for (const item of items) {
-      if (!isJsonObject(item)) continue;
-      if (item.type === "aws:cdk:logicalId" && typeof item.data === "string") {
-        entry.logicalId = item.data;
-        trace = strings(item.trace);
-      } else if (item.type === "aws:cdk:creationStack") {
-        entry.creationStack = strings(item.data);
-      } else if (item.type === "aws:cdk:templateFile" && typeof item.data === "string") {
-        entry.templateFile = item.data;
+    items.forEach((value, index) => {
+      const itemPath = pathTo(itemsPath, index);
+      const item = shape.object(value, itemPath, "a metadata entry ({type, data})");
+      const type = own(item, "type");
+      const dataPath = pathTo(itemPath, "data");
+      if (type === "aws:cdk:logicalId") {
+        entry.logicalId = shape.text(own(item, "data"), dataPath, "a logical id (a string)");
+        trace = strings(own(item, "trace"));
+      } else if (type === "aws:cdk:creationStack") {
+        const frames = shape.list(own(item, "data"), dataPath, "a list of stack frames");
+        entry.creationStack = strings(frames);
+      } else if (type === "aws:cdk:templateFile") {
+        entry.templateFile = shape.text(own(item, "data"), dataPath, "a template file name");
       }
-    }
+    });
     if (entry.creationStack.length === 0) entry.creationStack = trace;
     if (entry.logicalId !== null || entry.templateFile !== null) found.push(entry);
   }

@@ -5,6 +5,7 @@
 import type { KeyReference } from "../../model.js";
 import { InputError } from "../../model.js";
 import { isJsonObject, type JsonObject } from "../json.js";
+import { pathTo, Shape } from "../shape.js";
 import { isTerraformOutputs, jsonKind } from "../terraform/documents.js";
 import { outputReferences } from "../terraform/outputs.js";
 
@@ -15,6 +16,8 @@ export interface CdkOutputsResult {
 
 const EXPECTED =
   "expected the file `cdk deploy --outputs-file` writes ({Stack: {OutputKey: value}})";
+
+const HINT = "this is not what `cdk deploy --outputs-file` writes: write the file again with it";
 
 /**
  * True for CDK deploy outputs: an object of stacks, each an object of
@@ -40,37 +43,32 @@ function isScalar(value: unknown): boolean {
  * and alias names where the output key mentions kms or key. Each reference's
  * address is `STACK.OutputKey`.
  *
- * @throws InputError when `doc` is not an object of stacks; a stack entry
- *   that is not an object is skipped with a warning.
+ * @throws InputError when `doc` is not an object of stacks, or a stack's
+ *   entry is not an object of outputs: its outputs may hold keys.
  */
 export function readCdkOutputs(doc: unknown, file: string): CdkOutputsResult {
   if (!isJsonObject(doc))
     throw new InputError(`the file holds ${jsonKind(doc)}; ${EXPECTED}`, file);
+  const shape = new Shape(file, HINT);
   const references: KeyReference[] = [];
-  const warnings: string[] = [];
   for (const stack of Object.keys(doc)) {
-    const outputs = doc[stack];
-    if (!isJsonObject(outputs)) {
-      warnings.push(
-        `stack ${JSON.stringify(stack)} is ${jsonKind(outputs)}, not an object of outputs; skipped`,
-      );
-      continue;
-    }
+    const stackPath = pathTo("", stack);
+    const outputs = shape.object(doc[stack], stackPath, "the stack's outputs (an object)");
     for (const name of Object.keys(outputs)) {
       const address = `${stack}.${name}`;
-      const warn = (message: string) => warnings.push(`${address}: ${message}`);
+      const path = pathTo(stackPath, name);
       // Terraform's rules, under CDK's address: the same values mean the same keys.
       for (const reference of outputReferences(
         name,
         outputs[name],
         "cdk-outputs",
-        file,
         null,
-        warn,
+        shape,
+        path,
       )) {
         references.push({ ...reference, address });
       }
     }
   }
-  return { references, warnings };
+  return { references, warnings: [] };
 }

@@ -8,11 +8,12 @@ import type { KeyReference, KeyTarget, SourceKind } from "../../model.js";
 import { InputError } from "../../model.js";
 import { isJsonObject, type JsonObject } from "../json.js";
 import { isAliasName, partitionOf } from "../key-ids.js";
+import { own, pathTo, Shape } from "../shape.js";
 import { jsonKind } from "../terraform/documents.js";
 import { mentionsKey } from "../terraform/outputs.js";
 import { makeReference, type ReferenceBase } from "../terraform/resources.js";
 import { aliasNameTarget, type ResourcePlace } from "../terraform/scan.js";
-import { findKeyTargets, type KeyNames } from "./intrinsics.js";
+import { findKeyTargets, intrinsicName, type KeyNames } from "./intrinsics.js";
 import type { StackModel, StackResource } from "./stack.js";
 
 /** Resource types that declare a KMS key. */
@@ -43,7 +44,12 @@ export interface ConstructInfo {
 }
 
 export interface TemplateOptions {
-  /** Default `cloudformation-template`. */
+  /**
+   * Default `cloudformation-template`. A plain template must have
+   * `Resources` (CloudFormation refuses one without); a CDK stack's may not,
+   * since the CDK writes no `Resources` for a stack with none (and `cdk
+   * deploy` then removes the deployed stack).
+   */
   source?: TemplateSource;
   /** Construct metadata by logical id (manifest or `<Stack>.metadata.json`). */
   constructs?: ReadonlyMap<string, ConstructInfo>;
@@ -59,24 +65,54 @@ export interface TemplateResult {
   warnings: string[];
 }
 
+// Top-level sections of a template that hold maps of objects (a parameter, a
+// resource, an output…), where CDK outputs of a stack of that name hold scalars.
+const TEMPLATE_MAPS = ["Resources", "Parameters", "Outputs", "Conditions", "Mappings", "Rules"];
+
 /**
- * True for a parsed CloudFormation template: `AWSTemplateFormatVersion`, or a
- * `Resources` object of resource objects. (CDK outputs, `{Stack: {Key: "value"}}`,
- * have string members, so a stack named `Resources` is not taken for one.)
+ * True for a parsed CloudFormation template: `AWSTemplateFormatVersion`,
+ * `Transform`, or one of its sections holding what only a template holds.
+ * (CDK outputs, `{Stack: {Key: "value"}}`, have scalar members, so a stack
+ * named `Resources` is not taken for one.) A template with a section of the
+ * wrong shape, or without `Resources`, is still a template — a broken one,
+ * which its reader refuses with the path of what is wrong.
  */
 export function isCloudFormationTemplate(doc: unknown): doc is JsonObject {
   if (!isJsonObject(doc)) return false;
-  if (typeof doc.AWSTemplateFormatVersion === "string") return true;
-  const resources = doc.Resources;
-  return isJsonObject(resources) && Object.values(resources).every(isJsonObject);
+  if (typeof doc.AWSTemplateFormatVersion === "string" || Object.hasOwn(doc, "Transform")) {
+    return true;
+  }
+  return TEMPLATE_MAPS.some((key) => Object.hasOwn(doc, key) && !isScalarMap(doc[key]));
 }
+
+/** A non-empty object of scalars: what CDK outputs hold for one stack. */
+function isScalarMap(value: unknown): boolean {
+  if (!isJsonObject(value)) return false;
+  const entries = Object.values(value);
+  return entries.length > 0 && entries.every(isScalar);
+}
+
+function isScalar(value: unknown): boolean {
+  return value === null || typeof value !== "object";
+}
+
+/** Sections of a template whose keys are entries: a repeated key drops one. */
+export const TEMPLATE_SECTIONS: readonly string[] = ["Resources", "Outputs"];
+
+/** The way out of a template error, by where the template comes from. */
+const HINTS: Record<TemplateSource, string> = {
+  "cloudformation-template": "CloudFormation would refuse this template too: fix it",
+  "cdk-assembly":
+    "this is not a template as the CDK writes it: synthesize the assembly again (cdk synth)",
+};
 
 /**
  * Reads a parsed template.
  *
  * @param file the template file as the user would name it: every reference's `file`.
- * @throws InputError when `doc` is not an object or its `Resources` is not
- *   one; a single malformed resource is skipped with a warning.
+ * @throws InputError when `doc` is not an object, lacks `Resources` (a plain
+ *   template) or has one of the wrong type, or has a resource or output that
+ *   cannot be read — it may be a key, an alias or a consumer.
  */
 export function readTemplate(
   doc: unknown,
@@ -84,10 +120,12 @@ export function readTemplate(
   stack: TemplateStack,
   options: TemplateOptions = {},
 ): TemplateResult {
-  const template = templateObject(doc, file);
+  const source = options.source ?? "cloudformation-template";
+  const shape = templateShape(file, source);
+  const template = templateObject(doc, shape, source);
   const warnings: string[] = [];
   const warn = (message: string) => warnings.push(message);
-  const resources = readResources(template, options.constructs, warn);
+  const resources = readResources(template, options.constructs, shape, warn);
   const model: StackModel = {
     name: stack.name,
     artifactId: stack.artifactId ?? file,
@@ -97,8 +135,7 @@ export function readTemplate(
     resources,
     parent: stack.parent ?? null,
   };
-  const names = keyNames(resources, stack, options);
-  const source = options.source ?? "cloudformation-template";
+  const names = keyNames(resources, stack, options, shape);
   const references: KeyReference[] = [];
   for (const resource of resources.values()) {
     const base: ReferenceBase = {
@@ -108,10 +145,14 @@ export function readTemplate(
       resourceType: resource.type,
       action: null,
     };
-    references.push(...resourceReferences(resource, base, names, warn));
+    references.push(...resourceReferences(resource, base, names, shape, warn));
   }
-  references.push(...outputReferences(template, stack, source, file, names, warn));
+  references.push(...outputReferences(template, stack, source, names, shape));
   return { stack: model, references, warnings };
+}
+
+function templateShape(file: string, source: TemplateSource): Shape {
+  return new Shape(file, HINTS[source]);
 }
 
 /**
@@ -122,47 +163,53 @@ export function templateExports(
   doc: unknown,
   file: string,
   stack: TemplateStack,
+  source: TemplateSource = "cloudformation-template",
 ): Map<string, KeyTarget[]> {
-  const template = templateObject(doc, file);
-  const resources = readResources(template, undefined, () => {});
-  const names = keyNames(resources, stack, {});
+  const shape = templateShape(file, source);
+  const template = templateObject(doc, shape, source);
+  const resources = readResources(template, undefined, shape, () => {});
+  const names = keyNames(resources, stack, {}, shape);
   const exports = new Map<string, KeyTarget[]>();
-  for (const [, output] of outputsOf(template)) {
+  for (const [name, output] of outputsOf(template, shape)) {
     const exportName = isJsonObject(output.Export) ? output.Export.Name : undefined;
     if (typeof exportName !== "string") continue;
-    const targets = findKeyTargets(output.Value, names).map((hit) => hit.target);
+    const targets = findKeyTargets(output.Value, names, {
+      tooDeep: (message) => shape.refuse(pathTo(pathTo("Outputs", name), "Value"), message),
+    }).map((hit) => hit.target);
     if (targets.length > 0) exports.set(exportName, targets);
   }
   return exports;
 }
 
-function templateObject(doc: unknown, file: string): JsonObject {
+function templateObject(doc: unknown, shape: Shape, source: TemplateSource): JsonObject {
   if (!isJsonObject(doc)) {
     throw new InputError(
       `the file holds ${jsonKind(doc)}; expected a CloudFormation template (an object with Resources)`,
-      file,
+      shape.file,
     );
   }
-  const resources = doc.Resources;
-  if (resources !== undefined && resources !== null && !isJsonObject(resources)) {
-    throw new InputError(
-      `Resources is ${jsonKind(resources)}; expected an object of resources (logical id → {Type, Properties})`,
-      file,
-    );
+  const expected = "an object of resources (logical id → {Type, Properties})";
+  if (source === "cloudformation-template" || Object.hasOwn(doc, "Resources")) {
+    shape.object(own(doc, "Resources"), "Resources", expected);
   }
   return doc;
 }
 
-function readResources(
+/**
+ * The template's resources, each checked: one that cannot be read may be a
+ * key, an alias or a consumer, so it stops the run.
+ */
+export function readResources(
   template: JsonObject,
   constructs: ReadonlyMap<string, ConstructInfo> | undefined,
+  shape: Shape,
   warn: (message: string) => void,
 ): Map<string, StackResource> {
   const resources = new Map<string, StackResource>();
   const entries = isJsonObject(template.Resources) ? template.Resources : {};
   for (const logicalId of Object.keys(entries)) {
-    const resource = readResource(logicalId, entries[logicalId], constructs, warn);
-    if (resource !== null) resources.set(logicalId, resource);
+    const resource = readResource(logicalId, entries[logicalId], constructs, shape, warn);
+    resources.set(logicalId, resource);
   }
   return resources;
 }
@@ -171,47 +218,55 @@ function readResource(
   logicalId: string,
   entry: unknown,
   constructs: ReadonlyMap<string, ConstructInfo> | undefined,
+  shape: Shape,
   warn: (message: string) => void,
-): StackResource | null {
+): StackResource {
+  const path = pathTo("Resources", logicalId);
   if (logicalId.startsWith("Fn::ForEach::")) {
-    warn(
-      `Resources.${logicalId}: Fn::ForEach loops (AWS::LanguageExtensions) are not expanded; the resources they make were not read`,
+    // The loop's resources are unknown until CloudFormation expands it: any may be a key.
+    shape.refuse(
+      path,
+      "Fn::ForEach loops (AWS::LanguageExtensions) are not expanded by this tool, so the resources they make cannot be checked; pass the processed template (aws cloudformation get-template --template-stage Processed)",
     );
-    return null;
   }
-  if (!isJsonObject(entry)) {
-    warn(`Resources.${logicalId} is ${jsonKind(entry)}, not a resource; skipped`);
-    return null;
-  }
-  if (typeof entry.Type !== "string") {
-    warn(`Resources.${logicalId} has no Type; skipped`);
-    return null;
-  }
+  const object = shape.object(entry, path, "a resource ({Type, Properties})");
+  const type = shape.text(own(object, "Type"), pathTo(path, "Type"), "a resource type (a string)");
+  const properties = shape.nullableObject(
+    own(object, "Properties"),
+    pathTo(path, "Properties"),
+    "the resource's properties (an object)",
+  );
   const construct = constructs?.get(logicalId);
   return {
     logicalId,
-    type: entry.Type,
-    properties: isJsonObject(entry.Properties) ? entry.Properties : {},
-    deletionPolicy: deletionPolicyOf(logicalId, entry.DeletionPolicy, warn),
-    constructPath: construct?.path ?? templatePath(entry.Metadata),
+    type,
+    properties: properties ?? {},
+    deletionPolicy: deletionPolicyOf(own(object, "DeletionPolicy"), path, shape, warn),
+    constructPath: construct?.path ?? templatePath(object.Metadata),
     creationStack: construct?.creationStack ?? [],
   };
 }
 
 /**
  * `DeletionPolicy`, CloudFormation's default `Delete` when absent. An
- * expression (`Fn::If` under AWS::LanguageExtensions) is read as `Delete`
- * too: a key that may be deleted is treated as one that is.
+ * `Fn::If` (AWS::LanguageExtensions allows one) is read as `Delete`, with a
+ * warning: a key that may be deleted is treated as one that is. Any other
+ * value is refused.
  */
-function deletionPolicyOf(
-  logicalId: string,
+export function deletionPolicyOf(
   policy: unknown,
+  resourcePath: string,
+  shape: Shape,
   warn: (message: string) => void,
 ): string {
   if (policy === undefined || policy === null) return "Delete";
-  if (typeof policy === "string") return policy;
-  warn(`Resources.${logicalId}: DeletionPolicy is ${jsonKind(policy)}; read as Delete`);
-  return "Delete";
+  if (typeof policy === "string" && policy !== "") return policy;
+  const path = pathTo(resourcePath, "DeletionPolicy");
+  if (isJsonObject(policy) && intrinsicName(policy) === "Fn::If") {
+    warn(`${path}: an Fn::If; read as Delete`);
+    return "Delete";
+  }
+  return shape.fail(path, "Delete, Retain, RetainExceptOnCreate, Snapshot or an Fn::If", policy);
 }
 
 /** `Metadata["aws:cdk:path"]`, which older CDK versions (and `cdk synth` by default) write. */
@@ -232,16 +287,20 @@ export function nestedStackParameters(
   options: TemplateOptions,
   logicalId: string,
 ): Map<string, KeyTarget[]> {
-  const template = templateObject(doc, file);
-  const resources = readResources(template, undefined, () => {});
-  const names = keyNames(resources, stack, options);
+  const source = options.source ?? "cloudformation-template";
+  const shape = templateShape(file, source);
+  const template = templateObject(doc, shape, source);
+  const resources = readResources(template, undefined, shape, () => {});
+  const names = keyNames(resources, stack, options, shape);
   const passed = resources.get(logicalId)?.properties.Parameters;
   const parameters = new Map<string, KeyTarget[]>();
   if (!isJsonObject(passed)) return parameters;
+  const path = pathTo(pathTo(pathTo("Resources", logicalId), "Properties"), "Parameters");
   for (const name of Object.keys(passed)) {
-    const targets = findKeyTargets(passed[name], names, { rootNamesKey: true }).map(
-      (hit) => hit.target,
-    );
+    const targets = findKeyTargets(passed[name], names, {
+      rootNamesKey: true,
+      tooDeep: (message) => shape.refuse(pathTo(path, name), message),
+    }).map((hit) => hit.target);
     if (targets.length > 0) parameters.set(name, targets);
   }
   return parameters;
@@ -252,6 +311,7 @@ function keyNames(
   resources: ReadonlyMap<string, StackResource>,
   stack: TemplateStack,
   options: Pick<TemplateOptions, "imports" | "parameters">,
+  shape: Shape,
 ): KeyNames {
   const place: ResourcePlace = {
     partition: stack.region === null ? null : partitionOf(stack.region),
@@ -278,7 +338,7 @@ function keyNames(
   };
   for (const resource of resources.values()) {
     if (resource.type !== CFN_ALIAS_TYPE) continue;
-    const targets = aliasTargets(resource, names);
+    const targets = aliasTargets(resource, names, shape);
     const aliasName = aliasNameOf(resource);
     // `Ref` of an alias is its name: the key it points at, or at least the name.
     if (targets.length > 0) refs.set(resource.logicalId, targets);
@@ -288,8 +348,12 @@ function keyNames(
 }
 
 /** The keys an alias's `TargetKeyId` names (a `Fn::If` can name two). */
-function aliasTargets(resource: StackResource, names: KeyNames): KeyTarget[] {
-  return findKeyTargets(resource.properties.TargetKeyId, names, { rootNamesKey: true })
+function aliasTargets(resource: StackResource, names: KeyNames, shape: Shape): KeyTarget[] {
+  const path = pathTo(pathTo(pathTo("Resources", resource.logicalId), "Properties"), "TargetKeyId");
+  return findKeyTargets(resource.properties.TargetKeyId, names, {
+    rootNamesKey: true,
+    tooDeep: (message) => shape.refuse(path, message),
+  })
     .map((hit) => hit.target)
     .filter((target) => target.kind !== "alias");
 }
@@ -304,13 +368,14 @@ function resourceReferences(
   resource: StackResource,
   base: ReferenceBase,
   names: KeyNames,
+  shape: Shape,
   warn: (message: string) => void,
 ): KeyReference[] {
   const { logicalId, type } = resource;
   const key = names.keys.get(logicalId);
   if (key !== undefined) return [makeReference(base, "key", null, key)];
   if (type === CFN_ALIAS_TYPE) {
-    const targets = aliasTargets(resource, names);
+    const targets = aliasTargets(resource, names, shape);
     if (targets.length === 0) {
       warn(
         `Resources.${logicalId}: the alias's TargetKeyId names no key this template declares or writes out (a parameter or an expression); skipped`,
@@ -320,7 +385,8 @@ function resourceReferences(
     return targets.map((target) => makeReference(base, "alias", "TargetKeyId", target, aliasName));
   }
   const hits = findKeyTargets(resource.properties, names, {
-    warn: (message) => warn(`Resources.${logicalId}: ${message}`),
+    tooDeep: (message) =>
+      shape.refuse(pathTo(pathTo("Resources", logicalId), "Properties"), message),
   });
   return hits.map((hit) => makeReference(base, "consumer", hit.path || null, hit.target));
 }
@@ -329,22 +395,21 @@ function outputReferences(
   template: JsonObject,
   stack: TemplateStack,
   source: TemplateSource,
-  file: string,
   names: KeyNames,
-  warn: (message: string) => void,
+  shape: Shape,
 ): KeyReference[] {
   const references: KeyReference[] = [];
-  for (const [name, output] of outputsOf(template)) {
+  for (const [name, output] of outputsOf(template, shape)) {
     const base: ReferenceBase = {
       source,
-      file,
+      file: shape.file,
       address: `${stack.name}/Outputs/${name}`,
       resourceType: null,
       action: null,
     };
     const hits = findKeyTargets(output.Value, names, {
       rootNamesKey: mentionsKey(name),
-      warn: (message) => warn(`Outputs.${name}: ${message}`),
+      tooDeep: (message) => shape.refuse(pathTo(pathTo("Outputs", name), "Value"), message),
     });
     for (const hit of hits) {
       references.push(makeReference(base, "output", hit.path || null, hit.target));
@@ -353,14 +418,17 @@ function outputReferences(
   return references;
 }
 
-/** The template's outputs that are objects, by name. */
-function outputsOf(template: JsonObject): [string, JsonObject][] {
-  const outputs = template.Outputs;
-  if (!isJsonObject(outputs)) return [];
+/** The template's outputs, by name, each checked: an output's value may hold a key. */
+function outputsOf(template: JsonObject, shape: Shape): [string, JsonObject][] {
+  const outputs = shape.sectionObject(template, "Outputs", "Outputs", "an object of outputs");
+  if (outputs === null) return [];
   const found: [string, JsonObject][] = [];
   for (const name of Object.keys(outputs)) {
-    const output = outputs[name];
-    if (isJsonObject(output)) found.push([name, output]);
+    const path = pathTo("Outputs", name);
+    const output = shape.object(outputs[name], path, "an output ({Value, Export})");
+    if (!Object.hasOwn(output, "Value"))
+      shape.fail(pathTo(path, "Value"), "the output's value", undefined);
+    found.push([name, output]);
   }
   return found;
 }

@@ -4,7 +4,7 @@
  * and saying what a file is when it is not the one expected.
  */
 import { InputError } from "../../model.js";
-import { isJsonObject, type JsonObject } from "../json.js";
+import { clip, isJsonObject, type JsonObject } from "../json.js";
 
 // Top-level sections of a plan. State printed by `terraform show -json`
 // without a plan file has `values` instead.
@@ -47,12 +47,17 @@ export function isTerraformShowState(doc: unknown): doc is JsonObject {
   return Object.keys(doc).every((key) => key === "format_version" || key === "terraform_version");
 }
 
-/** True for a raw state file (`terraform.tfstate`): a numeric `version` and `resources` (v4) or `modules` (v3). */
+/**
+ * True for a raw state file (`terraform.tfstate`): a numeric `version` and
+ * `resources` (v4) or `modules` (v3) — of whatever type: a state file whose
+ * resources are not a list is a broken state file, which its reader refuses
+ * by name, not some other document.
+ */
 export function isRawTerraformState(doc: unknown): doc is JsonObject {
   return (
     isJsonObject(doc) &&
     typeof doc.version === "number" &&
-    (Array.isArray(doc.resources) || Array.isArray(doc.modules))
+    (Object.hasOwn(doc, "resources") || Object.hasOwn(doc, "modules"))
   );
 }
 
@@ -153,14 +158,6 @@ export function jsonKind(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
   return `a ${typeof value}`;
-}
-
-// Enough for any real action list or version; a hostile one is not echoed whole.
-const MAX_ECHO_CHARS = 80;
-
-/** A piece of input, cut short for a message. */
-export function clip(text: string): string {
-  return text.length <= MAX_ECHO_CHARS ? text : `${text.slice(0, MAX_ECHO_CHARS)}…`;
 }
 
 /** The string at `key`, or null. */

@@ -5,7 +5,8 @@
 import type { ChangeAction, KeyReference, SourceKind } from "../../model.js";
 import { InputError } from "../../model.js";
 import { isJsonObject } from "../json.js";
-import { describeDocument, jsonKind } from "./documents.js";
+import { own, pathTo, Shape } from "../shape.js";
+import { describeDocument } from "./documents.js";
 import { makeReference } from "./resources.js";
 import { NOWHERE, scanValue } from "./scan.js";
 
@@ -16,6 +17,8 @@ export interface TerraformOutputsResult {
 }
 
 const EXPECTED = "expected the output of `terraform output -json`";
+
+const HINT = "this is not what `terraform output -json` writes: write the file again with it";
 
 /**
  * True for an output name or a step of a path inside an output's value that
@@ -33,21 +36,23 @@ export function mentionsKey(name: string): boolean {
  * mentions kms or key.
  *
  * @param action what the plan does to the output; null outside plans.
+ * @param path the JSON path of the value, for the error when it nests too deep.
  */
 export function outputReferences(
   name: string,
   value: unknown,
   source: SourceKind,
-  file: string,
   action: ChangeAction | null,
-  warn: (message: string) => void,
+  shape: Shape,
+  path: string,
 ): KeyReference[] {
+  const file = shape.file;
   const hits = scanValue(value, {
     place: NOWHERE,
     namesKey: mentionsKey,
     inherit: true,
     rootNamesKey: mentionsKey(name),
-    warn: (message) => warn(`output.${name}: ${message}`),
+    tooDeep: (message) => shape.refuse(path, message),
   });
   const base = { source, file, address: `output.${name}`, resourceType: null, action };
   return hits.map((hit) =>
@@ -60,8 +65,8 @@ export function outputReferences(
  * Sensitive outputs are printed in full by `-json` and read alike: a key ARN
  * is not a secret.
  *
- * @throws InputError when `doc` is not an object of outputs; a single
- *   malformed entry is skipped with a warning.
+ * @throws InputError when `doc` is not an object of outputs, or one of
+ *   them is not `{value, …}`: an output that cannot be read may hold a key.
  */
 export function readTerraformOutputs(doc: unknown, file: string): TerraformOutputsResult {
   if (!isJsonObject(doc)) {
@@ -76,18 +81,19 @@ export function readTerraformOutputs(doc: unknown, file: string): TerraformOutpu
       file,
     );
   }
-  const warnings: string[] = [];
+  const shape = new Shape(file, HINT);
   const references: KeyReference[] = [];
-  const warn = (message: string) => warnings.push(message);
   for (const name of names) {
-    const entry = doc[name];
-    if (!hasValue(entry)) {
-      warn(`output ${JSON.stringify(name)} is ${jsonKind(entry)} without a value; skipped`);
-      continue;
-    }
-    references.push(...outputReferences(name, entry.value, "terraform-outputs", file, null, warn));
+    const path = pathTo("", name);
+    const entry = shape.object(doc[name], path, "an output ({value, type, sensitive})");
+    if (!Object.hasOwn(entry, "value"))
+      shape.fail(pathTo(path, "value"), "the output's value", undefined);
+    const value = own(entry, "value");
+    references.push(
+      ...outputReferences(name, value, "terraform-outputs", null, shape, pathTo(path, "value")),
+    );
   }
-  return { references, warnings };
+  return { references, warnings: [] };
 }
 
 function hasValue(entry: unknown): entry is { value: unknown } {

@@ -19,12 +19,22 @@
  * - Sensitive values: `before_sensitive`/`after_sensitive` only mark values
  *   that are present anyway, and a key ARN is not a secret; they are not read.
  * - `action_reason`: why Terraform replaces or deletes; the action is enough.
+ * - `planned_values`: what `resource_changes` says again, as values; only its type is checked.
+ *
+ * Every entry is checked before it is read. An entry that could describe a
+ * key, an alias or a consumer — any resource change, drift entry, prior-state
+ * resource or output change — and cannot be read stops the run (exit 2) with
+ * its JSON path: skipping it would let the deletion of a used key pass
+ * unchecked. Fields no reader needs may hold anything, and fields a plan
+ * legitimately leaves out (`before` of a create, `after` of a delete) may be
+ * absent or null.
  */
 
 import type { ChangeAction, KeyChange, KeyReference, KeyTarget } from "../../model.js";
 import { InputError } from "../../model.js";
 import { isJsonObject, type JsonObject } from "../json.js";
 import { parseKmsArn } from "../key-ids.js";
+import { own, pathTo, Shape } from "../shape.js";
 import {
   isUnknownAt,
   KnownKeys,
@@ -33,12 +43,9 @@ import {
   scopeOf,
 } from "./config-refs.js";
 import {
-  arrayAt,
   checkFormatVersion,
-  clip,
   describeDocument,
   isTerraformPlan,
-  jsonKind,
   numberAt,
   stringAt,
 } from "./documents.js";
@@ -53,10 +60,10 @@ import {
   type ReferenceBase,
   resourceRole,
   stateInstanceReferences,
-  TERRAFORM_ALIAS_TYPE,
   type TerraformKeyType,
 } from "./resources.js";
 import { holdsTrue, type ResourcePlace, resourcePlace, targetIdentity } from "./scan.js";
+import { resourceMode, type ShowStateResource, showStateResources } from "./show-state.js";
 
 export { isTerraformPlan } from "./documents.js";
 export { TERRAFORM_KEY_TYPES, type TerraformKeyType } from "./resources.js";
@@ -65,8 +72,9 @@ export { TERRAFORM_KEY_TYPES, type TerraformKeyType } from "./resources.js";
 export interface TerraformPlanResult {
   references: KeyReference[];
   /**
-   * Entries that were skipped or only partly read. Each names the resource
-   * (or its index in `resource_changes`); the caller adds the file.
+   * What was read with less certainty than the plan could have given (a key
+   * kept by an update identified by its address only). Each names the
+   * resource; the caller adds the file.
    */
   warnings: string[];
 }
@@ -117,16 +125,42 @@ function planActionOf(actions: readonly unknown[]): PlanAction | undefined {
   return PLAN_ACTIONS.get(first)?.get(second);
 }
 
+const KNOWN_ACTIONS =
+  'a list of action names this tool knows (["create"], ["update"], ["delete"], ["delete","create"], ["create","delete"], ["no-op"], ["read"], ["forget"], …)';
+
+/** The action of a `change.actions` list; stops the run for anything else. */
+function checkedAction(actions: unknown, path: string, shape: Shape): PlanAction {
+  if (!Array.isArray(actions) || !actions.every((a) => typeof a === "string")) {
+    return shape.fail(path, "a list of action names", actions);
+  }
+  return planActionOf(actions) ?? shape.fail(path, KNOWN_ACTIONS, actions);
+}
+
+/**
+ * `after_unknown` and the sensitivity marks mirror a value's shape: `true`
+ * (all of it), `false`, or an object of marks. Anything else is a broken
+ * plan — and `after_unknown` decides whether a value is looked up in the
+ * configuration.
+ */
+function checkMarks(change: JsonObject, key: string, path: string, shape: Shape): unknown {
+  const marks = own(change, key);
+  if (marks === undefined || marks === null || typeof marks === "boolean" || isJsonObject(marks)) {
+    return marks;
+  }
+  return shape.fail(pathTo(path, key), "true, false or an object of marks", marks);
+}
+
+const HINT =
+  "this is not a plan as `terraform show -json PLANFILE` writes it: write the plan JSON again from the plan file";
+
 // References resolved through the configuration wait until every key of the
 // plan is known; aliases first, since a consumer may name a key by its alias.
 const ALIAS_STAGE = 0;
 const CONSUMER_STAGE = 1;
 
-// Real configurations nest modules a handful of levels; the bound only stops hostile input.
-const MAX_MODULE_DEPTH = 64;
-
 interface PlanContext {
   file: string;
+  shape: Shape;
   warn(message: string): void;
   /** The ARN `prior_state` (or, failing that, `resource_drift`) records for an address. */
   priorArn(address: string): string | null;
@@ -148,8 +182,8 @@ interface PlanContext {
  * @param doc the parsed plan JSON.
  * @param file the plan file as the user named it.
  * @throws InputError when `doc` is not a plan, has an unsupported
- *   `format_version`, or a top-level section of the wrong type. A malformed
- *   single entry is skipped with a warning instead.
+ *   `format_version`, a section of the wrong type (`null` included), or an
+ *   entry that cannot be read.
  */
 export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResult {
   if (!isTerraformPlan(doc)) {
@@ -159,35 +193,46 @@ export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResu
     );
   }
   checkFormatVersion(doc.format_version, file, "plan");
-
-  const changes = doc.resource_changes ?? [];
-  if (!Array.isArray(changes)) {
-    throw new InputError(`resource_changes is ${jsonKind(changes)}; expected an array`, file);
-  }
-  const priorState = doc.prior_state ?? null;
-  if (priorState !== null && !isJsonObject(priorState)) {
-    throw new InputError(`prior_state is ${jsonKind(priorState)}; expected an object`, file);
+  const shape = new Shape(file, HINT);
+  const changes =
+    shape.sectionList(doc, "resource_changes", "resource_changes", "a list of resource changes") ??
+    [];
+  const priorState = shape.sectionObject(doc, "prior_state", "prior_state", "the prior state");
+  shape.sectionObject(doc, "planned_values", "planned_values", "the planned values");
+  const driftList =
+    shape.sectionList(doc, "resource_drift", "resource_drift", "a list of resource changes") ?? [];
+  const outputChanges = shape.sectionObject(
+    doc,
+    "output_changes",
+    "output_changes",
+    "an object of output changes",
+  );
+  const configuration = shape.sectionObject(doc, "configuration", "configuration");
+  if (configuration !== null) {
+    shape.sectionObject(configuration, "root_module", "configuration.root_module");
   }
 
   const warnings: string[] = [];
   const warn = (message: string) => warnings.push(message);
-  const drift = optionalSection(doc, "resource_drift", "an array", Array.isArray, warn) ?? [];
-  const outputChanges = optionalSection(doc, "output_changes", "an object", isJsonObject, warn);
+  const priorResources = readPriorState(priorState, shape);
+  const drift = driftList.map((entry, index) => checkDrift(entry, index, shape));
+  const checked = changes.map((entry, index) => checkResourceChange(entry, index, shape));
 
   let priorArns: ReadonlyMap<string, string> | null = null;
-  let configuration: PlanConfiguration | null = null;
+  let plannedConfiguration: PlanConfiguration | null = null;
   const deferred: { stage: number; run: () => void }[] = [];
   const context: PlanContext = {
     file,
+    shape,
     warn,
     // Built on first need: most plans only create keys and never look.
     priorArn: (address) => {
-      priorArns ??= indexKnownArns(priorState, drift);
+      priorArns ??= indexKnownArns(priorResources, drift);
       return priorArns.get(address) ?? null;
     },
     configuration: () => {
-      configuration ??= new PlanConfiguration(doc.configuration);
-      return configuration;
+      plannedConfiguration ??= new PlanConfiguration(configuration);
+      return plannedConfiguration;
     },
     known: new KnownKeys(),
     defer: (stage, run) => deferred.push({ stage, run }),
@@ -196,11 +241,11 @@ export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResu
   // One list per entry, filled now or by deferred work, so that the result keeps the plan's order.
   const slots: KeyReference[][] = [];
   const addresses = new Set<string>();
-  changes.forEach((entry, index) => {
-    slots.push(readResourceChange(entry, index, context));
-    if (isJsonObject(entry) && typeof entry.address === "string") addresses.add(entry.address);
-  });
-  slots.push(readPriorStateOnly(priorState, addresses, context));
+  for (const change of checked) {
+    slots.push(readResourceChange(change, context));
+    addresses.add(change.address);
+  }
+  slots.push(readPriorStateOnly(priorResources, addresses, context));
   if (outputChanges) slots.push(...readOutputChanges(outputChanges, context));
 
   deferred.sort((a, b) => a.stage - b.stage);
@@ -208,26 +253,13 @@ export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResu
   return { references: slots.flat(), warnings };
 }
 
-/** A top-level section that only adds detail: of the wrong type, it is ignored with a warning. */
-function optionalSection<T>(
-  doc: JsonObject,
-  key: string,
-  expected: string,
-  test: (value: unknown) => value is T,
-  warn: (message: string) => void,
-): T | null {
-  const value = doc[key] ?? null;
-  if (value === null) return null;
-  if (test(value)) return value;
-  warn(`${key} is ${jsonKind(value)}, not ${expected}; ignored`);
-  return null;
-}
-
 /** One `resource_changes` entry, checked. */
 interface ResourceChange {
+  /** Its JSON path: `resource_changes[3]`. */
+  path: string;
   address: string;
   type: string;
-  mode: unknown;
+  mode: "managed" | "data";
   action: PlanAction;
   before: JsonObject | null;
   after: JsonObject | null;
@@ -235,11 +267,9 @@ interface ResourceChange {
   deposed: boolean;
 }
 
-function readResourceChange(entry: unknown, index: number, context: PlanContext): KeyReference[] {
-  const change = checkResourceChange(entry, index, context);
-  if (change === null) return [];
-  const { address, type, action } = change;
-  switch (resourceRole(type, change.mode)) {
+function readResourceChange(change: ResourceChange, context: PlanContext): KeyReference[] {
+  const { action } = change;
+  switch (resourceRole(change.type, change.mode)) {
     case "key":
       // A managed resource is never "read"; if a plan says so, it says nothing of the key.
       return action === "read" ? [] : [readKey(change, action, context)];
@@ -253,7 +283,7 @@ function readResourceChange(entry: unknown, index: number, context: PlanContext)
         referenceBase(change, context),
         values,
         false,
-        warnAbout(address, context),
+        tooDeepAt(valuesPath(change, values), context),
       );
     }
     case "none":
@@ -262,67 +292,67 @@ function readResourceChange(entry: unknown, index: number, context: PlanContext)
 }
 
 /**
- * Checks an entry's shape. A malformed entry of a KMS type is skipped with a
- * warning; a malformed entry of any other type is skipped silently, since it
- * would only matter if it held a key, and there is no telling.
+ * Checks an entry's shape, whatever its type: an entry without a readable
+ * type, address or mode may be a key as well as anything else.
  */
-function checkResourceChange(
-  entry: unknown,
-  index: number,
-  context: PlanContext,
-): ResourceChange | null {
-  const at = `resource_changes[${index}]`;
-  if (!isJsonObject(entry)) {
-    context.warn(`${at} is ${jsonKind(entry)}, not a resource change; skipped`);
-    return null;
-  }
-  const { type, mode, address } = entry;
-  if (typeof type !== "string") {
-    context.warn(`${at} has no resource type; skipped`);
-    return null;
-  }
-  const warn = isKeyType(type) || type === TERRAFORM_ALIAS_TYPE ? context.warn : () => {};
-  if (typeof address !== "string" || address === "") {
-    warn(`${at} (${type}) has no address; skipped`);
-    return null;
-  }
-  if (mode !== "managed" && mode !== "data") {
-    if (typeof mode !== "string") warn(`${address}: no resource mode; skipped`);
-    return null;
-  }
-  const change = entry.change;
-  if (!isJsonObject(change)) {
-    warn(`${address}: change is ${jsonKind(change)}, not an object; skipped`);
-    return null;
-  }
-  const actions = change.actions;
+function checkResourceChange(entry: unknown, index: number, shape: Shape): ResourceChange {
+  const path = `resource_changes[${index}]`;
+  const object = shape.object(entry, path, "a resource change (an object)");
+  const type = shape.text(own(object, "type"), `${path}.type`, "a resource type (a string)");
+  const address = shape.text(own(object, "address"), `${path}.address`, "an address (a string)");
+  const mode = resourceMode(own(object, "mode"), `${path}.mode`, shape);
+  const changePath = `${path}.change`;
+  const change = shape.object(
+    own(object, "change"),
+    changePath,
+    "the change (an object with actions, before and after)",
+  );
+  const action = checkedAction(own(change, "actions"), `${changePath}.actions`, shape);
+  const before = shape.nullableObject(own(change, "before"), `${changePath}.before`);
+  const after = shape.nullableObject(own(change, "after"), `${changePath}.after`);
+  const afterUnknown = checkMarks(change, "after_unknown", changePath, shape);
+  checkMarks(change, "before_sensitive", changePath, shape);
+  checkMarks(change, "after_sensitive", changePath, shape);
+  const deposed = shape.nullableText(own(object, "deposed"), `${path}.deposed`) !== null;
+  return { path, address, type, mode, action, before, after, afterUnknown, deposed };
+}
+
+/** One `resource_drift` entry, checked: only a key's ARN is read from it. */
+interface DriftEntry {
+  /** Absent in Terraform 1.0's drift entries. */
+  address: string | null;
+  type: string;
+  before: JsonObject | null;
+  after: JsonObject | null;
+  deposed: boolean;
+}
+
+function checkDrift(entry: unknown, index: number, shape: Shape): DriftEntry {
+  const path = `resource_drift[${index}]`;
+  const object = shape.object(entry, path, "a resource change (an object)");
+  const type = shape.text(own(object, "type"), `${path}.type`, "a resource type (a string)");
+  const address = shape.nullableText(own(object, "address"), `${path}.address`, "an address");
+  resourceMode(own(object, "mode"), `${path}.mode`, shape);
+  const changePath = `${path}.change`;
+  const change = shape.object(own(object, "change"), changePath, "the change (an object)");
+  const actions = own(change, "actions");
   if (!Array.isArray(actions) || !actions.every((a) => typeof a === "string")) {
-    warn(`${address}: change.actions is not a list of action names; skipped`);
-    return null;
-  }
-  const action = planActionOf(actions);
-  if (action === undefined) {
-    warn(
-      `${address}: change.actions ${clip(JSON.stringify(actions))} is not an action this tool knows; skipped`,
-    );
-    return null;
-  }
-  const before = change.before ?? null;
-  const after = change.after ?? null;
-  if ((before !== null && !isJsonObject(before)) || (after !== null && !isJsonObject(after))) {
-    warn(`${address}: change.before or change.after is not an object; skipped`);
-    return null;
+    shape.fail(`${changePath}.actions`, "a list of action names", actions);
   }
   return {
     address,
     type,
-    mode,
-    action,
-    before,
-    after,
-    afterUnknown: change.after_unknown,
-    deposed: entry.deposed !== undefined,
+    before: shape.nullableObject(own(change, "before"), `${changePath}.before`),
+    after: shape.nullableObject(own(change, "after"), `${changePath}.after`),
+    deposed: shape.nullableText(own(object, "deposed"), `${path}.deposed`) !== null,
   };
+}
+
+/** `prior_state`'s resources, checked; none without a prior state or its values. */
+function readPriorState(priorState: JsonObject | null, shape: Shape): ShowStateResource[] {
+  if (priorState === null) return [];
+  const values = shape.sectionObject(priorState, "values", "prior_state.values", "an object");
+  return values === null ? [] : showStateResources(values, "prior_state.values", shape);
 }
 
 function referenceBase(change: ResourceChange, context: PlanContext): ReferenceBase {
@@ -336,8 +366,14 @@ function referenceBase(change: ResourceChange, context: PlanContext): ReferenceB
   };
 }
 
-function warnAbout(address: string, context: PlanContext): (message: string) => void {
-  return (message) => context.warn(`${address}: ${message}`);
+/** The JSON path of the values an entry is read from. */
+function valuesPath(change: ResourceChange, values: JsonObject | null): string {
+  return `${change.path}.change.${values === change.before ? "before" : "after"}`;
+}
+
+/** Stops the run for a value nested too deep to search: a key below it would be missed. */
+function tooDeepAt(path: string, context: PlanContext): (message: string) => never {
+  return (message) => context.shape.refuse(path, message);
 }
 
 /** A key resource: its identity and what the change does to it. */
@@ -352,7 +388,7 @@ function readKey(change: ResourceChange, action: ChangeAction, context: PlanCont
     source: "terraform-plan",
     address,
     deletionWindowDays: deletionWindowDays(action, before, after),
-    disables: disables(type, action, before, after),
+    disables: disables(change, action),
   };
   return {
     source: "terraform-plan",
@@ -384,17 +420,22 @@ function keyTarget(change: ResourceChange, action: ChangeAction, context: PlanCo
   // address with the current object, whose ARN is the one prior_state holds.
   const fromPriorState = change.deposed ? null : context.priorArn(address);
   const arn = stringAt(change.before, "arn") ?? fromPriorState;
-  if (arn === null) {
-    context.warn(
-      `${address}: the plan has no ARN for this key (neither in change.before nor in prior_state); identified by its address only`,
+  if (arn !== null && parseKmsArn(arn)?.resource === "key") return { kind: "arn", arn };
+  // Without the ARN, AWS cannot be asked whether the key is in use: a
+  // destructive change to it is not let through on an address alone.
+  if (action === "delete" || action === "replace" || disables(change, action)) {
+    context.shape.fail(
+      `${change.path}.change.before.arn`,
+      `the ARN of the key ${action === "delete" || action === "replace" ? `this ${action} acts on` : "this update disables"} (in change.before, prior_state or resource_drift)`,
+      arn ?? undefined,
     );
-    return planned;
   }
-  if (parseKmsArn(arn)?.resource !== "key") {
-    context.warn(`${address}: its arn is not a KMS key ARN; identified by its address only`);
-    return planned;
-  }
-  return { kind: "arn", arn };
+  context.warn(
+    arn === null
+      ? `${address}: the plan has no ARN for this key (neither in change.before nor in prior_state); identified by its address only`
+      : `${address}: its arn is not a KMS key ARN; identified by its address only`,
+  );
+  return planned;
 }
 
 /**
@@ -413,15 +454,10 @@ function deletionWindowDays(
 }
 
 /** An update (or a no-op) that leaves an enabled key, or one not known to be disabled, disabled. */
-function disables(
-  type: TerraformKeyType,
-  action: ChangeAction,
-  before: JsonObject | null,
-  after: JsonObject | null,
-): boolean {
+function disables(change: ResourceChange, action: ChangeAction): boolean {
   if (action !== "update" && action !== "none") return false;
-  const attribute = ENABLED_ATTRIBUTE[type];
-  return before?.[attribute] !== false && after?.[attribute] === false;
+  const attribute = ENABLED_ATTRIBUTE[change.type as TerraformKeyType];
+  return change.before?.[attribute] !== false && change.after?.[attribute] === false;
 }
 
 /** The values a plan entry is read from: what the resource will be, or what it was when it goes. */
@@ -451,7 +487,8 @@ function mergedPlace(change: ResourceChange, values: JsonObject | null): Resourc
 /**
  * An `aws_kms_alias`: its name and the key it points at. A target not known
  * before apply (the key is created in the same plan) comes from the
- * configuration; an alias whose target cannot be told gives no reference.
+ * configuration, and gives no reference when the configuration does not
+ * tell; a known target that is no key id or key ARN stops the run.
  */
 function readAlias(
   change: ResourceChange,
@@ -466,8 +503,20 @@ function readAlias(
     if (!change.deposed) context.known.set(change.address, target.target);
     return [makeReference(base, "alias", target.attribute, target.target, aliasName)];
   }
+  const targetUnknown =
+    action !== "delete" &&
+    (isUnknownAt(change.afterUnknown, ["target_key_id"]) ||
+      isUnknownAt(change.afterUnknown, ["target_key_arn"]));
+  if (values !== null && !targetUnknown) {
+    // Terraform always records an alias's target: without it, which key the alias names is lost.
+    context.shape.fail(
+      `${valuesPath(change, values)}.target_key_id`,
+      "the key the alias points at (a key id or key ARN)",
+      values.target_key_id,
+    );
+  }
   const slot: KeyReference[] = [];
-  if (action === "delete" || !holdsTrue(change.afterUnknown)) return slot;
+  if (!targetUnknown) return slot;
   context.defer(ALIAS_STAGE, () => {
     const found = configuredTargets(change, context).find(
       (hit) => hit.path === "target_key_id" || hit.path === "target_key_arn",
@@ -495,7 +544,7 @@ function readConsumer(
     values,
     false,
     placeOf(change, values),
-    warnAbout(change.address, context),
+    tooDeepAt(valuesPath(change, values), context),
   );
   const slot = hits.map((hit) => makeReference(base, "consumer", hit.path, hit.target));
   if (action === "delete" || !holdsTrue(change.afterUnknown)) return slot;
@@ -546,74 +595,38 @@ function relativeAddress(change: ResourceChange, scope: ModuleScope): string {
  * are only in `prior_state`. Read as state: no action.
  */
 function readPriorStateOnly(
-  priorState: JsonObject | null,
+  resources: readonly ShowStateResource[],
   inChanges: ReadonlySet<string>,
   context: PlanContext,
 ): KeyReference[] {
   const references: KeyReference[] = [];
-  forEachPriorResource(priorState, (resource) => {
-    const address = stringAt(resource, "address");
-    const type = stringAt(resource, "type");
-    if (address === null || type === null || inChanges.has(address)) return;
-    const values = isJsonObject(resource.values) ? resource.values : null;
-    const instance = { address, type, mode: resource.mode, values, flat: false };
-    references.push(
-      ...stateInstanceReferences(
-        instance,
-        "terraform-plan",
-        context.file,
-        warnAbout(address, context),
-      ),
-    );
-  });
-  return references;
-}
-
-/** Every resource object in `prior_state`, child modules breadth-first, iteratively. */
-function forEachPriorResource(
-  priorState: JsonObject | null,
-  visit: (resource: JsonObject) => void,
-): void {
-  const values = priorState?.values;
-  const modules: { module: unknown; depth: number }[] = isJsonObject(values)
-    ? [{ module: values.root_module, depth: 0 }]
-    : [];
-  for (let i = 0; i < modules.length; i++) {
-    const { module, depth } = modules[i] as (typeof modules)[number];
-    if (!isJsonObject(module) || depth > MAX_MODULE_DEPTH) continue;
-    for (const resource of arrayAt(module, "resources")) {
-      if (isJsonObject(resource)) visit(resource);
-    }
-    for (const child of arrayAt(module, "child_modules")) {
-      modules.push({ module: child, depth: depth + 1 });
-    }
+  for (const resource of resources) {
+    if (inChanges.has(resource.address)) continue;
+    const instance = { ...resource, path: pathTo(resource.path, "values"), flat: false };
+    references.push(...stateInstanceReferences(instance, "terraform-plan", context.shape));
   }
+  return references;
 }
 
 /**
  * Address → ARN of every current resource instance in `prior_state`, then
  * of those `resource_drift` has and `prior_state` does not.
  */
-function indexKnownArns(priorState: JsonObject | null, drift: unknown[]): Map<string, string> {
+function indexKnownArns(
+  resources: readonly ShowStateResource[],
+  drift: readonly DriftEntry[],
+): Map<string, string> {
   const arns = new Map<string, string>();
-  forEachPriorResource(priorState, (resource) => {
+  for (const resource of resources) {
     // Only keys are looked up. Deposed objects carry the address of the current one; only the current one counts.
-    if (typeof resource.type !== "string" || !isKeyType(resource.type)) return;
-    if (resource.deposed_key !== undefined) return;
-    const address = stringAt(resource, "address");
-    const arn = isJsonObject(resource.values) ? stringAt(resource.values, "arn") : null;
-    if (address !== null && arn !== null && !arns.has(address)) arns.set(address, arn);
-  });
+    if (!isKeyType(resource.type) || resource.deposed) continue;
+    const arn = stringAt(resource.values, "arn");
+    if (arn !== null && !arns.has(resource.address)) arns.set(resource.address, arn);
+  }
   for (const entry of drift) {
-    if (!isJsonObject(entry) || entry.deposed !== undefined || !isJsonObject(entry.change))
-      continue;
-    if (typeof entry.type !== "string" || !isKeyType(entry.type)) continue;
-    const address = stringAt(entry, "address");
-    const { after, before } = entry.change;
-    const arn =
-      (isJsonObject(after) ? stringAt(after, "arn") : null) ??
-      (isJsonObject(before) ? stringAt(before, "arn") : null);
-    if (address !== null && arn !== null && !arns.has(address)) arns.set(address, arn);
+    if (entry.deposed || entry.address === null || !isKeyType(entry.type)) continue;
+    const arn = stringAt(entry.after, "arn") ?? stringAt(entry.before, "arn");
+    if (arn !== null && !arns.has(entry.address)) arns.set(entry.address, arn);
   }
   return arns;
 }
@@ -621,20 +634,29 @@ function indexKnownArns(priorState: JsonObject | null, drift: unknown[]): Map<st
 /** `output_changes`: keys in root module outputs, and in outputs unknown before apply, by configuration. */
 function readOutputChanges(outputChanges: JsonObject, context: PlanContext): KeyReference[][] {
   const slots: KeyReference[][] = [];
+  const { shape } = context;
   for (const name of Object.keys(outputChanges)) {
-    const entry = outputChanges[name];
-    const actions = isJsonObject(entry) ? entry.actions : undefined;
-    const planAction = Array.isArray(actions) ? planActionOf(actions) : undefined;
-    if (!isJsonObject(entry) || planAction === undefined || planAction === "read") {
-      context.warn(`output_changes.${name}: not an output change this tool knows; skipped`);
-      continue;
-    }
-    const action: ChangeAction = planAction;
-    const value = action === "delete" ? entry.before : entry.after;
-    const warn = warnAbout(`output.${name}`, context);
-    const slot = outputReferences(name, value, "terraform-plan", context.file, action, warn);
+    const path = pathTo("output_changes", name);
+    const entry = shape.object(outputChanges[name], path, "an output change (an object)");
+    const planAction = checkedAction(own(entry, "actions"), pathTo(path, "actions"), shape);
+    const action: ChangeAction =
+      planAction === "read"
+        ? shape.fail(pathTo(path, "actions"), "the actions of an output (outputs are never read)", [
+            "read",
+          ])
+        : planAction;
+    const side = action === "delete" ? "before" : "after";
+    const afterUnknown = checkMarks(entry, "after_unknown", path, shape);
+    const slot = outputReferences(
+      name,
+      own(entry, side),
+      "terraform-plan",
+      action,
+      shape,
+      pathTo(path, side),
+    );
     slots.push(slot);
-    if (action === "delete" || !holdsTrue(entry.after_unknown)) continue;
+    if (action === "delete" || !holdsTrue(afterUnknown)) continue;
     context.defer(CONSUMER_STAGE, () => {
       const configuration = context.configuration();
       const references = configuration.outputReferences(name);

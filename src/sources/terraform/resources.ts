@@ -7,6 +7,7 @@
 import type { ChangeAction, KeyReference, KeyTarget, SourceKind } from "../../model.js";
 import type { JsonObject } from "../json.js";
 import { isAliasName, isKeyId, parseKmsArn } from "../key-ids.js";
+import { pathTo, type Shape } from "../shape.js";
 import { stringAt } from "./documents.js";
 import {
   bareKeyTarget,
@@ -121,15 +122,21 @@ export function aliasTargetOf(
   return null;
 }
 
-/** The keys in a resource's attributes, nested (`values`, `attributes`) or flat (`attributes_flat`, state v3). */
+/**
+ * The keys in a resource's attributes, nested (`values`, `attributes`) or flat
+ * (`attributes_flat`, state v3).
+ *
+ * @param tooDeep stops the run when the values nest deeper than the scan
+ *   goes: a key below would be missed.
+ */
 export function attributeHits(
   values: JsonObject | null,
   flat: boolean,
   place: ResourcePlace | (() => ResourcePlace),
-  warn: (message: string) => void,
+  tooDeep: (message: string) => never,
 ): Hit[] {
   if (values === null) return [];
-  return flat ? scanFlatAttributes(values, { place, warn }) : scanValue(values, { place, warn });
+  return flat ? scanFlatAttributes(values, { place }) : scanValue(values, { place, tooDeep });
 }
 
 /** A data source's references: the keys it looks up, as kind `key` with no action. */
@@ -137,9 +144,9 @@ export function lookupReferences(
   base: ReferenceBase,
   values: JsonObject | null,
   flat: boolean,
-  warn: (message: string) => void,
+  tooDeep: (message: string) => never,
 ): KeyReference[] {
-  const hits = attributeHits(values, flat, resourcePlace(values), warn);
+  const hits = attributeHits(values, flat, resourcePlace(values), tooDeep);
   const aliasName = base.resourceType === TERRAFORM_ALIAS_TYPE ? aliasNameOf(values) : null;
   const lookup = { ...base, action: null };
   return hits
@@ -153,6 +160,8 @@ export interface StateInstance {
   type: string;
   mode: unknown;
   values: JsonObject | null;
+  /** The JSON path of `values` (`resources[2].instances[0].attributes`), for messages. */
+  path: string;
   /** `values` is a flat map (`"rule.0.kms_key_id": "…"`). */
   flat: boolean;
 }
@@ -161,39 +170,51 @@ export interface StateInstance {
  * Every reference of one resource instance in state: a key (by its ARN), an
  * alias, a consumer's keys, a data source's keys. None has an action: state
  * says what is, not what changes.
+ *
+ * @throws InputError (through `shape`) for a key without an ARN or key id,
+ *   or an alias without a target: state always records them, and a key that
+ *   cannot be identified is a key whose use cannot be checked.
  */
 export function stateInstanceReferences(
   instance: StateInstance,
   source: SourceKind,
-  file: string,
-  warn: (message: string) => void,
+  shape: Shape,
 ): KeyReference[] {
-  const { address, type, values, flat } = instance;
-  const base: ReferenceBase = { source, file, address, resourceType: type, action: null };
+  const { address, type, values, flat, path } = instance;
+  const base: ReferenceBase = {
+    source,
+    file: shape.file,
+    address,
+    resourceType: type,
+    action: null,
+  };
   const place = resourcePlace(values);
+  const tooDeep = (message: string) => shape.refuse(path, message);
   switch (resourceRole(type, instance.mode)) {
     case "key": {
       const target = stateKeyTarget(values, place);
       if (target === null) {
-        warn(`${address}: state has no ARN or key id for this key; skipped`);
-        return [];
+        return shape.fail(pathTo(path, "arn"), "the key's ARN (or its key_id)", values?.arn);
       }
       return [makeReference(base, "key", target.attribute, target.target)];
     }
     case "alias": {
       const target = aliasTargetOf(values, place);
       if (target === null) {
-        warn(`${address}: state has no target key for this alias; skipped`);
-        return [];
+        return shape.fail(
+          pathTo(path, "target_key_id"),
+          "the key the alias points at (a key id or key ARN)",
+          values?.target_key_id,
+        );
       }
       return [makeReference(base, "alias", target.attribute, target.target, aliasNameOf(values))];
     }
     case "consumer":
-      return attributeHits(values, flat, place, warn).map((hit) =>
+      return attributeHits(values, flat, place, tooDeep).map((hit) =>
         makeReference(base, "consumer", hit.path, hit.target),
       );
     case "lookup":
-      return lookupReferences(base, values, flat, warn);
+      return lookupReferences(base, values, flat, tooDeep);
     case "none":
       return [];
   }

@@ -45,7 +45,12 @@ export interface ScanOptions {
   inherit?: boolean;
   /** Whether the root value itself is in such a context (an output named `kms_key_id`). */
   rootNamesKey?: boolean;
-  warn?: (message: string) => void;
+  /**
+   * Called when the value nests deeper than MAX_SCAN_DEPTH: a key below would
+   * be missed, so the caller stops the run (it knows the file and the path).
+   * Without it, the scan throws: nothing deep goes unsearched in silence.
+   */
+  tooDeep?: (message: string) => void;
 }
 
 /** A getter for a place, working it out once and only if asked. */
@@ -157,7 +162,9 @@ export function scanValue(root: unknown, options: ScanOptions): Hit[] {
     walk.container(root as JsonObject | unknown[], "", walk.rootContext, 0);
   }
   if (walk.tooDeep) {
-    options.warn?.(`values nested deeper than ${MAX_SCAN_DEPTH} levels were not searched for keys`);
+    (options.tooDeep ?? throwTooDeep)(
+      `values nested deeper than ${MAX_SCAN_DEPTH} levels, too deep to search for keys (Terraform's own nest a dozen)`,
+    );
   }
   return walk.hits.list;
 }
@@ -232,6 +239,10 @@ class Walk {
     for (const target of targets) this.hits.add(() => pathText(this.steps), target);
     if (step !== null) this.steps.pop();
   }
+}
+
+function throwTooDeep(message: string): never {
+  throw new Error(message);
 }
 
 /**

@@ -1,6 +1,15 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -109,6 +118,13 @@ function memoryFiles(contents: Record<string, string>): SourceFiles {
     },
   };
 }
+
+const MANIFEST_HINT =
+  "this is not a manifest as the CDK writes it: synthesize the assembly again (cdk synth)";
+const METADATA_HINT =
+  "this is not construct metadata as the CDK writes it: synthesize the assembly again (cdk synth)";
+const CDK_TEMPLATE_HINT =
+  "this is not a template as the CDK writes it: synthesize the assembly again (cdk synth)";
 
 const SNS_SQS_TWO = "snssqs-allow-two-instances";
 const MIXED = "snssqs-old-rawMessageDelivery";
@@ -866,21 +882,16 @@ describe("readCloudAssembly: metadata in older and other shapes", () => {
     const { stacks, warnings } = await readCloudAssembly("out", memory);
     expect(stacks.map((s) => s.name)).toEqual(["S"]);
     expect(warnings).toEqual([
-      `out/S.json: nested stack S/Self is nested more than ${MAX_NESTED_STACK_DEPTH} deep or repeats a template; not read again`,
+      "out/S.json: nested stack S/Self repeats a template already read; not read again",
     ]);
   });
 
-  it("warns of a manifest newer than it knows and of an environment it cannot read", async () => {
+  it("warns of a manifest newer than it knows, and passes over artifact types it does not read", async () => {
     const memory = memoryFiles({
       "out/manifest.json": JSON.stringify({
         version: "99.1.0",
         artifacts: {
-          S: {
-            type: "aws:cloudformation:stack",
-            environment: "somewhere",
-            properties: { templateFile: "S.json" },
-          },
-          Junk: "x",
+          S: { type: "aws:cloudformation:stack", properties: { templateFile: "S.json" } },
           Tree: { type: "cdk:tree", properties: { file: "tree.json" } },
         },
       }),
@@ -890,8 +901,6 @@ describe("readCloudAssembly: metadata in older and other shapes", () => {
     expect(stacks.map((s) => [s.name, s.account, s.region])).toEqual([["S", null, null]]);
     expect(warnings).toEqual([
       `out/manifest.json: manifest version 99.1.0 is newer than the newest this version of kms-usage-lint knows (${NEWEST_MANIFEST_MAJOR}.x); read as that`,
-      'out/manifest.json: stack artifact "S" has environment "somewhere", not aws://ACCOUNT/REGION; its account and region are unknown',
-      'out/manifest.json: artifact "Junk" is a string; skipped',
     ]);
   });
 
@@ -905,7 +914,7 @@ describe("readCloudAssembly: metadata in older and other shapes", () => {
     const { stacks, warnings } = await readCloudAssembly("out", memory);
     expect(stacks).toEqual([]);
     expect(warnings).toEqual([
-      `out/manifest.json: nested assembly "Self" (out) is nested more than ${MAX_ASSEMBLY_DEPTH} deep or was read already; not read again`,
+      'out/manifest.json: nested assembly "Self" (out) is out, read already; not read again',
     ]);
   });
 });
@@ -957,7 +966,7 @@ describe("readCloudAssembly: broken assemblies name the path", () => {
     [
       "a stack artifact without a template file",
       { "out/manifest.json": manifest(stackArtifact({})) },
-      'out/manifest.json: stack artifact "S" has no properties.templateFile',
+      `out/manifest.json: artifacts.S.properties.templateFile: expected the stack's template file (a string), got nothing (the field is missing); ${MANIFEST_HINT}`,
     ],
     [
       "a missing template file",
@@ -994,7 +1003,7 @@ describe("readCloudAssembly: broken assemblies name the path", () => {
         "out/manifest.json": manifest(stackArtifact({ templateFile: "S.template.json" })),
         "out/S.template.json": '{"Resources": [1]}',
       },
-      "out/S.template.json: Resources is an array; expected an object of resources (logical id → {Type, Properties})",
+      `out/S.template.json: Resources: expected an object of resources (logical id → {Type, Properties}), got [1]; ${CDK_TEMPLATE_HINT}`,
     ],
     [
       "a missing metadata file",
@@ -1026,7 +1035,7 @@ describe("readCloudAssembly: broken assemblies name the path", () => {
     [
       "a nested assembly without a directory name",
       { "out/manifest.json": manifest({ Stage: { type: "cdk:cloud-assembly", properties: {} } }) },
-      'out/manifest.json: nested assembly artifact "Stage" has no properties.directoryName',
+      `out/manifest.json: artifacts.Stage.properties.directoryName: expected the nested assembly's directory (a string), got nothing (the field is missing); ${MANIFEST_HINT}`,
     ],
     [
       "a nested assembly without a manifest",
@@ -1081,5 +1090,375 @@ describe("parseEnvironment", () => {
     [undefined, null],
   ])("%s", (environment, expected) => {
     expect(parseEnvironment(environment)).toEqual(expected);
+  });
+});
+
+describe("readCloudAssembly: paths the manifest names stay inside the assembly", () => {
+  const stack = (properties: object, extra: object = {}) => ({
+    S: { type: "aws:cloudformation:stack", properties, ...extra },
+  });
+  const manifest = (artifacts: object) => JSON.stringify({ version: "55.0.0", artifacts });
+  const nestedStack = (metadata: object, properties: object = { TemplateURL: "x" }) =>
+    JSON.stringify({
+      Resources: {
+        N: { Type: "AWS::CloudFormation::Stack", Properties: properties, Metadata: metadata },
+      },
+    });
+  const HASH = "a".repeat(64);
+
+  it.each<[string, Record<string, string>, string]>([
+    [
+      "a template file above the assembly",
+      { "out/manifest.json": manifest(stack({ templateFile: "../secret.json" })) },
+      `out/manifest.json: artifacts.S.properties.templateFile: "../secret.json" leads out of the assembly directory out; an assembly only names files inside it; ${MANIFEST_HINT}`,
+    ],
+    [
+      "an absolute template file",
+      { "out/manifest.json": manifest(stack({ templateFile: "/etc/passwd" })) },
+      `out/manifest.json: artifacts.S.properties.templateFile: "/etc/passwd" leads out of the assembly directory out; an assembly only names files inside it; ${MANIFEST_HINT}`,
+    ],
+    [
+      "a nested assembly above the assembly",
+      {
+        "out/manifest.json": manifest({
+          Up: { type: "cdk:cloud-assembly", properties: { directoryName: "../other" } },
+        }),
+      },
+      `out/manifest.json: artifacts.Up.properties.directoryName: "../other" leads out of the assembly directory out; an assembly only names files inside it; ${MANIFEST_HINT}`,
+    ],
+    [
+      "a nested assembly's template above the top assembly",
+      {
+        "out/manifest.json": manifest({
+          Stage: { type: "cdk:cloud-assembly", properties: { directoryName: "assembly-Stage" } },
+        }),
+        "out/assembly-Stage/manifest.json": manifest(stack({ templateFile: "../../t.json" })),
+      },
+      `out/assembly-Stage/manifest.json: artifacts.S.properties.templateFile: "../../t.json" leads out of the assembly directory out; an assembly only names files inside it; ${MANIFEST_HINT}`,
+    ],
+    [
+      "a metadata file above the assembly",
+      {
+        "out/manifest.json": manifest(
+          stack({ templateFile: "S.json" }, { additionalMetadataFile: "../../m.json" }),
+        ),
+        "out/S.json": "{}",
+      },
+      `out/manifest.json: artifacts.S.additionalMetadataFile: "../../m.json" leads out of the assembly directory out; an assembly only names files inside it; ${MANIFEST_HINT}`,
+    ],
+    [
+      "a nested stack's asset path above the assembly",
+      {
+        "out/manifest.json": manifest(stack({ templateFile: "S.json" })),
+        "out/S.json": nestedStack({ "aws:asset:path": "../n.json" }),
+      },
+      `out/S.json: Resources.N.Metadata["aws:asset:path"]: "../n.json" leads out of the assembly directory out; an assembly only names files inside it; ${CDK_TEMPLATE_HINT}`,
+    ],
+    [
+      "an asset manifest above the assembly",
+      {
+        "out/manifest.json": manifest({
+          ...stack({ templateFile: "S.json" }),
+          A: { type: "cdk:asset-manifest", properties: { file: "../a.json" } },
+        }),
+        "out/S.json": nestedStack({}, { TemplateURL: `https://s3/${HASH}.json` }),
+      },
+      `out/manifest.json: artifacts.A.properties.file: "../a.json" leads out of the assembly directory out; an assembly only names files inside it; ${MANIFEST_HINT}`,
+    ],
+    [
+      "an asset's template above the assembly",
+      {
+        "out/manifest.json": manifest({
+          ...stack({ templateFile: "S.json" }),
+          A: { type: "cdk:asset-manifest", properties: { file: "a.json" } },
+        }),
+        "out/S.json": nestedStack({}, { TemplateURL: `https://s3/${HASH}.json` }),
+        "out/a.json": JSON.stringify({ files: { [HASH]: { source: { path: "../../n.json" } } } }),
+      },
+      `out/a.json: files.${HASH}.source.path: "../../n.json" leads out of the assembly directory out; an assembly only names files inside it; this is not an asset manifest as the CDK writes it: synthesize the assembly again (cdk synth)`,
+    ],
+  ])("refuses %s, naming the manifest and the artifact", async (_case, contents, message) => {
+    const err = await inputErrorOf(() => readCloudAssembly("out", memoryFiles(contents)));
+    expect(err.describe()).toBe(message);
+  });
+
+  it("reads a nested assembly's templates that use the top assembly's directory", async () => {
+    // Inside the top assembly is inside: CDK shares one asset directory between stages.
+    const memory = memoryFiles({
+      "out/manifest.json": manifest({
+        Stage: { type: "cdk:cloud-assembly", properties: { directoryName: "assembly-Stage" } },
+      }),
+      "out/assembly-Stage/manifest.json": manifest(stack({ templateFile: "../shared.json" })),
+      "out/shared.json": "{}",
+    });
+    const { stacks } = await readCloudAssembly("out", memory);
+    expect(stacks.map((s) => s.templateFile)).toEqual(["out/shared.json"]);
+  });
+
+  it(`refuses assemblies nested more than ${MAX_ASSEMBLY_DEPTH} deep: an unread one could hold keys`, async () => {
+    const contents: Record<string, string> = {};
+    let dir = "out";
+    for (let level = 0; level <= MAX_ASSEMBLY_DEPTH; level++) {
+      contents[`${dir}/manifest.json`] = manifest({
+        Next: { type: "cdk:cloud-assembly", properties: { directoryName: "next" } },
+      });
+      dir = `${dir}/next`;
+    }
+    contents[`${dir}/manifest.json`] = manifest({});
+    const err = await inputErrorOf(() => readCloudAssembly("out", memoryFiles(contents)));
+    expect(err.file).toBe(`out${"/next".repeat(MAX_ASSEMBLY_DEPTH)}/manifest.json`);
+    expect(err.message).toMatch(
+      /^artifacts\.Next\.properties\.directoryName: nested assemblies nested more than 8 deep/,
+    );
+  });
+
+  it(`refuses nested stacks nested more than ${MAX_NESTED_STACK_DEPTH} deep`, async () => {
+    const contents: Record<string, string> = {
+      "out/manifest.json": manifest(stack({ templateFile: "n0.json" })),
+    };
+    for (let level = 0; level <= MAX_NESTED_STACK_DEPTH + 1; level++) {
+      contents[`out/n${level}.json`] = nestedStack({ "aws:asset:path": `n${level + 1}.json` });
+    }
+    const err = await inputErrorOf(() => readCloudAssembly("out", memoryFiles(contents)));
+    expect(err.describe()).toMatch(
+      new RegExp(
+        `^out/n${MAX_NESTED_STACK_DEPTH}\\.json: Resources\\.N: nested stacks nested more than 8 deep`,
+      ),
+    );
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    [
+      "an artifact that is a string",
+      { "out/manifest.json": manifest({ Junk: "x" }) },
+      `out/manifest.json: artifacts.Junk: expected an artifact ({type, properties}), got "x"; ${MANIFEST_HINT}`,
+    ],
+    [
+      "an artifact without a type",
+      { "out/manifest.json": manifest({ S: { properties: { templateFile: "S.json" } } }) },
+      `out/manifest.json: artifacts.S.type: expected an artifact type, got nothing (the field is missing); ${MANIFEST_HINT}`,
+    ],
+    [
+      "an environment it cannot read",
+      {
+        "out/manifest.json": manifest(
+          stack({ templateFile: "S.json" }, { environment: "somewhere" }),
+        ),
+      },
+      `out/manifest.json: artifacts.S.environment: expected aws://ACCOUNT/REGION, got "somewhere"; ${MANIFEST_HINT}`,
+    ],
+    [
+      "a stack whose properties are a list",
+      {
+        "out/manifest.json": manifest({ S: { type: "aws:cloudformation:stack", properties: [] } }),
+      },
+      `out/manifest.json: artifacts.S.properties: expected the stack's properties (an object with templateFile), got an empty list; ${MANIFEST_HINT}`,
+    ],
+    [
+      "manifest metadata that is not an object",
+      { "out/manifest.json": manifest(stack({ templateFile: "S.json" }, { metadata: "x" })) },
+      `out/manifest.json: artifacts.S.metadata: expected construct metadata ({"/Stack/Construct": [entries]}), got "x"; ${MANIFEST_HINT}`,
+    ],
+    [
+      "a metadata file that is a list",
+      {
+        "out/manifest.json": manifest(
+          stack({ templateFile: "S.json" }, { additionalMetadataFile: "S.metadata.json" }),
+        ),
+        "out/S.json": "{}",
+        "out/S.metadata.json": "[]",
+      },
+      `out/S.metadata.json: expected construct metadata ({"/Stack/Construct": [entries]}), got an empty list; ${METADATA_HINT}`,
+    ],
+    [
+      "a metadata entry that is not a list",
+      {
+        "out/manifest.json": manifest(
+          stack({ templateFile: "S.json" }, { additionalMetadataFile: "S.metadata.json" }),
+        ),
+        "out/S.json": "{}",
+        "out/S.metadata.json": JSON.stringify({ "/S/K/Resource": { type: "aws:cdk:logicalId" } }),
+      },
+      `out/S.metadata.json: ["/S/K/Resource"]: expected a list of metadata entries, got an object; ${METADATA_HINT}`,
+    ],
+    [
+      "a logical id that is not a string",
+      {
+        "out/manifest.json": manifest(
+          stack({ templateFile: "S.json" }, { additionalMetadataFile: "S.metadata.json" }),
+        ),
+        "out/S.json": "{}",
+        "out/S.metadata.json": JSON.stringify({
+          "/S/K/Resource": [{ type: "aws:cdk:logicalId", data: 1 }],
+        }),
+      },
+      `out/S.metadata.json: ["/S/K/Resource"][0].data: expected a logical id (a string), got 1; ${METADATA_HINT}`,
+    ],
+    [
+      "a repeated artifact id",
+      {
+        "out/manifest.json":
+          '{"version": "55.0.0", "artifacts": {\n"S": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "S.json"}},\n"S": {"type": "cdk:tree"}}}',
+      },
+      'out/manifest.json:3: the key "S" appears twice in "artifacts" (first on line 2, again here at column 1): a reader keeps only the last, so what the first one holds would be silently ignored; remove one of them',
+    ],
+    [
+      "a repeated logical id in a template",
+      {
+        "out/manifest.json": manifest(stack({ templateFile: "S.json" })),
+        "out/S.json":
+          '{"Resources": {"K": {"Type": "AWS::KMS::Key"},\n  "K": {"Type": "AWS::SQS::Queue"}}}',
+      },
+      'out/S.json:2: the key "K" appears twice in "Resources" (first on line 1, again here at column 3): a reader keeps only the last, so what the first one holds would be silently ignored; remove one of them',
+    ],
+    [
+      "an asset manifest that does not exist",
+      {
+        "out/manifest.json": manifest({
+          ...stack({ templateFile: "S.json" }),
+          A: { type: "cdk:asset-manifest", properties: { file: "a.json" } },
+        }),
+        "out/S.json": nestedStack({}, { TemplateURL: `https://s3/${HASH}.json` }),
+      },
+      'out/a.json: the asset manifest of artifact "A" does not exist; nested stack templates are found through it',
+    ],
+  ])("refuses %s", async (_case, contents, message) => {
+    const err = await inputErrorOf(() => readCloudAssembly("out", memoryFiles(contents)));
+    expect(err.describe()).toBe(message);
+  });
+
+  it("reads a __proto__ artifact id as data, and a deeply nested manifest without a stack overflow", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const memory = memoryFiles({
+      "out/manifest.json": `{"version": "55.0.0", "deep": ${deep}, "artifacts": {"__proto__": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "S.json"}}}}`,
+      "out/S.json": JSON.stringify({ Resources: { K: { Type: "AWS::KMS::Key" } } }),
+    });
+    const { stacks } = await readCloudAssembly("out", memory);
+    expect(stacks.map((s) => s.name)).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).properties).toBeUndefined();
+  });
+
+  it("says when a nested stack's template is not in the assembly", async () => {
+    const memory = memoryFiles({
+      "out/manifest.json": manifest(stack({ templateFile: "S.json" })),
+      "out/S.json": nestedStack({}, { TemplateURL: "https://example.com/t.json" }),
+    });
+    const { warnings } = await readCloudAssembly("out", memory);
+    expect(warnings).toEqual([
+      "out/S.json: nested stack S/N is deployed from a template outside the assembly; its resources are not checked",
+    ]);
+  });
+});
+
+describe("readCloudAssembly: symbolic links", () => {
+  const key = { Type: "AWS::KMS::Key", Properties: {} };
+  let root = "";
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "kul-links-"));
+  });
+  afterAll(() => {
+    if (root !== "") rmSync(root, { recursive: true, force: true });
+  });
+
+  const manifest = (artifacts: object) => JSON.stringify({ version: "55.0.0", artifacts });
+  const nested = (...names: string[]) =>
+    Object.fromEntries(
+      names.map((name) => [
+        name.toUpperCase(),
+        { type: "cdk:cloud-assembly", properties: { directoryName: name } },
+      ]),
+    );
+
+  /** `files`, counting the manifests it reads. */
+  function counting(): { files: SourceFiles; manifests: () => number } {
+    let manifests = 0;
+    const real = nodeSourceFiles();
+    return {
+      files: {
+        ...real,
+        readText: (path) => {
+          if (path.endsWith("manifest.json")) manifests++;
+          return real.readText(path);
+        },
+      },
+      manifests: () => manifests,
+    };
+  }
+
+  it("reads each directory once however many links lead to it (3^8 paths, 9 manifests)", async () => {
+    const top = join(root, "fan");
+    let dir = top;
+    for (let level = 0; level < MAX_ASSEMBLY_DEPTH; level++) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "manifest.json"), manifest(nested("a", "b", "c")));
+      for (const link of ["a", "b", "c"]) symlinkSync("n", join(dir, link));
+      dir = join(dir, "n");
+    }
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, "manifest.json"),
+      manifest({ S: { type: "aws:cloudformation:stack", properties: { templateFile: "S.json" } } }),
+    );
+    writeFileSync(join(dir, "S.json"), JSON.stringify({ Resources: { K: key } }));
+    const { files, manifests } = counting();
+    const { stacks, warnings } = await readCloudAssembly(top, files);
+    expect(stacks.map((s) => s.name)).toEqual(["S"]);
+    expect(manifests()).toBe(MAX_ASSEMBLY_DEPTH + 1);
+    expect(warnings).toHaveLength(2 * MAX_ASSEMBLY_DEPTH);
+    expect(warnings.at(-1)).toBe(
+      `${join(top, "manifest.json")}: nested assembly "C" (${join(top, "c")}) is ${join(top, "a")}, read already; not read again`,
+    );
+  });
+
+  it("does not follow a link back to an assembly it is reading", async () => {
+    const top = join(root, "cycle");
+    mkdirSync(join(top, "inner"), { recursive: true });
+    writeFileSync(join(top, "manifest.json"), manifest(nested("inner")));
+    writeFileSync(join(top, "inner", "manifest.json"), manifest(nested("back")));
+    symlinkSync("..", join(top, "inner", "back"));
+    const { files, manifests } = counting();
+    const { warnings } = await readCloudAssembly(top, files);
+    expect(manifests()).toBe(2);
+    expect(warnings).toEqual([
+      `${join(top, "inner", "manifest.json")}: nested assembly "BACK" (${join(top, "inner", "back")}) is ${top}, read already; not read again`,
+    ]);
+  });
+
+  it.each([
+    ["a template", "S.json", { templateFile: "S.json" }, "artifacts.S.properties.templateFile"],
+    [
+      "a nested assembly",
+      "stage",
+      { directoryName: "stage" },
+      "artifacts.S.properties.directoryName",
+    ],
+  ])("refuses %s linked from outside the assembly", async (_case, name, properties, path) => {
+    const top = join(root, `out-${name}`);
+    const outside = join(root, `elsewhere-${name}`);
+    mkdirSync(top, { recursive: true });
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, "manifest.json"), manifest({}));
+    writeFileSync(join(outside, "S.json"), "{}");
+    symlinkSync(name === "S.json" ? join(outside, "S.json") : outside, join(top, name));
+    const type = name === "S.json" ? "aws:cloudformation:stack" : "cdk:cloud-assembly";
+    writeFileSync(join(top, "manifest.json"), manifest({ S: { type, properties } }));
+    const err = await inputErrorOf(() => readCloudAssembly(top, nodeSourceFiles()));
+    expect(err.file).toBe(join(top, "manifest.json"));
+    expect(err.message).toContain(
+      `${path}: "${name}" leads out of the assembly directory ${top} through a symbolic link (to ${realpathSync(outside)}`,
+    );
+  });
+
+  it("reads an assembly reached through a link itself", async () => {
+    const real = join(root, "real-out");
+    mkdirSync(real, { recursive: true });
+    writeFileSync(
+      join(real, "manifest.json"),
+      manifest({ S: { type: "aws:cloudformation:stack", properties: { templateFile: "S.json" } } }),
+    );
+    writeFileSync(join(real, "S.json"), JSON.stringify({ Resources: { K: key } }));
+    symlinkSync(real, join(root, "linked-out"));
+    const { stacks } = await readCloudAssembly(join(root, "linked-out"), nodeSourceFiles());
+    expect(stacks.map((s) => s.templateFile)).toEqual([join(root, "linked-out", "S.json")]);
   });
 });

@@ -199,12 +199,47 @@ describe("parseTemplateText: bad input", () => {
     });
   });
 
-  it("reads a large flat template in linear time, a repeated key keeping its last value", () => {
+  it("reads a large flat template in linear time, and refuses a repeated top-level key by its line", () => {
     const keys = Array.from({ length: 60_000 }, (_, i) => `k${i}: v`).join("\n");
     const started = Date.now();
-    const doc = parse(`${keys}\nk0: last\n`) as Record<string, string>;
+    expect(() => parseTemplateText(`${keys}\nk0: last\n`, "t.yaml")).toThrow(
+      'the key "k0" appears twice at the top level (first on line 1, again here at column 1)',
+    );
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(Object.keys(doc)).toHaveLength(60_000);
-    expect(doc.k0).toBe("last");
+  });
+
+  it.each([
+    [
+      "Resources:\n  A:\n    Type: X\n  B:\n    Type: Y\n  A:\n    Type: Z\n",
+      6,
+      'the key "A" appears twice in "Resources" (first on line 2, again here at column 3)',
+    ],
+    [
+      "Outputs:\n  O: {Value: 1}\n  O: {Value: 2}\nResources: {}\n",
+      3,
+      'the key "O" appears twice in "Outputs" (first on line 2, again here at column 3)',
+    ],
+    [
+      "Resources: {}\nResources:\n  K: {Type: AWS::KMS::Key}\n",
+      2,
+      'the key "Resources" appears twice at the top level (first on line 1, again here at column 1)',
+    ],
+    // YAML 1.1 reads `yes` as true: the same key as "true".
+    [
+      "Resources:\n  true: {Type: X}\n  yes: {Type: Y}\n",
+      3,
+      'the key "true" appears twice in "Resources" (first on line 2, again here at column 3)',
+    ],
+  ])("refuses a repeated key where it would drop an entry: %j", (text, line, message) => {
+    const err = inputErrorOf(() => parseTemplateText(text, "t.yaml"));
+    expect(err.line).toBe(line);
+    expect(err.message).toMatch(new RegExp(`^${message.replace(/[()[\]{}.*+?^$|\\]/g, "\\$&")}`));
+  });
+
+  it("keeps the last of a repeated key below the sections checked, and reads merge keys", () => {
+    const doc = parse(
+      "Resources:\n  A:\n    Type: X\n    Type: Y\nMappings:\n  base: &b {x: 1}\n  m:\n    <<: *b\n    <<: *b\n",
+    ) as { Resources: { A: { Type: string } } };
+    expect(doc.Resources.A.Type).toBe("Y");
   });
 });

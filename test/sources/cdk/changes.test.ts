@@ -437,4 +437,22 @@ describe("diffDeployed", () => {
     expect(() => diffDeployed([1, 2], head)).toThrow(InputError);
     expect(() => diffDeployed({ Resources: [] }, head)).toThrow(/not a CloudFormation template/);
   });
+
+  // A deployed key whose entry cannot be read would not be seen going away.
+  it.each([
+    ["a resource that is null", { Resources: { K: null } }, "Resources.K: expected a resource"],
+    ["a resource without a Type", { Resources: { K: { Properties: {} } } }, "Resources.K.Type:"],
+    [
+      "a DeletionPolicy of the wrong type",
+      { Resources: { K: { Type: "AWS::KMS::Key", DeletionPolicy: 1 } } },
+      "Resources.K.DeletionPolicy: expected Delete, Retain",
+    ],
+  ])("refuses a deployed template with %s, naming the stack", (_case, deployed, message) => {
+    expect(() => diffDeployed(deployed, head)).toThrow(
+      expect.objectContaining({
+        file: `the deployed template of stack ${head.name}`,
+        message: expect.stringContaining(message),
+      }),
+    );
+  });
 });

@@ -59,12 +59,27 @@ describe("readCdkOutputs", () => {
     });
   });
 
-  it("reads an empty outputs file, and skips a stack that is not an object", () => {
+  it("reads an empty outputs file, and a stack without outputs", () => {
     expect(readCdkOutputs({}, "o.json")).toEqual({ references: [], warnings: [] });
-    expect(readCdkOutputs({ A: {}, B: "x", C: { Arn: KEY } }, "o.json")).toMatchObject({
+    expect(readCdkOutputs({ A: {}, C: { Arn: KEY } }, "o.json")).toMatchObject({
       references: [{ address: "C.Arn" }],
-      warnings: ['stack "B" is a string, not an object of outputs; skipped'],
+      warnings: [],
     });
+  });
+
+  // A stack's outputs may hold keys: none is skipped.
+  it.each([
+    ["a string", { A: {}, B: "x" }, 'B: expected the stack\'s outputs (an object), got "x"'],
+    ["null", { C: { Arn: KEY }, B: null }, "B: expected the stack's outputs (an object), got null"],
+    [
+      "a list",
+      { "My Stack": [KEY] },
+      '["My Stack"]: expected the stack\'s outputs (an object), got ["arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"]',
+    ],
+  ])("refuses a stack whose outputs are %s, naming it", (_case, doc, message) => {
+    expect(() => readCdkOutputs(doc, "o.json")).toThrow(
+      `${message}; this is not what \`cdk deploy --outputs-file\` writes: write the file again with it`,
+    );
   });
 
   it.each([
@@ -95,5 +110,22 @@ describe("isCdkOutputs", () => {
     [[], false],
   ])("%j → %s", (doc, expected) => {
     expect(isCdkOutputs(doc)).toBe(expected);
+  });
+
+  it("reads __proto__ stack and output names as data, and refuses outputs nested too deep to search", () => {
+    const { references } = readCdkOutputs(
+      JSON.parse(`{"__proto__": {"__proto__": "${KEY}"}, "constructor": {"KeyArn": "${KEY}"}}`),
+      "o.json",
+    );
+    expect(references.map((ref) => ref.address)).toEqual([
+      "__proto__.__proto__",
+      "constructor.KeyArn",
+    ]);
+    expect(({} as Record<string, unknown>).KeyArn).toBeUndefined();
+    const depth = 50_000;
+    const deep = JSON.parse(`{"S": {"Deep": ${"[".repeat(depth)}"${KEY}"${"]".repeat(depth)}}}`);
+    expect(() => readCdkOutputs(deep, "o.json")).toThrow(
+      "S.Deep: values nested deeper than 512 levels, too deep to search for keys",
+    );
   });
 });

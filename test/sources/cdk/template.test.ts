@@ -581,7 +581,6 @@ describe("readTemplate", () => {
         KeyId: { Value: UUID },
         InstanceId: { Value: UUID },
         Policy: { Value: `{"Resource":"${KEY}"}` },
-        Broken: "not an object",
       },
     });
     expect(rows(references)).toEqual([
@@ -609,6 +608,8 @@ describe("readTemplate", () => {
   });
 });
 
+const TEMPLATE_HINT = "CloudFormation would refuse this template too: fix it";
+
 describe("readTemplate: hostile and malformed templates", () => {
   it.each([
     [
@@ -621,77 +622,166 @@ describe("readTemplate: hostile and malformed templates", () => {
       "Resources",
       "t.json: the file holds a string; expected a CloudFormation template (an object with Resources)",
     ],
-    [
-      "Resources as an array",
-      { Resources: [{ Type: "AWS::KMS::Key" }] },
-      "t.json: Resources is an array; expected an object of resources (logical id → {Type, Properties})",
-    ],
-    [
-      "Resources as a string",
-      { Resources: "none" },
-      "t.json: Resources is a string; expected an object of resources (logical id → {Type, Properties})",
-    ],
   ])("rejects %s", (_case, doc, message) => {
     expect(inputErrorOf(() => read(doc)).describe()).toBe(message);
   });
 
-  it("skips malformed resources with a warning, and reads the rest", () => {
+  const key = { Type: "AWS::KMS::Key" };
+  // Each may be a key, an alias or a consumer: none is skipped.
+  it.each<[string, unknown, string]>([
+    [
+      "Resources as an array",
+      { Resources: [key] },
+      "Resources: expected an object of resources (logical id → {Type, Properties}), got a list of one item",
+    ],
+    [
+      "Resources as a string",
+      { Resources: "none" },
+      'Resources: expected an object of resources (logical id → {Type, Properties}), got "none"',
+    ],
+    [
+      "Resources null",
+      { Resources: null },
+      "Resources: expected an object of resources (logical id → {Type, Properties}), got null",
+    ],
+    [
+      "no Resources",
+      { Parameters: {} },
+      "Resources: expected an object of resources (logical id → {Type, Properties}), got nothing (the field is missing)",
+    ],
+    [
+      "an empty object",
+      {},
+      "Resources: expected an object of resources (logical id → {Type, Properties}), got nothing (the field is missing)",
+    ],
+    [
+      "a resource without a Type",
+      { Resources: { K: key, NoType: { Properties: {} } } },
+      "Resources.NoType.Type: expected a resource type (a string), got nothing (the field is missing)",
+    ],
+    [
+      "a resource whose Type is a number",
+      { Resources: { NumberType: { Type: 5 } } },
+      "Resources.NumberType.Type: expected a resource type (a string), got 5",
+    ],
+    [
+      "a resource that is null",
+      { Resources: { Null: null } },
+      "Resources.Null: expected a resource ({Type, Properties}), got null",
+    ],
+    [
+      "a resource that is a list",
+      { Resources: { List: [] } },
+      "Resources.List: expected a resource ({Type, Properties}), got an empty list",
+    ],
+    [
+      "Properties as a string",
+      { Resources: { Q: { Type: "AWS::SQS::Queue", Properties: "x" } } },
+      'Resources.Q.Properties: expected the resource\'s properties (an object), got "x"',
+    ],
+    [
+      "a DeletionPolicy that is a number",
+      { Resources: { K: { ...key, DeletionPolicy: 1 } } },
+      "Resources.K.DeletionPolicy: expected Delete, Retain, RetainExceptOnCreate, Snapshot or an Fn::If, got 1",
+    ],
+    [
+      "a DeletionPolicy that is another object",
+      { Resources: { K: { ...key, DeletionPolicy: { Ref: "P" } } } },
+      "Resources.K.DeletionPolicy: expected Delete, Retain, RetainExceptOnCreate, Snapshot or an Fn::If, got an object",
+    ],
+    [
+      "Outputs as a list",
+      { Resources: { K: key }, Outputs: [] },
+      "Outputs: expected an object of outputs, got an empty list",
+    ],
+    [
+      "an output that is a string",
+      { Resources: { K: key }, Outputs: { Broken: "not an object" } },
+      'Outputs.Broken: expected an output ({Value, Export}), got "not an object"',
+    ],
+    [
+      "an output without a Value",
+      { Resources: { K: key }, Outputs: { NoValue: { Export: { Name: "x" } } } },
+      "Outputs.NoValue.Value: expected the output's value, got nothing (the field is missing)",
+    ],
+    [
+      "an odd logical id",
+      { Resources: { "a b": 1 } },
+      'Resources["a b"]: expected a resource ({Type, Properties}), got 1',
+    ],
+  ])("refuses %s, naming its path", (_case, doc, message) => {
+    expect(inputErrorOf(() => read(doc)).describe()).toBe(`t.json: ${message}; ${TEMPLATE_HINT}`);
+  });
+
+  it("refuses an Fn::ForEach loop, whose resources it cannot expand", () => {
+    const doc = {
+      Transform: "AWS::LanguageExtensions",
+      Resources: {
+        "Fn::ForEach::Keys": ["Name", ["A", "B"], { "Key${Name}": { Type: "AWS::KMS::Key" } }],
+      },
+    };
+    expect(inputErrorOf(() => read(doc)).message).toMatch(
+      /^Resources\["Fn::ForEach::Keys"\]: Fn::ForEach loops \(AWS::LanguageExtensions\) are not expanded by this tool, so the resources they make cannot be checked; pass the processed template/,
+    );
+  });
+
+  it("reads an Fn::If DeletionPolicy as Delete, with a warning, and null Properties as none", () => {
     const result = read({
       Resources: {
-        NoType: { Properties: {} },
-        NumberType: { Type: 5 },
-        Null: null,
-        List: [],
-        "Fn::ForEach::Keys": ["Name", ["A", "B"], { "Key${Name}": { Type: "AWS::KMS::Key" } }],
         Odd: { Type: "AWS::KMS::Key", DeletionPolicy: { "Fn::If": ["Prod", "Retain", "Delete"] } },
-        NoProps: { Type: "AWS::SQS::Queue", Properties: "x" },
+        NoProps: { Type: "AWS::SQS::Queue", Properties: null },
       },
     });
-    expect(result.warnings).toEqual([
-      "Resources.NoType has no Type; skipped",
-      "Resources.NumberType has no Type; skipped",
-      "Resources.Null is null, not a resource; skipped",
-      "Resources.List is an array, not a resource; skipped",
-      "Resources.Fn::ForEach::Keys: Fn::ForEach loops (AWS::LanguageExtensions) are not expanded; the resources they make were not read",
-      "Resources.Odd: DeletionPolicy is an object; read as Delete",
-    ]);
-    expect([...result.stack.resources.keys()]).toEqual(["Odd", "NoProps"]);
+    expect(result.warnings).toEqual(["Resources.Odd.DeletionPolicy: an Fn::If; read as Delete"]);
     expect(result.stack.resources.get("Odd")?.deletionPolicy).toBe("Delete");
     expect(result.stack.resources.get("NoProps")?.properties).toEqual({});
     expect(rows(result.references)).toEqual([["key", "S/Odd", null, "@Odd"]]);
   });
 
-  it("reads a template without Resources as an empty stack", () => {
-    for (const doc of [{}, { Resources: null }, { Parameters: {} }]) {
-      const result = read(doc);
+  it("reads a CDK stack's template without Resources as an empty stack", () => {
+    // The CDK writes none for a stack without resources (an integration test's assertion stack).
+    for (const doc of [{}, { Parameters: {} }]) {
+      const result = readTemplate(doc, "t.json", STACK, { source: "cdk-assembly" });
       expect(result.references).toEqual([]);
       expect(result.stack.resources.size).toBe(0);
     }
+    expect(() =>
+      readTemplate({ Resources: null }, "t.json", STACK, { source: "cdk-assembly" }),
+    ).toThrow("Resources: expected an object of resources");
   });
 
-  it("bounds its walk over deeply nested values, with a warning", () => {
+  it("reads __proto__ logical ids and properties as data", () => {
+    const doc = JSON.parse(
+      '{"Resources": {"__proto__": {"Type": "AWS::KMS::Key"}, "R": {"Type": "AWS::IAM::Role", "Properties": {"__proto__": {"Ref": "__proto__"}}}}}',
+    );
+    expect(rows(read(doc).references)).toEqual([
+      ["key", "S/__proto__", null, "@__proto__"],
+      ["consumer", "S/R", "__proto__", "@__proto__"],
+    ]);
+    expect(({} as Record<string, unknown>).Ref).toBeUndefined();
+  });
+
+  it("refuses values nested deeper than it searches", () => {
     let value: unknown = { Ref: "K" };
     for (let i = 0; i < 100_000; i++) value = [value];
-    const result = read({
+    const doc = {
       Resources: {
         K: { Type: "AWS::KMS::Key" },
         R: { Type: "AWS::IAM::Role", Properties: { Deep: value, Near: { Ref: "K" } } },
       },
-    });
-    expect(rows(result.references)).toEqual([
-      ["key", "S/K", null, "@K"],
-      ["consumer", "S/R", "Near", "@K"],
-    ]);
-    expect(result.warnings).toEqual([
-      `Resources.R: values nested deeper than ${MAX_VALUE_DEPTH} levels were not searched for keys`,
-    ]);
+    };
+    expect(inputErrorOf(() => read(doc)).message).toBe(
+      `Resources.R.Properties: values nested deeper than ${MAX_VALUE_DEPTH} levels, too deep to search for keys (templates nest a dozen); ${TEMPLATE_HINT}`,
+    );
   });
 
-  it("reads a deeply nested JSON template from text without a stack overflow", () => {
+  it("parses a deeply nested JSON template from text without a stack overflow, then refuses it", () => {
     const depth = 50_000;
     const text = `{"Resources":{"R":{"Type":"X","Properties":{"A":${"[".repeat(depth)}${"]".repeat(depth)}}}}}`;
     const parsed = parseTemplateText(text, "deep.json");
-    expect(read(parsed.doc).stack.resources.size).toBe(1);
+    expect(inputErrorOf(() => read(parsed.doc)).message).toMatch(
+      /^Resources\.R\.Properties: values nested deeper than/,
+    );
   });
 });
 
@@ -702,7 +792,15 @@ describe("isCloudFormationTemplate", () => {
     [{ Resources: { K: { Type: "AWS::KMS::Key" } } }, true],
     // CDK outputs of a stack named Resources.
     [{ Resources: { KeyArn: KEY } }, false],
-    [{ Resources: [] }, false],
+    // A broken template: its reader names what is wrong.
+    [{ Resources: [] }, true],
+    [{ Resources: null }, true],
+    [{ Resources: { K: null, Q: { Type: "AWS::SQS::Queue" } } }, true],
+    // Without Resources, still a template by its other sections: refused by its reader.
+    [{ Parameters: { P: { Type: "String" } }, Outputs: { O: { Value: 1 } } }, true],
+    [{ Transform: "AWS::Serverless-2016-10-31" }, true],
+    // CDK outputs of stacks named Outputs and Parameters.
+    [{ Outputs: { Arn: KEY }, Parameters: { Name: "x" } }, false],
     [{ format_version: "1.2", resource_changes: [] }, false],
     [[], false],
     [null, false],

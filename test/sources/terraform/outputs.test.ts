@@ -91,14 +91,25 @@ describe("readTerraformOutputs", () => {
     expect(read({})).toEqual({ references: [], warnings: [] });
   });
 
-  it("skips entries without a value, with a warning", () => {
-    expect(read({ a: { value: KEY }, b: { type: "string" }, c: 3 })).toEqual({
-      references: [expect.objectContaining({ address: "output.a" })],
-      warnings: [
-        'output "b" is an object without a value; skipped',
-        'output "c" is a number without a value; skipped',
-      ],
-    });
+  // An output that cannot be read may hold a key: none is skipped.
+  it.each([
+    [
+      "b",
+      { a: { value: KEY }, b: { type: "string" } },
+      "b.value: expected the output's value, got nothing (the field is missing)",
+    ],
+    ["c", { a: { value: KEY }, c: 3 }, "c: expected an output ({value, type, sensitive}), got 3"],
+    [
+      "a b",
+      { a: { value: KEY }, "a b": null },
+      '["a b"]: expected an output ({value, type, sensitive}), got null',
+    ],
+  ])("refuses output %j without a value, naming it", (_name, doc, message) => {
+    const err = inputErrorOf(() => read(doc));
+    expect(err.file).toBe("outputs.json");
+    expect(err.message).toBe(
+      `${message}; this is not what \`terraform output -json\` writes: write the file again with it`,
+    );
   });
 
   it.each([
@@ -129,13 +140,14 @@ describe("readTerraformOutputs", () => {
     expect(err.message).toBe(`${what}; expected the output of \`terraform output -json\``);
   });
 
-  it("survives deeply nested values and __proto__ names", () => {
-    const depth = 50_000;
-    const text = `{"__proto__":{"value":"${KEY}"},"deep":{"value":${"[".repeat(depth)}"${KEY}"${"]".repeat(depth)}}}`;
-    const { references, warnings } = read(JSON.parse(text));
+  it("reads __proto__ names as data, and refuses values nested too deep to search", () => {
+    const { references, warnings } = read(JSON.parse(`{"__proto__":{"value":"${KEY}"}}`));
     expect(references.map((ref) => ref.address)).toEqual(["output.__proto__"]);
-    expect(warnings).toEqual([
-      "output.deep: values nested deeper than 512 levels were not searched for keys",
-    ]);
+    expect(warnings).toEqual([]);
+    const depth = 50_000;
+    const text = `{"ok":{"value":"${KEY}"},"deep":{"value":${"[".repeat(depth)}"${KEY}"${"]".repeat(depth)}}}`;
+    expect(inputErrorOf(() => read(JSON.parse(text))).message).toMatch(
+      /^deep\.value: values nested deeper than 512 levels, too deep to search for keys/,
+    );
   });
 });

@@ -801,40 +801,55 @@ describe("output_changes", () => {
     ]);
   });
 
-  it("warns about an output change it cannot read, and about sections of the wrong type", () => {
-    const { warnings } = read(
-      plan([], { output_changes: { x: { actions: ["explode"] }, y: 3 }, resource_drift: {} }),
-    );
-    expect(warnings).toEqual([
-      "resource_drift is an object, not an array; ignored",
-      "output_changes.x: not an output change this tool knows; skipped",
-      "output_changes.y: not an output change this tool knows; skipped",
-    ]);
-    expect(read(plan([], { output_changes: [] })).warnings).toEqual([
-      "output_changes is an array, not an object; ignored",
-    ]);
-  });
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      "an unknown action",
+      { x: { actions: ["explode"] } },
+      'output_changes.x.actions: expected a list of action names this tool knows (["create"], ["update"], ["delete"], ["delete","create"], ["create","delete"], ["no-op"], ["read"], ["forget"], …), got ["explode"]',
+    ],
+    ["a number", { y: 3 }, "output_changes.y: expected an output change (an object), got 3"],
+    [
+      "no actions",
+      { z: { after: KEY_A } },
+      "output_changes.z.actions: expected a list of action names, got nothing (the field is missing)",
+    ],
+    [
+      "a read",
+      { r: { actions: ["read"] } },
+      'output_changes.r.actions: expected the actions of an output (outputs are never read), got ["read"]',
+    ],
+    [
+      "a name that is no identifier",
+      { "a b": null },
+      'output_changes["a b"]: expected an output change (an object), got null',
+    ],
+  ])(
+    "refuses an output change that is %s: its value may hold a key",
+    (_case, outputChanges, message) => {
+      expect(() => read(plan([], { output_changes: outputChanges }))).toThrow(
+        `${message}; this is not a plan`,
+      );
+    },
+  );
 });
 
 describe("hostile plans", () => {
-  it("survives a consumer's values nested 100,000 levels deep", () => {
+  it("refuses a consumer's values nested 100,000 levels deep, without a stack overflow", () => {
     let deep: unknown = { kms_key_id: KEY_A };
     for (let i = 0; i < 100_000; i++) deep = { a: [deep] };
-    const { references, warnings } = read(
-      plan([
-        change({
-          address: "aws_sqs_queue.q",
-          type: "aws_sqs_queue",
-          actions: ["no-op"],
-          before: {},
-          after: { deep },
-        }),
-      ]),
-    );
-    expect(references).toEqual([]);
-    expect(warnings).toEqual([
-      "aws_sqs_queue.q: values nested deeper than 512 levels were not searched for keys",
+    const doc = plan([
+      change({
+        address: "aws_sqs_queue.q",
+        type: "aws_sqs_queue",
+        actions: ["no-op"],
+        before: {},
+        after: { deep },
+      }),
     ]);
+    // A key below the depth searched would be missed: no verdict on half a search.
+    expect(() => read(doc)).toThrow(
+      "resource_changes[0].change.after: values nested deeper than 512 levels, too deep to search for keys",
+    );
   });
 
   it("reads __proto__ keys as data without touching prototypes", () => {

@@ -13,6 +13,9 @@ const WRAPPED_PLAN = "infracost_setup_terraform_wrapper_NOT_PURE_JSON.plan.txt";
 const ARN_A = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ARN_B = "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab";
 
+const PLAN_HINT =
+  "this is not a plan as `terraform show -json PLANFILE` writes it: write the plan JSON again from the plan file";
+
 function fixtureText(name: string): string {
   return readFileSync(new URL(name, FIXTURES), "utf8");
 }
@@ -448,7 +451,14 @@ describe("readTerraformPlan: actions and identity", () => {
     const address = 'module.a["x"].module.b.aws_kms_key.this[0]';
     const doc = plan([resourceChange({ address, actions: ["update"], before: { id: "x" } })], {
       prior_state: priorState({
-        resources: [{ address: "aws_kms_key.other", values: { arn: ARN_B } }],
+        resources: [
+          {
+            address: "aws_kms_key.other",
+            mode: "managed",
+            type: "aws_kms_key",
+            values: { arn: ARN_B },
+          },
+        ],
         child_modules: [
           { address: 'module.a["y"]', resources: [] },
           {
@@ -469,31 +479,32 @@ describe("readTerraformPlan: actions and identity", () => {
     expect(warnings).toEqual([]);
     expect(references.map(summary)).toEqual([
       { address, action: "update", target: { kind: "arn", arn: ARN_A } },
+      // Only in prior_state (a targeted plan): read as state.
+      { address: "aws_kms_key.other", action: null, target: { kind: "arn", arn: ARN_B } },
     ]);
   });
 
   it("does not give a deposed object the current object's ARN from prior_state", () => {
-    const doc = plan(
-      [
-        resourceChange({
-          actions: ["delete"],
-          before: { arn: ARN_B },
-          extra: { deposed: "00000001" },
-        }),
-        resourceChange({ actions: ["delete"], before: {}, extra: { deposed: "00000002" } }),
-      ],
-      {
-        prior_state: priorState({
-          resources: [{ address: "aws_kms_key.data", values: { arn: ARN_A } }],
-        }),
-      },
+    const current = {
+      address: "aws_kms_key.data",
+      mode: "managed",
+      type: "aws_kms_key",
+      values: { arn: ARN_A },
+    };
+    const deposed = (before: object, key: string) =>
+      resourceChange({ actions: ["delete"], before, extra: { deposed: key } });
+    const { references, warnings } = read(
+      plan([deposed({ arn: ARN_B }, "00000001")], {
+        prior_state: priorState({ resources: [current] }),
+      }),
     );
-    const { references, warnings } = read(doc);
-    expect(references.map((r) => r.target)).toEqual([
-      { kind: "arn", arn: ARN_B },
-      planned("aws_kms_key.data"),
-    ]);
-    expect(warnings).toHaveLength(1);
+    expect(references.map((r) => r.target)).toEqual([{ kind: "arn", arn: ARN_B }]);
+    expect(warnings).toEqual([]);
+    // Without an ARN of its own, a deposed key's deletion cannot be checked.
+    const err = inputErrorOf(() =>
+      read(plan([deposed({}, "00000002")], { prior_state: priorState({ resources: [current] }) })),
+    );
+    expect(err.message).toMatch(/^resource_changes\[0\]\.change\.before\.arn: expected the ARN/);
   });
 
   it("reads a moved key (previous_address) as a no-op at its new address, not a delete", () => {
@@ -528,14 +539,14 @@ describe("readTerraformPlan: actions and identity", () => {
     },
   );
 
-  it("identifies a non-create without any ARN by its address, with a warning", () => {
+  it("identifies a kept key without any ARN by its address, with a warning", () => {
     const { references, warnings } = read(
-      plan([resourceChange({ actions: ["delete"], before: { id: "1234" } })], {
+      plan([resourceChange({ actions: ["update"], before: { id: "1234" }, after: {} })], {
         prior_state: priorState({ resources: [] }),
       }),
     );
     expect(references.map(summary)).toEqual([
-      { address: "aws_kms_key.data", action: "delete", target: planned("aws_kms_key.data") },
+      { address: "aws_kms_key.data", action: "update", target: planned("aws_kms_key.data") },
     ]);
     expect(references[0]?.attribute).toBeNull();
     expect(warnings).toEqual([
@@ -543,19 +554,42 @@ describe("readTerraformPlan: actions and identity", () => {
     ]);
   });
 
-  it("warns when the ARN is not a key ARN", () => {
+  it("warns when a kept key's ARN is not a key ARN", () => {
+    const alias = "arn:aws:kms:us-east-1:111122223333:alias/app";
     const { references, warnings } = read(
-      plan([
-        resourceChange({
-          actions: ["delete"],
-          before: { arn: "arn:aws:kms:us-east-1:111122223333:alias/app" },
-        }),
-      ]),
+      plan([resourceChange({ actions: ["no-op"], before: { arn: alias }, after: { arn: alias } })]),
     );
     expect(references[0]?.target).toEqual(planned("aws_kms_key.data"));
     expect(warnings).toEqual([
       "aws_kms_key.data: its arn is not a KMS key ARN; identified by its address only",
     ]);
+  });
+
+  // Without the ARN AWS cannot be asked whether the key is used: the change is not let through.
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      "a delete without any ARN",
+      resourceChange({ actions: ["delete"], before: { id: "1234" } }),
+      "resource_changes[0].change.before.arn: expected the ARN of the key this delete acts on (in change.before, prior_state or resource_drift), got nothing (the field is missing)",
+    ],
+    [
+      "a replace whose ARN is an alias's",
+      resourceChange({
+        actions: ["delete", "create"],
+        before: { arn: "arn:aws:kms:us-east-1:111122223333:alias/app" },
+        after: {},
+      }),
+      'resource_changes[0].change.before.arn: expected the ARN of the key this replace acts on (in change.before, prior_state or resource_drift), got "arn:aws:kms:us-east-1:111122223333:alias/app"',
+    ],
+    [
+      "an update that disables a key without an ARN",
+      resourceChange({ actions: ["update"], before: {}, after: { is_enabled: false } }),
+      "resource_changes[0].change.before.arn: expected the ARN of the key this update disables (in change.before, prior_state or resource_drift), got nothing (the field is missing)",
+    ],
+  ])("refuses %s", (_case, change, message) => {
+    const err = inputErrorOf(() => read(plan([change])));
+    expect(err.file).toBe("plan.json");
+    expect(err.message).toBe(`${message}; ${PLAN_HINT}`);
   });
 
   it("skips reads, data sources and other resource types without a warning", () => {
@@ -591,81 +625,247 @@ describe("readTerraformPlan: actions and identity", () => {
 });
 
 describe("readTerraformPlan: bad input", () => {
-  it("skips malformed entries with a warning each and reads the rest", () => {
-    const good = resourceChange({ address: "aws_kms_key.good", actions: ["create"] });
-    const doc = plan([
-      null,
+  const key = (spec: Partial<ChangeSpec> = {}) =>
+    resourceChange({ actions: ["delete"], before: { arn: ARN_A }, ...spec });
+  const withChange = (change: unknown) => ({ ...key(), change });
+  const without = (field: string) => {
+    const entry = key();
+    delete entry[field];
+    return entry;
+  };
+
+  // Each entry could be a key whose deletion goes unchecked if it were skipped.
+  it.each<[string, unknown, string]>([
+    ["null", null, "resource_changes[0]: expected a resource change (an object), got null"],
+    [
+      "a string",
       "aws_kms_key.x",
-      42,
+      'resource_changes[0]: expected a resource change (an object), got "aws_kms_key.x"',
+    ],
+    ["a number", 42, "resource_changes[0]: expected a resource change (an object), got 42"],
+    [
+      "a list",
       [],
-      { mode: "managed" },
-      { type: "aws_kms_key", mode: "managed" },
-      { type: "aws_kms_key", address: "aws_kms_key.nomode" },
-      { type: "aws_kms_key", mode: "managed", address: "aws_kms_key.nochange" },
-      { ...resourceChange({ address: "aws_kms_key.strchange", actions: [] }), change: "delete" },
-      resourceChange({ address: "aws_kms_key.stractions", actions: "delete" }),
-      resourceChange({ address: "aws_kms_key.numactions", actions: [1] }),
-      resourceChange({ address: "aws_kms_key.unknown", actions: ["delete", "update"] }),
-      resourceChange({ address: "aws_kms_key.comma", actions: ["delete,create"] }),
-      resourceChange({ address: "aws_kms_key.strbefore", actions: ["delete"], before: "arn" }),
-      resourceChange({ address: "aws_kms_key.arrafter", actions: ["update"], after: [] }),
-      // Malformed, but not a key: not this reader's business.
-      { type: "aws_s3_bucket", change: null },
-      good,
-    ]);
-    const { references, warnings } = read(doc);
-    expect(references.map((r) => r.address)).toEqual(["aws_kms_key.good"]);
-    expect(warnings).toEqual([
-      "resource_changes[0] is null, not a resource change; skipped",
-      "resource_changes[1] is a string, not a resource change; skipped",
-      "resource_changes[2] is a number, not a resource change; skipped",
-      "resource_changes[3] is an array, not a resource change; skipped",
-      "resource_changes[4] has no resource type; skipped",
-      "resource_changes[5] (aws_kms_key) has no address; skipped",
-      "aws_kms_key.nomode: no resource mode; skipped",
-      "aws_kms_key.nochange: change is missing, not an object; skipped",
-      "aws_kms_key.strchange: change is a string, not an object; skipped",
-      "aws_kms_key.stractions: change.actions is not a list of action names; skipped",
-      "aws_kms_key.numactions: change.actions is not a list of action names; skipped",
-      'aws_kms_key.unknown: change.actions ["delete","update"] is not an action this tool knows; skipped',
-      'aws_kms_key.comma: change.actions ["delete,create"] is not an action this tool knows; skipped',
-      "aws_kms_key.strbefore: change.before or change.after is not an object; skipped",
-      "aws_kms_key.arrafter: change.before or change.after is not an object; skipped",
-    ]);
+      "resource_changes[0]: expected a resource change (an object), got an empty list",
+    ],
+    [
+      "no type",
+      without("type"),
+      "resource_changes[0].type: expected a resource type (a string), got nothing (the field is missing)",
+    ],
+    [
+      "a number type",
+      { ...key(), type: 7 },
+      "resource_changes[0].type: expected a resource type (a string), got 7",
+    ],
+    [
+      "no address",
+      without("address"),
+      "resource_changes[0].address: expected an address (a string), got nothing (the field is missing)",
+    ],
+    [
+      "an empty address",
+      { ...key(), address: "" },
+      'resource_changes[0].address: expected an address (a string), got ""',
+    ],
+    [
+      "no mode",
+      without("mode"),
+      'resource_changes[0].mode: expected "managed" or "data", got nothing (the field is missing)',
+    ],
+    [
+      "an unknown mode",
+      { ...key(), mode: "ephemeral" },
+      'resource_changes[0].mode: expected "managed" or "data", got "ephemeral"',
+    ],
+    [
+      "no change",
+      without("change"),
+      "resource_changes[0].change: expected the change (an object with actions, before and after), got nothing (the field is missing)",
+    ],
+    [
+      "a null change",
+      withChange(null),
+      "resource_changes[0].change: expected the change (an object with actions, before and after), got null",
+    ],
+    [
+      "a string change",
+      withChange("delete"),
+      'resource_changes[0].change: expected the change (an object with actions, before and after), got "delete"',
+    ],
+    [
+      "actions as a string",
+      key({ actions: "delete" }),
+      'resource_changes[0].change.actions: expected a list of action names, got "delete"',
+    ],
+    [
+      "actions as numbers",
+      key({ actions: [1] }),
+      "resource_changes[0].change.actions: expected a list of action names, got [1]",
+    ],
+    [
+      "no actions",
+      withChange({ before: { arn: ARN_A } }),
+      "resource_changes[0].change.actions: expected a list of action names, got nothing (the field is missing)",
+    ],
+    [
+      "an unknown pair of actions",
+      key({ actions: ["delete", "update"] }),
+      `resource_changes[0].change.actions: expected a list of action names this tool knows (["create"], ["update"], ["delete"], ["delete","create"], ["create","delete"], ["no-op"], ["read"], ["forget"], …), got ["delete","update"]`,
+    ],
+    [
+      "a joined pair of actions",
+      key({ actions: ["delete,create"] }),
+      'resource_changes[0].change.actions: expected a list of action names this tool knows (["create"], ["update"], ["delete"], ["delete","create"], ["create","delete"], ["no-op"], ["read"], ["forget"], …), got ["delete,create"]',
+    ],
+    [
+      "an empty action list",
+      key({ actions: [] }),
+      'resource_changes[0].change.actions: expected a list of action names this tool knows (["create"], ["update"], ["delete"], ["delete","create"], ["create","delete"], ["no-op"], ["read"], ["forget"], …), got an empty list',
+    ],
+    [
+      "before as a string",
+      key({ before: "arn" }),
+      'resource_changes[0].change.before: expected an object or null, got "arn"',
+    ],
+    [
+      "after as a list",
+      key({ actions: ["update"], after: [] }),
+      "resource_changes[0].change.after: expected an object or null, got an empty list",
+    ],
+    [
+      "after_unknown as a string",
+      withChange({ actions: ["delete"], before: { arn: ARN_A }, after_unknown: "x" }),
+      'resource_changes[0].change.after_unknown: expected true, false or an object of marks, got "x"',
+    ],
+    [
+      "before_sensitive as a number",
+      withChange({ actions: ["delete"], before: { arn: ARN_A }, before_sensitive: 1 }),
+      "resource_changes[0].change.before_sensitive: expected true, false or an object of marks, got 1",
+    ],
+    [
+      "deposed as a number",
+      key({ extra: { deposed: 1 } }),
+      "resource_changes[0].deposed: expected a string, got 1",
+    ],
+    [
+      "an alias without its target",
+      key({
+        type: "aws_kms_alias",
+        actions: ["update"],
+        before: { name: "alias/a" },
+        after: { name: "alias/a" },
+      }),
+      "resource_changes[0].change.after.target_key_id: expected the key the alias points at (a key id or key ARN), got nothing (the field is missing)",
+    ],
+    [
+      "an alias deleted with a target that is no key",
+      key({ type: "aws_kms_alias", before: { name: "alias/a", target_key_id: "alias/b" } }),
+      'resource_changes[0].change.before.target_key_id: expected the key the alias points at (a key id or key ARN), got "alias/b"',
+    ],
+    // Not a KMS type: it may still hold a key ARN in its attributes.
+    [
+      "a bucket without its change",
+      { type: "aws_s3_bucket", address: "aws_s3_bucket.b", mode: "managed", change: null },
+      "resource_changes[0].change: expected the change (an object with actions, before and after), got null",
+    ],
+  ])("refuses a resource change that is %s, naming its path", (_case, entry, message) => {
+    const err = inputErrorOf(() => read(plan([entry])));
+    expect(err.file).toBe("plan.json");
+    expect(err.message).toBe(`${message}; ${PLAN_HINT}`);
   });
 
-  it("survives a malformed prior_state when looking up an ARN", () => {
-    const doc = plan([resourceChange({ actions: ["delete"], before: {} })], {
-      prior_state: {
-        values: {
-          root_module: {
-            resources: [null, 1, { address: "aws_kms_key.data", values: "x" }],
-            child_modules: [null, "m", { resources: "r", child_modules: {} }],
-          },
-        },
+  it("names the entry by its index among good ones", () => {
+    const good = key({ address: "aws_kms_key.good", actions: ["create"], before: null });
+    const err = inputErrorOf(() => read(plan([good, good, key({ actions: "delete" })])));
+    expect(err.message).toMatch(/^resource_changes\[2\]\.change\.actions: /);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      "prior_state's values of the wrong type",
+      { prior_state: { values: [] } },
+      "prior_state.values: expected an object, got an empty list",
+    ],
+    [
+      "prior_state without its root module",
+      { prior_state: { values: {} } },
+      "prior_state.values.root_module: expected the root module (an object), got nothing (the field is missing)",
+    ],
+    [
+      "a prior_state resource that is null",
+      { prior_state: priorState({ resources: [null] }) },
+      "prior_state.values.root_module.resources[0]: expected a resource (an object), got null",
+    ],
+    [
+      "a prior_state resource without a type",
+      { prior_state: priorState({ resources: [{ address: "aws_kms_key.k", mode: "managed" }] }) },
+      "prior_state.values.root_module.resources[0].type: expected a resource type (a string), got nothing (the field is missing)",
+    ],
+    [
+      "a prior_state resource whose values are a string",
+      {
+        prior_state: priorState({
+          resources: [{ address: "a.b", mode: "managed", type: "a", values: "x" }],
+        }),
       },
-    });
-    const { references, warnings } = read(doc);
-    expect(references[0]?.target).toEqual(planned("aws_kms_key.data"));
-    expect(warnings).toHaveLength(1);
+      'prior_state.values.root_module.resources[0].values: expected an object or null, got "x"',
+    ],
+    [
+      "prior_state's child modules as a string",
+      { prior_state: priorState({ child_modules: "m" }) },
+      'prior_state.values.root_module.child_modules: expected a list of modules, got "m"',
+    ],
+    [
+      "a child module that is null",
+      { prior_state: priorState({ child_modules: [null] }) },
+      "prior_state.values.root_module.child_modules[0]: expected a module (an object), got null",
+    ],
+    [
+      "a key in prior_state only, without an ARN",
+      {
+        prior_state: priorState({
+          resources: [
+            { address: "aws_kms_key.k", mode: "managed", type: "aws_kms_key", values: {} },
+          ],
+        }),
+      },
+      "prior_state.values.root_module.resources[0].values.arn: expected the key's ARN (or its key_id), got nothing (the field is missing)",
+    ],
+    [
+      "a drift entry that is a string",
+      { resource_drift: ["x"] },
+      'resource_drift[0]: expected a resource change (an object), got "x"',
+    ],
+    [
+      "a drift entry without a change",
+      { resource_drift: [{ type: "aws_kms_key", mode: "managed", address: "aws_kms_key.data" }] },
+      "resource_drift[0].change: expected the change (an object), got nothing (the field is missing)",
+    ],
+  ])("refuses %s", (_case, extra, message) => {
+    const err = inputErrorOf(() => read(plan([key()], extra)));
+    expect(err.file).toBe("plan.json");
+    expect(err.message).toBe(`${message}; ${PLAN_HINT}`);
   });
 
   it.each([
-    [
-      "resource_changes is an object",
-      { resource_changes: {} },
-      "resource_changes is an object; expected an array",
-    ],
-    [
-      "resource_changes is a string",
-      { resource_changes: "x" },
-      "resource_changes is a string; expected an array",
-    ],
-    [
-      "prior_state is a string",
-      { prior_state: "x" },
-      "prior_state is a string; expected an object",
-    ],
+    ["resource_changes", { resource_changes: {} }, "a list of resource changes", "an object"],
+    ["resource_changes", { resource_changes: "x" }, "a list of resource changes", '"x"'],
+    ["resource_changes", { resource_changes: null }, "a list of resource changes", "null"],
+    ["prior_state", { prior_state: "x" }, "the prior state", '"x"'],
+    ["prior_state", { prior_state: null }, "the prior state", "null"],
+    ["planned_values", { planned_values: [] }, "the planned values", "an empty list"],
+    ["resource_drift", { resource_drift: {} }, "a list of resource changes", "an object"],
+    ["output_changes", { output_changes: [] }, "an object of output changes", "an empty list"],
+    ["configuration", { configuration: 1 }, "an object", "1"],
+    ["configuration.root_module", { configuration: { root_module: "x" } }, "an object", '"x"'],
+  ])("refuses %s of the wrong type (%j)", (path, fields, expected, found) => {
+    const err = inputErrorOf(() => read({ ...plan([]), ...fields }));
+    expect(err.file).toBe("plan.json");
+    expect(err.message).toBe(`${path}: expected ${expected}, got ${found}; ${PLAN_HINT}`);
+  });
+
+  it.each([
     [
       "format_version is a number",
       { format_version: 1 },

@@ -105,14 +105,15 @@ describe("scanValue", () => {
     expect(scanValue(UUID, options)).toEqual([]);
   });
 
-  it("survives values nested deeper than it searches, with a warning", () => {
+  it("says when values nest deeper than it searches, and throws when the caller does not listen", () => {
     let deep: unknown = { kms_key_id: KEY };
     for (let i = 0; i < 100_000; i++) deep = i % 2 ? { a: deep } : [deep];
-    const warnings: string[] = [];
-    expect(scanValue(deep, { place: NOWHERE, warn: (m) => warnings.push(m) })).toEqual([]);
-    expect(warnings).toEqual([
-      `values nested deeper than ${MAX_SCAN_DEPTH} levels were not searched for keys`,
-    ]);
+    const told: string[] = [];
+    scanValue(deep, { place: NOWHERE, tooDeep: (m) => told.push(m) });
+    const message = `values nested deeper than ${MAX_SCAN_DEPTH} levels, too deep to search for keys (Terraform's own nest a dozen)`;
+    expect(told).toEqual([message]);
+    // Nothing deep goes unsearched in silence.
+    expect(() => scanValue(deep, { place: NOWHERE })).toThrow(message);
   });
 
   it("reads __proto__ keys as plain data", () => {

@@ -16,6 +16,11 @@ function read(doc: unknown) {
   return readTerraformState(doc, "state.json");
 }
 
+const SHOW_HINT =
+  "this is not state as `terraform show -json` prints it: print it again with `terraform show -json`";
+const RAW_HINT =
+  "this is not a state file as Terraform writes it: use the file Terraform wrote, or `terraform show -json`";
+
 function inputErrorOf(run: () => unknown): InputError {
   try {
     run();
@@ -194,33 +199,122 @@ describe("terraform show -json state", () => {
     });
   });
 
-  it("skips malformed resources with a warning each", () => {
-    const doc = {
-      format_version: "1.0",
-      values: {
-        root_module: {
-          resources: [null, { address: "aws_kms_key.k" }, { address: "x.y", type: "x", values: 3 }],
-          child_modules: [null, "m"],
-        },
-        outputs: { broken: 3 },
-      },
-    };
-    expect(read(doc)).toEqual({
-      references: [],
-      warnings: [
-        "resources[0] is null, not a resource; skipped",
-        "resources[1] has no address or type; skipped",
-        "x.y: values is a number, not an object; skipped",
-      ],
-    });
+  const show = (rootModule: unknown, outputs?: unknown) => ({
+    format_version: "1.0",
+    values:
+      outputs === undefined ? { root_module: rootModule } : { root_module: rootModule, outputs },
+  });
+  const resource = (fields: Record<string, unknown>) => ({
+    address: "aws_kms_key.k",
+    mode: "managed",
+    type: "aws_kms_key",
+    name: "k",
+    values: { arn: KEY },
+    ...fields,
   });
 
-  it("rejects an unsupported format version and a values of the wrong type", () => {
+  // Any of them may be a key, an alias or a consumer: none is skipped.
+  it.each<[string, unknown, string]>([
+    [
+      "values of the wrong type",
+      { format_version: "1.0", values: [] },
+      "values: expected the state's values (an object), got an empty list",
+    ],
+    [
+      "values null",
+      { format_version: "1.0", values: null },
+      "values: expected the state's values (an object), got null",
+    ],
+    [
+      "values without a root module",
+      { format_version: "1.0", values: {} },
+      "values.root_module: expected the root module (an object), got nothing (the field is missing)",
+    ],
+    [
+      "resources of the wrong type",
+      show({ resources: {} }),
+      "values.root_module.resources: expected a list of resources, got an object",
+    ],
+    [
+      "a resource that is null",
+      show({ resources: [null] }),
+      "values.root_module.resources[0]: expected a resource (an object), got null",
+    ],
+    [
+      "a resource without a type",
+      show({ resources: [resource({ type: undefined })] }),
+      "values.root_module.resources[0].type: expected a resource type (a string), got nothing (the field is missing)",
+    ],
+    [
+      "a resource without an address",
+      show({ resources: [resource({ address: 1 })] }),
+      "values.root_module.resources[0].address: expected an address (a string), got 1",
+    ],
+    [
+      "a resource of an unknown mode",
+      show({ resources: [resource({ mode: "x" })] }),
+      'values.root_module.resources[0].mode: expected "managed" or "data", got "x"',
+    ],
+    [
+      "a resource whose values are a number",
+      show({ resources: [resource({ values: 3 })] }),
+      "values.root_module.resources[0].values: expected an object or null, got 3",
+    ],
+    [
+      "a key without an ARN",
+      show({ resources: [resource({ values: { description: "x" } })] }),
+      "values.root_module.resources[0].values.arn: expected the key's ARN (or its key_id), got nothing (the field is missing)",
+    ],
+    [
+      "an alias without a target",
+      show({
+        resources: [
+          resource({
+            address: "aws_kms_alias.a",
+            type: "aws_kms_alias",
+            values: { name: "alias/a" },
+          }),
+        ],
+      }),
+      "values.root_module.resources[0].values.target_key_id: expected the key the alias points at (a key id or key ARN), got nothing (the field is missing)",
+    ],
+    [
+      "a child module that is a string",
+      show({ child_modules: ["m"] }),
+      'values.root_module.child_modules[0]: expected a module (an object), got "m"',
+    ],
+    [
+      "a bad resource in a child module",
+      show({ child_modules: [{ address: "module.m", resources: [null] }] }),
+      "values.root_module.child_modules[0].resources[0]: expected a resource (an object), got null",
+    ],
+    [
+      "outputs of the wrong type",
+      show({}, []),
+      "values.outputs: expected an object of outputs, got an empty list",
+    ],
+    [
+      "an output that is a number",
+      show({}, { broken: 3 }),
+      "values.outputs.broken: expected an output ({value, type, sensitive}), got 3",
+    ],
+  ])("refuses %s, naming its path", (_case, doc, message) => {
+    const err = inputErrorOf(() => read(doc));
+    expect(err.file).toBe("state.json");
+    expect(err.message).toBe(`${message}; ${SHOW_HINT}`);
+  });
+
+  it("refuses modules nested deeper than it reads", () => {
+    let module: Record<string, unknown> = { address: "module.deep", resources: [] };
+    for (let i = 0; i < 100; i++) module = { address: "module.m", child_modules: [module] };
+    expect(inputErrorOf(() => read(show(module))).message).toMatch(
+      /^values\.root_module(\.child_modules\[0\]){65}: modules nested more than 64 levels deep/,
+    );
+  });
+
+  it("rejects an unsupported format version", () => {
     expect(inputErrorOf(() => read({ format_version: "2.0", values: {} })).message).toBe(
       "state format_version 2.0 is not supported; this version of kms-usage-lint reads state formats 0.x and 1.x",
-    );
-    expect(inputErrorOf(() => read({ format_version: "1.0", values: [] })).message).toBe(
-      "values is an array; expected an object",
     );
   });
 });
@@ -303,7 +397,6 @@ describe("raw state files", () => {
               type: "aws_kms_alias",
               primary: { attributes: { name: "alias/a", target_key_id: UUID } },
             },
-            "weird key": { type: "x" },
           },
         },
       ],
@@ -326,7 +419,58 @@ describe("raw state files", () => {
         { kind: "key-id", keyId: UUID, region: null },
       ],
     ]);
-    expect(warnings).toEqual(["module.app.weird key: not a resource this tool can read; skipped"]);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each<[string, unknown, string]>([
+    [
+      "modules of the wrong type",
+      { version: 3, modules: {} },
+      "modules: expected a list of modules, got an object",
+    ],
+    [
+      "a module that is null",
+      { version: 3, modules: [null] },
+      "modules[0]: expected a module (an object), got null",
+    ],
+    [
+      "a module path that is a string",
+      { version: 3, modules: [{ path: "root" }] },
+      'modules[0].path: expected a module path (["root", …]), got "root"',
+    ],
+    [
+      "a resource key that is no address",
+      { version: 3, modules: [{ path: ["root"], resources: { "weird key": {} } }] },
+      'modules[0].resources["weird key"]: expected a resource key TYPE.NAME, TYPE.NAME.N or data.TYPE.NAME',
+    ],
+    [
+      "a resource that is a string",
+      { version: 3, modules: [{ path: ["root"], resources: { "aws_kms_key.k": "x" } }] },
+      'modules[0].resources["aws_kms_key.k"]: expected a resource (an object), got "x"',
+    ],
+    [
+      "attributes that are a list",
+      {
+        version: 3,
+        modules: [
+          { path: ["root"], resources: { "aws_s3_bucket.b": { primary: { attributes: [] } } } },
+        ],
+      },
+      'modules[0].resources["aws_s3_bucket.b"].primary.attributes: expected an object or null, got an empty list',
+    ],
+    [
+      "a key without an ARN",
+      {
+        version: 3,
+        modules: [
+          { path: ["root"], resources: { "aws_kms_key.k": { primary: { attributes: {} } } } },
+        ],
+      },
+      'modules[0].resources["aws_kms_key.k"].primary.attributes.arn: expected the key\'s ARN (or its key_id), got nothing (the field is missing)',
+    ],
+  ])("refuses a version 3 state with %s", (_case, doc, message) => {
+    const err = inputErrorOf(() => read(doc));
+    expect(err.message).toBe(`${message}; ${RAW_HINT}`);
   });
 
   it.each([
@@ -344,28 +488,83 @@ describe("raw state files", () => {
     expect(err.file).toBe("state.json");
   });
 
-  it("skips malformed resources and instances with a warning each", () => {
-    const doc = {
-      version: 4,
-      resources: [
-        null,
-        { type: "aws_kms_key" },
-        { mode: "managed", type: "aws_kms_key", name: "k", instances: [null, { attributes: {} }] },
-        {
-          mode: "managed",
-          type: "aws_kms_alias",
-          name: "a",
-          instances: [{ attributes: { name: "alias/a" } }],
-        },
-      ],
-    };
-    expect(read(doc).warnings).toEqual([
-      "resources[0] is null, not a resource; skipped",
-      "resources[1] has no type or name; skipped",
-      "aws_kms_key.k: an instance is null, not an object; skipped",
-      "aws_kms_key.k: state has no ARN or key id for this key; skipped",
-      "aws_kms_alias.a: state has no target key for this alias; skipped",
-    ]);
+  const v4 = (resources: unknown) => ({ version: 4, terraform_version: "1.9.5", resources });
+  const resource = (fields: Record<string, unknown>) => ({
+    mode: "managed",
+    type: "aws_kms_key",
+    name: "k",
+    instances: [{ attributes: { arn: KEY } }],
+    ...fields,
+  });
+
+  // Any of them may be a key, an alias or a consumer: none is skipped.
+  it.each<[string, unknown, string]>([
+    ["resources null", v4(null), "resources: expected a list of resources, got null"],
+    ["resources an object", v4({}), "resources: expected a list of resources, got an object"],
+    [
+      "a resource that is null",
+      v4([null]),
+      "resources[0]: expected a resource (an object), got null",
+    ],
+    [
+      "a resource without a name",
+      v4([resource({ name: undefined })]),
+      "resources[0].name: expected a resource name (a string), got nothing (the field is missing)",
+    ],
+    [
+      "a resource without a type",
+      v4([resource({ type: 1 })]),
+      "resources[0].type: expected a resource type (a string), got 1",
+    ],
+    [
+      "a resource of an unknown mode",
+      v4([resource({ mode: null })]),
+      'resources[0].mode: expected "managed" or "data", got null',
+    ],
+    [
+      "instances missing",
+      v4([resource({ instances: undefined })]),
+      "resources[0].instances: expected a list of instances, got nothing (the field is missing)",
+    ],
+    [
+      "an instance that is null",
+      v4([resource({ instances: [null] })]),
+      "resources[0].instances[0]: expected an instance (an object), got null",
+    ],
+    [
+      "an index_key that is an object",
+      v4([resource({ instances: [{ index_key: {}, attributes: { arn: KEY } }] })]),
+      "resources[0].instances[0].index_key: expected a count index (a whole number) or a for_each key (a string), got an object",
+    ],
+    [
+      "attributes that are a string",
+      v4([resource({ instances: [{ attributes: "x" }] })]),
+      'resources[0].instances[0].attributes: expected an object or null, got "x"',
+    ],
+    [
+      "flat attributes that are a list",
+      v4([resource({ instances: [{ attributes_flat: [] }] })]),
+      "resources[0].instances[0].attributes_flat: expected an object or null, got an empty list",
+    ],
+    [
+      "a key without an ARN or key id",
+      v4([resource({ instances: [{ attributes: {} }] })]),
+      "resources[0].instances[0].attributes.arn: expected the key's ARN (or its key_id), got nothing (the field is missing)",
+    ],
+    [
+      "an alias without a target",
+      v4([resource({ type: "aws_kms_alias", instances: [{ attributes: { name: "alias/a" } }] })]),
+      "resources[0].instances[0].attributes.target_key_id: expected the key the alias points at (a key id or key ARN), got nothing (the field is missing)",
+    ],
+    [
+      "an output that is a string",
+      { ...v4([]), outputs: { o: "x" } },
+      'outputs.o: expected an output ({value, …}), got "x"',
+    ],
+  ])("refuses %s, naming its path", (_case, doc, message) => {
+    const err = inputErrorOf(() => read(doc));
+    expect(err.file).toBe("state.json");
+    expect(err.message).toBe(`${message}; ${RAW_HINT}`);
   });
 });
 
@@ -392,14 +591,20 @@ describe("not state", () => {
     );
   });
 
-  it("survives deeply nested attributes and __proto__ keys", () => {
+  it("reads __proto__ keys as data, and refuses attributes nested too deep to search", () => {
+    const attributes = `{"__proto__":{"kms_key_id":"${KEY}"}}`;
+    const text = (attributes: string) =>
+      `{"version":4,"resources":[{"mode":"managed","type":"aws_sqs_queue","name":"q","instances":[{"attributes":${attributes}}]}]}`;
+    const { references, warnings } = read(JSON.parse(text(attributes)));
+    expect(references.map((ref) => ref.attribute)).toEqual(["__proto__.kms_key_id"]);
+    expect(warnings).toEqual([]);
+    expect(({} as Record<string, unknown>).kms_key_id).toBeUndefined();
     // Written as text: JSON.stringify itself recurses.
     const depth = 50_000;
     const deep = `${"[".repeat(depth)}{"kms_key_id":"${KEY}"}${"]".repeat(depth)}`;
-    const attributes = `{"__proto__":{"kms_key_id":"${KEY}"},"deep":${deep}}`;
-    const text = `{"version":4,"resources":[{"mode":"managed","type":"aws_sqs_queue","name":"q","instances":[{"attributes":${attributes}}]}]}`;
-    const { references, warnings } = read(JSON.parse(text));
-    expect(references.map((ref) => ref.attribute)).toEqual(["__proto__.kms_key_id"]);
-    expect(warnings).toEqual(["values nested deeper than 512 levels were not searched for keys"]);
+    const err = inputErrorOf(() => read(JSON.parse(text(`{"deep":${deep}}`))));
+    expect(err.message).toBe(
+      `resources[0].instances[0].attributes: values nested deeper than 512 levels, too deep to search for keys (Terraform's own nest a dozen); ${RAW_HINT}`,
+    );
   });
 });
