@@ -321,3 +321,132 @@ describe("throttling", () => {
     expect(run.code).toBe(1);
   });
 });
+
+describe("wrong answers are not evidence (SPEC §10), through the real SDK", () => {
+  const DATA = keyArn("us-east-1", ACCOUNT, USED);
+  /** The README example's verdict on aws_kms_key.data, which the plan deletes. */
+  async function dataKey() {
+    const run = await cli(["check", "examples/plan.json", "--format", "json", ...NOW]);
+    const report = JSON.parse(run.stdout);
+    const key = report.keys.find((k: { arn: string }) => k.arn === DATA);
+    const rules = report.findings
+      .filter((f: { keyArn: string }) => f.keyArn === DATA)
+      .map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`);
+    return { code: run.code, usage: key.usage, rules };
+  }
+
+  it.each<[string, Fault, RegExp]>([
+    [
+      "GetKeyLastUsage answering for another key",
+      { kind: "wrong-key", operation: "GetKeyLastUsage", keyId: USED, answerAs: UNUSED },
+      /^GetKeyLastUsage: not evidence: the answer is for key "0f9e8d7c-.*", not the key asked/,
+    ],
+    [
+      "DescribeKey answering for another key",
+      { kind: "wrong-key", operation: "DescribeKey", keyId: USED, answerAs: UNUSED },
+      /^DescribeKey: not evidence: the answer describes .*0f9e8d7c-.*, not the key asked/,
+    ],
+  ])(
+    "%s: the deletion is an error for want of evidence, never a pass",
+    async (_, fault, reason) => {
+      emulated();
+      kms.setFault(fault);
+      const { code, usage, rules } = await dataKey();
+      expect(usage.status).toBe("unavailable");
+      expect(usage.reason).toMatch(reason);
+      expect(rules).toContain("deleting-key-without-evidence:error");
+      expect(code).toBe(1);
+    },
+  );
+
+  it("a last use dated a year ahead is not evidence", async () => {
+    emulated();
+    kms.seed({
+      keys: [
+        {
+          keyId: USED,
+          createdAt: "2025-01-01T00:00:00Z",
+          lastUsage: { operation: "Decrypt", timestamp: "2027-11-26T00:00:00Z" },
+        },
+      ],
+    });
+    try {
+      const { usage, rules } = await dataKey();
+      expect(usage.status).toBe("unavailable");
+      expect(usage.reason).toMatch(/KeyLastUsage\.Timestamp .*2027-11-26.* is in the future/);
+      expect(rules).toContain("deleting-key-without-evidence:error");
+    } finally {
+      kms.seed({
+        keys: [
+          {
+            keyId: USED,
+            createdAt: "2025-01-01T00:00:00Z",
+            lastUsage: { operation: "Decrypt", timestamp: "2026-11-26T00:00:00Z" },
+          },
+        ],
+      });
+    }
+  });
+
+  it("a multi-Region primary whose DescribeKey is denied: unavailable unless a member was used", async () => {
+    const MRK = "mrk-0123456789abcdef0123456789abcdef";
+    kms.seed({
+      keys: [
+        {
+          keyId: MRK,
+          multiRegion: true,
+          multiRegionRole: "PRIMARY",
+          createdAt: "2026-05-01T00:00:00Z",
+        },
+        {
+          keyId: MRK,
+          region: "eu-west-1",
+          multiRegion: true,
+          multiRegionRole: "REPLICA",
+          createdAt: "2026-05-01T00:00:00Z",
+          lastUsage: { operation: "Decrypt", timestamp: "2026-11-26T00:00:00Z" },
+        },
+      ],
+    });
+    const rules = join(dir, "usage-rule.yml");
+    // A rule that needs every key's usage, so usage is asked whatever the key's other facts.
+    writeFileSync(
+      rules,
+      "rules:\n  usage-seen:\n    severity: notice\n    description: usage is read\n    message: '{{usage.status}}'\n    when:\n      fact: usage.status\n      equals: nothing\n",
+    );
+    emulated();
+    kms.setFault({
+      kind: "access-denied",
+      operation: "DescribeKey",
+      keyId: MRK,
+      region: "us-east-1",
+    });
+    const args = [
+      "--key",
+      keyArn("us-east-1", ACCOUNT, MRK),
+      "--config",
+      rules,
+      "--format",
+      "json",
+    ];
+    const run = await cli([...args, ...NOW]);
+    const usage = JSON.parse(run.stdout).keys[0].usage;
+    // Its own record says unused, but the replica that was used is named only by DescribeKey.
+    expect(usage.members.map((m: { status: string }) => m.status)).toEqual(["unused"]);
+    expect(usage.status).toBe("unavailable");
+    expect(usage.reason).toMatch(
+      /^the other members of this multi-Region key are unknown: access denied: the caller needs kms:DescribeKey/,
+    );
+    // Asked through the replica, DescribeKey names the whole set: the replica's use is seen.
+    const replica = await cli([
+      "--key",
+      keyArn("eu-west-1", ACCOUNT, MRK),
+      "--config",
+      rules,
+      "--format",
+      "json",
+      ...NOW,
+    ]);
+    expect(JSON.parse(replica.stdout).keys[0].usage.status).toBe("used");
+  });
+});
