@@ -7,7 +7,9 @@ import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
 import { gatherFacts } from "./facts/gather.js";
 import { type Recorder, recordFacts } from "./facts/record.js";
 import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
+import { describeError } from "./facts/usage.js";
 import {
+  EvidenceError,
   type FactSource,
   InputError,
   type KeyReference,
@@ -375,9 +377,18 @@ async function collectAssembly(
       // Nested stacks' deployed names are not known from the assembly; their parent's diff covers them.
       if (stack.parent !== null) continue;
       const deployed = await source.deployedStack(stack.name, stack.region);
-      if (deployed.ok && deployed.value?.template != null) {
-        references.push(...diffDeployed(deployed.value.template, stack));
+      // A stack that does not exist yet has nothing the change could delete.
+      if (deployed.ok && deployed.value === null) continue;
+      if (!deployed.ok || deployed.value?.template == null) {
+        // Without the base, a key the change removes from this stack would go unseen (SPEC §10).
+        const why = deployed.ok
+          ? "the deployed stack's template is not known"
+          : describeError(deployed.error.Code, deployed.error.Message, deployed.error.Operation);
+        throw new EvidenceError(
+          `could not tell what the change does to stack ${stack.name}${stack.region === null ? "" : ` in ${stack.region}`}: without --cdk-base its deployed template is the base, and ${why}. Pass --cdk-base DIR (the base branch's synthesized assembly), or grant cloudformation:GetTemplate and cloudformation:ListStackResources, or take the facts snapshot from an assembly that has the stack`,
+        );
       }
+      references.push(...diffDeployed(deployed.value.template, stack));
     }
   }
   // The CDK app lives beside cdk.json, usually the assembly's parent directory.

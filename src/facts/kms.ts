@@ -360,7 +360,9 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       error instanceof CallFailure &&
       error.failure.code === "ValidationError" &&
       /does not exist/.test(error.failure.message);
-    return attempt(
+    // The call that failed names the permission that is missing: one of two.
+    let current: KmsOperation = "ListStackResources";
+    const answer = await attempt(
       "ListStackResources",
       async () => {
         const resources: Record<string, string> = {};
@@ -385,6 +387,7 @@ export function kmsFactSource(options: KmsOptions): FactSource {
           token = page.NextToken;
         } while (token);
         // The deployed template is the base a pull request's synthesized template is compared with.
+        current = "GetTemplate";
         const { TemplateBody } = await ask<{ TemplateBody?: string }>(
           place,
           "GetTemplate",
@@ -398,6 +401,7 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       },
       missing,
     );
+    return answer.ok ? answer : { ok: false, error: { ...answer.error, Operation: current } };
   };
 
   return {

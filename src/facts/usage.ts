@@ -132,9 +132,10 @@ export function aggregateUsage(members: UsageMember[]): UsageFacts {
  */
 export function describeError(code: string, message: string, operation: string): string {
   if (code === "AccessDeniedException" || code === "AccessDenied") {
-    // CloudFormation reads name a cloudformation: action; everything else here is KMS.
-    const service = /Stack|Template/.test(operation) ? "cloudformation" : "kms";
-    return `access denied: the caller needs ${service}:${operation} on this key (${message})`;
+    // CloudFormation reads name a cloudformation: action on the stack; everything else here is KMS.
+    const stack = /Stack|Template/.test(operation);
+    const [service, what] = stack ? ["cloudformation", "stack"] : ["kms", "key"];
+    return `access denied: the caller needs ${service}:${operation} on this ${what} (${message})`;
   }
   if (code === "NotFoundException") return `${operation}: the key does not exist (${message})`;
   return message ? `${operation}: ${message}` : `${operation} failed with ${code}`;

@@ -160,6 +160,53 @@ describe("a CDK pull request checked against its base", () => {
   });
 });
 
+describe("without --cdk-base, the deployed template is the base: no base, no verdict (SPEC §10)", () => {
+  it("a snapshot without the stack's template: exit 2, naming the stack and the way out", async () => {
+    const run = await runCli(
+      ["--cdk-out", head, "--facts", join(work.dir, "facts.json"), "--now", "2026-11-28T00:00:00Z"],
+      work.dir,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "kms-usage-lint: could not tell what the change does to stack KeysStack in us-east-1: without --cdk-base its deployed template is the base, and the deployed stack's template is not known. Pass --cdk-base DIR (the base branch's synthesized assembly), or grant cloudformation:GetTemplate and cloudformation:ListStackResources, or take the facts snapshot from an assembly that has the stack\n",
+    );
+  });
+
+  it("live CloudFormation denying GetTemplate: exit 2, naming the missing permission", async () => {
+    const kms = await startKmsEmulator({
+      seed: {
+        keys: deployed.keys,
+        stacks: [{ name: "KeysStack", resources: {}, template: { Resources: {} } }],
+      },
+    });
+    kms.setFault({ kind: "access-denied", service: "cloudformation", operation: "GetTemplate" });
+    process.env.AWS_ENDPOINT_URL_CLOUDFORMATION = kms.endpoint;
+    process.env.AWS_ACCESS_KEY_ID = "test";
+    process.env.AWS_SECRET_ACCESS_KEY = "test";
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+    try {
+      const run = await runCli(["--cdk-out", head, "--now", "2026-11-28T00:00:00Z"], work.dir, {
+        liveFacts: (config) =>
+          kmsFactSource({
+            ...KMS_DEFAULTS,
+            region: config.region,
+            profile: null,
+            endpointUrl: kms.endpoint,
+            callerAccount: async () => ACCOUNT,
+          }),
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /^kms-usage-lint: could not tell what the change does to stack KeysStack in us-east-1: .*access denied: the caller needs cloudformation:GetTemplate/,
+      );
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_CLOUDFORMATION;
+      await kms.close();
+    }
+  });
+});
+
 /** The verdicts both runs must reach: the same base, the same head. */
 function expectVerdicts(stdout: string, stderr: string, code: number) {
   expect(stderr).toBe("");

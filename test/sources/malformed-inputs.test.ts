@@ -461,7 +461,8 @@ async function check(
 ) {
   const args =
     input.kind === "assembly"
-      ? ["check", "--cdk-out", input.input]
+      ? // The assembly as its own base: the facts snapshot holds no deployed templates.
+        ["check", "--cdk-out", input.input, "--cdk-base", input.input]
       : ["check", ...(input.flag ? [input.flag] : []), input.input];
   const texts = new Map([...changed, [FACTS, FACTS_TEXT]]);
   return runCli([...args, "--facts", FACTS, "--now", NOW, "--format", "json"], ROOT, {
