@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 import { createRequire as __kulCreateRequire } from "node:module"; const require = __kulCreateRequire(import.meta.url);
 import {
+  AWS_TIMEOUT_HELP,
+  DEFAULT_AWS_TIMEOUT_SECONDS,
+  DEFAULT_MAX_FACTS_AGE_DAYS,
+  EvidenceError,
   FORMATS,
   InputError,
   SEVERITIES,
   SILENT,
+  escapeLogLines,
+  escapeLogText,
   formatGithub,
   formatJson,
   formatMarkdown,
@@ -12,6 +18,8 @@ import {
   formatSarif,
   formatText,
   nodeDeps,
+  parseAwsTimeout,
+  parseMaxFactsAge,
   parseNow,
   parseRoleTemplate,
   progressLine,
@@ -20,7 +28,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-OSYRTRRT.js";
+} from "./chunks/chunk-HPQRVL6G.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
@@ -3484,7 +3492,10 @@ function parseArgs(argv, version, io) {
   ).option(
     "--config <file>",
     "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)"
-  ).option("--facts <file>", "evaluate offline from this facts snapshot").option("--save-facts <file>", "also write the facts gathered to this snapshot file").option(
+  ).option("--facts <file>", "evaluate offline from this facts snapshot").option(
+    "--max-facts-age <days>",
+    `refuse a --facts snapshot captured more than this many days before --now (default: ${DEFAULT_MAX_FACTS_AGE_DAYS})`
+  ).option("--save-facts <file>", "also write the facts gathered to this snapshot file").option(
     "--format <format>",
     `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
     append
@@ -3564,6 +3575,9 @@ function withInputs(command) {
   ).option(
     "--role-template <arn>",
     "role to assume for other accounts' keys: arn:aws:iam::{account}:role/NAME"
+  ).option(
+    "--aws-timeout <seconds>",
+    `${AWS_TIMEOUT_HELP} (default: ${DEFAULT_AWS_TIMEOUT_SECONDS})`
   ).option("--verbose", "report progress on stderr even when it is not a terminal");
 }
 function toConfig(paths, options) {
@@ -3589,12 +3603,14 @@ function toConfig(paths, options) {
     profile: options.profile ?? null,
     endpointUrl: options.endpointUrl ?? null,
     roleTemplate: options.roleTemplate === void 0 ? null : parseRoleTemplate(options.roleTemplate, "--role-template"),
+    awsTimeout: options.awsTimeout === void 0 ? DEFAULT_AWS_TIMEOUT_SECONDS : parseAwsTimeout(options.awsTimeout, "--aws-timeout"),
     cdkOut: options.cdkOut ?? [],
     cdkBase: options.cdkBase ?? null,
     terraformDir: options.terraformDir ?? null,
     baseRef: options.baseRef ?? null,
     repoRoot: options.repoRoot ?? null,
     now: options.now === void 0 ? null : parseNow(options.now, "--now"),
+    maxFactsAgeDays: options.maxFactsAge === void 0 ? DEFAULT_MAX_FACTS_AGE_DAYS : parseMaxFactsAge(options.maxFactsAge, "--max-facts-age"),
     failOn: options.failOn,
     outputs: parseOutputs(options.format ?? [])
   };
@@ -3637,7 +3653,13 @@ function listRules(ruleSet) {
   if (ruleSet.rules.length === 0) return "no rules are enabled\n";
   const rows = [
     ["RULE", "SEVERITY", "SOURCE", "DESCRIPTION"],
-    ...ruleSet.rules.map((rule) => [rule.id, rule.severity, rule.source, rule.description])
+    // The source (a file name) and the description are the user's text, printed to a terminal or a log.
+    ...ruleSet.rules.map((rule) => [
+      rule.id,
+      rule.severity,
+      escapeLogText(rule.source),
+      escapeLogText(rule.description)
+    ])
   ];
   const widths = [0, 1, 2].map(
     (column) => Math.max(...rows.map((row) => (row[column] ?? "").length))
@@ -3676,19 +3698,20 @@ async function main(argv, io, deps) {
       info: () => {
       },
       warn: (message) => {
-        if (!args.quiet) io.stderr(`warning: ${message}
+        if (!args.quiet) io.stderr(`warning: ${escapeLogText(message)}
 `);
       },
       debug: (message) => {
-        if (io.debug) io.stderr(`debug: ${message}
+        if (io.debug) io.stderr(`debug: ${escapeLogText(message)}
 `);
       }
     };
     const progress = io.stderrIsTty && !args.quiet ? progressLine(io.stderr, true) : args.verbose ? progressLine(io.stderr, false) : SILENT;
     if (args.command === "snapshot") {
-      const { keys } = await snapshot(args.config, { ...deps, logger, progress });
+      const { keys, usage } = await snapshot(args.config, { ...deps, logger, progress });
+      const counts = `${usage.used} used, ${usage.unused} unused, ${usage.unknown} unknown, ${usage.unavailable} unavailable`;
       io.stderr(
-        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${args.config.saveFacts}
+        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${escapeLogText(args.config.saveFacts ?? "")}: ${counts}
 `
       );
       return 0;
@@ -3707,7 +3730,7 @@ async function main(argv, io, deps) {
     }
     return failed ? 1 : 0;
   } catch (error) {
-    io.stderr(`${describeFailure(error, io.debug)}
+    io.stderr(`${escapeLogLines(describeFailure(error, io.debug))}
 `);
     return 2;
   }
@@ -3722,8 +3745,10 @@ async function writeOutput(file, text, deps) {
 function describeFailure(error, debug) {
   const stack = debug && error instanceof Error && error.stack ? `
 ${error.stack}` : "";
-  if (error instanceof InputError) return `kms-usage-lint: ${error.describe()}${stack}`;
-  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof InputError || error instanceof EvidenceError) {
+    return `kms-usage-lint: ${error.describe()}${stack}`;
+  }
+  const message = escapeLogText(error instanceof Error ? error.message : String(error));
   return `kms-usage-lint: internal error: ${message}. This is a bug; please report it with DEBUG=kms-usage-lint set for the stack trace.${stack}`;
 }
 

@@ -1,10 +1,16 @@
 import { createRequire as __kulCreateRequire } from "node:module"; const require = __kulCreateRequire(import.meta.url);
 import {
+  DEFAULT_AWS_TIMEOUT_SECONDS,
+  DEFAULT_MAX_FACTS_AGE_DAYS,
+  EvidenceError,
   InputError,
   MARKDOWN_MARKER,
+  MAX_INPUT_BYTES,
   MESSAGE_LIMIT,
   SEVERITIES,
   TITLE_LIMIT,
+  escapeLogLines,
+  escapeLogText,
   findingPlace,
   formatFindingComment,
   formatGithub,
@@ -15,6 +21,8 @@ import {
   gitMergeBase,
   markedFingerprint,
   nodeDeps,
+  parseAwsTimeout,
+  parseMaxFactsAge,
   parseNow,
   parseRoleTemplate,
   plural,
@@ -22,7 +30,7 @@ import {
   severityCounts,
   subjectsById,
   truncate
-} from "./chunks/chunk-OSYRTRRT.js";
+} from "./chunks/chunk-HPQRVL6G.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
@@ -20966,6 +20974,7 @@ function info(message) {
 }
 
 // src/action-run.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20988,7 +20997,9 @@ function actionConfig(input, workspace) {
     ...list("paths").map((path) => ({ kind: "auto", path }))
   ];
   const now = optional("now");
+  const maxFactsAge = optional("max-facts-age");
   const role = optional("role-template");
+  const awsTimeout = optional("aws-timeout");
   const config = {
     inputs,
     keys: [],
@@ -21000,6 +21011,7 @@ function actionConfig(input, workspace) {
     profile: null,
     endpointUrl: null,
     roleTemplate: role === null ? null : parseRoleTemplate(role, "input role-template"),
+    awsTimeout: awsTimeout === null ? DEFAULT_AWS_TIMEOUT_SECONDS : parseAwsTimeout(awsTimeout, "input aws-timeout"),
     cdkOut: list("cdk-out"),
     cdkBase: optional("cdk-base"),
     terraformDir: optional("terraform-dir"),
@@ -21008,6 +21020,7 @@ function actionConfig(input, workspace) {
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
     repoRoot: workspace,
     now: now === null ? null : parseNow(now, "input now"),
+    maxFactsAgeDays: maxFactsAge === null ? DEFAULT_MAX_FACTS_AGE_DAYS : parseMaxFactsAge(maxFactsAge, "input max-facts-age"),
     failOn,
     // The Action renders its own outputs (log, JSON report file); the list here is unused.
     outputs: []
@@ -25891,7 +25904,8 @@ async function publishToGithub(report, failed, settings, options, deps) {
 
 // src/action-run.ts
 var SUMMARY_LIMIT = 1e6;
-async function runAction(io) {
+async function runAction(runner) {
+  const io = escapedMessages(runner);
   try {
     const settings = actionSettings(io.getInput);
     if (settings.token) io.setSecret(settings.token);
@@ -25917,7 +25931,7 @@ async function runAction(io) {
     }
     const { report, rules, failed } = await run(config, { ...deps, logger, rulesFiles });
     const options = { color: false, rules: rules.rules, cwd: deps.cwd, repoRoot: config.repoRoot };
-    io.info(formatText(report, options));
+    printReport(io, formatText(report, options));
     const dir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), "kms-usage-lint-"));
     const reportPath = join(dir, "report.json");
     await deps.writeFile(reportPath, formatJson(report));
@@ -25953,12 +25967,33 @@ async function runAction(io) {
       );
     }
   } catch (error2) {
-    if (error2 instanceof InputError) {
+    if (error2 instanceof InputError || error2 instanceof EvidenceError) {
       io.setFailed(`kms-usage-lint: ${error2.describe()}`);
     } else {
       io.debug(error2.stack ?? String(error2));
       io.setFailed(`kms-usage-lint: internal error: ${error2.message}`);
     }
+  }
+}
+function escapedMessages(io) {
+  return {
+    ...io,
+    info: (message) => io.info(escapeLogLines(message)),
+    // A warning is one line (an annotation): a line break from an input is shown, not kept.
+    warning: (message) => io.warning(escapeLogText(message)),
+    debug: (message) => io.debug(escapeLogLines(message)),
+    setFailed: (message) => io.setFailed(escapeLogLines(message))
+  };
+}
+function printReport(io, text) {
+  const token = randomUUID2();
+  io.writeStdout(`::stop-commands::${token}
+`);
+  try {
+    io.info(text);
+  } finally {
+    io.writeStdout(`::${token}::
+`);
   }
 }
 async function baseRevision(io, context, deps) {
@@ -25977,7 +26012,7 @@ async function readEvent(io, deps) {
   const path = io.env.GITHUB_EVENT_PATH;
   if (!path) return null;
   try {
-    return JSON.parse(await deps.readFile(path));
+    return JSON.parse(await deps.readFile(path, MAX_INPUT_BYTES));
   } catch (error2) {
     io.warning(`reading the event payload ${path}: ${error2.message}`);
     return null;
