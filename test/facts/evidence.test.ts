@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { gatherFacts } from "../../src/facts/gather.js";
 import { readSnapshot, snapshotFactSource } from "../../src/facts/snapshot.js";
-import type { KeyReference, KeyTarget } from "../../src/model.js";
+import type { KeyTarget } from "../../src/model.js";
+import { keyMetadata, keyRef } from "../support/facts.js";
 
 const ACCOUNT = "111122223333";
 const ID = "0b0c0d0e-1111-4222-8333-444455556666";
@@ -18,17 +19,6 @@ const PRIMARY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/${MRK}`;
 const REPLICA = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${MRK}`;
 const NOW = new Date("2026-11-28T00:00:00Z");
 
-const metadata = (arn: string, extra: Record<string, unknown> = {}) => ({
-  KeyId: arn.slice(arn.lastIndexOf("/") + 1),
-  Arn: arn,
-  AWSAccountId: ACCOUNT,
-  KeyState: "Enabled",
-  Enabled: true,
-  KeyManager: "CUSTOMER",
-  CreationDate: "2026-06-01T00:00:00Z",
-  MultiRegion: false,
-  ...extra,
-});
 const unusedSince = (created: string) => ({
   KeyLastUsage: {},
   TrackingStartDate: "2026-03-01T00:00:00Z",
@@ -47,29 +37,13 @@ function snapshot(keys: Record<string, unknown>, extra: Record<string, unknown> 
   );
 }
 
-function ref(target: KeyTarget): KeyReference {
-  return {
-    source: "explicit",
-    kind: "key",
-    file: "--key",
-    address: null,
-    resourceType: null,
-    attribute: null,
-    target,
-    action: null,
-    change: null,
-    location: null,
-    suppressions: [],
-  };
-}
-
 async function usageOf(
   keys: Record<string, unknown>,
   target: KeyTarget,
   options: { notAfter?: Date; extra?: Record<string, unknown> } = {},
 ) {
   const source = snapshotFactSource(snapshot(keys, options.extra));
-  const { subjects } = await gatherFacts([ref(target)], source, {
+  const { subjects } = await gatherFacts([keyRef(target)], source, {
     region: "us-east-1",
     notAfter: options.notAfter ?? NOW,
   });
@@ -79,7 +53,12 @@ async function usageOf(
 describe("wrong answers are not evidence", () => {
   it("a DescribeKey about another key discredits the key's usage: unavailable, not unused", async () => {
     const subject = await usageOf(
-      { [KEY]: { KeyMetadata: metadata(OTHER), LastUsage: unusedSince("2026-06-01T00:00:00Z") } },
+      {
+        [KEY]: {
+          KeyMetadata: keyMetadata(OTHER, { MultiRegion: false }),
+          LastUsage: unusedSince("2026-06-01T00:00:00Z"),
+        },
+      },
       { kind: "arn", arn: KEY },
     );
     expect(subject?.key).toBeNull();
@@ -96,7 +75,10 @@ describe("wrong answers are not evidence", () => {
           LastUsage: unusedSince("2026-06-01T00:00:00Z"),
           Errors: [{ Operation: "DescribeKey", Code: "AccessDeniedException", Message: "denied" }],
         },
-        [REPLICA]: { KeyMetadata: metadata(REPLICA), LastUsage: usedAt("2026-11-26T00:00:00Z") },
+        [REPLICA]: {
+          KeyMetadata: keyMetadata(REPLICA, { MultiRegion: false }),
+          LastUsage: usedAt("2026-11-26T00:00:00Z"),
+        },
       },
       { kind: "arn", arn: PRIMARY },
     );
@@ -124,7 +106,7 @@ describe("wrong answers are not evidence", () => {
   it("a replica's usage that could not be read keeps the set unavailable unless another member is used", async () => {
     const set = (replica: Record<string, unknown>) => ({
       [PRIMARY]: {
-        KeyMetadata: metadata(PRIMARY, {
+        KeyMetadata: keyMetadata(PRIMARY, {
           MultiRegion: true,
           MultiRegionConfiguration: {
             MultiRegionKeyType: "PRIMARY",
@@ -154,7 +136,12 @@ describe("wrong answers are not evidence", () => {
   it("a last use after the snapshot was taken is not evidence, even before the evaluation clock", async () => {
     // notAfter is the earlier of the clock and capturedAt: the pipeline passes it.
     const subject = await usageOf(
-      { [KEY]: { KeyMetadata: metadata(KEY), LastUsage: usedAt("2026-11-28T12:00:00Z") } },
+      {
+        [KEY]: {
+          KeyMetadata: keyMetadata(KEY, { MultiRegion: false }),
+          LastUsage: usedAt("2026-11-28T12:00:00Z"),
+        },
+      },
       { kind: "arn", arn: KEY },
       { notAfter: new Date("2026-11-27T23:00:00Z") },
     );
@@ -168,7 +155,7 @@ describe("wrong answers are not evidence", () => {
     const subject = await usageOf(
       {
         [elsewhere]: {
-          KeyMetadata: metadata(elsewhere),
+          KeyMetadata: keyMetadata(elsewhere, { MultiRegion: false }),
           LastUsage: unusedSince("2026-06-01T00:00:00Z"),
         },
       },
@@ -185,7 +172,7 @@ describe("wrong answers are not evidence", () => {
     const subject = await usageOf(
       {
         [KEY]: {
-          KeyMetadata: metadata(KEY),
+          KeyMetadata: keyMetadata(KEY, { MultiRegion: false }),
           LastUsage: { ...usedAt("x"), KeyLastUsage: { Operation: "Decrypt", Timestamp: seconds } },
         },
       },

@@ -2,10 +2,12 @@
  * Live facts through the real @aws-sdk/client-kms against the KMS emulator on
  * loopback: signing, retries, throttling and endpoints exercised for real.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatherFacts } from "../../src/facts/gather.js";
 import { KMS_DEFAULTS, type KmsOptions, kmsFactSource } from "../../src/facts/kms.js";
-import { EvidenceError, type KeyReference, type KeyTarget } from "../../src/model.js";
+import { EvidenceError } from "../../src/model.js";
+import { keyRef as ref } from "../support/facts.js";
 import {
   type KmsEmulator,
   keyArn,
@@ -38,21 +40,6 @@ function source(overrides: Partial<KmsOptions> = {}) {
   });
 }
 
-function ref(target: KeyTarget): KeyReference {
-  return {
-    source: "explicit",
-    kind: "key",
-    file: "--key",
-    address: null,
-    resourceType: null,
-    attribute: null,
-    target,
-    action: null,
-    change: null,
-    location: null,
-    suppressions: [],
-  };
-}
 const arnRef = (region: string, id: string, account = ACCOUNT) =>
   ref({ kind: "arn", arn: keyArn(region, account, id) });
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { gatherFacts } from "../../src/facts/gather.js";
 import { recordFacts } from "../../src/facts/record.js";
 import { readSnapshot, snapshotFactSource } from "../../src/facts/snapshot.js";
-import type { FactSource, KeyReference } from "../../src/model.js";
+import type { FactSource } from "../../src/model.js";
+import { keyRef } from "../support/facts.js";
 
 const ACCOUNT = "111122223333";
 const GOOD = `arn:aws:kms:us-east-1:${ACCOUNT}:key/0b0c0d0e-1111-4222-8333-444455556666`;
@@ -47,24 +48,10 @@ const answers: FactSource = {
   deployedStack: async () => ({ ok: true, value: null }),
 };
 
-const ref = (arn: string): KeyReference => ({
-  source: "explicit",
-  kind: "key",
-  file: "--key",
-  address: null,
-  resourceType: null,
-  attribute: null,
-  target: { kind: "arn", arn },
-  action: null,
-  change: null,
-  location: null,
-  suppressions: [],
-});
-
 describe("recorded snapshots", () => {
   it("keep good answers verbatim and answers that are not evidence as errors; a replay agrees", async () => {
     const recorder = recordFacts(answers);
-    const refs = [ref(GOOD), ref(LIAR), ref(LATE)];
+    const refs = [keyRef(GOOD), keyRef(LIAR), keyRef(LATE)];
     await gatherFacts(refs, recorder.source, { region: null, notAfter: NOW });
     const doc = JSON.parse(JSON.stringify(recorder.snapshot(NOW)));
     expect(doc.keys[GOOD]).toEqual({

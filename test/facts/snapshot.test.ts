@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { gatherFacts } from "../../src/facts/gather.js";
 import { readSnapshot, snapshotFactSource } from "../../src/facts/snapshot.js";
-import { InputError, type KeyReference, type KeyTarget } from "../../src/model.js";
+import { InputError, type KeyReference } from "../../src/model.js";
+import { keyRef as ref } from "../support/facts.js";
 
 const ACCOUNT = "111122223333";
 const MRK = "mrk-1234abcd12ab34cd56ef1234567890ab";
@@ -84,23 +85,6 @@ const doc = {
     },
   },
 };
-
-function ref(target: KeyTarget, extra: Partial<KeyReference> = {}): KeyReference {
-  return {
-    source: "explicit",
-    kind: "key",
-    file: "--key",
-    address: null,
-    resourceType: null,
-    attribute: null,
-    target,
-    action: null,
-    change: null,
-    location: null,
-    suppressions: [],
-    ...extra,
-  };
-}
 
 async function gather(refs: KeyReference[], region: string | null = null) {
   const source = snapshotFactSource(readSnapshot(doc, "facts.json"));
