@@ -190,8 +190,11 @@ export interface FactSource {
   defaultRegion?(): Promise<string | null>;
   /** The key ARN an alias ARN points at; null when the alias does not exist. */
   resolveAlias(aliasArn: string): Promise<Fetched<string | null>>;
-  /** Alias names (`alias/…`) that point at a key. */
-  aliasesOf(keyArn: string): Promise<string[]>;
+  /**
+   * Alias names (`alias/…`) that point at a key; an error when they could not be
+   * listed (an empty list would read as "no alias", which rules may rely on).
+   */
+  aliasesOf(keyArn: string): Promise<Fetched<string[]>>;
   describeKey(keyArn: string): Promise<Fetched<AwsKeyMetadata>>;
   getKeyLastUsage(keyArn: string): Promise<Fetched<AwsKeyLastUsage>>;
   /** A deployed stack by name and region; `Fetched` with a null value when no such stack exists. */
@@ -262,6 +265,11 @@ export interface KeySubject {
   region: string | null;
   account: string | null;
   aliases: string[];
+  /**
+   * Why AWS's aliases of the key could not be listed, when they could not: `aliases`
+   * then holds only those the inputs name, and rules that read them cannot be decided.
+   */
+  aliasesUnavailable?: string;
   references: KeyReference[];
   change: KeyChange | null;
   /** Null for a planned key and for a key AWS said nothing about. */

@@ -126,6 +126,13 @@ export async function gatherFacts(
     }),
   );
   subjects.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const subject of subjects) {
+    if (subject.aliasesUnavailable === undefined) continue;
+    errors.push({
+      source: subject.references[0]?.file ?? "input",
+      message: `${subject.id}: its aliases could not be listed: ${subject.aliasesUnavailable}`,
+    });
+  }
   return { subjects, errors, usageCallsSaved };
 }
 
@@ -137,7 +144,11 @@ async function attachFacts(
   options: GatherOptions & { notAfter: Date },
 ): Promise<number> {
   const [answer, aliases] = await Promise.all([source.describeKey(arn), source.aliasesOf(arn)]);
-  subject.aliases = [...new Set([...subject.aliases, ...aliases])].sort();
+  if (aliases.ok) subject.aliases = [...new Set([...subject.aliases, ...aliases.value])].sort();
+  else {
+    const e = aliases.error;
+    subject.aliasesUnavailable = describeError(e.Code, e.Message, e.Operation);
+  }
   const described = answer.ok ? checkedKeyMetadata(arn, answer.value, options.notAfter) : answer;
   if (described.ok) subject.key = keyInfo(described.value, subject.aliases);
   else if (described.error.Code === MALFORMED) {

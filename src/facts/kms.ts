@@ -430,13 +430,14 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     },
     aliasesOf: async (keyArn) => {
       const arn = parseKmsArn(keyArn);
-      if (!arn) return [];
+      if (!arn) return { ok: true, value: [] };
       const listed = await aliasesIn(arn.region);
-      if (!listed.ok) return [];
-      return listed.value
+      if (!listed.ok) return listed;
+      const names = listed.value
         .filter((a) => a.TargetKeyId === arn.id)
         .flatMap((a) => parseKmsArn(a.AliasArn)?.id ?? [])
         .sort();
+      return { ok: true, value: names };
     },
     describeKey,
     getKeyLastUsage,

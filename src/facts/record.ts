@@ -54,14 +54,15 @@ export function recordFacts(inner: FactSource): Recorder {
       return answer;
     },
     aliasesOf: async (keyArn) => {
-      const names = await inner.aliasesOf(keyArn);
+      const answer = await inner.aliasesOf(keyArn);
       const arn = parseKmsArn(keyArn);
-      if (arn) {
-        for (const name of names) {
+      if (arn && answer.ok) {
+        for (const name of answer.value) {
           aliases.set(`arn:${arn.partition}:kms:${arn.region}:${arn.account}:${name}`, keyArn);
         }
       }
-      return names;
+      // A listing that failed is kept on the key, so a replay cannot read "no alias" into it.
+      return answer.ok ? answer : keep(keyArn, answer, () => {});
     },
     describeKey: async (keyArn) =>
       keep(keyArn, await inner.describeKey(keyArn), (e, v) => {

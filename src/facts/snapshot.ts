@@ -164,13 +164,16 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
       ok: true,
       value: snapshot.aliases.get(aliasArn) ?? null,
     }),
-    aliasesOf: async (keyArn) => {
+    aliasesOf: async (keyArn): Promise<Fetched<string[]>> => {
+      // Recorded when the run that took the snapshot could not list them.
+      const failed = snapshot.keys.get(keyArn)?.Errors?.find((e) => e.Operation === "ListAliases");
+      if (failed) return { ok: false, error: failed };
       const names: string[] = [];
       for (const [alias, target] of snapshot.aliases) {
         const parsed = parseKmsArn(alias);
         if (target === keyArn && parsed) names.push(parsed.id);
       }
-      return names.sort();
+      return { ok: true, value: names.sort() };
     },
     describeKey: async (keyArn): Promise<Fetched<AwsKeyMetadata>> => {
       const entry = snapshot.keys.get(keyArn);

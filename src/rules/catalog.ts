@@ -87,7 +87,7 @@ function consumerAddresses(references: readonly KeyReference[]): string[] {
 }
 
 /** How a message names a key: its ARN, else the address of a key not created yet, else the name the inputs use. */
-function keyLabel(subject: KeySubject): string {
+export function keyLabel(subject: KeySubject): string {
   if (subject.arn !== null) return subject.arn;
   const PLANNED = "planned:";
   return subject.id.startsWith(PLANNED) ? subject.id.slice(PLANNED.length) : subject.id;
@@ -108,6 +108,19 @@ function changeVerb(subject: KeySubject): string | null {
   const change = subject.change;
   if (change === null || change.action === "none") return null;
   return change.action === "update" && change.disables ? "disable" : change.action;
+}
+
+/**
+ * Facts of `subject` that AWS could not give, with the reason: a rule that reads
+ * one of them and that the others cannot decide fails closed (evaluate.ts). Usage
+ * is not among them: `usage.status` says `unavailable` itself, and rules name it.
+ */
+export function unreadableFacts(subject: KeySubject): ReadonlyMap<FactPath, string> {
+  const unreadable = new Map<FactPath, string>();
+  if (subject.aliasesUnavailable !== undefined) {
+    unreadable.set("key.aliases", `its aliases could not be listed: ${subject.aliasesUnavailable}`);
+  }
+  return unreadable;
 }
 
 /**

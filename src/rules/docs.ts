@@ -202,6 +202,12 @@ Inline, above the resource block that declares a key in Terraform source:
 with exactly one operator. A comparison with an unknown (null) fact is false: \`notEquals\` and
 \`notIn\` too, so use \`exists\` (or \`not\`) to test for an unknown fact. Operator values are checked
 against the fact's type when the rules are loaded (\`lessThan: "abc"\` on a number fact is an error).
+
+A fact AWS could not give is not read as an answer. When \`ListAliases\` fails, \`key.aliases\`
+holds only the aliases the inputs name; a rule that reads it, and that the other facts leave
+undecided, fails closed: it reports a finding at its own severity saying it could not be decided
+and why. (Usage that could not be read is \`usage.status: unavailable\`, which rules test for
+themselves: see \`deleting-key-without-evidence\`.)
 `;
 
 /** docs/rules.md. */

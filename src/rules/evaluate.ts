@@ -3,8 +3,8 @@
  * and fingerprinting happen once, later, in the report.
  */
 import type { KeySubject, RawFinding, SourceLocation } from "../model.js";
-import type { FactContext } from "./catalog.js";
-import type { RuleSet } from "./types.js";
+import { type FactContext, type FactPath, keyLabel, unreadableFacts } from "./catalog.js";
+import type { CompiledRule, RuleSet } from "./types.js";
 
 /** The address a finding names: the change's, else the declaring resource's, else any reference's. */
 function addressOf(subject: KeySubject): string | null {
@@ -39,6 +39,23 @@ function baseLocationOf(subject: KeySubject): SourceLocation | undefined {
   );
 }
 
+/**
+ * Whether `rule` fires for the subject: true or false when the facts decide it;
+ * otherwise (a fact it reads could not be had, and the rest leave it open) the
+ * reason it cannot be decided — which fails closed, as a finding (SPEC §10).
+ */
+function verdict(
+  rule: CompiledRule,
+  ctx: FactContext,
+  unreadable: ReadonlyMap<FactPath, string>,
+): boolean | string {
+  const missing = rule.factPaths.filter((path) => unreadable.has(path));
+  if (missing.length === 0) return rule.test(ctx);
+  const decided = rule.decide(ctx, (fact) => unreadable.has(fact));
+  if (decided !== undefined) return decided;
+  return missing.map((path) => `${path}: ${unreadable.get(path)}`).join("; ");
+}
+
 /** Every finding: each rule whose condition holds for each subject, in subject then rule order. */
 export function evaluate(
   subjects: readonly KeySubject[],
@@ -50,12 +67,17 @@ export function evaluate(
     const ctx: FactContext = { subject, now };
     const location = locationOf(subject);
     const baseLocation = location === null ? baseLocationOf(subject) : undefined;
+    const unreadable = unreadableFacts(subject);
     for (const rule of ruleSet.rules) {
-      if (!rule.test(ctx)) continue;
+      const fires = verdict(rule, ctx, unreadable);
+      if (fires === false) continue;
       findings.push({
         ruleId: rule.id,
         severity: rule.severity,
-        message: rule.render(ctx),
+        message:
+          fires === true
+            ? rule.render(ctx)
+            : `${rule.id} could not be decided for ${keyLabel(subject)}: ${fires}. No evidence, no pass: grant the missing permission (or refresh the facts snapshot) and run again.`,
         subjectId: subject.id,
         keyArn: subject.arn,
         address: addressOf(subject),

@@ -32,7 +32,7 @@ const answers: FactSource = {
   kind: "aws",
   callerAccount: async () => ACCOUNT,
   resolveAlias: async () => ({ ok: true, value: null }),
-  aliasesOf: async () => [],
+  aliasesOf: async () => ({ ok: true, value: [] }),
   describeKey: async (arn) => ({ ok: true, value: metadata(arn === LIAR ? GOOD : arn) }),
   getKeyLastUsage: async (arn) => ({
     ok: true,

@@ -118,3 +118,64 @@ describe("evaluate", () => {
     expect(subject).toEqual(before);
   });
 });
+
+describe("a rule the evidence cannot decide fails closed (SPEC §10)", () => {
+  const prod = loadRules(
+    [
+      {
+        file: "rules.yml",
+        text: `rules:
+  no-prod-key-deletion:
+    severity: error
+    description: Production keys are never deleted from a pull request
+    when:
+      all:
+        - fact: change.action
+          in: [delete, replace]
+        - fact: key.aliases
+          contains: alias/prod
+    message: "{{key.arn}} is a production key"
+  any-change:
+    severity: notice
+    description: Any change
+    when: { fact: change.action, exists: true }
+    message: "{{change.action}}"
+`,
+      },
+    ],
+    {},
+  );
+  const denied = "access denied: the caller needs kms:ListAliases on this key (not authorized)";
+  const fired = (subject: KeySubject) =>
+    evaluate([subject], prod, NOW).map((f) => `${f.ruleId}:${f.severity}: ${f.message}`);
+
+  it("aliases that could not be listed leave the production rule undecided: an error saying why", () => {
+    const subject = makeSubject({ change: { action: "delete" }, aliasesUnavailable: denied });
+    expect(fired(subject)).toEqual([
+      "any-change:notice: delete",
+      `no-prod-key-deletion:error: no-prod-key-deletion could not be decided for ${ARN}: key.aliases: its aliases could not be listed: ${denied}. No evidence, no pass: grant the missing permission (or refresh the facts snapshot) and run again.`,
+    ]);
+  });
+
+  it("…unless the facts that could be read decide it anyway", () => {
+    // No deletion: the rule is false whatever the aliases are.
+    expect(
+      fired(makeSubject({ change: { action: "update" }, aliasesUnavailable: denied })),
+    ).toEqual(["any-change:notice: update"]);
+    // Aliases the inputs name are only part of the list: the rule stays undecided, at its severity.
+    const named = makeSubject({
+      change: { action: "delete" },
+      aliases: ["alias/prod"],
+      aliasesUnavailable: denied,
+    });
+    expect(fired(named)[1]).toMatch(
+      /^no-prod-key-deletion:error: no-prod-key-deletion could not be decided/,
+    );
+  });
+
+  it("with the aliases listed, the rule is decided as always", () => {
+    expect(fired(makeSubject({ change: { action: "delete" }, aliases: [] }))).toEqual([
+      "any-change:notice: delete",
+    ]);
+  });
+});

@@ -450,3 +450,71 @@ describe("wrong answers are not evidence (SPEC §10), through the real SDK", () 
     expect(JSON.parse(replica.stdout).keys[0].usage.status).toBe("used");
   });
 });
+
+describe("aliases that could not be listed (SPEC §4's own example rule)", () => {
+  it("a rule on key.aliases that they leave open fails closed, live and replayed from a snapshot", async () => {
+    const rules = join(dir, "prod.yml");
+    writeFileSync(
+      rules,
+      [
+        "extends: [recommended]",
+        "rules:",
+        "  no-prod-key-deletion:",
+        "    severity: error",
+        "    description: Production keys are never deleted from a pull request",
+        "    when:",
+        "      all:",
+        "        - fact: change.action",
+        "          in: [delete, replace]",
+        "        - fact: key.aliases",
+        "          contains: alias/prod",
+        "    message: '{{key.arn}} is a production key'",
+        "",
+      ].join("\n"),
+    );
+    emulated();
+    kms.setFault({ kind: "access-denied", operation: "ListAliases" });
+    const args = ["check", "examples/plan.json", "--config", rules, "--format", "json", ...NOW];
+    const live = JSON.parse((await cli(args)).stdout);
+    const undecided = (report: {
+      findings: { ruleId: string; keyArn: string; message: string }[];
+    }) =>
+      report.findings
+        .filter((f) => f.ruleId === "no-prod-key-deletion")
+        .map((f) => [f.keyArn, f.message.replace(/ \(.*\)\. No evidence/, ". No evidence")]);
+    const data = keyArn("us-east-1", ACCOUNT, USED);
+    const reason = `no-prod-key-deletion could not be decided for ${data}: key.aliases: its aliases could not be listed: access denied: the caller needs kms:ListAliases on this key. No evidence, no pass: grant the missing permission (or refresh the facts snapshot) and run again.`;
+    // The deleted key and the replaced one: both could be production keys for all anyone knows.
+    expect(undecided(live)).toEqual([
+      [data, reason],
+      [
+        keyArn("us-east-1", ACCOUNT, REPLACED),
+        reason.replace(data, keyArn("us-east-1", ACCOUNT, REPLACED)),
+      ],
+    ]);
+    const errors = live.errors.map((e: { message: string }) => e.message);
+    expect(errors).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^${data}: its aliases could not be listed: access denied: the caller needs kms:ListAliases`,
+        ),
+      ),
+    );
+
+    // The snapshot keeps the failed listing, so the replay cannot read "no alias" into it.
+    const file = join(dir, "aliases-denied.json");
+    let text = "";
+    const record = await runCli(["snapshot", "examples/plan.json", "-o", file], ROOT, {
+      liveFacts: liveFactSource,
+      writeFile: async (_path, written) => {
+        text = written;
+      },
+    });
+    expect(record.stderr).toMatch(/^wrote the facts of 3 keys to /);
+    expect(record.code).toBe(0);
+    writeFileSync(file, text);
+    kms.clearFaults();
+    const replay = JSON.parse((await cli([...args, "--facts", file])).stdout);
+    expect(undecided(replay)).toEqual(undecided(live));
+  });
+});
