@@ -28,7 +28,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-HPQRVL6G.js";
+} from "./chunks/chunk-A4DZ4YUJ.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,

@@ -30,7 +30,7 @@ import {
   severityCounts,
   subjectsById,
   truncate
-} from "./chunks/chunk-HPQRVL6G.js";
+} from "./chunks/chunk-A4DZ4YUJ.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
