@@ -28,7 +28,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-A4DZ4YUJ.js";
+} from "./chunks/chunk-KZ3XYBY6.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,

@@ -30,7 +30,7 @@ import {
   severityCounts,
   subjectsById,
   truncate
-} from "./chunks/chunk-A4DZ4YUJ.js";
+} from "./chunks/chunk-KZ3XYBY6.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
