@@ -22,7 +22,7 @@ import { MAX_INPUT_BYTES } from "./read-file.js";
 import { buildReport, failsAt } from "./report/build.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { evaluate } from "./rules/evaluate.js";
-import type { ExtendsBoundary } from "./rules/extends.js";
+import { type ExtendsBoundary, isWithin } from "./rules/extends.js";
 import { applyIgnores } from "./rules/ignore.js";
 import { MAX_RULES_FILE_BYTES, type RuleSet } from "./rules/load.js";
 import { describeReadError, loadRulesFromFiles } from "./rules/read.js";
@@ -228,9 +228,38 @@ export async function readRules(configFile: string | null, deps: Deps): Promise<
   const files = deps.rulesFiles ?? deps;
   let file = configFile;
   if (file === null && (await files.fileExists(DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
-  const read = (path: string) => files.readFile(path, MAX_RULES_FILE_BYTES);
   const boundary = file === null ? null : await extendsBoundary(file, deps);
+  const read = async (path: string) => {
+    // Only the checkout can hold links; the base commit's files come from GitHub as text.
+    if (boundary !== null && files === deps) await refuseLinkOutside(path, boundary, deps);
+    return files.readFile(path, MAX_RULES_FILE_BYTES);
+  };
   return loadRulesFromFiles(file, read, BUILTIN_PACKS, boundary);
+}
+
+/**
+ * Refuses a rules file whose path stays inside the boundary but that is a link
+ * to a file outside it: a pull request could otherwise make its rules file (or
+ * one it extends) a link to a credentials file and have parts of it quoted in
+ * the log by error messages.
+ */
+async function refuseLinkOutside(
+  path: string,
+  boundary: ExtendsBoundary,
+  deps: Deps,
+): Promise<void> {
+  const realPath = deps.sourceFiles.realPath;
+  if (realPath === undefined) return;
+  const [real, realDir] = await Promise.all([
+    realPath(resolve(deps.cwd, path)),
+    realPath(boundary.dir),
+  ]);
+  if (real === null || realDir === null) return; // not there: the read says so
+  if (!isWithin(real, { ...boundary, dir: realDir })) {
+    throw new Error(
+      `is a link to a file outside ${boundary.label}; a rules file is read only from inside it`,
+    );
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * files, and names, addresses and rule values that carry runner commands or
  * control characters. Runs the CLI in-process with the real file system.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -274,6 +274,35 @@ describe("rules files that cannot be what the user meant", () => {
     );
     expect(reads).not.toContain(at("outside.yml"));
   });
+
+  it.runIf(POSIX)(
+    "a rules file inside the repository that links outside it is not read: the secret stays out of the log",
+    async () => {
+      mkdirSync(at("repo", ".git"), { recursive: true });
+      const SECRET = "aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+      writeFileSync(at("credentials"), `rules:\n  ${SECRET}\n`);
+      const config = ["--config", at("repo", "kms.yml")];
+      const run = (extra: string[]) =>
+        runCli([at("plan.json"), "--facts", at("facts.json"), ...NOW, ...config, ...extra], dir);
+      // The rules file itself a link…
+      symlinkSync(at("credentials"), at("repo", "kms.yml"));
+      const direct = await run([]);
+      expect(direct.code).toBe(2);
+      expect(direct.stderr).toBe(
+        `kms-usage-lint: ${at("repo", "kms.yml")}: cannot read rules file: is a link to a file outside the repository (${at("repo")}); a rules file is read only from inside it\n`,
+      );
+      // …or a file it extends.
+      rmSync(at("repo", "kms.yml"));
+      writeFileSync(at("repo", "kms.yml"), "extends:\n  - recommended\n  - ./team.yml\n");
+      symlinkSync(at("credentials"), at("repo", "team.yml"));
+      const extended = await run([]);
+      expect(extended.code).toBe(2);
+      expect(extended.stderr).toMatch(
+        /:3:5: cannot extend `\.\/team\.yml`: .*team\.yml: is a link to a file outside the repository/,
+      );
+      for (const output of [direct, extended]) expect(output.stderr).not.toContain("wJalrXUtnFEMI");
+    },
+  );
 
   it("extends outside the rules file's directory, there being no repository", async () => {
     writeFileSync(at("kms.yml"), 'extends: ["../../../../etc/passwd"]\n');
