@@ -518,3 +518,40 @@ describe("aliases that could not be listed (SPEC §4's own example rule)", () =>
     expect(undecided(replay)).toEqual(undecided(live));
   });
 });
+
+describe("a usage rule that also reads unreadable aliases", () => {
+  it("asks for usage anyway, and fails closed on what it cannot decide", async () => {
+    const rules = join(dir, "prod-used.yml");
+    writeFileSync(
+      rules,
+      [
+        "rules:",
+        "  used-prod-key:",
+        "    severity: error",
+        "    description: A production key in use",
+        "    when:",
+        "      all:",
+        "        - fact: key.aliases",
+        "          contains: alias/prod",
+        "        - fact: usage.status",
+        "          equals: used",
+        "    message: '{{key.arn}} is a production key in use'",
+        "",
+      ].join("\n"),
+    );
+    emulated();
+    kms.setFault({ kind: "access-denied", operation: "ListAliases" });
+    const data = keyArn("us-east-1", ACCOUNT, USED);
+    const run = await cli(["check", "--key", data, "--config", rules, "--format", "json", ...NOW]);
+    const report = JSON.parse(run.stdout);
+    // Usage was asked: "no alias" did not decide the rule false before it.
+    expect(kms.calls.filter((c) => c.operation === "GetKeyLastUsage")).toHaveLength(1);
+    expect(report.keys[0].usage.status).toBe("used");
+    expect(report.findings.map((f: { message: string }) => f.message)).toEqual([
+      expect.stringMatching(
+        /^used-prod-key could not be decided for .*: key\.aliases: its aliases could not be listed/,
+      ),
+    ]);
+    expect(run.code).toBe(1);
+  });
+});
