@@ -455,7 +455,11 @@ async function factSource(
 ): Promise<{ source: FactSource; capturedAt: Date | null }> {
   if (config.factsFile !== null) {
     const text = await readInput(config.factsFile, "facts snapshot", deps);
-    const snapshot = readSnapshot(parseJson(text, config.factsFile), config.factsFile);
+    // A key ARN written twice in `keys` would have JSON.parse keep the last entry only.
+    const doc = parseJson(text, config.factsFile, "a facts snapshot", {
+      sections: ["keys", "aliases", "stacks"],
+    });
+    const snapshot = readSnapshot(doc, config.factsFile);
     const capturedAt = new Date(snapshot.capturedAt);
     checkFactsAge(capturedAt, now, config.maxFactsAgeDays, config.factsFile);
     return { source: snapshotFactSource(snapshot), capturedAt };

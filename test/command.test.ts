@@ -8,6 +8,7 @@ import { ROOT } from "./support/run-dist.js";
 const NOW = "2026-11-28T00:00:00Z";
 const PLAN = join(ROOT, "examples/plan.json");
 const FACTS = join(ROOT, "examples/facts.json");
+const ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 /** Runs the command in-process with captured output and an in-memory file system overlay. */
 async function cli(argv: string[], files: Record<string, string> = {}) {
@@ -263,6 +264,14 @@ describe("kms-usage-lint check", () => {
       [PLAN, "--facts", "f.json"],
       { "f.json": '{"version": 1}' },
       /f\.json: the document: expected a facts snapshot.*, but it has no capturedAt/,
+    ],
+    [
+      "a key ARN written twice in a snapshot",
+      [PLAN, "--facts", "twice.json", "--now", NOW],
+      {
+        "twice.json": `{"version": 1, "capturedAt": "2026-11-27T23:00:00Z", "keys": {\n"${ARN}": {"Errors": [{"Operation": "GetKeyLastUsage", "Code": "X", "Message": "m"}]},\n"${ARN}": {"Errors": []}}}`,
+      },
+      /twice\.json:3: the key ".*1234abcd.*" appears twice in "keys" \(first on line 2/,
     ],
     ["no facts", [PLAN], {}, /pass --facts FILE/],
     [
