@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
+import { CLOCK_SKEW_MS } from "./facts/answers.js";
 import { gatherFacts } from "./facts/gather.js";
 import { type Recorder, recordFacts } from "./facts/record.js";
 import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
@@ -461,7 +462,7 @@ async function factSource(
     });
     const snapshot = readSnapshot(doc, config.factsFile);
     const capturedAt = new Date(snapshot.capturedAt);
-    checkFactsAge(capturedAt, now, config.maxFactsAgeDays, config.factsFile);
+    checkFactsAge(capturedAt, now, deps.clock(), config.maxFactsAgeDays, config.factsFile);
     return { source: snapshotFactSource(snapshot), capturedAt };
   }
   if (deps.liveFacts) {
@@ -478,8 +479,22 @@ async function factSource(
 /**
  * Refuses a snapshot older than `--max-facts-age` days at the evaluation clock: a
  * scheduled refresh that stopped must turn the check red, not pass on old facts.
+ * A snapshot taken after the real clock is refused too: it would never grow old.
+ * (One taken after a `--now` pinned in the past is fine: its age is then negative.)
  */
-function checkFactsAge(capturedAt: Date, now: Date, maxDays: number, file: string): void {
+function checkFactsAge(
+  capturedAt: Date,
+  now: Date,
+  clock: Date,
+  maxDays: number,
+  file: string,
+): void {
+  if (capturedAt.getTime() > clock.getTime() + CLOCK_SKEW_MS) {
+    throw new InputError(
+      `capturedAt ${capturedAt.toISOString()} is later than the clock (${clock.toISOString()}): a snapshot from the future would never be too old; write capturedAt as the time it was taken`,
+      file,
+    );
+  }
   const age = now.getTime() - capturedAt.getTime();
   if (age <= maxDays * DAY_MS) return;
   const days = Math.floor(age / DAY_MS);

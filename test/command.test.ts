@@ -273,6 +273,12 @@ describe("kms-usage-lint check", () => {
       },
       /twice\.json:3: the key ".*1234abcd.*" appears twice in "keys" \(first on line 2/,
     ],
+    [
+      "a snapshot from the future, whatever --now says",
+      [PLAN, "--facts", "future.json", "--now", "2027-06-02T00:00:00Z"],
+      { "future.json": '{"version": 1, "capturedAt": "2027-06-01T00:00:00Z", "keys": {}}' },
+      /^kms-usage-lint: future\.json: capturedAt 2027-06-01T00:00:00\.000Z is later than the clock \(2026-12-01T00:00:00\.000Z\)/,
+    ],
     ["no facts", [PLAN], {}, /pass --facts FILE/],
     [
       "a bad --role-template",

@@ -25,7 +25,8 @@ const TIMESTAMP = {
     "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them",
   anyOf: [
     { type: "string", format: "date-time" },
-    { type: "number", minimum: 0 },
+    // Past this many seconds a JavaScript date is no date at all (±8.64e15 ms).
+    { type: "number", minimum: 0, maximum: 8.64e12 },
   ],
 };
 
@@ -150,7 +151,12 @@ export function factsSchema(): SchemaObject {
     additionalProperties: false,
     properties: {
       version: { const: 1, description: "1" },
-      capturedAt: TIMESTAMP,
+      // Written by this tool, always as ISO: a number here is more likely milliseconds than seconds.
+      capturedAt: {
+        type: "string",
+        format: "date-time",
+        description: "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)",
+      },
       account: { anyOf: [ACCOUNT_ID, { type: "null" }], description: "a 12-digit account id" },
       keys: {
         type: "object",

@@ -315,12 +315,28 @@ describe("readSnapshot rejects what is not a version 1 snapshot, naming what is 
     );
   });
 
-  it("takes epoch seconds, as KMS sends them, and every capturedAt form", () => {
+  it("takes epoch seconds in AWS's answers, as KMS sends them", () => {
     const seconds = Date.parse("2026-11-18T09:30:00Z") / 1000;
-    const snapshot = readSnapshot(
-      { ...withTimestamp(seconds), capturedAt: seconds + 60 },
-      "f.json",
+    const snapshot = readSnapshot(withTimestamp(seconds), "f.json");
+    const entry = snapshot.keys.get(REPLICA);
+    expect(entry?.LastUsage?.KeyLastUsage?.Timestamp).toBe(seconds);
+  });
+
+  it.each([
+    // What Date.now() gives: milliseconds, read as seconds the year 57,900 — never too old.
+    [
+      "capturedAt in milliseconds",
+      { ...doc, capturedAt: 1_764_284_400_000 },
+      "capturedAt: expected an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), got 1764284400000",
+    ],
+    [
+      "a timestamp past any date",
+      withTimestamp(1e300),
+      `keys["${REPLICA}"].LastUsage.KeyLastUsage.Timestamp: expected an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them, got 1e+300`,
+    ],
+  ])("refuses %s", (_name, input, message) => {
+    expect(() => readSnapshot(input, "f.json")).toThrow(
+      new InputError(`${message} (facts snapshot, SPEC §3 version 1)`, "f.json"),
     );
-    expect(snapshot.capturedAt).toBe("2026-11-18T09:31:00.000Z");
   });
 });
