@@ -160,13 +160,26 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
   return {
     kind: "snapshot",
     callerAccount: async () => snapshot.account,
-    resolveAlias: async (aliasArn): Promise<Fetched<string | null>> => ({
-      ok: true,
-      value: snapshot.aliases.get(aliasArn) ?? null,
-    }),
+    // A snapshot holds what its run read: an alias it lacks may exist all the same.
+    resolveAlias: async (aliasArn): Promise<Fetched<string | null>> => {
+      const target = snapshot.aliases.get(aliasArn);
+      return target === undefined
+        ? {
+            ok: false,
+            error: {
+              Operation: "DescribeKey",
+              Code: "NotInSnapshot",
+              Message: "the alias is not in the facts snapshot",
+            },
+          }
+        : { ok: true, value: target };
+    },
     aliasesOf: async (keyArn): Promise<Fetched<string[]>> => {
       // Recorded when the run that took the snapshot could not list them.
-      const failed = snapshot.keys.get(keyArn)?.Errors?.find((e) => e.Operation === "ListAliases");
+      const entry = snapshot.keys.get(keyArn);
+      // Without the key's entry, "no alias points at it" is not what the snapshot says.
+      if (entry === undefined) return missing("ListAliases");
+      const failed = entry.Errors?.find((e) => e.Operation === "ListAliases");
       if (failed) return { ok: false, error: failed };
       const names: string[] = [];
       for (const [alias, target] of snapshot.aliases) {

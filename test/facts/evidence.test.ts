@@ -167,6 +167,13 @@ describe("wrong answers are not evidence", () => {
     expect(subject?.usage?.reason).toMatch(/not a key of the alias's account and region/);
   });
 
+  it("a key the snapshot does not hold has unknown aliases, not none", async () => {
+    const elsewhere = `arn:aws:kms:us-east-1:${ACCOUNT}:key/eeeeeeee-1111-4222-8333-444455556666`;
+    const subject = await usageOf({}, { kind: "arn", arn: elsewhere });
+    expect(subject?.aliases).toEqual([]);
+    expect(subject?.aliasesUnavailable).toBe("ListAliases: not in facts snapshot");
+  });
+
   it("epoch seconds, as KMS sends them, are read as the same evidence as ISO dates", async () => {
     const seconds = Date.parse("2026-11-26T00:00:00Z") / 1000;
     const subject = await usageOf(

@@ -157,7 +157,7 @@ describe("facts from a snapshot", () => {
     ]);
     expect(subjects[0]?.usage).toMatchObject({
       status: "unavailable",
-      reason: "the alias does not exist",
+      reason: "DescribeKey: the alias is not in the facts snapshot",
     });
     expect(errors).toHaveLength(1);
   });
