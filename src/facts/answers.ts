@@ -138,6 +138,10 @@ export function checkedKeyMetadata(
     MultiRegion: "boolean",
     PendingDeletionWindowInDays: "number",
   } as const;
+  // DescribeKey always says these; the rules on state and manager rest on them.
+  for (const field of ["KeyState", "Enabled", "KeyManager"]) {
+    if (answer[field] === undefined) return bad(`the answer has no KeyMetadata.${field}`);
+  }
   for (const [field, type] of Object.entries(types)) {
     if (answer[field] !== undefined && typeof answer[field] !== type) {
       return bad(`KeyMetadata.${field} is ${kindOf(answer[field])}, not a ${type}`);

@@ -17,7 +17,7 @@ import type {
 } from "../model.js";
 import { showValue } from "../show.js";
 import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../sources/key-ids.js";
-import { checkedKeyMetadata, MALFORMED } from "./answers.js";
+import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
 import {
   aggregateUsage,
   describeError,
@@ -151,7 +151,7 @@ async function attachFacts(
   }
   const described = answer.ok ? checkedKeyMetadata(arn, answer.value, options.notAfter) : answer;
   if (described.ok) subject.key = keyInfo(described.value, subject.aliases);
-  else if (described.error.Code === MALFORMED) {
+  else if (NOT_EVIDENCE.has(described.error.Code)) {
     // An answer about another key, or one that cannot be read, discredits what else
     // was said of this key: no usage answer is read as evidence beside it.
     const e = described.error;
@@ -168,6 +168,17 @@ async function attachFacts(
   const usage = members.map((m, i) =>
     memberUsage(m, regionOf(m), answers[i] as Fetched<AwsKeyLastUsage>, options.notAfter),
   );
+  const created = described.ok ? described.value.CreationDate : undefined;
+  const recorded = usage[0]?.keyCreationDate;
+  if (created !== undefined && recorded != null && disagree(created, recorded)) {
+    // Two answers about one key that disagree on when it was made: neither is evidence,
+    // and "created after tracking began" (unused) or before (unknown) rests on it.
+    usage[0] = unavailableMember(
+      arn,
+      `not evidence: DescribeKey says the key was created ${created}, GetKeyLastUsage says ${recorded}`,
+      regionOf(arn),
+    );
+  }
   subject.usage = aggregateUsage(usage);
   if (!described.ok && isMultiRegionId(arn) && subject.usage.status !== "used") {
     // The set's other members are named only by DescribeKey: without it a used replica
@@ -180,6 +191,17 @@ async function attachFacts(
     };
   }
   return 0;
+}
+
+/**
+ * Error codes of answers that are not evidence: a key's other answers are not read
+ * beside one (answers.ts's semantic checks, and the KMS layer's "not KMS's answer").
+ */
+const NOT_EVIDENCE = new Set([MALFORMED, "MalformedResponse"]);
+
+/** Two dates further apart than clocks can explain. */
+function disagree(a: string, b: string): boolean {
+  return Math.abs(Date.parse(a) - Date.parse(b)) > CLOCK_SKEW_MS;
 }
 
 function regionOf(arn: string): string | null {

@@ -41,8 +41,10 @@ const MEMBER = {
 
 const KEY_METADATA = {
   type: "object",
-  description: "DescribeKey's KeyMetadata, with KeyId and Arn",
-  required: ["KeyId", "Arn"],
+  description:
+    "DescribeKey's KeyMetadata, with KeyId, Arn, CreationDate, KeyState, Enabled and KeyManager",
+  // What the answer checks (answers.ts) require: DescribeKey always says these.
+  required: ["KeyId", "Arn", "CreationDate", "KeyState", "Enabled", "KeyManager"],
   properties: {
     KeyId: STRING,
     Arn: KEY_ARN,

@@ -246,6 +246,8 @@ describe("checkedKeyMetadata", () => {
       /is not a key ARN/,
     ],
     ["no CreationDate", metadata({ CreationDate: undefined }), /has no KeyMetadata\.CreationDate/],
+    ["no KeyState", metadata({ KeyState: undefined }), /has no KeyMetadata\.KeyState/],
+    ["no KeyManager", metadata({ KeyManager: undefined }), /has no KeyMetadata\.KeyManager/],
     [
       "a CreationDate ahead",
       metadata({ CreationDate: "2027-06-15T08:00:00Z" }),

@@ -167,6 +167,27 @@ describe("wrong answers are not evidence", () => {
     expect(subject?.usage?.reason).toMatch(/not a key of the alias's account and region/);
   });
 
+  it("DescribeKey and GetKeyLastUsage disagreeing on the creation date: not unused, unavailable", async () => {
+    // Created 2023 says DescribeKey (so no record since tracking began: unknown); GetKeyLastUsage's
+    // answer says after tracking began, which would read as unused.
+    const subject = await usageOf(
+      {
+        [KEY]: {
+          KeyMetadata: keyMetadata(KEY, {
+            MultiRegion: false,
+            CreationDate: "2023-02-01T00:00:00Z",
+          }),
+          LastUsage: unusedSince("2026-06-15T00:00:00Z"),
+        },
+      },
+      { kind: "arn", arn: KEY },
+    );
+    expect(subject?.usage?.status).toBe("unavailable");
+    expect(subject?.usage?.reason).toBe(
+      "not evidence: DescribeKey says the key was created 2023-02-01T00:00:00.000Z, GetKeyLastUsage says 2026-06-15T00:00:00.000Z",
+    );
+  });
+
   it("a key the snapshot does not hold has unknown aliases, not none", async () => {
     const elsewhere = `arn:aws:kms:us-east-1:${ACCOUNT}:key/eeeeeeee-1111-4222-8333-444455556666`;
     const subject = await usageOf({}, { kind: "arn", arn: elsewhere });

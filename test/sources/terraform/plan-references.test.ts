@@ -960,6 +960,8 @@ describe("a plan that replaces a module's key, moves another, and has aliases an
       Arn: arn,
       KeyState: "Enabled",
       Enabled: true,
+      KeyManager: "CUSTOMER",
+      CreationDate: "2026-06-01T00:00:00Z",
     });
     const snapshot = readSnapshot(
       {
