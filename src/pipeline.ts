@@ -152,8 +152,7 @@ export async function testRules(
 ): Promise<RuleTestResult> {
   if (!deps.listDir) throw new Error("testRules needs deps.listDir");
   const files = await findRuleTestFiles(paths.length > 0 ? paths : ["."], deps.listDir);
-  const read = (path: string) => deps.readFile(path, MAX_RULES_FILE_BYTES);
-  return runRuleTests(files, read, BUILTIN_PACKS, now ?? deps.clock(), (file) =>
+  return runRuleTests(files, rulesReader(deps), BUILTIN_PACKS, now ?? deps.clock(), (file) =>
     extendsBoundary(file, deps),
   );
 }
@@ -234,37 +233,39 @@ export async function readRules(configFile: string | null, deps: Deps): Promise<
   let file = configFile;
   if (file === null && (await files.fileExists(DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
   const boundary = file === null ? null : await extendsBoundary(file, deps);
-  const read = async (path: string) => {
-    // Only the checkout can hold links; the base commit's files come from GitHub as text.
-    if (boundary !== null && files === deps) await refuseLinkOutside(path, boundary, deps);
-    return files.readFile(path, MAX_RULES_FILE_BYTES);
-  };
+  // Only the checkout can hold links; the base commit's files come from GitHub as text.
+  const read =
+    files === deps
+      ? rulesReader(deps)
+      : (path: string) => files.readFile(path, MAX_RULES_FILE_BYTES);
   return loadRulesFromFiles(file, read, BUILTIN_PACKS, boundary);
 }
 
 /**
- * Refuses a rules file whose path stays inside the boundary but that is a link
- * to a file outside it: a pull request could otherwise make its rules file (or
- * one it extends) a link to a credentials file and have parts of it quoted in
- * the log by error messages.
+ * How every rules file and rule test file is read from the checkout: at most
+ * 1 MiB, and never through a link out of its own repository (or, outside one, its
+ * directory). A pull request could otherwise make a rules file, or one it
+ * extends, a link to a credentials file and have parts of it quoted in the log
+ * by error messages; the `extends` boundary alone compares paths as written.
  */
-async function refuseLinkOutside(
-  path: string,
-  boundary: ExtendsBoundary,
-  deps: Deps,
-): Promise<void> {
-  const realPath = deps.sourceFiles.realPath;
-  if (realPath === undefined) return;
-  const [real, realDir] = await Promise.all([
-    realPath(resolve(deps.cwd, path)),
-    realPath(boundary.dir),
-  ]);
-  if (real === null || realDir === null) return; // not there: the read says so
-  if (!isWithin(real, { ...boundary, dir: realDir })) {
-    throw new Error(
-      `is a link to a file outside ${boundary.label}; a rules file is read only from inside it`,
-    );
-  }
+function rulesReader(deps: Deps): (path: string) => Promise<string> {
+  return async (path) => {
+    const realPath = deps.sourceFiles.realPath;
+    if (realPath !== undefined) {
+      const boundary = await extendsBoundary(path, deps);
+      const [real, realDir] = await Promise.all([
+        realPath(resolve(deps.cwd, path)),
+        realPath(boundary.dir),
+      ]);
+      // Either missing: the read below says so.
+      if (real !== null && realDir !== null && !isWithin(real, { ...boundary, dir: realDir })) {
+        throw new Error(
+          `is a link to a file outside ${boundary.label}; a rules file is read only from inside it`,
+        );
+      }
+    }
+    return deps.readFile(path, MAX_RULES_FILE_BYTES);
+  };
 }
 
 /**

@@ -304,6 +304,25 @@ describe("rules files that cannot be what the user meant", () => {
     },
   );
 
+  it.runIf(POSIX)(
+    "kms-usage-lint test reads no rule test file's extended file through a link out of the repository",
+    async () => {
+      mkdirSync(at("repo", ".git"), { recursive: true });
+      writeFileSync(at("credentials"), "secret: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
+      symlinkSync(at("credentials"), at("repo", "ext.yml"));
+      writeFileSync(
+        at("repo", "x.test.yml"),
+        "extends: [./ext.yml]\ncases:\n  - name: c\n    keys: [{}]\n    expect: []\n",
+      );
+      const run = await runCli(["test", at("repo", "x.test.yml")], dir, {
+        listDir: nodeDeps().listDir,
+      });
+      expect(`${run.stdout}${run.stderr}`).toContain("is a link to a file outside the repository");
+      expect(`${run.stdout}${run.stderr}`).not.toContain("wJalrXUtnFEMI");
+      expect(run.code).not.toBe(0);
+    },
+  );
+
   it("extends outside the rules file's directory, there being no repository", async () => {
     writeFileSync(at("kms.yml"), 'extends: ["../../../../etc/passwd"]\n');
     const run = await check(["--config", at("kms.yml")]);
