@@ -194,25 +194,19 @@ async function gather(
   const onKeyDone = (done: number, total: number) => progress.keyDone(done, total);
   // An answer cannot be dated after the clock, nor after the snapshot that holds it was taken.
   const notAfter = facts.capturedAt !== null && facts.capturedAt < now ? facts.capturedAt : now;
-  if (recorder === null || config.saveFacts === null) {
-    const gathered = await gatherFacts(references, source, {
-      region: config.region,
-      onKeyDone,
-      notAfter,
-      ...(source.kind === "aws" && needsUsage ? { needsUsage } : {}),
-    });
-    progress.finish();
-    checkEvidence(facts);
-    return gathered;
-  }
+  // Usage is skipped where no rule needs it only when it costs quota (live AWS) and no
+  // snapshot is being written: a snapshot should hold every key's usage.
+  const skipUnneeded = source.kind === "aws" && recorder === null && needsUsage !== undefined;
   const gathered = await gatherFacts(references, source, {
     region: config.region,
     onKeyDone,
     notAfter,
+    ...(skipUnneeded ? { needsUsage } : {}),
   });
   progress.finish();
-  // A snapshot of nothing but errors is no evidence: refuse before writing it.
+  // Before anything is evaluated or written: a snapshot of nothing but errors is no evidence.
   checkEvidence(facts);
+  if (recorder === null || config.saveFacts === null) return gathered;
   const text = `${JSON.stringify(recorder.snapshot(deps.clock()), null, 2)}\n`;
   try {
     await deps.writeFile(config.saveFacts, text);
@@ -290,21 +284,19 @@ interface Facts {
   recorder: Recorder | null;
   /** When the snapshot the facts come from was taken; null for live facts. */
   capturedAt: Date | null;
-  /** The source itself, unwrapped: it knows whether anything could be read. */
-  origin: FactSource;
 }
 
 /** The run's fact source, recording into a snapshot when `--save-facts` asks for one. */
 async function openFacts(config: RunConfig, deps: Deps, now: Date): Promise<Facts> {
   const { source, capturedAt } = await factSource(config, deps, now);
-  if (config.saveFacts === null) return { source, recorder: null, capturedAt, origin: source };
+  if (config.saveFacts === null) return { source, recorder: null, capturedAt };
   const recorder = recordFacts(source);
-  return { source: recorder.source, recorder, capturedAt, origin: source };
+  return { source: recorder.source, recorder, capturedAt };
 }
 
 /** Throws the EvidenceError when the facts asked for could not be read anywhere (SPEC §10). */
 function checkEvidence(facts: Facts): void {
-  const failure = facts.origin.evidenceFailure?.() ?? null;
+  const failure = facts.source.evidenceFailure?.() ?? null;
   if (failure !== null) throw failure;
 }
 

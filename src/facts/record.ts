@@ -81,6 +81,7 @@ export function recordFacts(inner: FactSource): Recorder {
   };
   if (inner.defaultRegion)
     source.defaultRegion = () => inner.defaultRegion?.() ?? Promise.resolve(null);
+  if (inner.evidenceFailure) source.evidenceFailure = () => inner.evidenceFailure?.() ?? null;
 
   return {
     source,
