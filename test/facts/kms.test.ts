@@ -514,3 +514,25 @@ describe("failing closed (SPEC §10)", () => {
     expect(message).toContain("No key's facts could be read");
   });
 });
+
+describe("KMS evidence is what counts (SPEC §10)", () => {
+  it("an endpoint answering every call with a JSON 4xx that is not AWS's has not been read", async () => {
+    const own = await startKmsEmulator({ seed: { keys: [{ keyId: testKeyId(301) }] } });
+    own.setFault({ kind: "json-error", status: 404 });
+    const facts = source({ endpointUrl: own.endpoint });
+    const { subjects } = await gatherFacts([arnRef("us-east-1", testKeyId(301))], facts, {
+      region: null,
+    });
+    await own.close();
+    expect(subjects[0]?.usage?.status).toBe("unavailable");
+    expect(subjects[0]?.usage?.reason).toContain(
+      "answered with something that is not an AWS answer (HTTP 404, application/json)",
+    );
+    const message = facts.evidenceFailure?.()?.describe() ?? "";
+    expect(message).toContain(
+      `KMS in us-east-1 (${own.endpoint}) answered with something that is not an AWS answer (HTTP 404, application/json)`,
+    );
+    // Found out from the first answers: nothing more was sent.
+    expect(own.calls.filter((c) => c.operation === "GetKeyLastUsage")).toEqual([]);
+  });
+});

@@ -518,3 +518,15 @@ describe("aliases that could not be listed (SPEC §4's own example rule)", () =>
     expect(undecided(replay)).toEqual(undecided(live));
   });
 });
+
+describe("the KMS layer's own evidence (SPEC §10)", () => {
+  it("KMS answering every call with a JSON 404 that is not AWS's: exit 2", async () => {
+    emulated();
+    kms.setFault({ kind: "json-error" });
+    const run = await cli(["check", "--key", keyArn("us-east-1", ACCOUNT, USED), ...NOW]);
+    expectNotEvaluated(run);
+    expect(run.stderr).toContain(
+      `KMS in us-east-1 (${kms.endpoint}) answered with something that is not an AWS answer (HTTP 404, application/json)`,
+    );
+  });
+});
