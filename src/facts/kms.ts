@@ -120,6 +120,7 @@ const MAX_PLACES_NAMED = 3;
 
 /** Where calls go: one service in one account-region, with its client, health and pacers. */
 interface Place {
+  service: "KMS" | "CloudFormation";
   region: string;
   health: Health;
   send: (command: never, signal: AbortSignal) => Promise<unknown>;
@@ -176,7 +177,7 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       (client.send as (c: never, o: { abortSignal: AbortSignal }) => Promise<unknown>)(command, {
         abortSignal: signal,
       });
-    const place: Place = { region, health, send, pacers: new Map() };
+    const place: Place = { service, region, health, send, pacers: new Map() };
     opened.push(place);
     return place;
   };
@@ -449,9 +450,14 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       );
     },
     evidenceFailure: () => {
+      // A key's evidence is KMS's: CloudFormation answering says which keys a stack holds,
+      // nothing of their use. Only when KMS was never asked (every stack unreadable, say)
+      // does CloudFormation decide.
       const asked = opened.filter((p) => p.health.asked);
-      if (asked.length === 0 || asked.some((p) => p.health.read)) return null;
-      return unreadable(asked.map((p) => p.health));
+      const kms = asked.filter((p) => p.service === "KMS");
+      const needed = kms.length > 0 ? kms : asked;
+      if (needed.length === 0 || needed.some((p) => p.health.read)) return null;
+      return unreadable(needed.map((p) => p.health));
     },
   };
 }

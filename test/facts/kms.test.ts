@@ -3,6 +3,8 @@
  * loopback: signing, retries, throttling and endpoints exercised for real.
  */
 
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatherFacts } from "../../src/facts/gather.js";
 import { KMS_DEFAULTS, type KmsOptions, kmsFactSource } from "../../src/facts/kms.js";
@@ -516,6 +518,77 @@ describe("failing closed (SPEC §10)", () => {
 });
 
 describe("KMS evidence is what counts (SPEC §10)", () => {
+  it("CloudFormation answering while KMS cannot be reached: the run could not be evaluated", async () => {
+    const own = await startKmsEmulator({
+      seed: {
+        keys: [{ keyId: testKeyId(300), createdAt: "2026-05-01T00:00:00Z" }],
+        stacks: [
+          {
+            name: "AppStack",
+            resources: { Key: { type: "AWS::KMS::Key", physicalId: testKeyId(300) } },
+            template: { Resources: { Key: { Type: "AWS::KMS::Key" } } },
+          },
+        ],
+      },
+    });
+    const closed = await closedEndpoint();
+    process.env.AWS_ENDPOINT_URL_CLOUDFORMATION = own.endpoint;
+    try {
+      const facts = source({ endpointUrl: closed });
+      const { subjects } = await gatherFacts(
+        [
+          ref({
+            kind: "stack-resource",
+            stack: "AppStack",
+            region: "us-east-1",
+            account: null,
+            logicalId: "Key",
+          }),
+        ],
+        facts,
+        { region: "us-east-1" },
+      );
+      // CloudFormation said which key the stack holds; KMS could not say anything of it.
+      expect(subjects[0]?.id).toBe(keyArn("us-east-1", ACCOUNT, testKeyId(300)));
+      expect(subjects[0]?.usage?.status).toBe("unavailable");
+      const failure = facts.evidenceFailure?.();
+      expect(failure).toBeInstanceOf(EvidenceError);
+      const message = failure?.describe() ?? "";
+      expect(message).toContain(`KMS in us-east-1 (${closed}) refused the connection`);
+      expect(message).not.toContain("CloudFormation");
+      expect(message).toContain("--endpoint-url");
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_CLOUDFORMATION;
+      await own.close();
+    }
+  });
+
+  it("CloudFormation still decides when KMS was never asked: no stack could be read", async () => {
+    const closed = await closedEndpoint();
+    process.env.AWS_ENDPOINT_URL_CLOUDFORMATION = closed;
+    try {
+      const facts = source();
+      await gatherFacts(
+        [
+          ref({
+            kind: "stack-resource",
+            stack: "AppStack",
+            region: "us-east-1",
+            account: null,
+            logicalId: "Key",
+          }),
+        ],
+        facts,
+        { region: "us-east-1" },
+      );
+      expect(facts.evidenceFailure?.()?.describe()).toContain(
+        `CloudFormation in us-east-1 (${closed}) refused the connection`,
+      );
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_CLOUDFORMATION;
+    }
+  });
+
   it("an endpoint answering every call with a JSON 4xx that is not AWS's has not been read", async () => {
     const own = await startKmsEmulator({ seed: { keys: [{ keyId: testKeyId(301) }] } });
     own.setFault({ kind: "json-error", status: 404 });
@@ -536,3 +609,12 @@ describe("KMS evidence is what counts (SPEC §10)", () => {
     expect(own.calls.filter((c) => c.operation === "GetKeyLastUsage")).toEqual([]);
   });
 });
+
+/** An endpoint on loopback where nothing listens: connections are refused. */
+async function closedEndpoint(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}

@@ -5,7 +5,9 @@
  * account-region cannot be asked, its keys are unavailable and the run goes on.
  * The command line in-process, the real SDK, the KMS emulator on loopback.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -520,6 +522,52 @@ describe("aliases that could not be listed (SPEC §4's own example rule)", () =>
 });
 
 describe("the KMS layer's own evidence (SPEC §10)", () => {
+  it("KMS unreachable while CloudFormation answers: exit 2, CloudFormation is not evidence of use", async () => {
+    const assembly = join(dir, "cdk.out");
+    mkdirSync(assembly, { recursive: true });
+    writeFileSync(
+      join(assembly, "manifest.json"),
+      JSON.stringify({
+        version: "36.0.0",
+        artifacts: {
+          App: {
+            type: "aws:cloudformation:stack",
+            environment: `aws://${ACCOUNT}/us-east-1`,
+            properties: { templateFile: "App.template.json" },
+          },
+        },
+      }),
+    );
+    const template = {
+      Resources: {
+        Key: {
+          Type: "AWS::KMS::Key",
+          Properties: {},
+          DeletionPolicy: "Retain",
+          UpdateReplacePolicy: "Retain",
+        },
+      },
+    };
+    writeFileSync(join(assembly, "App.template.json"), JSON.stringify(template));
+    kms.seed({
+      stacks: [
+        {
+          name: "App",
+          resources: { Key: { type: "AWS::KMS::Key", physicalId: USED } },
+          template,
+        },
+      ],
+    });
+    const closed = await closedEndpoint();
+    emulated();
+    const run = await cli(["check", "--cdk-out", assembly, "--endpoint-url", closed, ...NOW]);
+    expectNotEvaluated(run);
+    expect(run.stderr).toContain(`KMS in us-east-1 (${closed}) refused the connection`);
+    // CloudFormation was asked, and answered: the stack's key is known, its use is not.
+    expect(kms.calls).toEqual([]);
+    expect(run.stderr).not.toContain("CloudFormation");
+  });
+
   it("KMS answering every call with a JSON 404 that is not AWS's: exit 2", async () => {
     emulated();
     kms.setFault({ kind: "json-error" });
@@ -530,3 +578,12 @@ describe("the KMS layer's own evidence (SPEC §10)", () => {
     );
   });
 });
+
+/** An endpoint on loopback where nothing listens: connections are refused. */
+async function closedEndpoint(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
