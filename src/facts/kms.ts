@@ -423,8 +423,23 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     resolveAlias: async (aliasArn) => {
       const arn = parseKmsArn(aliasArn);
       if (!arn) return { ok: true, value: null };
-      const described = await describeKey(aliasArn);
-      if (described.ok) return { ok: true, value: described.value.Arn };
+      const asked = describeKey(aliasArn);
+      const described = await asked;
+      if (described.ok) {
+        // DescribeKey through an alias describes its key: that answer is the key's, so
+        // the key costs no second DescribeKey (SPEC §9: one call per key per operation).
+        const key = parseKmsArn(described.value.Arn);
+        if (
+          key?.resource === "key" &&
+          key.partition === arn.partition &&
+          key.region === arn.region &&
+          key.account === arn.account &&
+          !memo.has(`DescribeKey\u0000${described.value.Arn}`)
+        ) {
+          memo.set(`DescribeKey\u0000${described.value.Arn}`, asked);
+        }
+        return { ok: true, value: described.value.Arn };
+      }
       return described.error.Code === "NotFoundException"
         ? { ok: true, value: null }
         : { ok: false, error: described.error };

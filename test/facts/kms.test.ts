@@ -610,6 +610,29 @@ describe("KMS evidence is what counts (SPEC §10)", () => {
   });
 });
 
+describe("one DescribeKey per key (SPEC §9)", () => {
+  it("an alias and its key cost one DescribeKey: the alias's answer is the key's", async () => {
+    kms.seed({
+      keys: [{ keyId: testKeyId(330), createdAt: "2026-05-01T00:00:00Z" }],
+      aliases: [{ name: "alias/one-call", targetKeyId: testKeyId(330) }],
+    });
+    kms.resetCalls();
+    const { subjects, errors } = await gatherFacts(
+      [
+        ref({ kind: "alias", name: "alias/one-call", arn: null, region: null }),
+        arnRef("us-east-1", testKeyId(330)),
+      ],
+      source(),
+      { region: "us-east-1" },
+    );
+    expect(errors).toEqual([]);
+    expect(subjects).toHaveLength(1);
+    expect(subjects[0]?.key?.id).toBe(testKeyId(330));
+    expect(subjects[0]?.usage?.status).toBe("unused");
+    expect(kms.calls.filter((c) => c.operation === "DescribeKey")).toHaveLength(1);
+  });
+});
+
 /** An endpoint on loopback where nothing listens: connections are refused. */
 async function closedEndpoint(): Promise<string> {
   const server = createServer();

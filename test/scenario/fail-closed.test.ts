@@ -577,6 +577,16 @@ describe("the KMS layer's own evidence (SPEC §10)", () => {
       `KMS in us-east-1 (${kms.endpoint}) answered with something that is not an AWS answer (HTTP 404, application/json)`,
     );
   });
+
+  it("--key alias/NAME asks DescribeKey once: the alias's answer is its key's", async () => {
+    kms.seed({ aliases: [{ name: "alias/one-call", targetKeyId: USED }] });
+    emulated();
+    const run = await cli(["check", "--key", "alias/one-call", "--format", "json", ...NOW]);
+    expect(JSON.parse(run.stdout).keys.map((k: { arn: string }) => k.arn)).toEqual([
+      keyArn("us-east-1", ACCOUNT, USED),
+    ]);
+    expect(kms.calls.filter((c) => c.operation === "DescribeKey")).toHaveLength(1);
+  });
 });
 
 /** An endpoint on loopback where nothing listens: connections are refused. */
