@@ -42,15 +42,15 @@ function awsEnv(env: Record<string, string> = {}) {
   });
 }
 
-/** Credentials, region and endpoints pointing at the emulator. */
-function emulated() {
+/** Credentials, region and endpoints pointing at the emulator (the shared one unless named). */
+function emulated(emulator: KmsEmulator = kms) {
   awsEnv({
     AWS_ACCESS_KEY_ID: "test",
     AWS_SECRET_ACCESS_KEY: "test",
     AWS_REGION: "us-east-1",
-    AWS_ENDPOINT_URL_KMS: kms.endpoint,
-    AWS_ENDPOINT_URL_STS: kms.endpoint,
-    AWS_ENDPOINT_URL_CLOUDFORMATION: kms.endpoint,
+    AWS_ENDPOINT_URL_KMS: emulator.endpoint,
+    AWS_ENDPOINT_URL_STS: emulator.endpoint,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: emulator.endpoint,
   });
 }
 
@@ -522,6 +522,28 @@ describe("aliases that could not be listed (SPEC §4's own example rule)", () =>
 });
 
 describe("the KMS layer's own evidence (SPEC §10)", () => {
+  /** A rule that reads only key.aliases: it fires on alias/prod, and cannot be decided without the aliases. */
+  const prodRule = join(dir, "prod-alias.yml");
+  writeFileSync(
+    prodRule,
+    [
+      "rules:",
+      "  prod-key:",
+      "    severity: error",
+      "    description: Production keys are named alias/prod",
+      "    when:",
+      "      fact: key.aliases",
+      "      contains: alias/prod",
+      "    message: '{{key.arn}} is a production key'",
+      "",
+    ].join("\n"),
+  );
+  const findings = (stdout: string) =>
+    JSON.parse(stdout).findings.map((f: { ruleId: string; message: string }) => [
+      f.ruleId,
+      f.message,
+    ]);
+
   it("KMS unreachable while CloudFormation answers: exit 2, CloudFormation is not evidence of use", async () => {
     const assembly = join(dir, "cdk.out");
     mkdirSync(assembly, { recursive: true });
@@ -576,6 +598,93 @@ describe("the KMS layer's own evidence (SPEC §10)", () => {
     expect(run.stderr).toContain(
       `KMS in us-east-1 (${kms.endpoint}) answered with something that is not an AWS answer (HTTP 404, application/json)`,
     );
+  });
+
+  it("a ListAliases page that says there is more without saying where: the aliases are unknown, not short", async () => {
+    // The key's alias is on the second page of 100.
+    const own = await startKmsEmulator({
+      seed: {
+        keys: [{ keyId: USED }, { keyId: UNUSED }],
+        aliases: [
+          ...Array.from({ length: 120 }, (_, i) => ({
+            name: `alias/a${String(i).padStart(3, "0")}`,
+            targetKeyId: UNUSED,
+          })),
+          { name: "alias/prod", targetKeyId: USED },
+        ],
+      },
+    });
+    try {
+      emulated(own);
+      const args = [
+        "check",
+        "--key",
+        keyArn("us-east-1", ACCOUNT, USED),
+        "--config",
+        prodRule,
+        "--format",
+        "json",
+        ...NOW,
+      ];
+      const listed = await cli(args);
+      expect(findings(listed.stdout)).toEqual([
+        ["prod-key", `${keyArn("us-east-1", ACCOUNT, USED)} is a production key`],
+      ]);
+      own.setFault({ kind: "bad-pagination", how: "no-marker", operation: "ListAliases" });
+      const run = await cli(args);
+      expect(findings(run.stdout)).toEqual([
+        [
+          "prod-key",
+          expect.stringMatching(
+            /^prod-key could not be decided for .*: key\.aliases: its aliases could not be listed: ListAliases: KMS in us-east-1 \(.*\) answered ListAliases with Truncated but no NextMarker/,
+          ),
+        ],
+      ]);
+      expect(run.code).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("another account's key: aliases listed there with --role-template, unknown without", async () => {
+    const OTHER = "444455556666";
+    const other = keyArn("us-east-1", OTHER, USED);
+    const own = await startKmsEmulator({
+      seed: {
+        keys: [{ keyId: USED, account: OTHER }, { keyId: USED }],
+        aliases: [{ name: "alias/prod", targetKeyId: USED, account: OTHER }],
+      },
+    });
+    try {
+      emulated(own);
+      const args = ["check", "--key", other, "--config", prodRule, "--format", "json", ...NOW];
+      const withoutRole = await cli(args);
+      expect(findings(withoutRole.stdout)).toEqual([
+        [
+          "prod-key",
+          expect.stringMatching(
+            /could not be decided .*aliases of another account's key cannot be listed without --role-template/,
+          ),
+        ],
+      ]);
+      expect(withoutRole.code).toBe(1);
+      // Nothing was listed in the caller's account in the other's name.
+      expect(own.calls.filter((c) => c.operation === "ListAliases")).toEqual([]);
+
+      const withRole = await cli([
+        ...args,
+        "--role-template",
+        "arn:aws:iam::{account}:role/kms-usage-lint",
+      ]);
+      expect(findings(withRole.stdout)).toEqual([["prod-key", `${other} is a production key`]]);
+      expect(withRole.code).toBe(1);
+      expect(own.assumedRoles).toEqual([`arn:aws:iam::${OTHER}:role/kms-usage-lint`]);
+      expect(own.calls.filter((c) => c.operation === "ListAliases").map((c) => c.account)).toEqual([
+        OTHER,
+      ]);
+    } finally {
+      await own.close();
+    }
   });
 
   it("--key alias/NAME asks DescribeKey once: the alias's answer is its key's", async () => {
