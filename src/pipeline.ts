@@ -21,6 +21,7 @@ import { type Progress, SILENT } from "./progress.js";
 import { MAX_INPUT_BYTES } from "./read-file.js";
 import { buildReport, failsAt } from "./report/build.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
+import { type FactPath, unreadableFacts } from "./rules/catalog.js";
 import { evaluate } from "./rules/evaluate.js";
 import { type ExtendsBoundary, isWithin } from "./rules/extends.js";
 import { applyIgnores } from "./rules/ignore.js";
@@ -111,9 +112,12 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const facts = await openFacts(config, deps, now);
   const references = await collect(config, deps, facts.source);
   // A usage fact is pending until asked; a key needs asking only if some rule is still undecided.
-  const pending = (fact: string) => fact.startsWith("usage.");
-  const needsUsage = (subject: KeySubject) =>
-    rules.rules.some((rule) => rule.decide({ subject, now }, pending) === undefined);
+  // A fact AWS could not give (unlisted aliases) leaves a rule as open as one not asked yet.
+  const needsUsage = (subject: KeySubject) => {
+    const unreadable = unreadableFacts(subject);
+    const pending = (fact: FactPath) => fact.startsWith("usage.") || unreadable.has(fact);
+    return rules.rules.some((rule) => rule.decide({ subject, now }, pending) === undefined);
+  };
   const { subjects, errors, usageCallsSaved } = await gather(
     references,
     config,

@@ -646,6 +646,56 @@ describe("the KMS layer's own evidence (SPEC §10)", () => {
     }
   });
 
+  it("a rule on key.aliases and usage: unlisted aliases leave it open, so usage is still asked", async () => {
+    // SPEC §4's kind of rule: the aliases say it is a production key, the usage that it is in use.
+    const inUse = join(dir, "prod-in-use.yml");
+    writeFileSync(
+      inUse,
+      [
+        "rules:",
+        "  prod-in-use:",
+        "    severity: error",
+        "    description: A production key in use",
+        "    when:",
+        "      all:",
+        "        - fact: key.aliases",
+        "          contains: alias/prod",
+        "        - fact: usage.status",
+        "          equals: used",
+        "    message: '{{key.arn}} is a production key in use'",
+        "",
+      ].join("\n"),
+    );
+    emulated();
+    kms.setFault({ kind: "bad-pagination", how: "no-marker", operation: "ListAliases" });
+    const key = keyArn("us-east-1", ACCOUNT, USED);
+    const run = await cli(["check", "--key", key, "--config", inUse, "--format", "json", ...NOW]);
+    expect(findings(run.stdout)).toEqual([
+      [
+        "prod-in-use",
+        expect.stringMatching(
+          /^prod-in-use could not be decided for .*: key\.aliases: its aliases could not be listed: /,
+        ),
+      ],
+    ]);
+    expect(run.code).toBe(1);
+    // The key is used: whatever its aliases, the rule could fire, so its usage was asked.
+    expect(kms.calls.filter((c) => c.operation === "GetKeyLastUsage")).toHaveLength(1);
+    // An unused key cannot be a production key in use, whatever its aliases: no finding.
+    const unused = await cli([
+      "check",
+      "--key",
+      keyArn("us-east-1", ACCOUNT, UNUSED),
+      "--config",
+      inUse,
+      "--format",
+      "json",
+      ...NOW,
+    ]);
+    expect(findings(unused.stdout)).toEqual([]);
+    expect(unused.code).toBe(0);
+  });
+
   it("another account's key: aliases listed there with --role-template, unknown without", async () => {
     const OTHER = "444455556666";
     const other = keyArn("us-east-1", OTHER, USED);
