@@ -618,10 +618,10 @@ function aliasPageProblem(
   }
   if (Truncated === undefined && NextMarker === undefined) return null;
   if (typeof NextMarker !== "string" || NextMarker === "") {
-    return "with Truncated but no NextMarker: the rest cannot be listed";
+    return "with Truncated but no NextMarker (the rest cannot be listed)";
   }
   if (markers.has(NextMarker))
-    return "with a NextMarker it gave before: the listing would never end";
+    return "with a NextMarker it gave before (the listing would never end)";
   markers.add(NextMarker);
   return null;
 }
