@@ -23,7 +23,7 @@ export function nodeDeps(): Omit<Deps, "logger"> {
     clock: () => new Date(),
     liveFacts: (config, warn, progress) => {
       sdkNodeWarning(warn);
-      return liveFactSource(config, warn, progress);
+      return liveFactSource(config, progress);
     },
     gitRevision: gitRevisionFiles,
     tool: TOOL,

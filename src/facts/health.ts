@@ -97,6 +97,11 @@ interface SdkError {
   name?: string;
   message?: string;
   code?: string;
+  /** JSON 1.1's error type, from the body. */
+  __type?: unknown;
+  /** The Query protocol's `<Code>`, as the SDK lifts it (and keeps it under `Error`). */
+  Code?: unknown;
+  Error?: { Code?: unknown };
   $fault?: string;
   $metadata?: { httpStatusCode?: number };
   $response?: { statusCode?: number; headers?: Record<string, string | undefined> };
@@ -145,10 +150,17 @@ export function classify(error: unknown): AwsFailure {
     return { kind: "silent", code: "NoAnswer", message: "gave no answer in time" };
   }
   if (name === "MalformedResponse") return { kind: "not-aws", code: name, message };
-  // AWS answers in JSON or XML; an error page in anything else came from something else.
+  // AWS answers in JSON or XML; an error page in anything else came from something else,
+  // and so did an error answer that names no error type the way AWS's protocols do.
   const type = e.$response?.headers?.["content-type"];
   const foreign = type !== undefined && !/json|xml/i.test(type);
-  if (name === "SyntaxError" || /Deserialization error/.test(e.message ?? "") || foreign) {
+  const shapeless = status !== undefined && !hasAwsErrorShape(e);
+  if (
+    name === "SyntaxError" ||
+    /Deserialization error/.test(e.message ?? "") ||
+    foreign ||
+    shapeless
+  ) {
     return {
       kind: "not-aws",
       code: "MalformedResponse",
@@ -161,10 +173,30 @@ export function classify(error: unknown): AwsFailure {
 /**
  * Whether a failed call still got an answer from AWS about it — an error in the
  * service's own protocol under HTTP 500 — which shows the account-region can be read.
+ * A 4xx whose body names no AWS error type came from something else (a proxy, another
+ * API) and shows nothing.
  */
 export function isAnswer(error: unknown, failure: AwsFailure): boolean {
-  const status = (error as SdkError | null)?.$metadata?.httpStatusCode;
-  return failure.kind === "answer" && status !== undefined && status < 500;
+  const e = (typeof error === "object" && error !== null ? error : {}) as SdkError;
+  const status = e.$metadata?.httpStatusCode;
+  return failure.kind === "answer" && status !== undefined && status < 500 && hasAwsErrorShape(e);
+}
+
+/**
+ * Whether an error answer carries its error type as AWS's protocols put it: JSON 1.1's
+ * `__type` or `code` in the body or its X-Amzn-ErrorType header, the Query protocol's
+ * `<Code>` (STS, CloudFormation). The SDK names an error from these, and says
+ * `Unknown` when there is none.
+ */
+function hasAwsErrorShape(e: SdkError): boolean {
+  const named = (value: unknown) => typeof value === "string" && value !== "";
+  return (
+    named(e.__type) ||
+    named(e.code) ||
+    named(e.Code) ||
+    named(e.Error?.Code) ||
+    named(e.$response?.headers?.["x-amzn-errortype"])
+  );
 }
 
 /** HTTP status and content type of a response that could not be read, for the message. */

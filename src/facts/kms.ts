@@ -32,6 +32,7 @@ import {
   type FactSource,
   type Fetched,
 } from "../model.js";
+import { showValue } from "../show.js";
 import { parseKmsArn } from "../sources/key-ids.js";
 import {
   type AwsFailure,
@@ -117,9 +118,19 @@ const THROTTLE_BACKOFF_MS = 500;
 const THROTTLE_BACKOFF_CAP_MS = 4_000;
 // A verdict lists this many unreadable account-regions, then counts the rest.
 const MAX_PLACES_NAMED = 3;
+// ListAliases' largest page (its Limit is 1–100).
+const ALIAS_PAGE_SIZE = 100;
+/**
+ * A listing stops here, its aliases unknown: 100,000 aliases, one for every key an
+ * account-region holds at KMS's default quota. An endpoint that pages without end (a
+ * fresh NextMarker on every page) must not hold the run; the listing's deadline stops a
+ * slow one, this a fast one.
+ */
+const MAX_ALIAS_PAGES = 1_000;
 
 /** Where calls go: one service in one account-region, with its client, health and pacers. */
 interface Place {
+  service: "KMS" | "CloudFormation";
   region: string;
   health: Health;
   send: (command: never, signal: AbortSignal) => Promise<unknown>;
@@ -176,7 +187,7 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       (client.send as (c: never, o: { abortSignal: AbortSignal }) => Promise<unknown>)(command, {
         abortSignal: signal,
       });
-    const place: Place = { region, health, send, pacers: new Map() };
+    const place: Place = { service, region, health, send, pacers: new Map() };
     opened.push(place);
     return place;
   };
@@ -194,19 +205,22 @@ export function kmsFactSource(options: KmsOptions): FactSource {
    * One AWS call: a turn under the quota, then the call with the account-region's
    * signal and the call's deadline. Throttling is waited out within the deadline
    * (a back-off, then a turn ahead of calls not yet sent); anything else ends the
-   * call with a CallFailure, and may take the account-region down with it.
+   * call with a CallFailure, and may take the account-region down with it. `within`
+   * is a deadline the call shares with others (the pages of one listing).
    */
   const ask = async <T>(
     place: Place,
     operation: KmsOperation,
     command: unknown,
     check: (out: T) => void,
+    within?: AbortSignal,
   ): Promise<T> => {
     const { health } = place;
     health.check();
     let waited = await pacerOf(place, operation).turn(health.signal, "first");
     // The deadline runs from the first send: waiting for a first turn under the quota is not lateness.
-    const deadline = AbortSignal.timeout(options.timeoutMs);
+    const own = AbortSignal.timeout(options.timeoutMs);
+    const deadline = within ? AbortSignal.any([own, within]) : own;
     const signal = AbortSignal.any([health.signal, deadline]);
     let throttled: AwsFailure | null = null;
     for (let retry = 0; ; retry++) {
@@ -319,33 +333,89 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       });
     });
 
-  // Aliases are listed once per region: one paginated ListAliases serves every key there.
+  /**
+   * Aliases are listed once per account-region: one paginated ListAliases serves every
+   * key there. ListAliases lists the account of the credentials that ask (it has no
+   * cross-account use), so another account's aliases are listed with the role assumed there.
+   */
   const aliasesIn = (
+    account: string | null,
     region: string,
-  ): Promise<Fetched<{ AliasArn: string; TargetKeyId: string }[]>> =>
-    once("ListAliases", region, async () => {
-      const place = await placeOf("KMS", region, null);
-      return attempt("ListAliases", async () => {
-        const found: { AliasArn: string; TargetKeyId: string }[] = [];
-        let marker: string | undefined;
-        do {
-          const page = await ask<{
-            Aliases?: { AliasArn?: string; TargetKeyId?: string }[];
-            Truncated?: boolean;
-            NextMarker?: string;
-          }>(place, "ListAliases", new ListAliasesCommand({ Marker: marker, Limit: 100 }), (p) => {
-            if (!Array.isArray(p.Aliases)) throw malformed("ListAliases", "without Aliases");
-          });
-          for (const alias of page.Aliases ?? []) {
-            if (alias.AliasArn && alias.TargetKeyId) {
-              found.push({ AliasArn: alias.AliasArn, TargetKeyId: alias.TargetKeyId });
-            }
-          }
-          marker = page.Truncated ? page.NextMarker : undefined;
-        } while (marker);
-        return found;
-      });
+    role: Role | null,
+  ): Promise<Fetched<Alias[]>> =>
+    once("ListAliases", `${account ?? ""}\u0000${region}`, async () => {
+      const place = await placeOf("KMS", region, role);
+      return attempt("ListAliases", () => listAliases(place, account));
     });
+
+  /**
+   * Every page of ListAliases in one account-region, under one deadline for the whole
+   * listing and a page cap. A page that says there is more without saying where (no
+   * NextMarker), or points back at a page already read, is a malformed answer: the
+   * listing would end short, or never, so it has no aliases to give at all.
+   */
+  const listAliases = async (place: Place, account: string | null): Promise<Alias[]> => {
+    const listing = AbortSignal.timeout(options.timeoutMs);
+    const found: Alias[] = [];
+    const markers = new Set<string>();
+    let marker: string | undefined;
+    for (let pages = 0; ; pages++) {
+      if (pages === MAX_ALIAS_PAGES) {
+        throw new CallFailure(
+          {
+            kind: "answer",
+            code: "TooManyAliases",
+            message: `stopped listing aliases after ${MAX_ALIAS_PAGES} pages (${MAX_ALIAS_PAGES * ALIAS_PAGE_SIZE} aliases) with more to come, so a key's aliases are unknown`,
+          },
+          place.health.place,
+        );
+      }
+      let page: AliasPage;
+      try {
+        page = await ask<AliasPage>(
+          place,
+          "ListAliases",
+          new ListAliasesCommand({ Marker: marker, Limit: ALIAS_PAGE_SIZE }),
+          (p) => {
+            if (!Array.isArray(p.Aliases)) throw malformed("ListAliases", "without Aliases");
+          },
+          listing,
+        );
+      } catch (error) {
+        // A page late because the listing ran out of time, not because it went unanswered.
+        if (pages > 0 && listing.aborted && error instanceof CallFailure) {
+          throw new CallFailure(
+            {
+              ...error.failure,
+              message: `did not finish listing aliases within ${options.timeoutMs / 1000} s (--aws-timeout): ${pages} pages read, more to come`,
+            },
+            error.place,
+          );
+        }
+        throw error;
+      }
+      // KMS's answer, wrong in what it says: the account-region was read, the listing was not.
+      const problem = aliasPageProblem(page, place.region, account, markers);
+      if (problem !== null) {
+        throw new CallFailure(
+          {
+            kind: "not-aws",
+            code: "MalformedResponse",
+            message: `answered ListAliases ${problem}: not an AWS answer`,
+          },
+          place.health.place,
+        );
+      }
+      for (const alias of page.Aliases ?? []) {
+        // An alias without a target (an AWS managed key's, before the key is made) names no key.
+        if (typeof alias?.AliasArn === "string" && typeof alias.TargetKeyId === "string") {
+          found.push({ AliasArn: alias.AliasArn, TargetKeyId: alias.TargetKeyId });
+        }
+      }
+      if (!more(page)) return found;
+      marker = page.NextMarker as string; // checked: a marker not given before
+    }
+  };
 
   /**
    * A deployed stack's physical ids (CloudFormation ListStackResources, paginated) and
@@ -422,8 +492,23 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     resolveAlias: async (aliasArn) => {
       const arn = parseKmsArn(aliasArn);
       if (!arn) return { ok: true, value: null };
-      const described = await describeKey(aliasArn);
-      if (described.ok) return { ok: true, value: described.value.Arn };
+      const asked = describeKey(aliasArn);
+      const described = await asked;
+      if (described.ok) {
+        // DescribeKey through an alias describes its key: that answer is the key's, so
+        // the key costs no second DescribeKey (SPEC §9: one call per key per operation).
+        const key = parseKmsArn(described.value.Arn);
+        if (
+          key?.resource === "key" &&
+          key.partition === arn.partition &&
+          key.region === arn.region &&
+          key.account === arn.account &&
+          !memo.has(`DescribeKey\u0000${described.value.Arn}`)
+        ) {
+          memo.set(`DescribeKey\u0000${described.value.Arn}`, asked);
+        }
+        return { ok: true, value: described.value.Arn };
+      }
       return described.error.Code === "NotFoundException"
         ? { ok: true, value: null }
         : { ok: false, error: described.error };
@@ -431,7 +516,20 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     aliasesOf: async (keyArn) => {
       const arn = parseKmsArn(keyArn);
       if (!arn) return { ok: true, value: [] };
-      const listed = await aliasesIn(arn.region);
+      const caller = await callerAccount();
+      const role = await roleFor(keyArn);
+      if (caller !== null && arn.account !== caller && role === null) {
+        // Listed as the caller, they would be the caller's aliases: "none" for this key, wrongly.
+        return {
+          ok: false,
+          error: {
+            Operation: "ListAliases",
+            Code: "OtherAccount",
+            Message: `the key belongs to account ${arn.account}, and aliases of another account's key cannot be listed without --role-template (the caller is ${caller})`,
+          },
+        };
+      }
+      const listed = await aliasesIn(role?.account ?? caller, arn.region, role);
       if (!listed.ok) return listed;
       const names = listed.value
         .filter((a) => a.TargetKeyId === arn.id)
@@ -449,9 +547,14 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       );
     },
     evidenceFailure: () => {
+      // A key's evidence is KMS's: CloudFormation answering says which keys a stack holds,
+      // nothing of their use. Only when KMS was never asked (every stack unreadable, say)
+      // does CloudFormation decide.
       const asked = opened.filter((p) => p.health.asked);
-      if (asked.length === 0 || asked.some((p) => p.health.read)) return null;
-      return unreadable(asked.map((p) => p.health));
+      const kms = asked.filter((p) => p.service === "KMS");
+      const needed = kms.length > 0 ? kms : asked;
+      if (needed.length === 0 || needed.some((p) => p.health.read)) return null;
+      return unreadable(needed.map((p) => p.health));
     },
   };
 }
@@ -459,6 +562,68 @@ export function kmsFactSource(options: KmsOptions): FactSource {
 interface Role {
   account: string;
   credentials: Credentials;
+}
+
+/** An alias that names a key, as ListAliases gives it. */
+interface Alias {
+  AliasArn: string;
+  TargetKeyId: string;
+}
+
+/** One page of ListAliases, as the SDK parses it: unchecked. */
+interface AliasPage {
+  Aliases?: ({ AliasArn?: unknown; TargetKeyId?: unknown } | null)[];
+  Truncated?: unknown;
+  NextMarker?: unknown;
+}
+
+/** Whether a checked page says the listing goes on. */
+function more(page: AliasPage): boolean {
+  return page.Truncated === true || (page.Truncated === undefined && page.NextMarker !== undefined);
+}
+
+/**
+ * What is wrong with a page KMS's shape check let through, or null: an alias of another
+ * account or region than the one listed, or a continuation that cannot be followed
+ * (none, or one already given: the listing would end short, or never). `markers` holds
+ * the markers given so far, and takes this page's.
+ */
+function aliasPageProblem(
+  page: AliasPage,
+  region: string,
+  account: string | null,
+  markers: Set<string>,
+): string | null {
+  for (const alias of page.Aliases ?? []) {
+    const arn = typeof alias?.AliasArn === "string" ? parseKmsArn(alias.AliasArn) : null;
+    if (
+      arn?.resource !== "alias" ||
+      arn.region !== region ||
+      (account !== null && arn.account !== account)
+    ) {
+      const where = account === null ? region : `account ${account} in ${region}`;
+      return `with ${showValue(alias?.AliasArn)}, which is not the ARN of an alias of ${where}`;
+    }
+    const target = alias?.TargetKeyId;
+    if (target !== undefined && typeof target !== "string") {
+      return `with a TargetKeyId that is ${showValue(target)}`;
+    }
+  }
+  const { Truncated, NextMarker } = page;
+  if (Truncated !== undefined && typeof Truncated !== "boolean") {
+    return `with Truncated ${showValue(Truncated)}, not true or false`;
+  }
+  if (Truncated === false) {
+    return NextMarker === undefined ? null : "with both Truncated false and a NextMarker";
+  }
+  if (Truncated === undefined && NextMarker === undefined) return null;
+  if (typeof NextMarker !== "string" || NextMarker === "") {
+    return "with Truncated but no NextMarker (the rest cannot be listed)";
+  }
+  if (markers.has(NextMarker))
+    return "with a NextMarker it gave before (the listing would never end)";
+  markers.add(NextMarker);
+  return null;
 }
 
 /** The verdict when no account-region the run asked could be read: the causes, and the way out. */

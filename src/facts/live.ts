@@ -26,7 +26,6 @@ const STS_FALLBACK_REGION = "us-east-1";
  */
 export function liveFactSource(
   config: RunConfig,
-  _warn: (message: string) => void,
   progress: Progress = SILENT,
   env: NodeJS.ProcessEnv = process.env,
 ): FactSource {

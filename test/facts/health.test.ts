@@ -22,6 +22,7 @@ describe("classify", () => {
     [
       "KMS refusing the key",
       sdk("UnrecognizedClientException", {
+        __type: "UnrecognizedClientException",
         $fault: "client",
         ...response(400, "application/x-amz-json-1.1"),
       }),
@@ -29,12 +30,17 @@ describe("classify", () => {
     ],
     [
       "STS refusing the key",
-      sdk("InvalidClientTokenId", { $fault: "client", ...response(403, "text/xml") }),
+      sdk("InvalidClientTokenId", {
+        Code: "InvalidClientTokenId",
+        $fault: "client",
+        ...response(403, "text/xml"),
+      }),
       "credentials-refused",
     ],
     [
       "an expired session",
       sdk("ExpiredTokenException", {
+        __type: "ExpiredTokenException",
         $fault: "client",
         ...response(400, "application/x-amz-json-1.1"),
       }),
@@ -85,6 +91,7 @@ describe("classify", () => {
     [
       "throttling",
       sdk("ThrottlingException", {
+        __type: "ThrottlingException",
         $fault: "client",
         ...response(400, "application/x-amz-json-1.1"),
       }),
@@ -94,6 +101,7 @@ describe("classify", () => {
     [
       "access denied",
       sdk("AccessDeniedException", {
+        __type: "AccessDeniedException",
         $fault: "client",
         ...response(400, "application/x-amz-json-1.1"),
       }),
@@ -102,6 +110,7 @@ describe("classify", () => {
     [
       "not found",
       sdk("NotFoundException", {
+        __type: "NotFoundException",
         $fault: "client",
         ...response(400, "application/x-amz-json-1.1"),
       }),
@@ -110,6 +119,7 @@ describe("classify", () => {
     [
       "a KMS 500",
       sdk("KMSInternalException", {
+        __type: "KMSInternalException",
         $fault: "server",
         ...response(500, "application/x-amz-json-1.1"),
       }),
@@ -134,6 +144,7 @@ describe("classify", () => {
   it("keeps what an endpoint said on one line, without control characters", () => {
     const failure = classify(
       sdk("AccessDeniedException", {
+        __type: "AccessDeniedException",
         message: "denied\n::error::forged\r\u001b[31m",
         $fault: "client",
         ...response(400, "application/x-amz-json-1.1"),
@@ -144,15 +155,82 @@ describe("classify", () => {
 
   it("counts AWS's word about a key as an answer, not its 5xx", () => {
     const denied = sdk("AccessDeniedException", {
+      __type: "AccessDeniedException",
       $fault: "client",
       ...response(400, "application/x-amz-json-1.1"),
     });
     const internal = sdk("KMSInternalException", {
+      __type: "KMSInternalException",
       $fault: "server",
       ...response(500, "application/x-amz-json-1.1"),
     });
     expect(isAnswer(denied, classify(denied))).toBe(true);
     expect(isAnswer(internal, classify(internal))).toBe(false);
+  });
+});
+
+describe("what counts as AWS's answer", () => {
+  const shapes = {
+    "JSON 1.1 __type": sdk("NotFoundException", {
+      __type: "NotFoundException",
+      $fault: "client",
+      ...response(400, "application/x-amz-json-1.1"),
+    }),
+    "JSON 1.1 code": sdk("NotFoundException", {
+      code: "NotFoundException",
+      $fault: "client",
+      ...response(400, "application/x-amz-json-1.1"),
+    }),
+    "the X-Amzn-ErrorType header": sdk("AccessDeniedException", {
+      $fault: "client",
+      $metadata: { httpStatusCode: 400 },
+      $response: {
+        statusCode: 400,
+        headers: {
+          "content-type": "application/x-amz-json-1.1",
+          "x-amzn-errortype": "AccessDeniedException",
+        },
+      },
+    }),
+    "the Query protocol's <Code>": sdk("ValidationError", {
+      Code: "ValidationError",
+      Error: { Code: "ValidationError", Message: "Stack with id X does not exist" },
+      $fault: "client",
+      ...response(400, "text/xml"),
+    }),
+  };
+
+  it.each(Object.entries(shapes))("an error answer with %s is AWS's word", (_, error) => {
+    const failure = classify(error);
+    expect(failure.kind).toBe("answer");
+    expect(isAnswer(error, failure)).toBe(true);
+  });
+
+  it.each([
+    ["a JSON 404 from something else", 404, '{"message":"Not Found"}'],
+    ["a JSON 403 with a code that is a number", 403, '{"code":403}'],
+    ["a JSON 400 with an empty __type", 400, '{"__type":""}'],
+  ])("%s is not an answer, and not AWS's", (_, status, body) => {
+    // As the SDK gives it: no error type found, so it is named "Unknown".
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    const error = sdk("Unknown", {
+      message: "UnknownError",
+      $fault: "client",
+      ...parsed,
+      ...response(status, "application/json"),
+    });
+    const failure = classify(error);
+    expect(failure).toEqual({
+      kind: "not-aws",
+      code: "MalformedResponse",
+      message: `answered with something that is not an AWS answer (HTTP ${status}, application/json)`,
+    });
+    expect(isAnswer(error, failure)).toBe(false);
+  });
+
+  it("an error without any answer (no HTTP status) is not an answer either", () => {
+    const error = sdk("Error", { message: "something broke" });
+    expect(isAnswer(error, classify(error))).toBe(false);
   });
 });
 

@@ -3,6 +3,8 @@
  * loopback: signing, retries, throttling and endpoints exercised for real.
  */
 
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatherFacts } from "../../src/facts/gather.js";
 import { KMS_DEFAULTS, type KmsOptions, kmsFactSource } from "../../src/facts/kms.js";
@@ -383,8 +385,9 @@ describe("failing closed (SPEC §10)", () => {
       "answered with something that is not an AWS answer (HTTP 200, text/html",
       "--endpoint-url",
     ],
-    ["empty-object", "answered DescribeKey without KeyMetadata.KeyId and Arn", "--endpoint-url"],
-    ["empty-body", "answered DescribeKey without KeyMetadata.KeyId and Arn", "--endpoint-url"],
+    // The first of the key's calls to come back decides: DescribeKey or ListAliases.
+    ["empty-object", /answered (DescribeKey|ListAliases) without/, "--endpoint-url"],
+    ["empty-body", /answered (DescribeKey|ListAliases) without/, "--endpoint-url"],
     ["not-json", "answered with something that is not an AWS answer (HTTP 200", "--endpoint-url"],
   ] as const)("an endpoint answering %s cannot be read", async (kind, cause, wayOut) => {
     kms.setFault({ kind });
@@ -394,9 +397,9 @@ describe("failing closed (SPEC §10)", () => {
     });
     kms.clearFaults();
     expect(subjects[0]?.usage?.status).toBe("unavailable");
-    expect(subjects[0]?.usage?.reason).toContain(cause);
+    expect(subjects[0]?.usage?.reason).toMatch(cause);
     const message = facts.evidenceFailure?.()?.describe() ?? "";
-    expect(message).toContain(cause);
+    expect(message).toMatch(cause);
     expect(message).toContain(wayOut);
   });
 
@@ -514,3 +517,286 @@ describe("failing closed (SPEC §10)", () => {
     expect(message).toContain("No key's facts could be read");
   });
 });
+
+describe("KMS evidence is what counts (SPEC §10)", () => {
+  it("CloudFormation answering while KMS cannot be reached: the run could not be evaluated", async () => {
+    const own = await startKmsEmulator({
+      seed: {
+        keys: [{ keyId: testKeyId(300), createdAt: "2026-05-01T00:00:00Z" }],
+        stacks: [
+          {
+            name: "AppStack",
+            resources: { Key: { type: "AWS::KMS::Key", physicalId: testKeyId(300) } },
+            template: { Resources: { Key: { Type: "AWS::KMS::Key" } } },
+          },
+        ],
+      },
+    });
+    const closed = await closedEndpoint();
+    process.env.AWS_ENDPOINT_URL_CLOUDFORMATION = own.endpoint;
+    try {
+      const facts = source({ endpointUrl: closed });
+      const { subjects } = await gatherFacts(
+        [
+          ref({
+            kind: "stack-resource",
+            stack: "AppStack",
+            region: "us-east-1",
+            account: null,
+            logicalId: "Key",
+          }),
+        ],
+        facts,
+        { region: "us-east-1" },
+      );
+      // CloudFormation said which key the stack holds; KMS could not say anything of it.
+      expect(subjects[0]?.id).toBe(keyArn("us-east-1", ACCOUNT, testKeyId(300)));
+      expect(subjects[0]?.usage?.status).toBe("unavailable");
+      const failure = facts.evidenceFailure?.();
+      expect(failure).toBeInstanceOf(EvidenceError);
+      const message = failure?.describe() ?? "";
+      expect(message).toContain(`KMS in us-east-1 (${closed}) refused the connection`);
+      expect(message).not.toContain("CloudFormation");
+      expect(message).toContain("--endpoint-url");
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_CLOUDFORMATION;
+      await own.close();
+    }
+  });
+
+  it("CloudFormation still decides when KMS was never asked: no stack could be read", async () => {
+    const closed = await closedEndpoint();
+    process.env.AWS_ENDPOINT_URL_CLOUDFORMATION = closed;
+    try {
+      const facts = source();
+      await gatherFacts(
+        [
+          ref({
+            kind: "stack-resource",
+            stack: "AppStack",
+            region: "us-east-1",
+            account: null,
+            logicalId: "Key",
+          }),
+        ],
+        facts,
+        { region: "us-east-1" },
+      );
+      expect(facts.evidenceFailure?.()?.describe()).toContain(
+        `CloudFormation in us-east-1 (${closed}) refused the connection`,
+      );
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_CLOUDFORMATION;
+    }
+  });
+
+  it("an endpoint answering every call with a JSON 4xx that is not AWS's has not been read", async () => {
+    const own = await startKmsEmulator({ seed: { keys: [{ keyId: testKeyId(301) }] } });
+    own.setFault({ kind: "json-error", status: 404 });
+    const facts = source({ endpointUrl: own.endpoint });
+    const { subjects } = await gatherFacts([arnRef("us-east-1", testKeyId(301))], facts, {
+      region: null,
+    });
+    await own.close();
+    expect(subjects[0]?.usage?.status).toBe("unavailable");
+    expect(subjects[0]?.usage?.reason).toContain(
+      "answered with something that is not an AWS answer (HTTP 404, application/json)",
+    );
+    const message = facts.evidenceFailure?.()?.describe() ?? "";
+    expect(message).toContain(
+      `KMS in us-east-1 (${own.endpoint}) answered with something that is not an AWS answer (HTTP 404, application/json)`,
+    );
+    // Found out from the first answers: nothing more was sent.
+    expect(own.calls.filter((c) => c.operation === "GetKeyLastUsage")).toEqual([]);
+  });
+});
+
+describe("ListAliases: the whole listing, or none of it", () => {
+  const KEY = testKeyId(310);
+  const arn = keyArn("us-east-1", ACCOUNT, KEY);
+  /** An emulator whose key's alias is on the third page of 100. */
+  async function manyAliases() {
+    const other = testKeyId(311);
+    return startKmsEmulator({
+      seed: {
+        keys: [{ keyId: KEY }, { keyId: other }],
+        aliases: [
+          ...Array.from({ length: 205 }, (_, i) => ({
+            name: `alias/a${String(i).padStart(3, "0")}`,
+            targetKeyId: other,
+          })),
+          { name: "alias/prod", targetKeyId: KEY },
+        ],
+      },
+    });
+  }
+  const listed = (emulator: KmsEmulator) =>
+    emulator.calls.filter((c) => c.operation === "ListAliases").length;
+
+  it("follows NextMarker to the last page", async () => {
+    const own = await manyAliases();
+    const aliases = await source({ endpointUrl: own.endpoint }).aliasesOf(arn);
+    await own.close();
+    expect(aliases).toEqual({ ok: true, value: ["alias/prod"] });
+    expect(listed(own)).toBe(3);
+  });
+
+  it.each([
+    ["no-marker", "answered ListAliases with Truncated but no NextMarker", 1],
+    ["repeat-marker", "answered ListAliases with a NextMarker it gave before", 2],
+  ] as const)("%s: the aliases are unavailable, not a short list", async (how, cause, calls) => {
+    const own = await manyAliases();
+    own.setFault({ kind: "bad-pagination", how, operation: "ListAliases" });
+    const facts = source({ endpointUrl: own.endpoint });
+    const aliases = await facts.aliasesOf(arn);
+    await own.close();
+    expect(aliases).toMatchObject({
+      ok: false,
+      error: { Operation: "ListAliases", Code: "MalformedResponse" },
+    });
+    expect(aliases.ok ? "" : aliases.error.Message).toContain(cause);
+    expect(listed(own)).toBe(calls);
+  });
+
+  it("endless pages stop at the page cap, the aliases unavailable", async () => {
+    const own = await manyAliases();
+    own.setFault({ kind: "bad-pagination", how: "endless", operation: "ListAliases" });
+    const aliases = await source({ endpointUrl: own.endpoint, timeoutMs: 60_000 }).aliasesOf(arn);
+    await own.close();
+    expect(aliases).toMatchObject({
+      ok: false,
+      error: { Operation: "ListAliases", Code: "TooManyAliases" },
+    });
+    expect(aliases.ok ? "" : aliases.error.Message).toContain(
+      "stopped listing aliases after 1000 pages (100000 aliases)",
+    );
+    expect(listed(own)).toBe(1_000);
+  });
+
+  it("endless slow pages stop at the listing's deadline, not each page's", async () => {
+    const own = await manyAliases();
+    own.setFault({ kind: "bad-pagination", how: "endless", operation: "ListAliases" });
+    own.setLatency(20);
+    const aliases = await source({ endpointUrl: own.endpoint, timeoutMs: 500 }).aliasesOf(arn);
+    await own.close();
+    expect(aliases.ok).toBe(false);
+    expect(aliases.ok ? "" : aliases.error.Message).toMatch(
+      /did not finish listing aliases within 0\.5 s \(--aws-timeout\): \d+ pages read, more to come/,
+    );
+    // Each page answered in 20 ms: only a deadline over the whole listing ends it.
+    expect(listed(own)).toBeLessThan(100);
+  });
+
+  it("an alias of another region in the listing is not KMS's answer", async () => {
+    const own = await manyAliases();
+    own.setFault({
+      kind: "not-json",
+      operation: "ListAliases",
+      body: JSON.stringify({
+        Aliases: [
+          {
+            AliasName: "alias/prod",
+            AliasArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/prod`,
+            TargetKeyId: KEY,
+          },
+        ],
+        Truncated: false,
+      }),
+    });
+    const aliases = await source({ endpointUrl: own.endpoint }).aliasesOf(arn);
+    await own.close();
+    expect(aliases).toMatchObject({ ok: false, error: { Code: "MalformedResponse" } });
+    expect(aliases.ok ? "" : aliases.error.Message).toContain(
+      `which is not the ARN of an alias of account ${ACCOUNT} in us-east-1`,
+    );
+  });
+});
+
+describe("another account's aliases", () => {
+  const OTHER = "444455556666";
+  const ROLE_KEY = "AKIAOTHERACCOUNTROLE";
+  const other = keyArn("us-east-1", OTHER, testKeyId(320));
+  const mine = keyArn("us-east-1", ACCOUNT, testKeyId(321));
+  async function accounts() {
+    return startKmsEmulator({
+      callers: { [ROLE_KEY]: { account: OTHER } },
+      seed: {
+        keys: [
+          { keyId: testKeyId(320), account: OTHER },
+          { keyId: testKeyId(321) },
+          { keyId: testKeyId(322) },
+        ],
+        aliases: [
+          { name: "alias/prod", targetKeyId: testKeyId(320), account: OTHER },
+          { name: "alias/mine", targetKeyId: testKeyId(321) },
+        ],
+      },
+    });
+  }
+
+  it("without a role, are unknown: listing the caller's account would say 'none'", async () => {
+    const own = await accounts();
+    const aliases = await source({ endpointUrl: own.endpoint }).aliasesOf(other);
+    await own.close();
+    expect(aliases).toMatchObject({
+      ok: false,
+      error: { Operation: "ListAliases", Code: "OtherAccount" },
+    });
+    expect(aliases.ok ? "" : aliases.error.Message).toContain(
+      "aliases of another account's key cannot be listed without --role-template",
+    );
+    expect(own.calls.filter((c) => c.operation === "ListAliases")).toEqual([]);
+  });
+
+  it("with a role, are listed in the key's account, once per account-region", async () => {
+    const own = await accounts();
+    const facts = source({
+      endpointUrl: own.endpoint,
+      credentialsFor: (account) =>
+        account === OTHER ? { accessKeyId: ROLE_KEY, secretAccessKey: "secret" } : null,
+    });
+    const [theirs, ours, ours2] = await Promise.all([
+      facts.aliasesOf(other),
+      facts.aliasesOf(mine),
+      facts.aliasesOf(keyArn("us-east-1", ACCOUNT, testKeyId(322))),
+    ]);
+    await own.close();
+    expect(theirs).toEqual({ ok: true, value: ["alias/prod"] });
+    expect(ours).toEqual({ ok: true, value: ["alias/mine"] });
+    expect(ours2).toEqual({ ok: true, value: [] });
+    const calls = own.calls.filter((c) => c.operation === "ListAliases");
+    expect(calls.map((c) => c.account).sort()).toEqual([ACCOUNT, OTHER].sort());
+  });
+});
+
+describe("one DescribeKey per key (SPEC §9)", () => {
+  it("an alias and its key cost one DescribeKey: the alias's answer is the key's", async () => {
+    kms.seed({
+      keys: [{ keyId: testKeyId(330), createdAt: "2026-05-01T00:00:00Z" }],
+      aliases: [{ name: "alias/one-call", targetKeyId: testKeyId(330) }],
+    });
+    kms.resetCalls();
+    const { subjects, errors } = await gatherFacts(
+      [
+        ref({ kind: "alias", name: "alias/one-call", arn: null, region: null }),
+        arnRef("us-east-1", testKeyId(330)),
+      ],
+      source(),
+      { region: "us-east-1" },
+    );
+    expect(errors).toEqual([]);
+    expect(subjects).toHaveLength(1);
+    expect(subjects[0]?.key?.id).toBe(testKeyId(330));
+    expect(subjects[0]?.usage?.status).toBe("unused");
+    expect(kms.calls.filter((c) => c.operation === "DescribeKey")).toHaveLength(1);
+  });
+});
+
+/** An endpoint on loopback where nothing listens: connections are refused. */
+async function closedEndpoint(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}

@@ -5,7 +5,9 @@
  * account-region cannot be asked, its keys are unavailable and the run goes on.
  * The command line in-process, the real SDK, the KMS emulator on loopback.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -40,22 +42,22 @@ function awsEnv(env: Record<string, string> = {}) {
   });
 }
 
-/** Credentials, region and endpoints pointing at the emulator. */
-function emulated() {
+/** Credentials, region and endpoints pointing at the emulator (the shared one unless named). */
+function emulated(emulator: KmsEmulator = kms) {
   awsEnv({
     AWS_ACCESS_KEY_ID: "test",
     AWS_SECRET_ACCESS_KEY: "test",
     AWS_REGION: "us-east-1",
-    AWS_ENDPOINT_URL_KMS: kms.endpoint,
-    AWS_ENDPOINT_URL_STS: kms.endpoint,
-    AWS_ENDPOINT_URL_CLOUDFORMATION: kms.endpoint,
+    AWS_ENDPOINT_URL_KMS: emulator.endpoint,
+    AWS_ENDPOINT_URL_STS: emulator.endpoint,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: emulator.endpoint,
   });
 }
 
 const written: string[] = [];
 function cli(args: string[]) {
   return runCli(args, ROOT, {
-    liveFacts: liveFactSource,
+    liveFacts: (config, _warn, progress) => liveFactSource(config, progress),
     writeFile: async (path) => {
       written.push(path);
     },
@@ -505,7 +507,7 @@ describe("aliases that could not be listed (SPEC §4's own example rule)", () =>
     const file = join(dir, "aliases-denied.json");
     let text = "";
     const record = await runCli(["snapshot", "examples/plan.json", "-o", file], ROOT, {
-      liveFacts: liveFactSource,
+      liveFacts: (config, _warn, progress) => liveFactSource(config, progress),
       writeFile: async (_path, written) => {
         text = written;
       },
@@ -555,3 +557,239 @@ describe("a usage rule that also reads unreadable aliases", () => {
     expect(run.code).toBe(1);
   });
 });
+
+describe("the KMS layer's own evidence (SPEC §10)", () => {
+  /** A rule that reads only key.aliases: it fires on alias/prod, and cannot be decided without the aliases. */
+  const prodRule = join(dir, "prod-alias.yml");
+  writeFileSync(
+    prodRule,
+    [
+      "rules:",
+      "  prod-key:",
+      "    severity: error",
+      "    description: Production keys are named alias/prod",
+      "    when:",
+      "      fact: key.aliases",
+      "      contains: alias/prod",
+      "    message: '{{key.arn}} is a production key'",
+      "",
+    ].join("\n"),
+  );
+  const findings = (stdout: string) =>
+    JSON.parse(stdout).findings.map((f: { ruleId: string; message: string }) => [
+      f.ruleId,
+      f.message,
+    ]);
+
+  it("KMS unreachable while CloudFormation answers: exit 2, CloudFormation is not evidence of use", async () => {
+    const assembly = join(dir, "cdk.out");
+    mkdirSync(assembly, { recursive: true });
+    writeFileSync(
+      join(assembly, "manifest.json"),
+      JSON.stringify({
+        version: "36.0.0",
+        artifacts: {
+          App: {
+            type: "aws:cloudformation:stack",
+            environment: `aws://${ACCOUNT}/us-east-1`,
+            properties: { templateFile: "App.template.json" },
+          },
+        },
+      }),
+    );
+    const template = {
+      Resources: {
+        Key: {
+          Type: "AWS::KMS::Key",
+          Properties: {},
+          DeletionPolicy: "Retain",
+          UpdateReplacePolicy: "Retain",
+        },
+      },
+    };
+    writeFileSync(join(assembly, "App.template.json"), JSON.stringify(template));
+    kms.seed({
+      stacks: [
+        {
+          name: "App",
+          resources: { Key: { type: "AWS::KMS::Key", physicalId: USED } },
+          template,
+        },
+      ],
+    });
+    const closed = await closedEndpoint();
+    emulated();
+    const run = await cli(["check", "--cdk-out", assembly, "--endpoint-url", closed, ...NOW]);
+    expectNotEvaluated(run);
+    expect(run.stderr).toContain(`KMS in us-east-1 (${closed}) refused the connection`);
+    // CloudFormation was asked, and answered: the stack's key is known, its use is not.
+    expect(kms.calls).toEqual([]);
+    expect(run.stderr).not.toContain("CloudFormation");
+  });
+
+  it("KMS answering every call with a JSON 404 that is not AWS's: exit 2", async () => {
+    emulated();
+    kms.setFault({ kind: "json-error" });
+    const run = await cli(["check", "--key", keyArn("us-east-1", ACCOUNT, USED), ...NOW]);
+    expectNotEvaluated(run);
+    expect(run.stderr).toContain(
+      `KMS in us-east-1 (${kms.endpoint}) answered with something that is not an AWS answer (HTTP 404, application/json)`,
+    );
+  });
+
+  it("a ListAliases page that says there is more without saying where: the aliases are unknown, not short", async () => {
+    // The key's alias is on the second page of 100.
+    const own = await startKmsEmulator({
+      seed: {
+        keys: [{ keyId: USED }, { keyId: UNUSED }],
+        aliases: [
+          ...Array.from({ length: 120 }, (_, i) => ({
+            name: `alias/a${String(i).padStart(3, "0")}`,
+            targetKeyId: UNUSED,
+          })),
+          { name: "alias/prod", targetKeyId: USED },
+        ],
+      },
+    });
+    try {
+      emulated(own);
+      const args = [
+        "check",
+        "--key",
+        keyArn("us-east-1", ACCOUNT, USED),
+        "--config",
+        prodRule,
+        "--format",
+        "json",
+        ...NOW,
+      ];
+      const listed = await cli(args);
+      expect(findings(listed.stdout)).toEqual([
+        ["prod-key", `${keyArn("us-east-1", ACCOUNT, USED)} is a production key`],
+      ]);
+      own.setFault({ kind: "bad-pagination", how: "no-marker", operation: "ListAliases" });
+      const run = await cli(args);
+      expect(findings(run.stdout)).toEqual([
+        [
+          "prod-key",
+          expect.stringMatching(
+            /^prod-key could not be decided for .*: key\.aliases: its aliases could not be listed: ListAliases: KMS in us-east-1 \(.*\) answered ListAliases with Truncated but no NextMarker/,
+          ),
+        ],
+      ]);
+      expect(run.code).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("a rule on key.aliases and usage: unlisted aliases leave it open, so usage is still asked", async () => {
+    // SPEC §4's kind of rule: the aliases say it is a production key, the usage that it is in use.
+    const inUse = join(dir, "prod-in-use.yml");
+    writeFileSync(
+      inUse,
+      [
+        "rules:",
+        "  prod-in-use:",
+        "    severity: error",
+        "    description: A production key in use",
+        "    when:",
+        "      all:",
+        "        - fact: key.aliases",
+        "          contains: alias/prod",
+        "        - fact: usage.status",
+        "          equals: used",
+        "    message: '{{key.arn}} is a production key in use'",
+        "",
+      ].join("\n"),
+    );
+    emulated();
+    kms.setFault({ kind: "bad-pagination", how: "no-marker", operation: "ListAliases" });
+    const key = keyArn("us-east-1", ACCOUNT, USED);
+    const run = await cli(["check", "--key", key, "--config", inUse, "--format", "json", ...NOW]);
+    expect(findings(run.stdout)).toEqual([
+      [
+        "prod-in-use",
+        expect.stringMatching(
+          /^prod-in-use could not be decided for .*: key\.aliases: its aliases could not be listed: /,
+        ),
+      ],
+    ]);
+    expect(run.code).toBe(1);
+    // The key is used: whatever its aliases, the rule could fire, so its usage was asked.
+    expect(kms.calls.filter((c) => c.operation === "GetKeyLastUsage")).toHaveLength(1);
+    // An unused key cannot be a production key in use, whatever its aliases: no finding.
+    const unused = await cli([
+      "check",
+      "--key",
+      keyArn("us-east-1", ACCOUNT, UNUSED),
+      "--config",
+      inUse,
+      "--format",
+      "json",
+      ...NOW,
+    ]);
+    expect(findings(unused.stdout)).toEqual([]);
+    expect(unused.code).toBe(0);
+  });
+
+  it("another account's key: aliases listed there with --role-template, unknown without", async () => {
+    const OTHER = "444455556666";
+    const other = keyArn("us-east-1", OTHER, USED);
+    const own = await startKmsEmulator({
+      seed: {
+        keys: [{ keyId: USED, account: OTHER }, { keyId: USED }],
+        aliases: [{ name: "alias/prod", targetKeyId: USED, account: OTHER }],
+      },
+    });
+    try {
+      emulated(own);
+      const args = ["check", "--key", other, "--config", prodRule, "--format", "json", ...NOW];
+      const withoutRole = await cli(args);
+      expect(findings(withoutRole.stdout)).toEqual([
+        [
+          "prod-key",
+          expect.stringMatching(
+            /could not be decided .*aliases of another account's key cannot be listed without --role-template/,
+          ),
+        ],
+      ]);
+      expect(withoutRole.code).toBe(1);
+      // Nothing was listed in the caller's account in the other's name.
+      expect(own.calls.filter((c) => c.operation === "ListAliases")).toEqual([]);
+
+      const withRole = await cli([
+        ...args,
+        "--role-template",
+        "arn:aws:iam::{account}:role/kms-usage-lint",
+      ]);
+      expect(findings(withRole.stdout)).toEqual([["prod-key", `${other} is a production key`]]);
+      expect(withRole.code).toBe(1);
+      expect(own.assumedRoles).toEqual([`arn:aws:iam::${OTHER}:role/kms-usage-lint`]);
+      expect(own.calls.filter((c) => c.operation === "ListAliases").map((c) => c.account)).toEqual([
+        OTHER,
+      ]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("--key alias/NAME asks DescribeKey once: the alias's answer is its key's", async () => {
+    kms.seed({ aliases: [{ name: "alias/one-call", targetKeyId: USED }] });
+    emulated();
+    const run = await cli(["check", "--key", "alias/one-call", "--format", "json", ...NOW]);
+    expect(JSON.parse(run.stdout).keys.map((k: { arn: string }) => k.arn)).toEqual([
+      keyArn("us-east-1", ACCOUNT, USED),
+    ]);
+    expect(kms.calls.filter((c) => c.operation === "DescribeKey")).toHaveLength(1);
+  });
+});
+
+/** An endpoint on loopback where nothing listens: connections are refused. */
+async function closedEndpoint(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}

@@ -567,6 +567,73 @@ describe("faults of the endpoint, the credentials and the answers", () => {
     await expect(kms().send(new DescribeKeyCommand({ KeyId: USED }))).rejects.toThrow();
   });
 
+  it("json-error: an error answer in JSON that names no AWS error type", async () => {
+    emulator.setFault({ kind: "json-error", service: "any", times: 2 });
+    const error = await failure(kms().send(new DescribeKeyCommand({ KeyId: USED })));
+    // The SDK finds no error type to name the error by.
+    expect(error.name).toBe("Unknown");
+    expect(error.$metadata).toMatchObject({ httpStatusCode: 404 });
+    expect(error).not.toHaveProperty("__type");
+    expect(error).not.toHaveProperty("code");
+    const response = (error as { $response?: { headers: Record<string, string> } }).$response;
+    expect(response?.headers["content-type"]).toBe("application/json");
+    expect(response?.headers).not.toHaveProperty("x-amzn-errortype");
+    // STS (the Query protocol) gets the same JSON, which its XML reader cannot read.
+    const stsError = await failure(sts().send(new GetCallerIdentityCommand({})));
+    expect(stsError.$metadata).toMatchObject({ httpStatusCode: 404 });
+    expect(stsError.message).toMatch(/XML parse error/);
+    emulator.setFault({ kind: "json-error", status: 403, body: '{"error":"forbidden"}' });
+    const chosen = await failure(kms().send(new DescribeKeyCommand({ KeyId: USED })));
+    expect([chosen.name, chosen.$metadata]).toEqual([
+      "Unknown",
+      expect.objectContaining({ httpStatusCode: 403 }),
+    ]);
+  });
+
+  it("bad-pagination: Truncated without a NextMarker, a marker that points back, or pages without end", async () => {
+    emulator.seed({
+      aliases: Array.from({ length: 3 }, (_, i) => ({
+        name: `alias/page-${i}`,
+        targetKeyId: UNUSED,
+      })),
+    });
+    const list = (Marker?: string) =>
+      kms().send(new ListAliasesCommand({ Limit: 2, ...(Marker ? { Marker } : {}) }));
+    const fault = emulator.setFault({ kind: "bad-pagination", how: "no-marker" });
+    const truncated = await list();
+    expect(truncated.Truncated).toBe(true);
+    expect(truncated.NextMarker).toBeUndefined();
+    expect(truncated.Aliases).toHaveLength(2);
+    fault.clear();
+
+    emulator.setFault({ kind: "bad-pagination", how: "repeat-marker", operation: "ListAliases" });
+    const first = await list();
+    const again = await list(first.NextMarker);
+    expect(first.Truncated).toBe(true);
+    expect(again.NextMarker).toBe(first.NextMarker);
+    expect(again.Aliases).toEqual(first.Aliases);
+    emulator.clearFaults();
+
+    emulator.setFault({ kind: "bad-pagination", how: "endless", operation: "ListAliases" });
+    const markers = new Set<string>();
+    let marker: string | undefined;
+    for (let i = 0; i < 5; i++) {
+      const page = await list(marker);
+      expect(page.Truncated).toBe(true);
+      expect(page.Aliases).toHaveLength(2);
+      marker = page.NextMarker;
+      markers.add(marker ?? "");
+    }
+    expect(markers.size).toBe(5);
+    emulator.clearFaults();
+    // Without the fault the same listing ends: 3 aliases and the seeded alias/payments.
+    const pages: number[] = [];
+    for await (const page of paginateListAliases({ client: kms(), pageSize: 2 }, {})) {
+      pages.push(page.Aliases?.length ?? 0);
+    }
+    expect(pages).toEqual([2, 2]);
+  });
+
   it("wrong-key: DescribeKey and GetKeyLastUsage answer for another key", async () => {
     emulator.setFault({ kind: "wrong-key", keyId: UNUSED, answerAs: USED });
     const described = await kms().send(new DescribeKeyCommand({ KeyId: UNUSED }));

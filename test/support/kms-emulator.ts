@@ -209,6 +209,19 @@ export type FaultKind =
   /** HTTP 200 with a KMS content type and a body that is not JSON (default `OK`). */
   | { kind: "not-json"; body?: string }
   /**
+   * An error answer in JSON that names no AWS error type (no `__type`, `code`, `<Code>` or
+   * X-Amzn-ErrorType): a proxy's or another API's. HTTP 404 and `{"message":"Not Found"}`
+   * unless the test says otherwise.
+   */
+  | { kind: "json-error"; status?: number; body?: string }
+  /**
+   * ListAliases and ListKeys page wrongly: `no-marker` says `Truncated: true` without a
+   * `NextMarker`; `repeat-marker` hands back the marker of the page it just served (a
+   * client that follows it loops); `endless` serves that page again under a fresh marker
+   * each time (a client that only watches for repeated markers pages forever).
+   */
+  | { kind: "bad-pagination"; how: "no-marker" | "repeat-marker" | "endless" }
+  /**
    * The real answer, but for another key: DescribeKey and GetKeyLastUsage answer as if the
    * request had named `answerAs` (a key id or key ARN the emulator holds).
    */
@@ -439,7 +452,11 @@ interface RequestContext {
   call: RecordedCall;
   /** A `wrong-key` fault: answer for this key instead of the one asked. */
   answerAs?: string;
+  /** A `bad-pagination` fault: how the list's continuation is wrong. */
+  pagination?: Pagination;
 }
+
+type Pagination = Extract<FaultKind, { kind: "bad-pagination" }>["how"];
 
 /** What a fault is matched against. */
 interface FaultScope {
@@ -457,6 +474,7 @@ const WIRE_FAULTS: readonly FaultKind["kind"][] = [
   "empty-body",
   "empty-object",
   "not-json",
+  "json-error",
   "credentials-refused",
 ];
 
@@ -1101,6 +1119,7 @@ class Emulator implements KmsEmulator {
       const fault = this.matchingFault(scope, (kind) => !isWireFault(kind));
       if (fault?.kind === "slow") extraDelay = Math.min(Math.max(0, fault.delayMs), MAX_SLOW_MS);
       else if (fault?.kind === "wrong-key") context.answerAs = fault.answerAs;
+      else if (fault?.kind === "bad-pagination") context.pagination = fault.how;
       else if (fault) throw this.faultError(fault, context);
       payload = this.dispatch(context);
     } catch (error) {
@@ -1173,6 +1192,11 @@ class Emulator implements KmsEmulator {
         break;
       case "not-json":
         body = fault.body ?? "OK";
+        break;
+      case "json-error":
+        status = fault.status ?? 404;
+        type = "application/json";
+        body = fault.body ?? JSON.stringify({ message: "Not Found" });
         break;
       default:
         throw new Error(`kms-emulator: fault ${fault.kind} is not a wire fault`);
@@ -1434,7 +1458,7 @@ class Emulator implements KmsEmulator {
         CreationDate: epochSeconds(alias.createdAt),
         LastUpdatedDate: epochSeconds(alias.createdAt),
       }));
-    const page = paginate("ListAliases", entries, body);
+    const page = paginate("ListAliases", entries, body, context.pagination);
     return { Aliases: page.items, ...page.continuation };
   }
 
@@ -1444,7 +1468,7 @@ class Emulator implements KmsEmulator {
       .filter((key) => key.account === caller.account && key.region === region)
       .sort((a, b) => (a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0))
       .map((key) => ({ KeyId: key.keyId, KeyArn: key.arn }));
-    const page = paginate("ListKeys", entries, body);
+    const page = paginate("ListKeys", entries, body, context.pagination);
     return { Keys: page.items, ...page.continuation };
   }
 
@@ -1632,11 +1656,15 @@ function checkKeyIdLength(keyId: string): void {
   }
 }
 
-/** One page of a list, with `Truncated` and `NextMarker` as KMS sets them. */
+/**
+ * One page of a list, with `Truncated` and `NextMarker` as KMS sets them — or as a
+ * `bad-pagination` fault spoils them.
+ */
 function paginate<T>(
   operation: keyof typeof LIST_LIMITS,
   entries: T[],
   body: Record<string, unknown>,
+  spoiled?: Pagination,
 ): { items: T[]; continuation: { NextMarker?: string; Truncated: boolean } } {
   const bounds = LIST_LIMITS[operation];
   const rawLimit = body.Limit;
@@ -1661,14 +1689,29 @@ function paginate<T>(
   const start = marker === undefined ? 0 : decodeMarker(operation, marker);
   const end = start + limit;
   const items = entries.slice(start, end);
+  switch (spoiled) {
+    case "no-marker":
+      return { items, continuation: { Truncated: true } };
+    case "repeat-marker":
+      return {
+        items,
+        continuation: { NextMarker: encodeMarker(operation, start), Truncated: true },
+      };
+    case "endless":
+      return {
+        items,
+        continuation: { NextMarker: encodeMarker(operation, start, randomUUID()), Truncated: true },
+      };
+  }
   return end < entries.length
     ? { items, continuation: { NextMarker: encodeMarker(operation, end), Truncated: true } }
     : { items, continuation: { Truncated: false } };
 }
 
-// Markers are opaque to clients; this one carries the operation and the next offset.
-function encodeMarker(operation: string, offset: number): string {
-  return Buffer.from(JSON.stringify({ op: operation, offset })).toString("base64url");
+// Markers are opaque to clients; this one carries the operation and the next offset (and,
+// for an `endless` fault, something that makes it new).
+function encodeMarker(operation: string, offset: number, nonce?: string): string {
+  return Buffer.from(JSON.stringify({ op: operation, offset, nonce })).toString("base64url");
 }
 
 function decodeMarker(operation: string, marker: string): number {
