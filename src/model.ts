@@ -62,7 +62,24 @@ export type KeyTarget =
       region: string | null;
       account: string | null;
       logicalId: string;
+      /** For a resource of a nested stack: where it is deployed from (absent or null: a top-level stack). */
+      parent?: StackParent | null;
     };
+
+/**
+ * Where a nested stack is deployed from: its parent stack and the logical id of the
+ * `AWS::CloudFormation::Stack` resource there. CloudFormation names a nested stack when
+ * it deploys it (`Parent-LogicalId-RANDOM`), so a source knows it only by this chain,
+ * and only the parent's deployed resources say which stack it is. Nested stacks live
+ * in their parent's account and region.
+ */
+export interface StackParent {
+  /** The parent's name as the source knows it; for a nested parent, its placeholder name. */
+  stack: string;
+  logicalId: string;
+  /** The parent's own parent, when the parent is nested too. */
+  parent: StackParent | null;
+}
 
 /** What a source says a change does to a key it declares. */
 export interface KeyChange {

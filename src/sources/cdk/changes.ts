@@ -103,7 +103,7 @@ export function diffDeployed(
 
 /** One revision of a stack: what the comparison reads of it. */
 interface Side {
-  stack: Pick<StackModel, "name" | "account" | "region">;
+  stack: Pick<StackModel, "name" | "account" | "region" | "parent">;
   /** The template file its references name. */
   file: string;
   resources: ReadonlyMap<string, StackResource>;
@@ -218,6 +218,7 @@ function keyReference(
       region: stack.region,
       account: stack.account,
       logicalId: resource.logicalId,
+      ...(stack.parent ? { parent: stack.parent } : {}),
     },
     action,
     change: { action, source, address, deletionWindowDays, disables, failure },
