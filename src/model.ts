@@ -182,10 +182,17 @@ export interface AwsCallError {
   Message: string;
 }
 
+/**
+ * The code of an error for a question only another account can answer, asked with no
+ * role to assume there (`--role-template`).
+ */
+export const OTHER_ACCOUNT = "OtherAccount";
+
 export type UsageStatus = "used" | "unused" | "unknown" | "unavailable";
 
 /** A deployed stack: its account and the physical id of each logical id (`ListStackResources`). */
 export interface DeployedStack {
+  /** The account whose CloudFormation answered: the stack's. */
   account: string | null;
   resources: Record<string, string>;
   /** The deployed template (`GetTemplate`), when known. */
@@ -214,8 +221,15 @@ export interface FactSource {
   aliasesOf(keyArn: string): Promise<Fetched<string[]>>;
   describeKey(keyArn: string): Promise<Fetched<AwsKeyMetadata>>;
   getKeyLastUsage(keyArn: string): Promise<Fetched<AwsKeyLastUsage>>;
-  /** A deployed stack by name and region; `Fetched` with a null value when no such stack exists. */
-  deployedStack(stack: string, region: string | null): Promise<Fetched<DeployedStack | null>>;
+  /**
+   * A deployed stack by name, region and account (null: the caller's); `Fetched` with a
+   * null value only when the stack's own account says no such stack exists.
+   */
+  deployedStack(
+    stack: string,
+    region: string | null,
+    account: string | null,
+  ): Promise<Fetched<DeployedStack | null>>;
   /**
    * Once facts are gathered: why the run could not be evaluated — no account-region it
    * asked could be read at all — or null when one could (or none was asked).

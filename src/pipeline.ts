@@ -405,7 +405,7 @@ async function collectAssembly(
     for (const stack of head.stacks) {
       // Nested stacks' deployed names are not known from the assembly; their parent's diff covers them.
       if (stack.parent !== null) continue;
-      const deployed = await source.deployedStack(stack.name, stack.region);
+      const deployed = await source.deployedStack(stack.name, stack.region, stack.account);
       // A stack that does not exist yet has nothing the change could delete.
       if (deployed.ok && deployed.value === null) continue;
       if (!deployed.ok || deployed.value?.template == null) {

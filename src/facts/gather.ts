@@ -69,13 +69,13 @@ export async function gatherFacts(
   const groups = new Map<string, KeyReference[]>();
   const unresolved = new Map<string, string>();
 
-  // One ListStackResources per stack and region, however many keys it holds.
+  // One ListStackResources per stack, region and account, however many keys it holds.
   const stacks = new Map<string, Promise<Fetched<DeployedStack | null>>>();
-  const deployed = (stack: string, region: string | null) => {
-    const id = `${stack}@${region ?? ""}`;
+  const deployed = (stack: string, region: string | null, account: string | null) => {
+    const id = `${stack}@${region ?? ""}@${account ?? ""}`;
     let call = stacks.get(id);
     if (!call) {
-      call = source.deployedStack(stack, region);
+      call = source.deployedStack(stack, region, account);
       stacks.set(id, call);
     }
     return call;
@@ -280,7 +280,11 @@ async function resolveTarget(
   context: {
     region: string | null;
     account: string | null;
-    deployed: (stack: string, region: string | null) => Promise<Fetched<DeployedStack | null>>;
+    deployed: (
+      stack: string,
+      region: string | null,
+      account: string | null,
+    ) => Promise<Fetched<DeployedStack | null>>;
   },
 ): Promise<Resolved> {
   switch (target.kind) {
@@ -320,7 +324,8 @@ async function resolveTarget(
 }
 
 /**
- * A template's key, through the deployed stack: its physical id is the key id.
+ * A template's key, through the deployed stack (asked in the stack's own account):
+ * its physical id is the key id.
  * A stack that exists without the logical id has not created the key yet.
  */
 async function resolveStackResource(
@@ -328,7 +333,7 @@ async function resolveStackResource(
   context: Parameters<typeof resolveTarget>[2],
 ): Promise<Resolved> {
   const name = `${target.stack}/${target.logicalId}`;
-  const answer = await context.deployed(target.stack, target.region);
+  const answer = await context.deployed(target.stack, target.region, target.account);
   if (!answer.ok) {
     const e = answer.error;
     return { id: `stack:${name}`, problem: describeError(e.Code, e.Message, e.Operation) };
