@@ -102,8 +102,13 @@ export async function compareWithDeployed(
   deployed: DeployedStacks,
 ): Promise<KeyReference[]> {
   const references: KeyReference[] = [];
-  for (const stack of stacks) {
-    const answer = await deployed(stack);
+  // Asked all at once (each account-region paces its own calls), read in order: the
+  // first stack that cannot be read is the one named, whichever answered first.
+  const answers = await Promise.allSettled(stacks.map((stack) => deployed(stack)));
+  for (const [i, stack] of stacks.entries()) {
+    const settled = answers[i] as PromiseSettledResult<Fetched<DeployedStack | null>>;
+    if (settled.status === "rejected") throw settled.reason;
+    const answer = settled.value;
     // A stack that does not exist yet has nothing the change could delete.
     if (answer.ok && answer.value === null) continue;
     const template = deployedTemplate(answer, stack);
