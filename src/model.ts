@@ -62,7 +62,24 @@ export type KeyTarget =
       region: string | null;
       account: string | null;
       logicalId: string;
+      /** For a resource of a nested stack: where it is deployed from (absent or null: a top-level stack). */
+      parent?: StackParent | null;
     };
+
+/**
+ * Where a nested stack is deployed from: its parent stack and the logical id of the
+ * `AWS::CloudFormation::Stack` resource there. CloudFormation names a nested stack when
+ * it deploys it (`Parent-LogicalId-RANDOM`), so a source knows it only by this chain,
+ * and only the parent's deployed resources say which stack it is. Nested stacks live
+ * in their parent's account and region.
+ */
+export interface StackParent {
+  /** The parent's name as the source knows it; for a nested parent, its placeholder name. */
+  stack: string;
+  logicalId: string;
+  /** The parent's own parent, when the parent is nested too. */
+  parent: StackParent | null;
+}
 
 /** What a source says a change does to a key it declares. */
 export interface KeyChange {
@@ -165,10 +182,17 @@ export interface AwsCallError {
   Message: string;
 }
 
+/**
+ * The code of an error for a question only another account can answer, asked with no
+ * role to assume there (`--role-template`).
+ */
+export const OTHER_ACCOUNT = "OtherAccount";
+
 export type UsageStatus = "used" | "unused" | "unknown" | "unavailable";
 
 /** A deployed stack: its account and the physical id of each logical id (`ListStackResources`). */
 export interface DeployedStack {
+  /** The account whose CloudFormation answered: the stack's. */
   account: string | null;
   resources: Record<string, string>;
   /** The deployed template (`GetTemplate`), when known. */
@@ -197,8 +221,15 @@ export interface FactSource {
   aliasesOf(keyArn: string): Promise<Fetched<string[]>>;
   describeKey(keyArn: string): Promise<Fetched<AwsKeyMetadata>>;
   getKeyLastUsage(keyArn: string): Promise<Fetched<AwsKeyLastUsage>>;
-  /** A deployed stack by name and region; `Fetched` with a null value when no such stack exists. */
-  deployedStack(stack: string, region: string | null): Promise<Fetched<DeployedStack | null>>;
+  /**
+   * A deployed stack by name, region and account (null: the caller's); `Fetched` with a
+   * null value only when the stack's own account says no such stack exists.
+   */
+  deployedStack(
+    stack: string,
+    region: string | null,
+    account: string | null,
+  ): Promise<Fetched<DeployedStack | null>>;
   /**
    * Once facts are gathered: why the run could not be evaluated — no account-region it
    * asked could be read at all — or null when one could (or none was asked).

@@ -5,12 +5,11 @@
 import { dirname, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
 import { CLOCK_SKEW_MS } from "./facts/answers.js";
+import { compareWithDeployed, deployedStacks } from "./facts/deployed.js";
 import { gatherFacts } from "./facts/gather.js";
 import { type Recorder, recordFacts } from "./facts/record.js";
 import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
-import { describeError } from "./facts/usage.js";
 import {
-  EvidenceError,
   type FactSource,
   InputError,
   type KeyReference,
@@ -38,7 +37,7 @@ import {
 import { plural } from "./show.js";
 import { withBaseLocations } from "./sources/base-location.js";
 import { isCloudAssemblyDir, readCloudAssembly } from "./sources/cdk/assembly.js";
-import { diffDeployed, diffStacks } from "./sources/cdk/changes.js";
+import { diffStacks } from "./sources/cdk/changes.js";
 import { locateCdk } from "./sources/cdk/locate.js";
 import type { StackModel } from "./sources/cdk/stack.js";
 import { collectFromText } from "./sources/detect.js";
@@ -400,23 +399,8 @@ async function collectAssembly(
     references.push(...diffStacks(base.stacks, head.stacks, "cdk-assembly"));
     baseStacks = base.stacks;
   } else {
-    for (const stack of head.stacks) {
-      // Nested stacks' deployed names are not known from the assembly; their parent's diff covers them.
-      if (stack.parent !== null) continue;
-      const deployed = await source.deployedStack(stack.name, stack.region);
-      // A stack that does not exist yet has nothing the change could delete.
-      if (deployed.ok && deployed.value === null) continue;
-      if (!deployed.ok || deployed.value?.template == null) {
-        // Without the base, a key the change removes from this stack would go unseen (SPEC §10).
-        const why = deployed.ok
-          ? "the deployed stack's template is not known"
-          : describeError(deployed.error.Code, deployed.error.Message, deployed.error.Operation);
-        throw new EvidenceError(
-          `could not tell what the change does to stack ${stack.name}${stack.region === null ? "" : ` in ${stack.region}`}: without --cdk-base its deployed template is the base, and ${why}. Pass --cdk-base DIR (the base branch's synthesized assembly), or grant cloudformation:GetTemplate and cloudformation:ListStackResources, or take the facts snapshot from an assembly that has the stack`,
-        );
-      }
-      references.push(...diffDeployed(deployed.value.template, stack));
-    }
+    // Without a base, each stack's deployed template is the base, nested stacks' too.
+    references.push(...(await compareWithDeployed(head.stacks, deployedStacks(source))));
   }
   // The CDK app lives beside cdk.json, usually the assembly's parent directory.
   const parent = dirname(resolve(deps.cwd, dir));

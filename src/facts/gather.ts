@@ -5,7 +5,6 @@
 import type {
   AwsKeyLastUsage,
   AwsKeyMetadata,
-  DeployedStack,
   FactSource,
   Fetched,
   KeyChange,
@@ -18,6 +17,7 @@ import type {
 import { showValue } from "../show.js";
 import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../sources/key-ids.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
+import { type DeployedStacks, deployedStacks } from "./deployed.js";
 import {
   aggregateUsage,
   describeError,
@@ -69,17 +69,8 @@ export async function gatherFacts(
   const groups = new Map<string, KeyReference[]>();
   const unresolved = new Map<string, string>();
 
-  // One ListStackResources per stack and region, however many keys it holds.
-  const stacks = new Map<string, Promise<Fetched<DeployedStack | null>>>();
-  const deployed = (stack: string, region: string | null) => {
-    const id = `${stack}@${region ?? ""}`;
-    let call = stacks.get(id);
-    if (!call) {
-      call = source.deployedStack(stack, region);
-      stacks.set(id, call);
-    }
-    return call;
-  };
+  // One ListStackResources per stack, however many keys it holds.
+  const deployed = deployedStacks(source);
   for (const ref of references) {
     const resolved = await resolveTarget(ref.target, source, {
       region,
@@ -302,7 +293,7 @@ async function resolveTarget(
   context: {
     region: string | null;
     account: string | null;
-    deployed: (stack: string, region: string | null) => Promise<Fetched<DeployedStack | null>>;
+    deployed: DeployedStacks;
   },
 ): Promise<Resolved> {
   switch (target.kind) {
@@ -342,7 +333,8 @@ async function resolveTarget(
 }
 
 /**
- * A template's key, through the deployed stack: its physical id is the key id.
+ * A template's key, through the deployed stack (asked in the stack's own account; a
+ * nested stack found through its parent's resources): its physical id is the key id.
  * A stack that exists without the logical id has not created the key yet.
  */
 async function resolveStackResource(
@@ -350,7 +342,12 @@ async function resolveStackResource(
   context: Parameters<typeof resolveTarget>[2],
 ): Promise<Resolved> {
   const name = `${target.stack}/${target.logicalId}`;
-  const answer = await context.deployed(target.stack, target.region);
+  const answer = await context.deployed({
+    name: target.stack,
+    region: target.region,
+    account: target.account,
+    parent: target.parent ?? null,
+  });
   if (!answer.ok) {
     const e = answer.error;
     return { id: `stack:${name}`, problem: describeError(e.Code, e.Message, e.Operation) };

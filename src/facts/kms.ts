@@ -31,6 +31,7 @@ import {
   EvidenceError,
   type FactSource,
   type Fetched,
+  OTHER_ACCOUNT,
 } from "../model.js";
 import { showValue } from "../show.js";
 import { parseKmsArn } from "../sources/key-ids.js";
@@ -419,13 +420,25 @@ export function kmsFactSource(options: KmsOptions): FactSource {
 
   /**
    * A deployed stack's physical ids (CloudFormation ListStackResources, paginated) and
-   * template. A stack that does not exist is `null`: its keys have not been created yet.
+   * template, asked in the stack's own account: as the caller there, else as the role
+   * `--role-template` names for it. A stack that does not exist is `null` (its keys have
+   * not been created yet) — said only by the stack's own account: any other account
+   * would say the same of a stack that holds keys.
    */
   const deployedStack = async (
     stack: string,
     region: string,
+    account: string | null,
   ): Promise<Fetched<DeployedStack | null>> => {
-    const place = await placeOf("CloudFormation", region, null);
+    // An environment-agnostic stack (no account) is deployed with the caller's credentials.
+    const caller = account === null ? null : await callerAccount();
+    let role: Role | null = null;
+    if (account !== null && account !== caller) {
+      const credentials = options.credentialsFor?.(account) ?? null;
+      if (credentials === null) return otherAccountStack(stack, account, caller);
+      role = { account, credentials };
+    }
+    const place = await placeOf("CloudFormation", region, role);
     const missing = (error: unknown) =>
       error instanceof CallFailure &&
       error.failure.code === "ValidationError" &&
@@ -467,7 +480,8 @@ export function kmsFactSource(options: KmsOptions): FactSource {
               throw malformed("GetTemplate", "without a body");
           },
         );
-        return { account: await callerAccount(), resources, template: TemplateBody ?? null };
+        const answeredBy = role?.account ?? caller ?? (await callerAccount());
+        return { account: answeredBy, resources, template: TemplateBody ?? null };
       },
       missing,
     );
@@ -539,11 +553,11 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     },
     describeKey,
     getKeyLastUsage,
-    deployedStack: (stack, region) => {
+    deployedStack: (stack, region, account) => {
       const where = region ?? options.region;
       if (where === null) return Promise.resolve(noRegion("ListStackResources", stack));
-      return once("ListStackResources", `${where}\u0000${stack}`, () =>
-        deployedStack(stack, where),
+      return once("ListStackResources", `${where}\u0000${account ?? ""}\u0000${stack}`, () =>
+        deployedStack(stack, where, account),
       );
     },
     evidenceFailure: () => {
@@ -624,6 +638,22 @@ function aliasPageProblem(
     return "with a NextMarker it gave before (the listing would never end)";
   markers.add(NextMarker);
   return null;
+}
+
+/**
+ * A stack of another account, with no role to ask there: the caller's CloudFormation would
+ * answer "does not exist", which is no evidence that the stack holds no keys.
+ */
+function otherAccountStack(stack: string, account: string, caller: string | null) {
+  const who = caller === null ? "the caller's account is unknown" : `the caller is ${caller}`;
+  return {
+    ok: false as const,
+    error: {
+      Operation: "ListStackResources",
+      Code: OTHER_ACCOUNT,
+      Message: `stack ${stack} is in account ${account}, and CloudFormation answers only for the stacks of the account asking (${who}); --role-template 'arn:aws:iam::{account}:role/NAME' can name a role to assume there`,
+    },
+  };
 }
 
 /** The verdict when no account-region the run asked could be read: the causes, and the way out. */

@@ -72,8 +72,8 @@ export function recordFacts(inner: FactSource): Recorder {
       keep(keyArn, await inner.getKeyLastUsage(keyArn), (e, v) => {
         e.LastUsage = v;
       }),
-    deployedStack: async (stack, region) => {
-      const answer = await inner.deployedStack(stack, region);
+    deployedStack: async (stack, region, account) => {
+      const answer = await inner.deployedStack(stack, region, account);
       if (answer.ok && answer.value !== null && region !== null)
         stacks.set(`${stack}@${region}`, answer.value);
       return answer;

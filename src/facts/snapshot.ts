@@ -195,26 +195,37 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
         ? { ok: true, value: entry.KeyMetadata }
         : recordedError(entry, "DescribeKey");
     },
-    deployedStack: async (stack, region): Promise<Fetched<DeployedStack | null>> => {
+    deployedStack: async (stack, region, account): Promise<Fetched<DeployedStack | null>> => {
       const found =
         region === null
           ? [...snapshot.stacks].filter(([name]) => name.startsWith(`${stack}@`))
           : [[`${stack}@${region}`, snapshot.stacks.get(`${stack}@${region}`)] as const];
       const [entry] = found.filter(([, value]) => value !== undefined);
-      if (entry?.[1] && found.length === 1) return { ok: true, value: entry[1] };
       const where = region === null ? `${stack} (region unknown)` : `${stack}@${region}`;
-      const why =
-        found.length > 1
-          ? "is in several regions of the facts snapshot"
-          : "is not in the facts snapshot";
-      return {
-        ok: false,
+      const notHere = (why: string) => ({
+        ok: false as const,
         error: {
           Operation: "ListStackResources",
           Code: "NotInSnapshot",
           Message: `stack ${where} ${why}`,
         },
-      };
+      });
+      if (!entry?.[1] || found.length !== 1) {
+        return notHere(
+          found.length > 1
+            ? "is in several regions of the facts snapshot"
+            : "is not in the facts snapshot",
+        );
+      }
+      // An entry recorded without its account was read with the snapshot's credentials.
+      const recordedIn = entry[1].account ?? snapshot.account;
+      if (account !== null && recordedIn !== null && recordedIn !== account) {
+        // A stack of that name in another account is another stack.
+        return notHere(
+          `of account ${account} is not in the facts snapshot (it holds the stack of that name in account ${recordedIn})`,
+        );
+      }
+      return { ok: true, value: entry[1] };
     },
     getKeyLastUsage: async (keyArn): Promise<Fetched<AwsKeyLastUsage>> => {
       const entry = snapshot.keys.get(keyArn);

@@ -2,6 +2,12 @@
  * The KMS emulator, exercised through the real `@aws-sdk/client-kms`: if the SDK can sign,
  * send, parse and retry against it, code under test can too.
  */
+
+import {
+  CloudFormationClient,
+  GetTemplateCommand,
+  ListStackResourcesCommand,
+} from "@aws-sdk/client-cloudformation";
 import {
   DescribeKeyCommand,
   GetKeyLastUsageCommand,
@@ -418,6 +424,56 @@ describe("callers and accounts", () => {
     const out = await client.send(new GetKeyLastUsageCommand({ KeyId: testKeyId(9) }));
     expect(out.KeyId).toBe(testKeyId(9));
     expect(emulator.calls[0]?.account).toBe(OTHER_ACCOUNT);
+  });
+});
+
+describe("CloudFormation", () => {
+  it("answers per signing account, records who asked about which stack, and faults by stack name", async () => {
+    await emulator.close();
+    emulator = await startKmsEmulator({
+      callers: { AKIDOTHER: { account: OTHER_ACCOUNT } },
+      seed: {
+        stacks: [
+          {
+            name: "Data",
+            account: OTHER_ACCOUNT,
+            resources: { Key: { type: "AWS::KMS::Key", physicalId: USED } },
+          },
+          { name: "Data", resources: {}, template: { Resources: {} } },
+        ],
+      },
+    });
+    const cfn = (accessKeyId: string) =>
+      new CloudFormationClient({
+        region: "us-east-1",
+        endpoint: emulator.endpoint,
+        credentials: { accessKeyId, secretAccessKey: "x" },
+        maxAttempts: 1,
+      });
+    const other = await cfn("AKIDOTHER").send(new ListStackResourcesCommand({ StackName: "Data" }));
+    expect(other.StackResourceSummaries?.map((r) => r.PhysicalResourceId)).toEqual([USED]);
+    const own = await cfn("test").send(new ListStackResourcesCommand({ StackName: "Data" }));
+    expect(own.StackResourceSummaries).toEqual([]);
+    emulator.setFault({ kind: "access-denied", operation: "GetTemplate", stackName: "Data" });
+    expect(
+      (await failure(cfn("test").send(new GetTemplateCommand({ StackName: "Data" })))).name,
+    ).toBe("AccessDenied");
+    const missing = await failure(cfn("test").send(new GetTemplateCommand({ StackName: "Other" })));
+    expect(missing.message).toBe("Stack with id Other does not exist");
+    expect(
+      emulator.cloudFormationCalls.map((c) => [
+        c.operation,
+        c.account,
+        c.stackName,
+        c.status,
+        c.error ?? null,
+      ]),
+    ).toEqual([
+      ["ListStackResources", OTHER_ACCOUNT, "Data", 200, null],
+      ["ListStackResources", DEFAULT_ACCOUNT, "Data", 200, null],
+      ["GetTemplate", DEFAULT_ACCOUNT, "Data", 403, "AccessDenied"],
+      ["GetTemplate", DEFAULT_ACCOUNT, "Other", 400, null],
+    ]);
   });
 });
 

@@ -249,6 +249,8 @@ export interface FaultMatch {
   keyId?: string;
   /** The signing region. Default: every region. */
   region?: string;
+  /** A CloudFormation request's `StackName`. Default: every stack. */
+  stackName?: string;
   /** How many matching calls the fault applies to. Default: all of them. */
   times?: number;
 }
@@ -271,6 +273,8 @@ export interface RecordedCall {
   keyId?: string;
   /** The ARN of the key the request resolved to, when it did. */
   keyArn?: string;
+  /** A CloudFormation request's `StackName`, as sent. */
+  stackName?: string;
   /** Milliseconds from the emulator's start to the request's arrival (monotonic clock). */
   at: number;
   /** The HTTP status sent; 0 while pending, or when the connection was reset instead. */
@@ -322,6 +326,11 @@ export interface KmsEmulator {
   readonly assumedRoles: string[];
   /** STS requests (GetCallerIdentity, AssumeRole), in arrival order, answered or not. */
   readonly stsCalls: RecordedCall[];
+  /**
+   * CloudFormation requests (ListStackResources, GetTemplate), in arrival order, answered or
+   * not; `account` is the account of the credentials that signed it.
+   */
+  readonly cloudFormationCalls: RecordedCall[];
   /** Adds keys and aliases (replacing any with the same identity). Throws on seeds KMS could not hold. */
   seed(data: SeedData): void;
   /** Injects a fault. Faults are tried in the order they were set; the first that matches applies. */
@@ -465,6 +474,8 @@ interface FaultScope {
   region: string;
   /** Whether the request names this key (KMS requests only). */
   namesKey?: (wanted: string) => boolean;
+  /** The stack a CloudFormation request names. */
+  stackName?: string;
 }
 
 const WIRE_FAULTS: readonly FaultKind["kind"][] = [
@@ -612,6 +623,7 @@ class Emulator implements KmsEmulator {
   /** Role ARNs assumed through STS AssumeRole, in order. */
   readonly assumedRoles: string[] = [];
   readonly stsCalls: RecordedCall[] = [];
+  readonly cloudFormationCalls: RecordedCall[] = [];
   private readonly stacks = new Map<string, SeedStack>();
   private readonly defaultAccount: string;
   private readonly trackingStart: Date;
@@ -731,6 +743,7 @@ class Emulator implements KmsEmulator {
   resetCalls(): void {
     this.calls.length = 0;
     this.stsCalls.length = 0;
+    this.cloudFormationCalls.length = 0;
     this.counters = this.freshCounters();
   }
 
@@ -863,7 +876,7 @@ class Emulator implements KmsEmulator {
         return;
       }
       if (await this.answerSts(req, body, res, at)) return;
-      if (await this.answerCloudFormation(req, body, res)) return;
+      if (await this.answerCloudFormation(req, body, res, at)) return;
       let context: RequestContext;
       try {
         context = this.context(req, body, at);
@@ -903,6 +916,7 @@ class Emulator implements KmsEmulator {
     req: IncomingMessage,
     text: string,
     res: ServerResponse,
+    at: number,
   ): Promise<boolean> {
     const credential = CREDENTIAL.exec(String(req.headers.authorization ?? ""));
     const params = new URLSearchParams(text);
@@ -914,14 +928,27 @@ class Emulator implements KmsEmulator {
       return false;
     }
     const caller = this.caller(credential[1] ?? "");
+    const name = params.get("StackName") ?? "";
     const scope = {
       service: "cloudformation" as const,
       operation: action,
       region: credential[3] ?? "",
+      stackName: name,
     };
-    if (await this.queryFault(scope, caller, res, null)) return true;
+    const call: RecordedCall = {
+      operation: action,
+      region: scope.region,
+      account: caller.account,
+      stackName: name,
+      at,
+      status: 0,
+    };
+    if (this.cloudFormationCalls.length < MAX_RECORDED_CALLS) this.cloudFormationCalls.push(call);
+    res.once("finish", () => {
+      call.status = res.statusCode;
+    });
+    if (await this.queryFault(scope, caller, res, call)) return true;
     const account = caller.account;
-    const name = params.get("StackName") ?? "";
     const stack = this.stacks.get(`${account}/${credential[3]}/${name}`);
     const requestId = randomUUID();
     if (!stack) {
@@ -1321,6 +1348,7 @@ class Emulator implements KmsEmulator {
       if (fault.operation && fault.operation !== scope.operation) continue;
       if (fault.region && fault.region !== scope.region) continue;
       if (fault.keyId && !scope.namesKey?.(fault.keyId)) continue;
+      if (fault.stackName !== undefined && fault.stackName !== scope.stackName) continue;
       active.remaining--;
       active.hits++;
       return fault;

@@ -17,7 +17,7 @@ import type { KeyReference, KeyTarget } from "../../model.js";
 import { InputError } from "../../model.js";
 import { isJsonObject, type JsonObject, parseJson } from "../json.js";
 import type { SourceFiles } from "../repo.js";
-import { own, pathTo, Shape } from "../shape.js";
+import { describeFound, own, pathTo, Shape } from "../shape.js";
 import { jsonKind } from "../terraform/documents.js";
 import {
   type ConstructEntry,
@@ -63,6 +63,15 @@ export const MAX_ASSEMBLY_DEPTH = 8;
 // CloudFormation allows nested stacks within nested stacks without a stated
 // limit; real CDK apps go two or three deep. Deeper is refused, like assemblies.
 export const MAX_NESTED_STACK_DEPTH = 8;
+
+/**
+ * Nested stacks of one class share one template file (the CDK writes identical
+ * templates once), so each is read as often as stacks deploy it, and a few
+ * templates that each deploy several others could make millions of stacks
+ * within the depth bound. CloudFormation's default quota is 2,000 stacks per
+ * account and region; an assembly that nests more is refused, not cut short.
+ */
+export const MAX_NESTED_STACKS = 2_000;
 
 const TEMPLATE_HINT =
   "this is not a template as the CDK writes it: synthesize the assembly again (cdk synth)";
@@ -189,7 +198,9 @@ class AssemblyReader {
   private readonly warnings: string[] = [];
   /** Real path → the path it was first read as: each directory is read once. */
   private readonly visitedDirs = new Map<string, string>();
-  private readonly seenTemplates = new Set<string>();
+  /** Templates by real path: a template that several nested stacks share is parsed once. */
+  private readonly templates = new Map<string, JsonObject>();
+  private nestedStacks = 0;
   private readonly root: AssemblyRoot;
 
   constructor(
@@ -332,7 +343,7 @@ class AssemblyReader {
       pathTo(propertiesPath, "templateFile"),
     );
     const doc = await this.readTemplateFile(file, `stack artifact ${JSON.stringify(id)}`);
-    this.seenTemplates.add((await this.root.realPath(file)) ?? resolve(file));
+    const real = (await this.root.realPath(file)) ?? resolve(file);
     const loaded: LoadedTemplate = {
       doc,
       file,
@@ -341,7 +352,7 @@ class AssemblyReader {
       parent: null,
     };
     this.loaded.push(loaded);
-    await this.readNestedStacks(loaded, null, { dir, id, index, assets }, 1);
+    await this.readNestedStacks(loaded, null, { dir, id, index, assets }, [real]);
   }
 
   private async readMetadataFile(
@@ -366,6 +377,15 @@ class AssemblyReader {
   }
 
   private async readTemplateFile(path: string, owner: string): Promise<JsonObject> {
+    const real = (await this.root.realPath(path)) ?? resolve(path);
+    const read = this.templates.get(real);
+    if (read !== undefined) return read;
+    const doc = await this.parseTemplateFile(path, owner);
+    this.templates.set(real, doc);
+    return doc;
+  }
+
+  private async parseTemplateFile(path: string, owner: string): Promise<JsonObject> {
     const text = await this.files.readText(path);
     if (text === null) {
       throw new InputError(`the template of ${owner} does not exist`, path);
@@ -379,15 +399,17 @@ class AssemblyReader {
 
   /**
    * The nested stacks a template deploys: `AWS::CloudFormation::Stack`
-   * resources whose template is in the assembly.
+   * resources, each read from its template in the assembly; one whose
+   * template is not there stops the run.
    *
    * @param root the construct path of the nested stack `doc` belongs to; null for the artifact's own template.
+   * @param ancestors the real paths of the templates from the artifact's own down to this one.
    */
   private async readNestedStacks(
     template: LoadedTemplate,
     root: string | null,
     context: StackContext,
-    depth: number,
+    ancestors: readonly string[],
   ): Promise<void> {
     const { doc, stack: parent } = template;
     // The template was checked when it was read: Resources is an object of objects.
@@ -408,10 +430,11 @@ class AssemblyReader {
           : null;
       const templateFile = fromAsset ?? fromIndex ?? fromUrl?.file ?? null;
       if (templateFile === null) {
-        this.warnings.push(
-          `${template.file}: nested stack ${parent.name}/${logicalId} is deployed from a template outside the assembly; its resources are not checked`,
+        // Its keys, and the keys the change removes from it, would go unseen (SPEC §10).
+        throw new InputError(
+          `${pathTo(pathTo(resourcePath, "Properties"), "TemplateURL")}: nested stack ${parent.name}/${logicalId} (of stack artifact ${JSON.stringify(context.id)} in ${join(context.dir, MANIFEST)}) is deployed from a template outside the assembly (${templateUrlOf(resource.Properties)}), which cannot be read, so the keys it holds cannot be checked. Make its template part of the app (a cdk.NestedStack, or CfnInclude with loadNestedStacks), so that cdk synth writes it into the assembly`,
+          template.file,
         );
-        continue;
       }
       // Where the template's name came from: that file and path are the ones to fix.
       const [namer, namedAt] =
@@ -424,22 +447,27 @@ class AssemblyReader {
               ]
             : (fromUrl?.namedBy ?? [shape, resourcePath]);
       const file = await this.root.inside(context.dir, templateFile, namer, namedAt);
-      if (depth > MAX_NESTED_STACK_DEPTH) {
+      if (ancestors.length > MAX_NESTED_STACK_DEPTH) {
         shape.refuse(
           resourcePath,
           `nested stacks nested more than ${MAX_NESTED_STACK_DEPTH} deep; the tool reads ${MAX_NESTED_STACK_DEPTH} levels`,
         );
       }
       const real = (await this.root.realPath(file)) ?? resolve(file);
-      if (this.seenTemplates.has(real)) {
-        // A template that deploys itself (or an ancestor): CloudFormation
-        // would never finish it; its keys were read the first time.
-        this.warnings.push(
-          `${file}: nested stack ${parent.name}/${logicalId} repeats a template already read; not read again`,
+      // Only a template on the way down is a cycle: siblings that share one
+      // template (nested stacks of one class) are stacks of their own.
+      if (ancestors.includes(real)) {
+        shape.refuse(
+          resourcePath,
+          `nested stack ${parent.name}/${logicalId} is deployed from ${file}, the template of the stack itself or of a stack it is nested in; CloudFormation would nest it without end`,
         );
-        continue;
       }
-      this.seenTemplates.add(real);
+      if (++this.nestedStacks > MAX_NESTED_STACKS) {
+        shape.refuse(
+          resourcePath,
+          `more than ${MAX_NESTED_STACKS} nested stacks in the assembly; the tool reads ${MAX_NESTED_STACKS}`,
+        );
+      }
       const nestedDoc = await this.readTemplateFile(
         file,
         `nested stack ${parent.name}/${logicalId}`,
@@ -452,7 +480,7 @@ class AssemblyReader {
         account: parent.account,
         region: parent.region,
         artifactId: `${parent.artifactId ?? parent.name}/${logicalId}`,
-        parent: { stack: parent.name, logicalId },
+        parent: { stack: parent.name, logicalId, parent: parent.parent ?? null },
       };
       const constructs = nestedRoot === null ? new Map() : context.index.constructs(nestedRoot);
       const nested: LoadedTemplate = {
@@ -463,7 +491,7 @@ class AssemblyReader {
         parent: { template, logicalId },
       };
       this.loaded.push(nested);
-      await this.readNestedStacks(nested, nestedRoot, context, depth + 1);
+      await this.readNestedStacks(nested, nestedRoot, context, [...ancestors, real]);
     }
   }
 
@@ -594,6 +622,15 @@ function assetHash(url: unknown): string | null {
     if (typeof part === "string") return ASSET_KEY_RE.exec(part)?.[1] ?? null;
   }
   return null;
+}
+
+/** A nested stack's `TemplateURL` for a message: the URL, or what stands in its place. */
+function templateUrlOf(properties: unknown): string {
+  const url = isJsonObject(properties) ? own(properties, "TemplateURL") : undefined;
+  const hash = assetHash(url);
+  if (hash !== null) return `file asset ${hash}, which no asset manifest of the assembly lists`;
+  if (typeof url === "string") return describeFound(url);
+  return url === undefined ? "no TemplateURL" : "a TemplateURL built by an expression";
 }
 
 /** `Metadata["aws:asset:path"]`, which `cdk synth` writes on a nested stack resource. */

@@ -80,10 +80,79 @@ export function diffDeployed(
   head: StackModel,
   source: SourceKind = "cdk-assembly",
 ): KeyReference[] {
-  const label = `the deployed template of stack ${head.name}`;
   if (deployedTemplate === null || deployedTemplate === undefined) {
     return compareStack(null, head, source);
   }
+  // The deployed template is no file of its own: the references name the
+  // head template, whose deployment they describe.
+  const resources = deployedResources(deployedTemplate, head.name);
+  const base: Side = { stack: head, file: head.templateFile, resources };
+  return compareStack(base, head, source);
+}
+
+/** A nested stack resource (`AWS::CloudFormation::Stack`) of a deployed template. */
+export interface DeployedNestedStack {
+  logicalId: string;
+  /**
+   * Its retaining `DeletionPolicy`, when it has one: CloudFormation then keeps
+   * the whole nested stack, keys and all, when the resource goes. Else null.
+   */
+  retains: string | null;
+}
+
+/**
+ * The nested stacks the deployed template of `head`'s stack deploys and
+ * `head` does not: deploying `head` deletes each, and its keys with it
+ * (see `removedStackKeys`).
+ *
+ * @throws InputError like `diffDeployed`.
+ */
+export function removedNestedStacks(
+  deployedTemplate: unknown,
+  head: StackModel,
+): DeployedNestedStack[] {
+  const resources = deployedResources(deployedTemplate, head.name);
+  return nestedStacksOf(resources).filter((nested) => !head.resources.has(nested.logicalId));
+}
+
+/**
+ * What the change does to the keys of a deployed nested stack that it
+ * removes (its resource is gone from the parent): each key goes by its own
+ * `DeletionPolicy`, or is orphaned when a nested stack resource on the way
+ * retains the stack (`kept`). Also the nested stacks it deploys, which go
+ * the same way.
+ *
+ * @param stack the removed stack (its parent chain, for the references' targets).
+ * @param file the head template that removes it: the references name it.
+ * @throws InputError like `diffDeployed`.
+ */
+export function removedStackKeys(
+  deployedTemplate: unknown,
+  stack: Pick<StackModel, "name" | "account" | "region" | "parent">,
+  file: string,
+  kept: string | null,
+  source: SourceKind = "cdk-assembly",
+): { references: KeyReference[]; nested: DeployedNestedStack[] } {
+  const resources = deployedResources(deployedTemplate, stack.name);
+  const side: Side = { stack, file, resources };
+  const references = keyResources(resources).map((resource) =>
+    removedKey(resource, side, source, kept ?? resource.deletionPolicy),
+  );
+  return { references, nested: nestedStacksOf(resources) };
+}
+
+/**
+ * The resources of a deployed template (`GetTemplate`'s text, or a facts
+ * snapshot's parsed template).
+ *
+ * @throws InputError when it is not a CloudFormation template, or has a
+ *   resource that cannot be read: a key removed since would go unseen.
+ */
+function deployedResources(
+  deployedTemplate: unknown,
+  stackName: string,
+): Map<string, StackResource> {
+  const label = `the deployed template of stack ${stackName}`;
   const doc =
     typeof deployedTemplate === "string"
       ? parseTemplateText(deployedTemplate, label).doc
@@ -92,18 +161,25 @@ export function diffDeployed(
   if (!isJsonObject(doc) || (section !== undefined && !isJsonObject(section))) {
     throw new InputError("not a CloudFormation template: expected an object of Resources", label);
   }
-  // The deployed template is no file of its own: the references name the
-  // head template, whose deployment they describe.
   const shape = new Shape(label, DEPLOYED_HINT);
   // An Fn::If DeletionPolicy reads as Delete; the change reports what that does.
-  const resources = readResources(doc, undefined, shape, () => {});
-  const base: Side = { stack: head, file: head.templateFile, resources };
-  return compareStack(base, head, source);
+  return readResources(doc, undefined, shape, () => {});
+}
+
+const NESTED_STACK_TYPE = "AWS::CloudFormation::Stack";
+
+function nestedStacksOf(resources: ReadonlyMap<string, StackResource>): DeployedNestedStack[] {
+  return [...resources.values()]
+    .filter((resource) => resource.type === NESTED_STACK_TYPE)
+    .map((resource) => ({
+      logicalId: resource.logicalId,
+      retains: RETAINING_POLICIES.has(resource.deletionPolicy) ? resource.deletionPolicy : null,
+    }));
 }
 
 /** One revision of a stack: what the comparison reads of it. */
 interface Side {
-  stack: Pick<StackModel, "name" | "account" | "region">;
+  stack: Pick<StackModel, "name" | "account" | "region" | "parent">;
   /** The template file its references name. */
   file: string;
   resources: ReadonlyMap<string, StackResource>;
@@ -218,6 +294,7 @@ function keyReference(
       region: stack.region,
       account: stack.account,
       logicalId: resource.logicalId,
+      ...(stack.parent ? { parent: stack.parent } : {}),
     },
     action,
     change: { action, source, address, deletionWindowDays, disables, failure },

@@ -88,6 +88,7 @@ class Context {
   private readonly texts = new Map<string, Promise<string | null>>();
   private sources: Promise<AppSource[] | null> | null = null;
   private shapes: Map<string, Set<string>> | null = null;
+  private addresses: Map<string, Found[]> | null = null;
 
   constructor(
     private readonly stacks: readonly StackModel[],
@@ -121,16 +122,31 @@ class Context {
     if (ref.address === null) return null;
     const file = resolve(this.workingDir, ref.file);
     const target = ref.kind === "key" && ref.target.kind === "stack-resource" ? ref.target : null;
-    const found: Found[] = [];
-    for (const stack of this.stacks) {
-      if (resolve(this.workingDir, stack.templateFile) !== file) continue;
-      for (const resource of stack.resources.values()) {
-        if (resourceAddress(stack, resource) !== ref.address) continue;
-        if (target !== null && target.logicalId !== resource.logicalId) continue;
-        found.push({ stack, resource });
+    const found = (this.byAddress().get(placeKey(file, ref.address)) ?? []).filter(
+      ({ resource }) => target === null || target.logicalId === resource.logicalId,
+    );
+    return found.length === 1 ? (found[0] ?? null) : null;
+  }
+
+  /**
+   * Every resource by its template file (absolute) and address, indexed on first need:
+   * an assembly of many (nested) stacks has as many references as resources, and a
+   * scan of every resource for each would cost their product.
+   */
+  private byAddress(): Map<string, Found[]> {
+    if (this.addresses === null) {
+      this.addresses = new Map();
+      for (const stack of this.stacks) {
+        const file = resolve(this.workingDir, stack.templateFile);
+        for (const resource of stack.resources.values()) {
+          const id = placeKey(file, resourceAddress(stack, resource));
+          const list = this.addresses.get(id) ?? [];
+          list.push({ stack, resource });
+          this.addresses.set(id, list);
+        }
       }
     }
-    return found.length === 1 ? (found[0] ?? null) : null;
+    return this.addresses;
   }
 
   /** `path` (absolute) relative to the repository root with `/`, or null when it is outside. */
@@ -157,6 +173,10 @@ class Context {
     }
     return this.shapes.get(id) ?? new Set();
   }
+}
+
+function placeKey(file: string, address: string): string {
+  return `${file}\u0000${address}`;
 }
 
 /** As the template reader names a resource. */

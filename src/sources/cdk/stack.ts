@@ -3,6 +3,7 @@
  * one stack. The assembly reader builds these; change detection (base vs head)
  * and code location read them, so all three agree on one shape.
  */
+import type { StackParent } from "../../model.js";
 
 /** A template resource, as far as this tool cares. */
 export interface StackResource {
@@ -29,5 +30,5 @@ export interface StackModel {
   templateFile: string;
   resources: Map<string, StackResource>;
   /** For a nested stack: the parent stack's name and the logical id of its AWS::CloudFormation::Stack. */
-  parent: { stack: string; logicalId: string } | null;
+  parent: StackParent | null;
 }

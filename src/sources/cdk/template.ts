@@ -327,6 +327,7 @@ function keyNames(
       region: stack.region,
       account: stack.account,
       logicalId: resource.logicalId,
+      ...(stack.parent ? { parent: stack.parent } : {}),
     });
   }
   const refs = new Map<string, readonly KeyTarget[]>(options.parameters ?? []);

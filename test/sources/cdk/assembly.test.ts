@@ -20,12 +20,14 @@ import {
   isCloudAssemblyDir,
   MAX_ASSEMBLY_DEPTH,
   MAX_NESTED_STACK_DEPTH,
+  MAX_NESTED_STACKS,
   NEWEST_MANIFEST_MAJOR,
   parseEnvironment,
   readCloudAssembly,
 } from "../../../src/sources/cdk/assembly.js";
 import type { StackModel } from "../../../src/sources/cdk/stack.js";
 import { nodeSourceFiles, type SourceFiles } from "../../../src/sources/repo.js";
+import { fixtureApp, synthApp, tempDir } from "../../support/cdk/synth.js";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/cdk-assembly/", import.meta.url));
 const CDK_APP = fileURLToPath(new URL("../../support/cdk-app.mjs", import.meta.url));
@@ -608,7 +610,11 @@ describe("an assembly synthesized by aws-cdk-lib (manifest 55)", () => {
         "111122223333",
         "us-east-1",
         "DataStackInner055910A5.nested.template.json",
-        { stack: "DataStack", logicalId: "InnerNestedStackInnerNestedStackResource745E041B" },
+        {
+          stack: "DataStack",
+          logicalId: "InnerNestedStackInnerNestedStackResource745E041B",
+          parent: null,
+        },
       ],
     ]);
     expect(stack(stacks, "Prod-Keys").artifactId).toBe("ProdKeys76E19F6C");
@@ -721,6 +727,70 @@ describe("an assembly synthesized by aws-cdk-lib (manifest 55)", () => {
   });
 });
 
+describe("nested stacks of one class, synthesized by aws-cdk-lib", () => {
+  let work: { dir: string; remove: () => Promise<void> } | null = null;
+  let outdir = "";
+  beforeAll(async () => {
+    work = await tempDir("nested-class");
+    outdir = await synthApp({ from: fixtureApp("pipeline/base"), into: work.dir });
+  }, 120_000);
+  afterAll(async () => {
+    await work?.remove();
+  });
+
+  const tenants = async () => {
+    const { stacks, references, warnings } = await readCloudAssembly(outdir, files);
+    expect(warnings).toEqual([]);
+    return {
+      stacks: stacks.filter((s) => s.parent?.stack === "Tenants").map((s) => s.parent?.logicalId),
+      keys: references
+        .filter((r) => r.kind === "key" && r.address?.startsWith("Tenants/"))
+        .map((r) => [r.address, short(r.target).replace(/NestedStack.*\//, "/")]),
+    };
+  };
+  const expected = {
+    stacks: [
+      "TenantANestedStackTenantANestedStackResource03C2D29D",
+      "TenantBNestedStackTenantBNestedStackResource36621A2A",
+    ],
+    keys: [
+      ["Tenants/TenantA/TenantKey/Resource", "@Tenants-TenantA/TenantKey8692782D"],
+      ["Tenants/TenantB/TenantKey/Resource", "@Tenants-TenantB/TenantKey8692782D"],
+    ],
+  };
+
+  it("reads each, by the template file the construct metadata names for it", async () => {
+    expect(await tenants()).toEqual(expected);
+  });
+
+  it("reads each when both are found by their TemplateURL: one asset, one template file for two stacks", async () => {
+    // Without the metadata's aws:cdk:templateFile, a TemplateURL names its template by the
+    // asset's hash, and the asset manifest lists the identical templates once.
+    const assets = JSON.parse(readFileSync(join(outdir, "Tenants.assets.json"), "utf8"));
+    const nested = Object.values(assets.files as Record<string, { source: { path: string } }>)
+      .map((asset) => asset.source.path)
+      .filter((path) => path.endsWith(".nested.template.json"));
+    expect(nested).toHaveLength(1);
+    const metadataFile = join(outdir, "Tenants.metadata.json");
+    const metadata = JSON.parse(readFileSync(metadataFile, "utf8")) as Record<
+      string,
+      { type: string; data: unknown }[]
+    >;
+    for (const [path, entries] of Object.entries(metadata)) {
+      metadata[path] = entries.filter(
+        (e) => !(e.type === "aws:cdk:templateFile" && String(e.data).includes(".nested.")),
+      );
+    }
+    writeFileSync(metadataFile, JSON.stringify(metadata));
+    const { stacks } = await readCloudAssembly(outdir, files);
+    const templates = new Set(
+      stacks.filter((s) => s.parent !== null).map((s) => s.templateFile.slice(outdir.length + 1)),
+    );
+    expect(templates).toEqual(new Set(nested));
+    expect(await tenants()).toEqual(expected);
+  });
+});
+
 describe("readCloudAssembly: metadata in older and other shapes", () => {
   const key = { Type: "AWS::KMS::Key", Properties: {} };
 
@@ -787,10 +857,6 @@ describe("readCloudAssembly: metadata in older and other shapes", () => {
               },
             },
           },
-          Elsewhere: {
-            Type: "AWS::CloudFormation::Stack",
-            Properties: { TemplateURL: "https://example.com/t.yaml" },
-          },
         },
       }),
       "out/PByPath.nested.template.json": JSON.stringify({
@@ -851,8 +917,15 @@ describe("readCloudAssembly: metadata in older and other shapes", () => {
     const { stacks, references } = await readCloudAssembly("out", memory);
     expect(stacks.map((s) => [s.name, s.parent])).toEqual([
       ["S", null],
-      ["S-ANested", { stack: "S", logicalId: "ANested" }],
-      ["S-ANested-BNested", { stack: "S-ANested", logicalId: "BNested" }],
+      ["S-ANested", { stack: "S", logicalId: "ANested", parent: null }],
+      [
+        "S-ANested-BNested",
+        {
+          stack: "S-ANested",
+          logicalId: "BNested",
+          parent: { stack: "S", logicalId: "ANested", parent: null },
+        },
+      ],
     ]);
     expect(rows(references)).toEqual([
       ["key", "S/Key/Resource", null, "@S/Key"],
@@ -861,7 +934,7 @@ describe("readCloudAssembly: metadata in older and other shapes", () => {
     ]);
   });
 
-  it("does not loop on a nested stack whose template is its parent's", async () => {
+  it("refuses a nested stack whose template is its own parent's: CloudFormation would nest it without end", async () => {
     const memory = memoryFiles({
       "out/manifest.json": JSON.stringify({
         version: "55.0.0",
@@ -879,11 +952,129 @@ describe("readCloudAssembly: metadata in older and other shapes", () => {
         },
       }),
     });
-    const { stacks, warnings } = await readCloudAssembly("out", memory);
-    expect(stacks.map((s) => s.name)).toEqual(["S"]);
-    expect(warnings).toEqual([
-      "out/S.json: nested stack S/Self repeats a template already read; not read again",
+    const err = await inputErrorOf(() => readCloudAssembly("out", memory));
+    expect(err.describe()).toBe(
+      "out/S.json: Resources.Self: nested stack S/Self is deployed from out/S.json, the template of the stack itself or of a stack it is nested in; CloudFormation would nest it without end; this is not a template as the CDK writes it: synthesize the assembly again (cdk synth)",
+    );
+  });
+
+  it("refuses a nested stack whose template is a grandparent's: only the way down is a cycle", async () => {
+    const nested = (file: string) => ({
+      Type: "AWS::CloudFormation::Stack",
+      Properties: { TemplateURL: "x" },
+      Metadata: { "aws:asset:path": file },
+    });
+    const memory = memoryFiles({
+      "out/manifest.json": JSON.stringify({
+        version: "55.0.0",
+        artifacts: {
+          S: { type: "aws:cloudformation:stack", properties: { templateFile: "S.json" } },
+        },
+      }),
+      "out/S.json": JSON.stringify({ Resources: { Key: key, Mid: nested("M.json") } }),
+      "out/M.json": JSON.stringify({ Resources: { Key: key, Back: nested("S.json") } }),
+    });
+    const err = await inputErrorOf(() => readCloudAssembly("out", memory));
+    expect(err.describe()).toMatch(
+      /^out\/M\.json: Resources\.Back: nested stack S-Mid\/Back is deployed from out\/S\.json, the template of the stack itself or of a stack it is nested in/,
+    );
+  });
+
+  it("reads sibling nested stacks that share one template file as stacks of their own", async () => {
+    // Two nested stacks of one class: the CDK writes their (identical) template once.
+    const nested = {
+      Type: "AWS::CloudFormation::Stack",
+      Properties: { TemplateURL: "x" },
+      Metadata: { "aws:asset:path": "Shared.nested.template.json" },
+    };
+    const memory = memoryFiles({
+      "out/manifest.json": JSON.stringify({
+        version: "55.0.0",
+        artifacts: {
+          S: {
+            type: "aws:cloudformation:stack",
+            environment: "aws://111122223333/us-east-1",
+            properties: { templateFile: "S.json" },
+          },
+        },
+      }),
+      "out/S.json": JSON.stringify({ Resources: { One: nested, Two: nested } }),
+      "out/Shared.nested.template.json": JSON.stringify({ Resources: { Key: key } }),
+    });
+    const { stacks, references, warnings } = await readCloudAssembly("out", memory);
+    expect(warnings).toEqual([]);
+    expect(stacks.map((s) => [s.name, s.templateFile, s.parent])).toEqual([
+      ["S", "out/S.json", null],
+      ["S-One", "out/Shared.nested.template.json", { stack: "S", logicalId: "One", parent: null }],
+      ["S-Two", "out/Shared.nested.template.json", { stack: "S", logicalId: "Two", parent: null }],
     ]);
+    expect(rows(references)).toEqual([
+      ["key", "S-One/Key", null, "@S-One/Key"],
+      ["key", "S-Two/Key", null, "@S-Two/Key"],
+    ]);
+    // Each key is known by the nested stack that deploys it, for the deployed stack to say which key it is.
+    expect(references.map((r) => r.target)).toEqual([
+      {
+        kind: "stack-resource",
+        stack: "S-One",
+        region: "us-east-1",
+        account: "111122223333",
+        logicalId: "Key",
+        parent: { stack: "S", logicalId: "One", parent: null },
+      },
+      {
+        kind: "stack-resource",
+        stack: "S-Two",
+        region: "us-east-1",
+        account: "111122223333",
+        logicalId: "Key",
+        parent: { stack: "S", logicalId: "Two", parent: null },
+      },
+    ]);
+  });
+
+  it(`refuses more than ${MAX_NESTED_STACKS} nested stacks, however few templates make them`, async () => {
+    // Four templates, each deploying the next ten times: 11,110 stacks within the depth bound.
+    const tenOf = (file: string) =>
+      JSON.stringify({
+        Resources: Object.fromEntries(
+          Array.from({ length: 10 }, (_, i) => [
+            `N${i}`,
+            {
+              Type: "AWS::CloudFormation::Stack",
+              Properties: { TemplateURL: "x" },
+              Metadata: { "aws:asset:path": file },
+            },
+          ]),
+        ),
+      });
+    const read: string[] = [];
+    const memory = memoryFiles({
+      "out/manifest.json": JSON.stringify({
+        version: "55.0.0",
+        artifacts: {
+          S: { type: "aws:cloudformation:stack", properties: { templateFile: "t0.json" } },
+        },
+      }),
+      "out/t0.json": tenOf("t1.json"),
+      "out/t1.json": tenOf("t2.json"),
+      "out/t2.json": tenOf("t3.json"),
+      "out/t3.json": tenOf("t4.json"),
+      "out/t4.json": JSON.stringify({ Resources: { Key: key } }),
+    });
+    const counting: SourceFiles = {
+      ...memory,
+      readText: async (path) => {
+        read.push(path);
+        return memory.readText(path);
+      },
+    };
+    const err = await inputErrorOf(() => readCloudAssembly("out", counting));
+    expect(err.describe()).toMatch(
+      new RegExp(`Resources\\.N\\d: more than ${MAX_NESTED_STACKS} nested stacks in the assembly`),
+    );
+    // Each template file is read once, however many stacks it deploys.
+    expect(read.filter((path) => path.endsWith("t3.json"))).toHaveLength(1);
   });
 
   it("warns of a manifest newer than it knows, and passes over artifact types it does not read", async () => {
@@ -1338,16 +1529,36 @@ describe("readCloudAssembly: paths the manifest names stay inside the assembly",
     expect(({} as Record<string, unknown>).properties).toBeUndefined();
   });
 
-  it("says when a nested stack's template is not in the assembly", async () => {
-    const memory = memoryFiles({
-      "out/manifest.json": manifest(stack({ templateFile: "S.json" })),
-      "out/S.json": nestedStack({}, { TemplateURL: "https://example.com/t.json" }),
-    });
-    const { warnings } = await readCloudAssembly("out", memory);
-    expect(warnings).toEqual([
-      "out/S.json: nested stack S/N is deployed from a template outside the assembly; its resources are not checked",
-    ]);
-  });
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      "a plain S3 URL",
+      { TemplateURL: "https://example.com/t.json" },
+      '"https://example.com/t.json"',
+    ],
+    [
+      "an asset hash no asset manifest lists",
+      { TemplateURL: `https://s3.amazonaws.com/b/${"b".repeat(64)}.json` },
+      `file asset ${"b".repeat(64)}, which no asset manifest of the assembly lists`,
+    ],
+    [
+      "an expression",
+      { TemplateURL: { "Fn::GetAtt": ["Templates", "Url"] } },
+      "a TemplateURL built by an expression",
+    ],
+    ["no TemplateURL at all", {}, "no TemplateURL"],
+  ])(
+    "refuses a nested stack deployed from a template outside the assembly (%s): its keys would go unseen",
+    async (_case, properties, shown) => {
+      const memory = memoryFiles({
+        "out/manifest.json": manifest(stack({ templateFile: "S.json" })),
+        "out/S.json": nestedStack({}, properties),
+      });
+      const err = await inputErrorOf(() => readCloudAssembly("out", memory));
+      expect(err.describe()).toBe(
+        `out/S.json: Resources.N.Properties.TemplateURL: nested stack S/N (of stack artifact "S" in out/manifest.json) is deployed from a template outside the assembly (${shown}), which cannot be read, so the keys it holds cannot be checked. Make its template part of the app (a cdk.NestedStack, or CfnInclude with loadNestedStacks), so that cdk synth writes it into the assembly`,
+      );
+    },
+  );
 });
 
 describe("readCloudAssembly: symbolic links", () => {

@@ -336,7 +336,7 @@ describe("diffStacks on hand-made stacks", () => {
     const nestedResource = (policy: string) =>
       key("InnerNested", {}, { type: "AWS::CloudFormation::Stack", deletionPolicy: policy });
     const inner = stack("Parent-InnerNested", [key("A")], {
-      parent: { stack: "Parent", logicalId: "InnerNested" },
+      parent: { stack: "Parent", logicalId: "InnerNested", parent: null },
     });
     const retained = diffStacks(
       [stack("Parent", [nestedResource("Retain")]), inner],
