@@ -128,6 +128,11 @@ const ALIAS_PAGE_SIZE = 100;
  * slow one, this a fast one.
  */
 const MAX_ALIAS_PAGES = 1_000;
+/**
+ * ListStackResources pages of one stack: a template holds at most 500 resources, a page
+ * up to 100; past this many the answer is not a stack's listing.
+ */
+const MAX_STACK_PAGES = 100;
 
 /** Where calls go: one service in one account-region, with its client, health and pacers. */
 interface Place {
@@ -449,8 +454,25 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       "ListStackResources",
       async () => {
         const resources: Record<string, string> = {};
+        const tokens = new Set<string>();
         let token: string | undefined;
         do {
+          // A token given twice, or pages past any stack's size, would list for ever:
+          // CloudFormation's answer, wrong in what it says.
+          if (token !== undefined && (tokens.has(token) || tokens.size >= MAX_STACK_PAGES)) {
+            const problem = tokens.has(token)
+              ? "with a NextToken it gave before (the listing would never end)"
+              : `with more than ${MAX_STACK_PAGES} pages, more than any stack holds`;
+            throw new CallFailure(
+              {
+                kind: "not-aws",
+                code: "MalformedResponse",
+                message: `answered ListStackResources ${problem}: not an AWS answer`,
+              },
+              place.health.place,
+            );
+          }
+          if (token !== undefined) tokens.add(token);
           const page = await ask<{
             StackResourceSummaries?: { LogicalResourceId?: string; PhysicalResourceId?: string }[];
             NextToken?: string;

@@ -162,3 +162,73 @@ describe("snapshotFactSource.deployedStack: the account of the stack", () => {
     expect((await snapshotOf(stacks, null).deployedStack("Plain", REGION, PROD)).ok).toBe(true);
   });
 });
+
+describe("kmsFactSource.deployedStack: ListStackResources pages", () => {
+  let kms: KmsEmulator;
+  const saved = { ...process.env };
+  // More resources than one page holds (100): the listing must follow NextToken.
+  const resources = Object.fromEntries(
+    Array.from({ length: 250 }, (_, i) => [
+      `Key${i}`,
+      { type: "AWS::KMS::Key", physicalId: testKeyId(1000 + i) },
+    ]),
+  );
+  beforeAll(async () => {
+    kms = await startKmsEmulator({
+      seed: { stacks: [{ name: "Big", resources, template: { Resources: {} } }] },
+    });
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: "test",
+      AWS_SECRET_ACCESS_KEY: "test",
+      AWS_ENDPOINT_URL_CLOUDFORMATION: kms.endpoint,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    });
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await kms.close();
+  });
+  const source = () =>
+    kmsFactSource({
+      ...KMS_DEFAULTS,
+      // The cap is what is tested, not CloudFormation's pace: no waiting between pages.
+      rates: { ...KMS_DEFAULTS.rates, ListStackResources: 1000 },
+      region: REGION,
+      profile: null,
+      endpointUrl: kms.endpoint,
+      callerAccount: async () => CALLER,
+    });
+  const listings = () =>
+    kms.cloudFormationCalls.filter((c) => c.operation === "ListStackResources").length;
+
+  it("follows NextToken to the last page", async () => {
+    kms.resetCalls();
+    const answer = await source().deployedStack("Big", REGION, CALLER);
+    expect(answer.ok && Object.keys(answer.value?.resources ?? {})).toHaveLength(250);
+    expect(listings()).toBe(3);
+  });
+
+  it.each([
+    ["a NextToken given twice", "repeat-marker", /with a NextToken it gave before/, 2],
+    ["a listing that never ends", "endless", /with more than 100 pages/, 101],
+  ] as const)("refuses %s instead of listing for ever", async (_name, how, message, calls) => {
+    kms.resetCalls();
+    const fault = kms.setFault({
+      kind: "bad-pagination",
+      how,
+      service: "cloudformation",
+      operation: "ListStackResources",
+    });
+    try {
+      const answer = await source().deployedStack("Big", REGION, CALLER);
+      expect(answer.ok).toBe(false);
+      if (!answer.ok) {
+        expect(answer.error.Operation).toBe("ListStackResources");
+        expect(answer.error.Message).toMatch(message);
+      }
+      expect(listings()).toBe(calls);
+    } finally {
+      fault.clear();
+    }
+  });
+});

@@ -27,6 +27,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 // Latency and "slow" faults are bounded so a mistaken setting cannot hang a test run.
 const MAX_LATENCY_MS = 10_000;
 const MAX_SLOW_MS = 120_000;
+// CloudFormation's ListStackResources gives at most this many resources per page.
+const STACK_RESOURCES_PAGE = 100;
 // The call log stops growing here (the rest are only counted), so a long benchmark stays bounded.
 const MAX_RECORDED_CALLS = 200_000;
 // KMS validates `Limit`: ListAliases takes 1–100 (default 50), ListKeys 1–1000 (default 100).
@@ -947,7 +949,9 @@ class Emulator implements KmsEmulator {
     res.once("finish", () => {
       call.status = res.statusCode;
     });
-    if (await this.queryFault(scope, caller, res, call)) return true;
+    // A spoilt continuation is an answer, not an error: it is applied to the pages below.
+    const paging = this.matchingFault(scope, (kind) => kind === "bad-pagination");
+    if (!paging && (await this.queryFault(scope, caller, res, call))) return true;
     const account = caller.account;
     const stack = this.stacks.get(`${account}/${credential[3]}/${name}`);
     const requestId = randomUUID();
@@ -969,15 +973,30 @@ class Emulator implements KmsEmulator {
       );
       return true;
     }
-    const members = Object.entries(stack.resources)
+    // CloudFormation pages ListStackResources by 100; the token is the next page's offset here.
+    const offset = Number(params.get("NextToken") ?? 0) || 0;
+    const all = Object.entries(stack.resources);
+    const page = all.slice(offset, offset + STACK_RESOURCES_PAGE);
+    const members = page
       .map(
         ([logicalId, r]) =>
           `<member><LogicalResourceId>${logicalId}</LogicalResourceId><PhysicalResourceId>${r.physicalId}</PhysicalResourceId><ResourceType>${r.type}</ResourceType><LastUpdatedTimestamp>2026-06-01T00:00:00Z</LastUpdatedTimestamp><ResourceStatus>CREATE_COMPLETE</ResourceStatus></member>`,
       )
       .join("");
+    const more = offset + STACK_RESOURCES_PAGE < all.length;
+    const how = paging?.kind === "bad-pagination" ? paging.how : null;
+    const next =
+      how === "repeat-marker"
+        ? "1"
+        : how === "endless"
+          ? String(offset + 1)
+          : more && how !== "no-marker"
+            ? String(offset + STACK_RESOURCES_PAGE)
+            : null;
+    const token = next === null ? "" : `<NextToken>${next}</NextToken>`;
     res.writeHead(200, { "Content-Type": "text/xml", "x-amzn-RequestId": requestId });
     res.end(
-      `<ListStackResourcesResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><ListStackResourcesResult><StackResourceSummaries>${members}</StackResourceSummaries></ListStackResourcesResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></ListStackResourcesResponse>`,
+      `<ListStackResourcesResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><ListStackResourcesResult><StackResourceSummaries>${members}</StackResourceSummaries>${token}</ListStackResourcesResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></ListStackResourcesResponse>`,
     );
     return true;
   }
