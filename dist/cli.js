@@ -28,7 +28,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-KZ3XYBY6.js";
+} from "./chunks/chunk-JCEQMVTD.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,

@@ -30,7 +30,7 @@ import {
   severityCounts,
   subjectsById,
   truncate
-} from "./chunks/chunk-KZ3XYBY6.js";
+} from "./chunks/chunk-JCEQMVTD.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
