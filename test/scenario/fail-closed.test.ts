@@ -521,43 +521,6 @@ describe("aliases that could not be listed (SPEC §4's own example rule)", () =>
   });
 });
 
-describe("a usage rule that also reads unreadable aliases", () => {
-  it("asks for usage anyway, and fails closed on what it cannot decide", async () => {
-    const rules = join(dir, "prod-used.yml");
-    writeFileSync(
-      rules,
-      [
-        "rules:",
-        "  used-prod-key:",
-        "    severity: error",
-        "    description: A production key in use",
-        "    when:",
-        "      all:",
-        "        - fact: key.aliases",
-        "          contains: alias/prod",
-        "        - fact: usage.status",
-        "          equals: used",
-        "    message: '{{key.arn}} is a production key in use'",
-        "",
-      ].join("\n"),
-    );
-    emulated();
-    kms.setFault({ kind: "access-denied", operation: "ListAliases" });
-    const data = keyArn("us-east-1", ACCOUNT, USED);
-    const run = await cli(["check", "--key", data, "--config", rules, "--format", "json", ...NOW]);
-    const report = JSON.parse(run.stdout);
-    // Usage was asked: "no alias" did not decide the rule false before it.
-    expect(kms.calls.some((c) => c.operation === "GetKeyLastUsage")).toBe(true);
-    expect(report.keys[0].usage.status).toBe("used");
-    expect(report.findings.map((f: { message: string }) => f.message)).toEqual([
-      expect.stringMatching(
-        /^used-prod-key could not be decided for .*: key\.aliases: its aliases could not be listed/,
-      ),
-    ]);
-    expect(run.code).toBe(1);
-  });
-});
-
 describe("the KMS layer's own evidence (SPEC §10)", () => {
   /** A rule that reads only key.aliases: it fires on alias/prod, and cannot be decided without the aliases. */
   const prodRule = join(dir, "prod-alias.yml");
@@ -683,55 +646,64 @@ describe("the KMS layer's own evidence (SPEC §10)", () => {
     }
   });
 
-  it("a rule on key.aliases and usage: unlisted aliases leave it open, so usage is still asked", async () => {
-    // SPEC §4's kind of rule: the aliases say it is a production key, the usage that it is in use.
-    const inUse = join(dir, "prod-in-use.yml");
-    writeFileSync(
-      inUse,
-      [
-        "rules:",
-        "  prod-in-use:",
-        "    severity: error",
-        "    description: A production key in use",
-        "    when:",
-        "      all:",
-        "        - fact: key.aliases",
-        "          contains: alias/prod",
-        "        - fact: usage.status",
-        "          equals: used",
-        "    message: '{{key.arn}} is a production key in use'",
-        "",
-      ].join("\n"),
-    );
-    emulated();
-    kms.setFault({ kind: "bad-pagination", how: "no-marker", operation: "ListAliases" });
-    const key = keyArn("us-east-1", ACCOUNT, USED);
-    const run = await cli(["check", "--key", key, "--config", inUse, "--format", "json", ...NOW]);
-    expect(findings(run.stdout)).toEqual([
-      [
-        "prod-in-use",
-        expect.stringMatching(
-          /^prod-in-use could not be decided for .*: key\.aliases: its aliases could not be listed: /,
-        ),
-      ],
-    ]);
-    expect(run.code).toBe(1);
-    // The key is used: whatever its aliases, the rule could fire, so its usage was asked.
-    expect(kms.calls.filter((c) => c.operation === "GetKeyLastUsage")).toHaveLength(1);
-    // An unused key cannot be a production key in use, whatever its aliases: no finding.
-    const unused = await cli([
-      "check",
-      "--key",
-      keyArn("us-east-1", ACCOUNT, UNUSED),
-      "--config",
-      inUse,
-      "--format",
-      "json",
-      ...NOW,
-    ]);
-    expect(findings(unused.stdout)).toEqual([]);
-    expect(unused.code).toBe(0);
-  });
+  it.each<[string, Fault]>([
+    ["denied", { kind: "access-denied", operation: "ListAliases" }],
+    [
+      "listed without a NextMarker",
+      { kind: "bad-pagination", how: "no-marker", operation: "ListAliases" },
+    ],
+  ])(
+    "a rule on key.aliases and usage: aliases %s leave it open, so usage is still asked",
+    async (_, fault) => {
+      // SPEC §4's kind of rule: the aliases say it is a production key, the usage that it is in use.
+      const inUse = join(dir, "prod-in-use.yml");
+      writeFileSync(
+        inUse,
+        [
+          "rules:",
+          "  prod-in-use:",
+          "    severity: error",
+          "    description: A production key in use",
+          "    when:",
+          "      all:",
+          "        - fact: key.aliases",
+          "          contains: alias/prod",
+          "        - fact: usage.status",
+          "          equals: used",
+          "    message: '{{key.arn}} is a production key in use'",
+          "",
+        ].join("\n"),
+      );
+      emulated();
+      kms.setFault(fault);
+      const key = keyArn("us-east-1", ACCOUNT, USED);
+      const run = await cli(["check", "--key", key, "--config", inUse, "--format", "json", ...NOW]);
+      expect(findings(run.stdout)).toEqual([
+        [
+          "prod-in-use",
+          expect.stringMatching(
+            /^prod-in-use could not be decided for .*: key\.aliases: its aliases could not be listed: /,
+          ),
+        ],
+      ]);
+      expect(run.code).toBe(1);
+      // The key is used: whatever its aliases, the rule could fire, so its usage was asked.
+      expect(kms.calls.some((c) => c.operation === "GetKeyLastUsage")).toBe(true);
+      // An unused key cannot be a production key in use, whatever its aliases: no finding.
+      const unused = await cli([
+        "check",
+        "--key",
+        keyArn("us-east-1", ACCOUNT, UNUSED),
+        "--config",
+        inUse,
+        "--format",
+        "json",
+        ...NOW,
+      ]);
+      expect(findings(unused.stdout)).toEqual([]);
+      expect(unused.code).toBe(0);
+    },
+  );
 
   it("another account's key: aliases listed there with --role-template, unknown without", async () => {
     const OTHER = "444455556666";
