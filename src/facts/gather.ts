@@ -18,13 +18,7 @@ import { showValue } from "../show.js";
 import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../sources/key-ids.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
 import { type DeployedStacks, deployedStacks } from "./deployed.js";
-import {
-  aggregateUsage,
-  describeError,
-  isoOrNull,
-  memberUsage,
-  unavailableMember,
-} from "./usage.js";
+import { aggregateUsage, describeError, memberUsage, unavailableMember } from "./usage.js";
 
 export interface GatherOptions {
   /** Where a bare key id or alias name without a region is looked up (`--region`). */
@@ -216,8 +210,8 @@ function multiRegionMembers(arn: string, metadata: AwsKeyMetadata): string[] {
   return members;
 }
 
-/** DescribeKey's metadata in the catalog's words. */
-export function keyInfo(md: AwsKeyMetadata, aliases: string[]): KeyInfo {
+/** DescribeKey's metadata, checked, in the catalog's words. */
+function keyInfo(md: AwsKeyMetadata, aliases: string[]): KeyInfo {
   const arn = parseKmsArn(md.Arn);
   const role = md.MultiRegionConfiguration?.MultiRegionKeyType;
   return {
@@ -232,8 +226,9 @@ export function keyInfo(md: AwsKeyMetadata, aliases: string[]): KeyInfo {
     spec: md.KeySpec ?? null,
     keyUsage: md.KeyUsage ?? null,
     origin: md.Origin ?? null,
-    createdAt: isoOrNull(md.CreationDate),
-    deletionDate: isoOrNull(md.DeletionDate),
+    // Checked answers (answers.ts) carry their dates as ISO strings already.
+    createdAt: md.CreationDate ?? null,
+    deletionDate: md.DeletionDate ?? null,
     pendingWindowDays: md.PendingDeletionWindowInDays ?? null,
     multiRegion: md.MultiRegion ?? null,
     multiRegionRole: role === "PRIMARY" || role === "REPLICA" ? role : null,

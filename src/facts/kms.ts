@@ -402,16 +402,7 @@ export function kmsFactSource(options: KmsOptions): FactSource {
       }
       // KMS's answer, wrong in what it says: the account-region was read, the listing was not.
       const problem = aliasPageProblem(page, place.region, account, markers);
-      if (problem !== null) {
-        throw new CallFailure(
-          {
-            kind: "not-aws",
-            code: "MalformedResponse",
-            message: `answered ListAliases ${problem}: not an AWS answer`,
-          },
-          place.health.place,
-        );
-      }
+      if (problem !== null) throw wrongListing(place, "ListAliases", problem);
       for (const alias of page.Aliases ?? []) {
         // An alias without a target (an AWS managed key's, before the key is made) names no key.
         if (typeof alias?.AliasArn === "string" && typeof alias.TargetKeyId === "string") {
@@ -463,14 +454,7 @@ export function kmsFactSource(options: KmsOptions): FactSource {
             const problem = tokens.has(token)
               ? "with a NextToken it gave before (the listing would never end)"
               : `with more than ${MAX_STACK_PAGES} pages, more than any stack holds`;
-            throw new CallFailure(
-              {
-                kind: "not-aws",
-                code: "MalformedResponse",
-                message: `answered ListStackResources ${problem}: not an AWS answer`,
-              },
-              place.health.place,
-            );
+            throw wrongListing(place, "ListStackResources", problem);
           }
           if (token !== undefined) tokens.add(token);
           const page = await ask<{
@@ -660,6 +644,21 @@ function aliasPageProblem(
     return "with a NextMarker it gave before (the listing would never end)";
   markers.add(NextMarker);
   return null;
+}
+
+/**
+ * A listing whose pages AWS's shape check let through but that cannot be followed (or
+ * names what was not listed): the place answered, the listing is not evidence.
+ */
+function wrongListing(place: Place, operation: string, problem: string): CallFailure {
+  return new CallFailure(
+    {
+      kind: "not-aws",
+      code: "MalformedResponse",
+      message: `answered ${operation} ${problem}: not an AWS answer`,
+    },
+    place.health.place,
+  );
 }
 
 /**

@@ -156,11 +156,3 @@ function latest(dates: (string | null)[]): string | null {
   }
   return best;
 }
-
-/** Normalises an AWS timestamp to ISO 8601; null when absent or not a date. */
-export function isoOrNull(value: unknown): string | null {
-  // Strings from snapshots, Date objects from the SDK; a bare number is ambiguous (seconds or ms).
-  if (typeof value !== "string" && !(value instanceof Date)) return null;
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
