@@ -28,7 +28,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-JCEQMVTD.js";
+} from "./chunks/chunk-BB3J3GJK.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,

@@ -30,7 +30,7 @@ import {
   severityCounts,
   subjectsById,
   truncate
-} from "./chunks/chunk-JCEQMVTD.js";
+} from "./chunks/chunk-BB3J3GJK.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
