@@ -159,3 +159,12 @@ export function showBytes(bytes: number): string {
   }
   return `${value.toFixed(1).replace(/\.0$/, "")} ${unit}`;
 }
+
+/** A read failure in words a user can act on. */
+export function describeReadError(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "is a directory, expected a file";
+  if (code === "EACCES") return "permission denied";
+  return cause instanceof Error ? cause.message : String(cause);
+}
