@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
+import { findConfigFile } from "./config/config-file.js";
 import { CLOCK_SKEW_MS } from "./facts/answers.js";
 import { compareWithDeployed, deployedStacks } from "./facts/deployed.js";
 import { gatherFacts } from "./facts/gather.js";
@@ -53,6 +54,12 @@ export interface Deps {
    */
   readFile(path: string, maxBytes: number): Promise<string>;
   fileExists(path: string): Promise<boolean>;
+  /**
+   * Reads standard input, for an input named `-` (`terraform show -json plan |
+   * kms-usage-lint check -`); rejects past `maxBytes`. Absent where there is
+   * none to read (the Action).
+   */
+  readStdin?: (maxBytes: number) => Promise<string>;
   /**
    * Where the rules file and the files it extends are read, when not from
    * `readFile`: the Action's `config-from-base` reads the pull request's base commit.
@@ -112,12 +119,15 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
 
 /** The rules `check` evaluates; none enabled is the user's error (SPEC §10). */
 async function readEnabledRules(config: RunConfig, deps: Deps): Promise<RuleSet> {
-  const rules = await readRules(config.configFile, deps);
+  const files = deps.rulesFiles ?? deps;
+  const file =
+    config.configFile ?? (await findConfigFile({ ...deps, fileExists: files.fileExists }));
+  const rules = await readRules(file, deps);
   if (rules.rules.length === 0) {
     // Every rule switched off (or none defined): the check would pass every change.
     throw new InputError(
       "no rule is enabled, so every change would pass; enable some, for the built-in ones `extends: [recommended]`",
-      config.configFile ?? DEFAULT_CONFIG_FILE,
+      file ?? DEFAULT_CONFIG_FILE,
     );
   }
   return rules;
@@ -224,8 +234,7 @@ async function gather(
 /** `kms-usage-lint rules`: the rules `check` would evaluate with this `--config`. */
 export async function readRules(configFile: string | null, deps: Deps): Promise<RuleSet> {
   const files = deps.rulesFiles ?? deps;
-  let file = configFile;
-  if (file === null && (await files.fileExists(DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
+  const file = configFile ?? (await findConfigFile({ ...deps, fileExists: files.fileExists }));
   const boundary = file === null ? null : await extendsBoundary(file, deps);
   // Only the checkout can hold links; the base commit's files come from GitHub as text.
   const read =

@@ -13,6 +13,13 @@ import { diffStacks } from "./cdk/changes.js";
 import { locateCdk } from "./cdk/locate.js";
 import type { StackModel } from "./cdk/stack.js";
 import { collectFromText, type InputSpec } from "./detect.js";
+import {
+  describeFound,
+  type FoundInput,
+  MAX_SEARCH_DEPTH,
+  nothingFound,
+  searchDirectory,
+} from "./discover.js";
 import { explicitReferences } from "./explicit.js";
 import { findRepoRoot, type SourceFiles } from "./repo.js";
 import { locateTerraform } from "./terraform/locate.js";
@@ -45,6 +52,8 @@ export interface CollectDeps {
    * cannot, and refuses what is not a regular file or is over `maxBytes`.
    */
   readFile(path: string, maxBytes: number): Promise<string>;
+  /** Reads standard input, for the input `-`; rejects past `maxBytes`. Absent: there is none. */
+  readStdin?: (maxBytes: number) => Promise<string>;
   /** The repository's files, for locations; failures only cost a location. */
   sourceFiles: SourceFiles;
   /** The working directory relative paths are resolved against. */
@@ -72,11 +81,6 @@ export async function collectReferences(
   deps: CollectDeps,
   stages: CollectStages,
 ): Promise<KeyReference[]> {
-  if (options.inputs.length === 0 && options.keys.length === 0 && options.cdkOut.length === 0) {
-    throw new InputError(
-      "nothing to check: name a Terraform plan (kms-usage-lint check plan.json) or a key (--key ARN)",
-    );
-  }
   const references: KeyReference[] = explicitReferences([...options.keys]);
   // Where locations are relative to, and the base revision's files: found on first need.
   let repo: Promise<Repository> | null = null;
@@ -84,22 +88,107 @@ export async function collectReferences(
     repo ??= openRepository(options, deps);
     return repo;
   };
-  for (const input of options.inputs) {
-    if (
-      input.kind === "auto" &&
-      (await isCloudAssemblyDir(resolve(deps.cwd, input.path), deps.sourceFiles))
-    ) {
-      const assembly = { dir: input.path, baseDir: null };
-      references.push(...(await collectAssembly(assembly, await repository(), deps, stages)));
-      continue;
-    }
+  checkStdin(options);
+  const read = new Set<string>();
+  const collectInput = async (input: InputSpec): Promise<void> => {
+    read.add(resolve(deps.cwd, input.path));
     references.push(...(await collectFile(input, options, deps, repository)));
+  };
+  const collectDir = async (dir: string): Promise<void> => {
+    read.add(resolve(deps.cwd, dir));
+    const assembly = { dir, baseDir: null };
+    references.push(...(await collectAssembly(assembly, await repository(), deps, stages)));
+  };
+  // Nothing named: the working directory is searched, as a directory named would be.
+  const nothingNamed =
+    options.inputs.length === 0 && options.keys.length === 0 && options.cdkOut.length === 0;
+  const inputs: readonly InputSpec[] = nothingNamed
+    ? [{ kind: "auto", path: "." }]
+    : options.inputs;
+  for (const input of inputs) {
+    const path = resolve(deps.cwd, input.path);
+    if (input.path === STDIN) {
+      references.push(...(await collectStdin(input, options, deps, repository)));
+    } else if (input.kind === "auto" && (await isCloudAssemblyDir(path, deps.sourceFiles))) {
+      await collectDir(input.path);
+    } else if (input.kind === "auto" && (await deps.sourceFiles.list(path)) !== null) {
+      for (const found of await search(input.path, nothingNamed, deps)) {
+        // A file named and found too (check plan.json .) is read once.
+        if (read.has(resolve(deps.cwd, found.path))) continue;
+        if (found.kind === "cloud-assembly") await collectDir(found.path);
+        else await collectInput({ kind: "auto", path: found.path });
+      }
+    } else {
+      await collectInput(input);
+    }
   }
   for (const dir of options.cdkOut) {
     const assembly = { dir, baseDir: options.cdkBase };
     references.push(...(await collectAssembly(assembly, await repository(), deps, stages)));
   }
   return references;
+}
+
+/**
+ * The inputs a directory holds, said on the info line; none is the user's error
+ * (a search that finds nothing must not pass).
+ */
+async function search(dir: string, workingDir: boolean, deps: CollectDeps): Promise<FoundInput[]> {
+  const where = workingDir ? `the working directory (${deps.cwd})` : dir;
+  const result = await searchDirectory(dir, {
+    files: deps.sourceFiles,
+    readFile: deps.readFile,
+    resolvePath: (path) => resolve(deps.cwd, path),
+  });
+  if (result.tooDeep.length > 0) {
+    deps.logger.warn(
+      `${dir}: not searched below depth ${MAX_SEARCH_DEPTH}: ${result.tooDeep.join(", ")}; name the inputs there, if any`,
+    );
+  }
+  if (result.found.length === 0) throw nothingFound(workingDir ? null : dir, where, result);
+  deps.logger.info(describeFound(dir, where, result));
+  return result.found;
+}
+
+/** The input name that means standard input, as in most command-line tools. */
+export const STDIN = "-";
+
+/** How an input read from standard input is named in messages and references. */
+export const STDIN_NAME = "<stdin>";
+
+/** `-` named once at most, and never where a directory is meant. */
+function checkStdin(options: CollectOptions): void {
+  if (options.inputs.filter((input) => input.path === STDIN).length > 1) {
+    throw new InputError(
+      "`-` (standard input) is named more than once; it can be read only once: save all but one input to files",
+    );
+  }
+  if (options.cdkOut.includes(STDIN) || options.cdkBase === STDIN) {
+    throw new InputError(
+      "a cloud assembly is a directory, which cannot come through standard input: name the cdk.out directory",
+    );
+  }
+}
+
+/** The input `-`: standard input, of any kind, recognised by its content. */
+async function collectStdin(
+  input: InputSpec,
+  options: CollectOptions,
+  deps: CollectDeps,
+  repository: () => Promise<Repository>,
+): Promise<KeyReference[]> {
+  const { readStdin } = deps;
+  if (!readStdin) {
+    throw new InputError("there is no standard input to read here: name the input's file", STDIN);
+  }
+  let text: string;
+  try {
+    text = await readStdin(MAX_INPUT_BYTES);
+  } catch (cause) {
+    const message = `cannot read standard input: ${describeReadError(cause)}`;
+    throw new InputError(message, STDIN_NAME, null, { cause });
+  }
+  return collectText({ ...input, path: STDIN_NAME }, text, options, deps, repository);
 }
 
 /** One input file's references, located in the repository's sources. */
@@ -110,6 +199,17 @@ async function collectFile(
   repository: () => Promise<Repository>,
 ): Promise<KeyReference[]> {
   const text = await readInput(input.path, "input", deps);
+  return collectText(input, text, options, deps, repository);
+}
+
+/** The references of one input's text, located in the repository's sources. */
+async function collectText(
+  input: InputSpec,
+  text: string,
+  options: CollectOptions,
+  deps: CollectDeps,
+  repository: () => Promise<Repository>,
+): Promise<KeyReference[]> {
   const collected = collectFromText(input, text);
   for (const warning of collected.warnings) deps.logger.warn(`${input.path}: ${warning}`);
   if (collected.terraform) {
