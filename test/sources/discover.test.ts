@@ -227,6 +227,16 @@ describe("searching a directory", () => {
     expect(await found(dir)).toEqual([["plan.json", "terraform-plan"]]);
   });
 
+  it("passes over deeply nested JSON and YAML without a crash", async () => {
+    const dir = tree({
+      "plan.json": PLAN,
+      "arrays.json": `${"[".repeat(200_000)}${"]".repeat(200_000)}`,
+      "objects.json": `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`,
+      "flow.yaml": `x: ${"[".repeat(100_000)}`,
+    });
+    expect(await found(dir)).toEqual([["plan.json", "terraform-plan"]]);
+  });
+
   it("stops at a file it cannot read: it may be an input", async () => {
     const dir = tree({ "plan.json": PLAN, "x.json": "{}" });
     const deps = nodeDeps();
