@@ -48,7 +48,10 @@ export async function main(
     }
     // Messages quote inputs (file names, addresses, AWS answers): escaped, one line each.
     const logger = {
-      info: () => {},
+      // What a directory search found: a line on stderr, so that stdout stays the report.
+      info: (message: string) => {
+        if (!args.quiet) io.stderr(`${escapeLogText(message)}\n`);
+      },
       warn: (message: string) => {
         if (!args.quiet) io.stderr(`warning: ${escapeLogText(message)}\n`);
       },

@@ -3,7 +3,7 @@ import { access, readdir, writeFile } from "node:fs/promises";
 import { liveFactSource } from "./facts/live.js";
 import { gitRevisionFiles } from "./git-revision.js";
 import type { Deps } from "./pipeline.js";
-import { readRegularFile } from "./read-file.js";
+import { readRegularFile, readStreamText } from "./read-file.js";
 import { nodeSourceFiles } from "./sources/repo.js";
 import { TOOL } from "./version.js";
 
@@ -11,6 +11,7 @@ import { TOOL } from "./version.js";
 export function nodeDeps(): Omit<Deps, "logger"> {
   return {
     readFile: readRegularFile,
+    readStdin: (maxBytes) => readStreamText(process.stdin, maxBytes, "standard input"),
     writeFile: (path, text) => writeFile(path, text, "utf8"),
     fileExists: (path) => access(path).then(yes, no),
     listDir: async (dir) =>

@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
+import { findConfigFile } from "./config/config-file.js";
 import { CLOCK_SKEW_MS } from "./facts/answers.js";
 import { compareWithDeployed, deployedStacks } from "./facts/deployed.js";
 import { gatherFacts } from "./facts/gather.js";
@@ -18,7 +19,6 @@ import {
   type UsageStatus,
 } from "./model.js";
 import { type Progress, SILENT } from "./progress.js";
-import { MAX_INPUT_BYTES } from "./read-file.js";
 import { buildReport, failsAt } from "./report/build.js";
 import { BUILTIN_PACKS } from "./rules/builtin.js";
 import { type FactPath, unreadableFacts } from "./rules/catalog.js";
@@ -26,7 +26,7 @@ import { evaluate } from "./rules/evaluate.js";
 import { type ExtendsBoundary, isWithin } from "./rules/extends.js";
 import { applyIgnores } from "./rules/ignore.js";
 import { MAX_RULES_FILE_BYTES, type RuleSet } from "./rules/load.js";
-import { describeReadError, loadRulesFromFiles } from "./rules/read.js";
+import { loadRulesFromFiles } from "./rules/read.js";
 import { applyInlineSuppressions } from "./rules/suppress.js";
 import {
   findRuleTestFiles,
@@ -35,16 +35,9 @@ import {
   runRuleTests,
 } from "./rules/test-runner.js";
 import { plural } from "./show.js";
-import { withBaseLocations } from "./sources/base-location.js";
-import { isCloudAssemblyDir, readCloudAssembly } from "./sources/cdk/assembly.js";
-import { diffStacks } from "./sources/cdk/changes.js";
-import { locateCdk } from "./sources/cdk/locate.js";
-import type { StackModel } from "./sources/cdk/stack.js";
-import { collectFromText } from "./sources/detect.js";
-import { explicitReferences } from "./sources/explicit.js";
+import { collectReferences, readInput } from "./sources/collect.js";
 import { parseJson } from "./sources/json.js";
 import { findRepoRoot, type SourceFiles } from "./sources/repo.js";
-import { locateTerraform } from "./sources/terraform/locate.js";
 import { DAY_MS, HOUR_MS } from "./time.js";
 
 export interface Logger {
@@ -61,6 +54,12 @@ export interface Deps {
    */
   readFile(path: string, maxBytes: number): Promise<string>;
   fileExists(path: string): Promise<boolean>;
+  /**
+   * Reads standard input, for an input named `-` (`terraform show -json plan |
+   * kms-usage-lint check -`); rejects past `maxBytes`. Absent where there is
+   * none to read (the Action).
+   */
+  readStdin?: (maxBytes: number) => Promise<string>;
   /**
    * Where the rules file and the files it extends are read, when not from
    * `readFile`: the Action's `config-from-base` reads the pull request's base commit.
@@ -101,46 +100,58 @@ export interface RunResult {
 export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const now = config.now ?? deps.clock();
   // Rules first: a broken rules file should fail before any AWS call is made.
-  const rules = await readRules(config.configFile, deps);
-  if (rules.rules.length === 0) {
-    // Every rule switched off (or none defined): the check would pass every change (SPEC §10).
-    throw new InputError(
-      "no rule is enabled, so every change would pass; enable some, for the built-in ones `extends: [recommended]`",
-      config.configFile ?? DEFAULT_CONFIG_FILE,
-    );
-  }
+  const rules = await readEnabledRules(config, deps);
   const facts = await openFacts(config, deps, now);
   const references = await collect(config, deps, facts.source);
-  // A usage fact is pending until asked, and a fact AWS could not give stays unknown (the
-  // evaluator's rule): a key needs asking only if some rule is still undecided.
-  const needsUsage = (subject: KeySubject) => {
+  const gathered = await gather(references, config, deps, facts, now, usageNeeded(rules, now));
+  const { findings, suppressed } = evaluateRules(gathered.subjects, rules, now, deps);
+  const report = buildReport({
+    tool: deps.tool,
+    now,
+    subjects: gathered.subjects,
+    findings,
+    suppressed,
+    errors: gathered.errors,
+    stats: { usageCallsSaved: gathered.usageCallsSaved },
+  });
+  return { report, rules, failed: failsAt(report, config.failOn) };
+}
+
+/** The rules `check` evaluates; none enabled is the user's error (SPEC §10). */
+async function readEnabledRules(config: RunConfig, deps: Deps): Promise<RuleSet> {
+  const files = deps.rulesFiles ?? deps;
+  const file =
+    config.configFile ?? (await findConfigFile({ ...deps, fileExists: files.fileExists }));
+  const rules = await readRules(file, deps);
+  if (rules.rules.length === 0) {
+    // Every rule switched off (or none defined): the check would pass every change.
+    throw new InputError(
+      "no rule is enabled, so every change would pass; enable some, for the built-in ones `extends: [recommended]`",
+      file ?? DEFAULT_CONFIG_FILE,
+    );
+  }
+  return rules;
+}
+
+/**
+ * Whether a key needs asking for its usage: a usage fact is pending until asked,
+ * and a fact AWS could not give stays unknown (the evaluator's rule), so only if
+ * some rule is still undecided without it.
+ */
+function usageNeeded(rules: RuleSet, now: Date): (subject: KeySubject) => boolean {
+  return (subject) => {
     const unreadable = unreadableFacts(subject);
     const pending = (fact: FactPath) => fact.startsWith("usage.") || unreadable.has(fact);
     return rules.rules.some((rule) => rule.decide({ subject, now }, pending) === undefined);
   };
-  const { subjects, errors, usageCallsSaved } = await gather(
-    references,
-    config,
-    deps,
-    facts,
-    now,
-    needsUsage,
-  );
+}
+
+/** The evaluate stage: findings, after inline suppressions and the config's ignores. */
+function evaluateRules(subjects: KeySubject[], rules: RuleSet, now: Date, deps: Deps) {
   const inline = applyInlineSuppressions(evaluate(subjects, rules, now), subjects);
   const ignored = applyIgnores(inline.findings, subjects, rules.ignores, now, inline.suppressed);
   for (const warning of ignored.warnings) deps.logger.warn(warning);
-  const findings = ignored.findings;
-  const suppressed = [...inline.suppressed, ...ignored.suppressed];
-  const report = buildReport({
-    tool: deps.tool,
-    now,
-    subjects,
-    findings,
-    suppressed,
-    errors,
-    stats: { usageCallsSaved },
-  });
-  return { report, rules, failed: failsAt(report, config.failOn) };
+  return { findings: ignored.findings, suppressed: [...inline.suppressed, ...ignored.suppressed] };
 }
 
 /** `kms-usage-lint test`: the rule test cases under `paths` (default: the working directory). */
@@ -223,8 +234,7 @@ async function gather(
 /** `kms-usage-lint rules`: the rules `check` would evaluate with this `--config`. */
 export async function readRules(configFile: string | null, deps: Deps): Promise<RuleSet> {
   const files = deps.rulesFiles ?? deps;
-  let file = configFile;
-  if (file === null && (await files.fileExists(DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
+  const file = configFile ?? (await findConfigFile({ ...deps, fileExists: files.fileExists }));
   const boundary = file === null ? null : await extendsBoundary(file, deps);
   // Only the checkout can hold links; the base commit's files come from GitHub as text.
   const read =
@@ -299,131 +309,14 @@ function checkEvidence(facts: Facts): void {
   if (failure !== null) throw failure;
 }
 
-async function collect(config: RunConfig, deps: Deps, source: FactSource): Promise<KeyReference[]> {
-  const references: KeyReference[] = explicitReferences(config.keys);
-  // Where locations are relative to, and the base revision's files: found on first need.
-  let repo: Promise<Repository> | null = null;
-  const repository = () => {
-    repo ??= openRepository(config, deps);
-    return repo;
-  };
-  for (const input of config.inputs) {
-    if (
-      input.kind === "auto" &&
-      (await isCloudAssemblyDir(resolve(deps.cwd, input.path), deps.sourceFiles))
-    ) {
-      references.push(
-        ...(await collectAssembly(input.path, null, await repository(), deps, source)),
-      );
-      continue;
-    }
-    const text = await readInput(input.path, "input", deps);
-    const collected = collectFromText(input, text);
-    for (const warning of collected.warnings) deps.logger.warn(`${input.path}: ${warning}`);
-    if (collected.terraform) {
-      const { repoRoot, baseFiles } = await repository();
-      const options = {
-        rootDir: resolve(deps.cwd, config.terraformDir ?? dirname(input.path)),
-        repoRoot,
-        modules: collected.terraform.modules,
-        files: deps.sourceFiles,
-      };
-      const located = await locateTerraform(collected.references, options);
-      references.push(
-        ...(baseFiles === null
-          ? located
-          : await withBaseLocations(located, (refs) =>
-              locateTerraform(refs, { ...options, files: baseFiles }),
-            )),
-      );
-    } else if (collected.stacks) {
-      const { repoRoot } = await repository();
-      const options = { repoRoot, appDir: null, files: deps.sourceFiles, workingDir: deps.cwd };
-      references.push(...(await locateCdk(collected.references, collected.stacks, options)));
-    } else {
-      references.push(...collected.references);
-    }
-  }
-  for (const dir of config.cdkOut) {
-    references.push(
-      ...(await collectAssembly(dir, config.cdkBase, await repository(), deps, source)),
-    );
-  }
-  if (config.inputs.length === 0 && config.keys.length === 0 && config.cdkOut.length === 0) {
-    throw new InputError(
-      "nothing to check: name a Terraform plan (kms-usage-lint check plan.json) or a key (--key ARN)",
-    );
-  }
-  return references;
-}
-
-/** The repository the inputs' locations are in. */
-interface Repository {
-  /** Absolute; locations are relative to it. */
-  repoRoot: string;
-  /** The `--base-ref` revision's files; null without one (or when git does not have it). */
-  baseFiles: SourceFiles | null;
-}
-
-async function openRepository(config: RunConfig, deps: Deps): Promise<Repository> {
-  const repoRoot = await findRoot(config, deps);
-  if (config.baseRef === null || !deps.gitRevision) return { repoRoot, baseFiles: null };
-  const baseFiles = await deps.gitRevision(repoRoot, config.baseRef);
-  if (baseFiles === null) {
-    deps.logger.warn(
-      `--base-ref ${config.baseRef}: no such commit in the git repository at ${repoRoot} (a shallow clone?); removed resources get no line`,
-    );
-  }
-  return { repoRoot, baseFiles };
-}
-
 /**
- * A cloud assembly (`cdk.out`): its keys, and the changes against the base branch's
- * assembly (`--cdk-base`) or, without one, against each stack's deployed template,
- * each pointed at the construct's line.
+ * The collect stage: the inputs' key references. An assembly read without a
+ * base is compared with what is deployed, which the fact source knows.
  */
-async function collectAssembly(
-  dir: string,
-  baseDir: string | null,
-  { repoRoot, baseFiles }: Repository,
-  deps: Deps,
-  source: FactSource,
-): Promise<KeyReference[]> {
-  const head = await readCloudAssembly(resolve(deps.cwd, dir), deps.sourceFiles);
-  for (const warning of head.warnings) deps.logger.warn(warning);
-  const references = [...head.references];
-  let baseStacks: StackModel[] = [];
-  if (baseDir !== null) {
-    const base = await readCloudAssembly(resolve(deps.cwd, baseDir), deps.sourceFiles);
-    for (const warning of base.warnings) deps.logger.warn(warning);
-    references.push(...diffStacks(base.stacks, head.stacks, "cdk-assembly"));
-    baseStacks = base.stacks;
-  } else {
-    // Without a base, each stack's deployed template is the base, nested stacks' too.
-    references.push(...(await compareWithDeployed(head.stacks, deployedStacks(source))));
-  }
-  // The CDK app lives beside cdk.json, usually the assembly's parent directory.
-  const parent = dirname(resolve(deps.cwd, dir));
-  const appDir =
-    (await deps.sourceFiles.readText(resolve(parent, "cdk.json"))) !== null ? parent : null;
-  // Lines in the checkout come from the head assembly only: a key the change removes
-  // is declared in the base revision, whose lines the checkout's files do not have.
-  const located = await locateCdk(references, head.stacks, {
-    repoRoot,
-    appDir,
-    files: deps.sourceFiles,
-    workingDir: deps.cwd,
+function collect(config: RunConfig, deps: Deps, source: FactSource): Promise<KeyReference[]> {
+  return collectReferences(config, deps, {
+    compareWithDeployed: (stacks) => compareWithDeployed(stacks, deployedStacks(source)),
   });
-  if (baseStacks.length === 0 || baseFiles === null) return located;
-  return withBaseLocations(located, (refs) =>
-    locateCdk(refs, baseStacks, { repoRoot, appDir, files: baseFiles, workingDir: deps.cwd }),
-  );
-}
-
-/** `--repo-root`, else the enclosing git checkout, else the working directory. */
-async function findRoot(config: RunConfig, deps: Deps): Promise<string> {
-  if (config.repoRoot !== null) return resolve(deps.cwd, config.repoRoot);
-  return (await findRepoRoot(deps.cwd, deps.sourceFiles)) ?? deps.cwd;
 }
 
 async function factSource(
@@ -481,15 +374,4 @@ function checkFactsAge(
     `the facts snapshot is ${old} old at the evaluation clock (captured ${capturedAt.toISOString()}, now ${now.toISOString()}), older than the ${plural(maxDays, "day")} max-facts-age allows: refresh it (kms-usage-lint snapshot … -o ${file}), or raise max-facts-age if older facts are acceptable`,
     file,
   );
-}
-
-/** Reads a file the user named; a missing or unreadable file is their error, not a crash. */
-async function readInput(path: string, what: string, deps: Deps): Promise<string> {
-  try {
-    return await deps.readFile(path, MAX_INPUT_BYTES);
-  } catch (cause) {
-    throw new InputError(`cannot read ${what}: ${describeReadError(cause)}`, path, null, {
-      cause,
-    });
-  }
 }

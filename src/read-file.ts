@@ -159,3 +159,39 @@ export function showBytes(bytes: number): string {
   }
   return `${value.toFixed(1).replace(/\.0$/, "")} ${unit}`;
 }
+
+/** A read failure in words a user can act on. */
+export function describeReadError(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "is a directory, expected a file";
+  if (code === "EACCES") return "permission denied";
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+/**
+ * The whole of a stream (standard input) as UTF-8 text, refused as soon as it
+ * passes `maxBytes` (or the longest string Node.js can hold), so that a pipe
+ * that never ends cannot make the run read without end.
+ */
+export async function readStreamText(
+  stream: AsyncIterable<Buffer | string>,
+  maxBytes: number,
+  what: string,
+): Promise<string> {
+  const limit = Math.min(maxBytes, MAX_TEXT_BYTES);
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    length += bytes.length;
+    if (length > limit) {
+      throw new RefusedFileError(
+        `${what} is over the limit of ${showBytes(limit)} for this kind of input`,
+        "EFBIG",
+      );
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, length).toString("utf8");
+}

@@ -305,6 +305,22 @@ describe("config-from-base", () => {
     expect(ran.outputs).toMatchObject({ errors: "1", warnings: "4" });
   });
 
+  it("finds the base's rules under the other name, .kms-usage-lint.yaml", async () => {
+    fake.setContent(
+      BASE,
+      ".kms-usage-lint.yaml",
+      "extends: [recommended]\nrules:\n  unused-key: off\n",
+    );
+    const ran = await runInDir({ "config-from-base": "true" });
+    expect(ran.outputs).toMatchObject({ errors: "1", warnings: "4" });
+    const read = fake.requests.filter((r) => r.path.includes("/contents/"));
+    expect(read.map((r) => r.path)).toEqual([
+      "/repos/acme/infra/contents/.kms-usage-lint.yml",
+      "/repos/acme/infra/contents/.kms-usage-lint.yaml",
+      "/repos/acme/infra/contents/.kms-usage-lint.yaml",
+    ]);
+  });
+
   it("with no rules file in the base, evaluates the recommended rules", async () => {
     const ran = await runInDir({ "config-from-base": "true" });
     expect(ran.outputs.errors).toBe("1");

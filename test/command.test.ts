@@ -286,7 +286,6 @@ describe("kms-usage-lint check", () => {
       {},
       /--role-template .*: expected a role ARN with \{account\}/,
     ],
-    ["nothing to check", ["--facts", FACTS], {}, /nothing to check/],
     [
       "an unknown option",
       [PLAN, "--cdk-outt", "x"],

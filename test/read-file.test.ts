@@ -8,6 +8,7 @@ import {
   MAX_TEXT_BYTES,
   RefusedFileError,
   readRegularFile,
+  readStreamText,
   showBytes,
 } from "../src/read-file.js";
 import { nodeSourceFiles } from "../src/sources/repo.js";
@@ -126,5 +127,34 @@ describe("showBytes", () => {
     [2 * 1024 ** 3, "2 GiB"],
   ])("%d → %s", (bytes, shown) => {
     expect(showBytes(bytes)).toBe(shown);
+  });
+});
+
+describe("readStreamText (standard input)", () => {
+  async function* chunks(...parts: string[]) {
+    for (const part of parts) yield Buffer.from(part, "utf8");
+  }
+  async function* endless() {
+    for (;;) yield Buffer.alloc(64 * 1024, 0x20);
+  }
+
+  it("joins the chunks as UTF-8, a character split between two chunks too", async () => {
+    const euro = Buffer.from("€", "utf8");
+    async function* split() {
+      yield Buffer.concat([Buffer.from('{"a": "'), euro.subarray(0, 1)]);
+      yield Buffer.concat([euro.subarray(1), Buffer.from('"}')]);
+    }
+    expect(await readStreamText(split(), 100, "standard input")).toBe('{"a": "€"}');
+    expect(await readStreamText(chunks(), 100, "standard input")).toBe("");
+  });
+
+  it("refuses a stream past the limit as soon as it passes it, an endless one too", async () => {
+    await expect(readStreamText(chunks("12345", "6"), 5, "standard input")).rejects.toMatchObject({
+      code: "EFBIG",
+      message: "standard input is over the limit of 5 bytes for this kind of input",
+    });
+    await expect(readStreamText(endless(), 1024 * 1024, "standard input")).rejects.toMatchObject({
+      code: "EFBIG",
+    });
   });
 });

@@ -53,7 +53,7 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
   )
     .option(
       "--config <file>",
-      "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)",
+      "rules file (default: .kms-usage-lint.yml or .yaml in the working directory or the nearest parent up to the repository root, else the recommended rules)",
     )
     .option("--facts <file>", "evaluate offline from this facts snapshot")
     .option(
@@ -117,7 +117,7 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
     .description("list the rules in effect (id, severity, source, description)")
     .option(
       "--config <file>",
-      "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)",
+      "rules file (default: .kms-usage-lint.yml or .yaml in the working directory or the nearest parent up to the repository root, else the recommended rules)",
     )
     .option("--schema", "print the JSON Schema of rules files instead")
     .action((options: { config?: string; schema?: boolean }) => {
@@ -145,7 +145,7 @@ function withInputs(command: Command): Command {
   return command
     .argument(
       "[paths...]",
-      "input files, recognised by their content (Terraform plan, state or outputs, CloudFormation templates, CDK outputs, cdk.out directories)",
+      "input files, recognised by their content (Terraform plan, state or outputs, CloudFormation templates, CDK outputs, cdk.out directories); a directory is searched for them, - is standard input (default: the working directory is searched)",
     )
     .option(
       "--terraform-plan <file>",

@@ -16,7 +16,7 @@ export interface RunConfig {
   inputs: InputSpec[];
   /** `--key` values. */
   keys: string[];
-  /** `--config`; null: `.kms-usage-lint.yml` in the working directory if it exists, else the recommended pack. */
+  /** `--config`; null: the nearest `.kms-usage-lint.yml`/`.yaml` up to the repository root (config-file.ts), else the recommended pack. */
   configFile: string | null;
   /** `--facts`: evaluate offline from this snapshot. */
   factsFile: string | null;
@@ -101,7 +101,7 @@ export function parseAwsTimeout(text: string, what: string): number {
   return seconds;
 }
 
-/** The default rules file looked for in the working directory. */
+/** The default rules file's name, looked for up to the repository root (config-file.ts). */
 export const DEFAULT_CONFIG_FILE = ".kms-usage-lint.yml";
 
 /**

@@ -4,6 +4,7 @@
  * injected, so the CLI, the Action and the tests differ only there.
  */
 import { InputError } from "../model.js";
+import { describeReadError } from "../read-file.js";
 import {
   type ExtendedFile,
   type ExtendedFiles,
@@ -35,14 +36,8 @@ export const DEFAULT_RULES: RulesFileInput = {
  */
 export const MAX_EXTENDED_FILES = 50;
 
-/** A read failure in words a user can act on. */
-export function describeReadError(cause: unknown): string {
-  const code = (cause as NodeJS.ErrnoException | null)?.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "is a directory, expected a file";
-  if (code === "EACCES") return "permission denied";
-  return cause instanceof Error ? cause.message : String(cause);
-}
+// Rules readers import it from here; it lives beside the file reader, where sources reach it too.
+export { describeReadError };
 
 /** The `extends` entries of a rules file that name files; [] when it does not parse (the loader reports that). */
 function fileEntries(text: string): string[] {

@@ -87,6 +87,7 @@ const BINARY_SNIFF_CHARS = 8192;
 /** Reads the references of one input whose text is `text`. */
 export function collectFromText(input: InputSpec, text: string): Collected {
   checkText(text, input.path);
+  checkNotTerraformSource(input, text);
   if (readsAsTemplateText(input, text)) {
     const parsed = parseTemplateText(text, input.path);
     if (input.kind === "auto" && !isCloudFormationTemplate(parsed.doc)) {
@@ -183,6 +184,7 @@ export function detectKind(doc: unknown, file: string): Exclude<InputKind, "auto
       file,
     );
   }
+  if (isTerraformJsonConfiguration(doc, file)) throw terraformSourceError(file);
   const what = describeDocument(doc, "this JSON object is not a document this tool reads");
   // A manifest is read with the assembly around it, which a single file does not give.
   const manifest = /cloud assembly manifest/.test(what)
@@ -223,7 +225,7 @@ function checkText(text: string, file: string): void {
   if (!head.includes("\0")) return;
   if (head.startsWith(ZIP_MAGIC)) {
     throw new InputError(
-      "binary file (a zip archive, as `terraform plan -out` writes), expected JSON: run `terraform show -json PLANFILE > plan.json` and pass that",
+      "this is a binary Terraform plan (a zip archive, as `terraform plan -out` writes), expected JSON: run `terraform show -json PLANFILE > plan.json` and pass that",
       file,
     );
   }
@@ -235,4 +237,116 @@ function checkText(text: string, file: string): void {
       : "binary file, expected JSON",
     file,
   );
+}
+
+// Terraform's own configuration: HCL (`.tf`), its JSON form (`.tf.json`) and variable files.
+const TERRAFORM_SOURCE_NAME_RE = /\.(?:tf|tfvars)(?:\.json)?$/i;
+// A line that opens an HCL block: `resource "aws_kms_key" "x" {`, `terraform {`, `locals {`.
+const HCL_BLOCK_RE =
+  /^[ \t]*(?:resource|data|module|variable|output|provider|terraform|locals|moved|import|removed|check)(?:[ \t]+"[^"\n]*")*[ \t]*\{[ \t]*$/m;
+// The top-level blocks of a `.tf.json` file; a document of nothing else is configuration.
+const TERRAFORM_JSON_BLOCKS = new Set([
+  "resource",
+  "data",
+  "module",
+  "variable",
+  "output",
+  "provider",
+  "terraform",
+  "locals",
+  "moved",
+  "import",
+  "removed",
+  "check",
+]);
+
+/**
+ * Terraform source given where its plan was meant (`check main.tf`): say how
+ * to get the plan instead of "not valid JSON: unexpected token '#'". HCL is
+ * told by its name or, for text that is no JSON, by a line opening a block.
+ */
+function checkNotTerraformSource(input: InputSpec, text: string): void {
+  if (input.kind !== "auto" && !input.kind.startsWith("terraform-")) return;
+  if (startsWithObject(text)) return;
+  if (/\.(?:tf|tfvars)$/i.test(input.path) || HCL_BLOCK_RE.test(text)) {
+    throw terraformSourceError(input.path);
+  }
+}
+
+/** A parsed JSON document that is Terraform configuration (`.tf.json`), not a plan. */
+function isTerraformJsonConfiguration(doc: unknown, file: string): boolean {
+  if (!isJsonObject(doc)) return false;
+  const keys = Object.keys(doc);
+  if (keys.length === 0) return TERRAFORM_SOURCE_NAME_RE.test(file);
+  return (
+    keys.every((key) => TERRAFORM_JSON_BLOCKS.has(key) || key === "//") &&
+    (TERRAFORM_SOURCE_NAME_RE.test(file) ||
+      keys.some((key) => key === "resource" || key === "terraform"))
+  );
+}
+
+function terraformSourceError(file: string): InputError {
+  return new InputError(
+    "this is Terraform source, not a plan: run `terraform plan -out PLANFILE` and `terraform show -json PLANFILE > plan.json`, and pass plan.json",
+    file,
+  );
+}
+
+/** A file's kind as a directory search names it. */
+export type FoundKind = Exclude<InputKind, "auto">;
+
+/** What a directory search makes of one file. */
+export type Recognition = { kind: FoundKind } | { kind: null; reason: string };
+
+// A few JSON keys and values that only the inputs hold: text with one of them that
+// does not parse is a broken input, not some other JSON file of the repository.
+const INPUT_MARKER_RE =
+  /"(?:format_version|terraform_version|resource_changes|planned_values|prior_state|lineage|AWSTemplateFormatVersion|Resources|artifacts)"\s*:|arn:aws[a-z-]*:kms:/;
+// How much of a file is searched for the markers: they sit at the top of every input.
+const MARKER_SNIFF_CHARS = 64 * 1024;
+// The file names that are inputs whatever they hold (Terraform writes state only there).
+const INPUT_NAME_RE = /\.tfstate$/i;
+
+/**
+ * Whether a file found in a directory search is an input, by its content: the
+ * kinds `collectFromText` reads for a file given without one. A file that does
+ * not parse, or parses into something else (`package.json`, a `tsconfig.json`
+ * with comments, a workflow's YAML), is not an input.
+ *
+ * @throws InputError when the file is recognisably an input (by its name, or
+ *   markers only inputs hold) but cannot be read: a truncated plan must stop
+ *   the run, not be skipped.
+ */
+export function recogniseText(path: string, text: string): Recognition {
+  const input: InputSpec = { kind: "auto", path };
+  const looksLikeInput = () =>
+    INPUT_NAME_RE.test(path) ||
+    // An empty JSON file is nothing else either: most often a `terraform show` that failed.
+    (text.trim() === "" && !YAML_NAME_RE.test(path)) ||
+    INPUT_MARKER_RE.test(text.slice(0, MARKER_SNIFF_CHARS)) ||
+    (YAML_NAME_RE.test(path) && YAML_TEMPLATE_KEY_RE.test(text));
+  if (TERRAFORM_SOURCE_NAME_RE.test(path)) return { kind: null, reason: "Terraform source" };
+  if (text.slice(0, BINARY_SNIFF_CHARS).includes("\0")) {
+    if (INPUT_NAME_RE.test(path)) checkText(text, path);
+    return { kind: null, reason: "binary" };
+  }
+  let doc: unknown;
+  try {
+    if (readsAsTemplateText(input, text)) {
+      doc = parseTemplateText(text, path).doc;
+      if (!isCloudFormationTemplate(doc)) return { kind: null, reason: "YAML, not a template" };
+      return { kind: "cloudformation-template" };
+    }
+    const unwrapped = startsWithObject(text) ? null : stripWrapper(text);
+    doc = parseInput(unwrapped?.json ?? text, input, unwrapped?.linesBefore ?? 0);
+  } catch (error) {
+    if (error instanceof InputError && looksLikeInput()) throw error;
+    return { kind: null, reason: "does not parse" };
+  }
+  try {
+    return { kind: detectKind(doc, path) };
+  } catch (error) {
+    if (error instanceof InputError && INPUT_NAME_RE.test(path)) throw error;
+    return { kind: null, reason: "not an input" };
+  }
 }

@@ -3,7 +3,7 @@
  * its root is, so that locations can be given relative to it (SPEC §2, §7
  * `--repo-root`).
  */
-import { readdir, realpath } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { MAX_INPUT_BYTES, readRegularFile } from "../read-file.js";
 
@@ -27,6 +27,21 @@ export interface SourceFiles {
    * without it they compare paths by their text.
    */
   realPath?(path: string): Promise<string | null>;
+  /**
+   * A directory's entries with what each is, links followed (a dangling link
+   * is a `file`, so that reading it says what is wrong), for the directory
+   * search. Unlike the other methods it rejects with the Node error (EACCES…)
+   * when the directory cannot be listed: a search must not pass over what it
+   * could not see.
+   */
+  entries?(dir: string): Promise<DirectoryEntry[]>;
+}
+
+/** One entry of a listed directory. */
+export interface DirectoryEntry {
+  name: string;
+  /** `other`: a FIFO, socket or device, which is never read. */
+  type: "file" | "directory" | "other";
 }
 
 /**
@@ -39,7 +54,22 @@ export function nodeSourceFiles(): SourceFiles {
     readText: (path) => readRegularFile(path, MAX_INPUT_BYTES).catch(nothing),
     list: (dir) => readdir(dir).catch(nothing),
     realPath: (path) => realpath(path).catch(nothing),
+    entries: listEntries,
   };
+}
+
+async function listEntries(dir: string): Promise<DirectoryEntry[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return Promise.all(
+    entries.map(async (entry): Promise<DirectoryEntry> => {
+      const target = entry.isSymbolicLink()
+        ? await stat(join(dir, entry.name)).catch(nothing)
+        : entry;
+      const type =
+        target === null || target.isFile() ? "file" : target.isDirectory() ? "directory" : "other";
+      return { name: entry.name, type };
+    }),
+  );
 }
 
 const nothing = () => null;

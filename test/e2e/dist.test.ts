@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,6 +8,35 @@ const NOW = "2026-11-28T00:00:00Z";
 
 describe.each(nodeRuntimes())("dist/ on $name", ({ bin }) => {
   const dir = isolatedCopy();
+
+  it("the CLI reads a plan piped to `-` (terraform show -json plan | kms-usage-lint check -)", () => {
+    const result = spawnSync(
+      bin,
+      [
+        "dist/cli.js",
+        "check",
+        "-",
+        "--facts",
+        "examples/facts.json",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+      ],
+      {
+        cwd: dir,
+        input: readFileSync(join(dir, "examples/plan.json")),
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "" },
+        timeout: 20_000,
+      },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.summary).toEqual({ error: 1, warning: 5, notice: 0, suppressed: 0, keys: 4 });
+    expect(report.keys[0].references[0].file).toBe("<stdin>");
+  });
 
   it("the CLI reports both findings of the example as JSON and exits 1", () => {
     const run = runNode(

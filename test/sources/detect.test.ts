@@ -173,7 +173,7 @@ describe("collectFromText", () => {
     [
       "a saved plan file (a zip archive)",
       "PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000tfplan",
-      "binary file (a zip archive, as `terraform plan -out` writes), expected JSON: run `terraform show -json PLANFILE > plan.json` and pass that",
+      "this is a binary Terraform plan (a zip archive, as `terraform plan -out` writes), expected JSON: run `terraform show -json PLANFILE > plan.json` and pass that",
     ],
     [
       "UTF-16 text read as UTF-8",

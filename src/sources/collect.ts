@@ -1,0 +1,321 @@
+/**
+ * The collect stage (SPEC §1, §2): the inputs a run names in, key references
+ * out, each pointed at its line in the repository where one can be found.
+ * Everything outside the sources stage comes in through `CollectDeps` and
+ * `CollectStages`, so this module imports nothing above it.
+ */
+import { dirname, resolve } from "node:path";
+import { InputError, type KeyReference } from "../model.js";
+import { describeReadError, MAX_INPUT_BYTES } from "../read-file.js";
+import { withBaseLocations } from "./base-location.js";
+import { isCloudAssemblyDir, readCloudAssembly } from "./cdk/assembly.js";
+import { diffStacks } from "./cdk/changes.js";
+import { locateCdk } from "./cdk/locate.js";
+import type { StackModel } from "./cdk/stack.js";
+import { collectFromText, type InputSpec } from "./detect.js";
+import {
+  describeFound,
+  type FoundInput,
+  MAX_SEARCH_DEPTH,
+  nothingFound,
+  searchDirectory,
+} from "./discover.js";
+import { explicitReferences } from "./explicit.js";
+import { findRepoRoot, type SourceFiles } from "./repo.js";
+import { locateTerraform } from "./terraform/locate.js";
+
+/**
+ * What collection reads from the run's configuration. The run's `RunConfig`
+ * satisfies it; an option that changes how inputs are read is added here and
+ * there.
+ */
+export interface CollectOptions {
+  inputs: readonly InputSpec[];
+  /** `--key` values. */
+  keys: readonly string[];
+  /** `--cdk-out` directories. */
+  cdkOut: readonly string[];
+  /** `--cdk-base`: the base branch's assembly. */
+  cdkBase: string | null;
+  /** `--terraform-dir`; null: each Terraform input's own directory. */
+  terraformDir: string | null;
+  /** `--repo-root`; null: the git top level, else the working directory. */
+  repoRoot: string | null;
+  /** `--base-ref`: the revision whose files give removed resources their lines. */
+  baseRef: string | null;
+}
+
+/** The outside world as collection sees it; the pipeline's `Deps` satisfies it. */
+export interface CollectDeps {
+  /**
+   * Reads a file the user named; rejects with the Node error (ENOENT…) when it
+   * cannot, and refuses what is not a regular file or is over `maxBytes`.
+   */
+  readFile(path: string, maxBytes: number): Promise<string>;
+  /** Reads standard input, for the input `-`; rejects past `maxBytes`. Absent: there is none. */
+  readStdin?: (maxBytes: number) => Promise<string>;
+  /** The repository's files, for locations; failures only cost a location. */
+  sourceFiles: SourceFiles;
+  /** The working directory relative paths are resolved against. */
+  cwd: string;
+  /** A git revision's files (`--base-ref`); null when the commit is not in the repository. */
+  gitRevision?: (repoRoot: string, ref: string) => Promise<SourceFiles | null>;
+  logger: { warn(message: string): void; info(message: string): void };
+}
+
+/**
+ * What collection needs from the later stages, passed in as functions so
+ * that sources know nothing of AWS.
+ */
+export interface CollectStages {
+  /**
+   * The changes of a cloud assembly's stacks against what is deployed, for an
+   * assembly read without `--cdk-base`.
+   */
+  compareWithDeployed(stacks: readonly StackModel[]): Promise<KeyReference[]>;
+}
+
+/** Every key reference the inputs of `options` hold, in the order the inputs were named. */
+export async function collectReferences(
+  options: CollectOptions,
+  deps: CollectDeps,
+  stages: CollectStages,
+): Promise<KeyReference[]> {
+  const references: KeyReference[] = explicitReferences([...options.keys]);
+  // Where locations are relative to, and the base revision's files: found on first need.
+  let repo: Promise<Repository> | null = null;
+  const repository = () => {
+    repo ??= openRepository(options, deps);
+    return repo;
+  };
+  checkStdin(options);
+  const read = new Set<string>();
+  const collectInput = async (input: InputSpec): Promise<void> => {
+    read.add(resolve(deps.cwd, input.path));
+    references.push(...(await collectFile(input, options, deps, repository)));
+  };
+  const collectDir = async (dir: string): Promise<void> => {
+    read.add(resolve(deps.cwd, dir));
+    const assembly = { dir, baseDir: null };
+    references.push(...(await collectAssembly(assembly, await repository(), deps, stages)));
+  };
+  // Nothing named: the working directory is searched, as a directory named would be.
+  const nothingNamed =
+    options.inputs.length === 0 && options.keys.length === 0 && options.cdkOut.length === 0;
+  const inputs: readonly InputSpec[] = nothingNamed
+    ? [{ kind: "auto", path: "." }]
+    : options.inputs;
+  for (const input of inputs) {
+    const path = resolve(deps.cwd, input.path);
+    if (input.path === STDIN) {
+      references.push(...(await collectStdin(input, options, deps, repository)));
+    } else if (input.kind === "auto" && (await isCloudAssemblyDir(path, deps.sourceFiles))) {
+      await collectDir(input.path);
+    } else if (input.kind === "auto" && (await deps.sourceFiles.list(path)) !== null) {
+      for (const found of await search(input.path, nothingNamed, deps)) {
+        // A file named and found too (check plan.json .) is read once.
+        if (read.has(resolve(deps.cwd, found.path))) continue;
+        if (found.kind === "cloud-assembly") await collectDir(found.path);
+        else await collectInput({ kind: "auto", path: found.path });
+      }
+    } else {
+      await collectInput(input);
+    }
+  }
+  for (const dir of options.cdkOut) {
+    const assembly = { dir, baseDir: options.cdkBase };
+    references.push(...(await collectAssembly(assembly, await repository(), deps, stages)));
+  }
+  return references;
+}
+
+/**
+ * The inputs a directory holds, said on the info line; none is the user's error
+ * (a search that finds nothing must not pass).
+ */
+async function search(dir: string, workingDir: boolean, deps: CollectDeps): Promise<FoundInput[]> {
+  const where = workingDir ? `the working directory (${deps.cwd})` : dir;
+  const result = await searchDirectory(dir, {
+    files: deps.sourceFiles,
+    readFile: deps.readFile,
+    resolvePath: (path) => resolve(deps.cwd, path),
+  });
+  if (result.tooDeep.length > 0) {
+    deps.logger.warn(
+      `${dir}: not searched below depth ${MAX_SEARCH_DEPTH}: ${result.tooDeep.join(", ")}; name the inputs there, if any`,
+    );
+  }
+  if (result.found.length === 0) throw nothingFound(workingDir ? null : dir, where, result);
+  deps.logger.info(describeFound(dir, where, result));
+  return result.found;
+}
+
+/** The input name that means standard input, as in most command-line tools. */
+export const STDIN = "-";
+
+/** How an input read from standard input is named in messages and references. */
+export const STDIN_NAME = "<stdin>";
+
+/** `-` named once at most, and never where a directory is meant. */
+function checkStdin(options: CollectOptions): void {
+  if (options.inputs.filter((input) => input.path === STDIN).length > 1) {
+    throw new InputError(
+      "`-` (standard input) is named more than once; it can be read only once: save all but one input to files",
+    );
+  }
+  if (options.cdkOut.includes(STDIN) || options.cdkBase === STDIN) {
+    throw new InputError(
+      "a cloud assembly is a directory, which cannot come through standard input: name the cdk.out directory",
+    );
+  }
+}
+
+/** The input `-`: standard input, of any kind, recognised by its content. */
+async function collectStdin(
+  input: InputSpec,
+  options: CollectOptions,
+  deps: CollectDeps,
+  repository: () => Promise<Repository>,
+): Promise<KeyReference[]> {
+  const { readStdin } = deps;
+  if (!readStdin) {
+    throw new InputError("there is no standard input to read here: name the input's file", STDIN);
+  }
+  let text: string;
+  try {
+    text = await readStdin(MAX_INPUT_BYTES);
+  } catch (cause) {
+    const message = `cannot read standard input: ${describeReadError(cause)}`;
+    throw new InputError(message, STDIN_NAME, null, { cause });
+  }
+  return collectText({ ...input, path: STDIN_NAME }, text, options, deps, repository);
+}
+
+/** One input file's references, located in the repository's sources. */
+async function collectFile(
+  input: InputSpec,
+  options: CollectOptions,
+  deps: CollectDeps,
+  repository: () => Promise<Repository>,
+): Promise<KeyReference[]> {
+  const text = await readInput(input.path, "input", deps);
+  return collectText(input, text, options, deps, repository);
+}
+
+/** The references of one input's text, located in the repository's sources. */
+async function collectText(
+  input: InputSpec,
+  text: string,
+  options: CollectOptions,
+  deps: CollectDeps,
+  repository: () => Promise<Repository>,
+): Promise<KeyReference[]> {
+  const collected = collectFromText(input, text);
+  for (const warning of collected.warnings) deps.logger.warn(`${input.path}: ${warning}`);
+  if (collected.terraform) {
+    const { repoRoot, baseFiles } = await repository();
+    const located = {
+      rootDir: resolve(deps.cwd, options.terraformDir ?? dirname(input.path)),
+      repoRoot,
+      modules: collected.terraform.modules,
+      files: deps.sourceFiles,
+    };
+    const references = await locateTerraform(collected.references, located);
+    if (baseFiles === null) return references;
+    return withBaseLocations(references, (refs) =>
+      locateTerraform(refs, { ...located, files: baseFiles }),
+    );
+  }
+  if (collected.stacks) {
+    const { repoRoot } = await repository();
+    const located = { repoRoot, appDir: null, files: deps.sourceFiles, workingDir: deps.cwd };
+    return locateCdk(collected.references, collected.stacks, located);
+  }
+  return collected.references;
+}
+
+/** The repository the inputs' locations are in. */
+interface Repository {
+  /** Absolute; locations are relative to it. */
+  repoRoot: string;
+  /** The `--base-ref` revision's files; null without one (or when git does not have it). */
+  baseFiles: SourceFiles | null;
+}
+
+async function openRepository(options: CollectOptions, deps: CollectDeps): Promise<Repository> {
+  const repoRoot = await findRoot(options, deps);
+  if (options.baseRef === null || !deps.gitRevision) return { repoRoot, baseFiles: null };
+  const baseFiles = await deps.gitRevision(repoRoot, options.baseRef);
+  if (baseFiles === null) {
+    deps.logger.warn(
+      `--base-ref ${options.baseRef}: no such commit in the git repository at ${repoRoot} (a shallow clone?); removed resources get no line`,
+    );
+  }
+  return { repoRoot, baseFiles };
+}
+
+/** `--repo-root`, else the enclosing git checkout, else the working directory. */
+async function findRoot(options: CollectOptions, deps: CollectDeps): Promise<string> {
+  if (options.repoRoot !== null) return resolve(deps.cwd, options.repoRoot);
+  return (await findRepoRoot(deps.cwd, deps.sourceFiles)) ?? deps.cwd;
+}
+
+/**
+ * A cloud assembly (`cdk.out`): its keys, and the changes against the base branch's
+ * assembly (`--cdk-base`) or, without one, against each stack's deployed template,
+ * each pointed at the construct's line.
+ */
+async function collectAssembly(
+  { dir, baseDir }: { dir: string; baseDir: string | null },
+  { repoRoot, baseFiles }: Repository,
+  deps: CollectDeps,
+  stages: CollectStages,
+): Promise<KeyReference[]> {
+  const head = await readCloudAssembly(resolve(deps.cwd, dir), deps.sourceFiles);
+  for (const warning of head.warnings) deps.logger.warn(warning);
+  const references = [...head.references];
+  let baseStacks: StackModel[] = [];
+  if (baseDir !== null) {
+    const base = await readCloudAssembly(resolve(deps.cwd, baseDir), deps.sourceFiles);
+    for (const warning of base.warnings) deps.logger.warn(warning);
+    references.push(...diffStacks(base.stacks, head.stacks, "cdk-assembly"));
+    baseStacks = base.stacks;
+  } else {
+    // Without a base, each stack's deployed template is the base, nested stacks' too.
+    references.push(...(await stages.compareWithDeployed(head.stacks)));
+  }
+  // The CDK app lives beside cdk.json, usually the assembly's parent directory.
+  const parent = dirname(resolve(deps.cwd, dir));
+  const appDir =
+    (await deps.sourceFiles.readText(resolve(parent, "cdk.json"))) !== null ? parent : null;
+  // Lines in the checkout come from the head assembly only: a key the change removes
+  // is declared in the base revision, whose lines the checkout's files do not have.
+  const located = await locateCdk(references, head.stacks, {
+    repoRoot,
+    appDir,
+    files: deps.sourceFiles,
+    workingDir: deps.cwd,
+  });
+  if (baseStacks.length === 0 || baseFiles === null) return located;
+  return withBaseLocations(located, (refs) =>
+    locateCdk(refs, baseStacks, { repoRoot, appDir, files: baseFiles, workingDir: deps.cwd }),
+  );
+}
+
+/**
+ * Reads a file the user named (an input, the facts snapshot); a missing or
+ * unreadable file is their error, not a crash.
+ */
+export async function readInput(
+  path: string,
+  what: string,
+  deps: Pick<CollectDeps, "readFile">,
+): Promise<string> {
+  try {
+    return await deps.readFile(path, MAX_INPUT_BYTES);
+  } catch (cause) {
+    throw new InputError(`cannot read ${what}: ${describeReadError(cause)}`, path, null, {
+      cause,
+    });
+  }
+}
