@@ -28,7 +28,7 @@ import {
   run,
   snapshot,
   testRules
-} from "./chunks/chunk-BB3J3GJK.js";
+} from "./chunks/chunk-PU27Q7OB.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
@@ -3491,7 +3491,7 @@ function parseArgs(argv, version, io) {
     program2.command("check", { isDefault: true }).description("evaluate the rules over the keys the inputs reference (the default command)")
   ).option(
     "--config <file>",
-    "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)"
+    "rules file (default: .kms-usage-lint.yml or .yaml in the working directory or the nearest parent up to the repository root, else the recommended rules)"
   ).option("--facts <file>", "evaluate offline from this facts snapshot").option(
     "--max-facts-age <days>",
     `refuse a --facts snapshot captured more than this many days before --now (default: ${DEFAULT_MAX_FACTS_AGE_DAYS})`
@@ -3529,7 +3529,7 @@ function parseArgs(argv, version, io) {
   });
   program2.command("rules").description("list the rules in effect (id, severity, source, description)").option(
     "--config <file>",
-    "rules file (default: .kms-usage-lint.yml if present, else the recommended rules)"
+    "rules file (default: .kms-usage-lint.yml or .yaml in the working directory or the nearest parent up to the repository root, else the recommended rules)"
   ).option("--schema", "print the JSON Schema of rules files instead").action((options) => {
     parsed = {
       command: "rules",
@@ -3551,7 +3551,7 @@ function parseArgs(argv, version, io) {
 function withInputs(command) {
   return command.argument(
     "[paths...]",
-    "input files, recognised by their content (Terraform plan, state or outputs, CloudFormation templates, CDK outputs, cdk.out directories)"
+    "input files, recognised by their content (Terraform plan, state or outputs, CloudFormation templates, CDK outputs, cdk.out directories); a directory is searched for them, - is standard input (default: the working directory is searched)"
   ).option(
     "--terraform-plan <file>",
     "Terraform plan JSON (terraform show -json PLANFILE)",
@@ -3695,7 +3695,10 @@ async function main(argv, io, deps) {
       return 0;
     }
     const logger = {
-      info: () => {
+      // What a directory search found: a line on stderr, so that stdout stays the report.
+      info: (message) => {
+        if (!args.quiet) io.stderr(`${escapeLogText(message)}
+`);
       },
       warn: (message) => {
         if (!args.quiet) io.stderr(`warning: ${escapeLogText(message)}

@@ -30,7 +30,7 @@ import {
   severityCounts,
   subjectsById,
   truncate
-} from "./chunks/chunk-BB3J3GJK.js";
+} from "./chunks/chunk-PU27Q7OB.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
