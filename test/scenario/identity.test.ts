@@ -266,6 +266,23 @@ describe("a key held whole in an output or a remote state", () => {
   );
 });
 
+describe("cdk deploy --outputs-file naming one key twice", () => {
+  it("is one subject: the KeyId output joins the KeyArn output", async () => {
+    const ID = "0f9e8d7c-6b5a-4321-8fed-cba987654321";
+    const out = file("cdk-outputs.json", {
+      ReportsStack: { ReportsKeyArn: EX(ID), ReportsKeyId: ID, BucketName: "reports" },
+    });
+    const { subjects } = await check([out, "--facts", join(EXAMPLES, "facts.json")]);
+    expect(subjects).toEqual([
+      {
+        id: EX(ID),
+        usage: "unused",
+        references: ["ReportsStack.ReportsKeyArn", "ReportsStack.ReportsKeyId"],
+      },
+    ]);
+  });
+});
+
 describe("--key alias/x with a snapshot that maps it", () => {
   it("resolves through the snapshot's aliases without --region (examples/facts.json)", async () => {
     const { code, subjects, report } = await check([
