@@ -138,16 +138,25 @@ function ambiguity(
   const byArn = `name the ${noun} by its ARN`;
   if (regions.length > 1) {
     const way = scope === null ? "pass --region" : byArn;
-    return `${what} is in ${regions.length} regions of ${from} (${regions.join(", ")}); ${way}`;
+    return `${what} is in ${regions.length} regions of ${from} (${listed(regions)}); ${way}`;
   }
   if (accounts.length > 1) {
-    return `${what} is in ${accounts.length} accounts of ${from} in ${regions[0]} (${accounts.join(", ")}); ${byArn}`;
+    return `${what} is in ${accounts.length} accounts of ${from} in ${regions[0]} (${listed(accounts)}); ${byArn}`;
   }
-  return `${what} names ${arns.length} ${noun === "key" ? "keys" : "aliases"} of ${from} (${[...arns].sort().join(", ")}); ${byArn}`;
+  return `${what} names ${arns.length} ${noun === "key" ? "keys" : "aliases"} of ${from} (${listed([...arns].sort())}); ${byArn}`;
 }
 
 function distinct(values: string[]): string[] {
   return [...new Set(values)].sort();
+}
+
+// A reason names this many regions, accounts or ARNs, then counts the rest: a snapshot
+// could hold a name in thousands, and the reason is one line of a report.
+const MAX_NAMED = 5;
+
+function listed(values: string[]): string {
+  const shown = values.slice(0, MAX_NAMED).join(", ");
+  return values.length > MAX_NAMED ? `${shown} and ${values.length - MAX_NAMED} more` : shown;
 }
 
 function originText(origins: Origin[]): string {

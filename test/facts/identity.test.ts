@@ -329,6 +329,22 @@ describe("joinAliasName", () => {
   });
 });
 
+describe("an ambiguous name known in very many places", () => {
+  it("names five regions and counts the rest", () => {
+    const regions = Array.from({ length: 40 }, (_, i) => `xx-test-${i + 1}`);
+    const index = known(
+      [],
+      regions.map((r) => alias(r, "alias/app")),
+    );
+    const joined = joinAliasName("alias/app", nowhere, index);
+    expect(joined).toEqual({
+      kind: "ambiguous",
+      problem:
+        "alias/app is in 40 regions of the facts snapshot (xx-test-1, xx-test-10, xx-test-11, xx-test-12, xx-test-13 and 35 more); pass --region",
+    });
+  });
+});
+
 describe("knownIdentities", () => {
   it("ignores what is not a KMS ARN", () => {
     const index = knownIdentities(
