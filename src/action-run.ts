@@ -9,6 +9,8 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { actionConfig, actionSettings, type InputReader } from "./config/action-inputs.js";
+import { withDefaultRegion } from "./config/region.js";
+import { profileRegion } from "./facts/sdk.js";
 import { baseFiles } from "./github/base-files.js";
 import { type GithubClient, type GithubClientOptions, githubClient } from "./github/client.js";
 import { type GithubContext, githubContext } from "./github/context.js";
@@ -60,7 +62,11 @@ export async function runAction(runner: ActionIo): Promise<void> {
     if (settings.token) io.setSecret(settings.token);
     const workingDirectory = io.getInput("working-directory").trim();
     if (workingDirectory) io.chdir(workingDirectory);
-    const config = actionConfig(io.getInput, io.env.GITHUB_WORKSPACE || null);
+    const config = await withDefaultRegion(
+      actionConfig(io.getInput, io.env.GITHUB_WORKSPACE || null),
+      io.env,
+      profileRegion,
+    );
     const deps = io.deps();
     const context = githubContext(io.env, await readEvent(io, deps));
     const client =

@@ -11,6 +11,7 @@ process.exitCode = await main(
     stdoutIsTty: process.stdout.isTTY === true && !("NO_COLOR" in process.env),
     stderrIsTty: process.stderr.isTTY === true,
     debug: (process.env.DEBUG ?? "").split(",").includes("kms-usage-lint"),
+    env: process.env,
   },
   nodeDeps(),
 );

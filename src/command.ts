@@ -3,6 +3,8 @@
  * scenario tests can run it in-process; `cli.ts` only binds it to `process`.
  */
 import { parseArgs } from "./config/cli-args.js";
+import { type Environment, withDefaultRegion } from "./config/region.js";
+import { profileRegion } from "./facts/sdk.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
 import { EvidenceError, InputError } from "./model.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
@@ -20,6 +22,11 @@ export interface CommandIo {
   stderrIsTty: boolean;
   /** `DEBUG=kms-usage-lint` shows stack traces. */
   debug: boolean;
+  /**
+   * The environment, for the region's defaults (AWS_REGION, AWS_DEFAULT_REGION, the
+   * profile's); absent: none of them.
+   */
+  env?: Environment;
 }
 
 const SILENT_LOGGER = { info: () => {}, warn: () => {}, debug: () => {} };
@@ -65,22 +72,23 @@ export async function main(
         : args.verbose
           ? progressLine(io.stderr, false)
           : SILENT;
+    const config = await withDefaultRegion(args.config, io.env ?? {}, profileRegion);
     if (args.command === "snapshot") {
-      const { keys, usage } = await snapshot(args.config, { ...deps, logger, progress });
+      const { keys, usage } = await snapshot(config, { ...deps, logger, progress });
       const counts = `${usage.used} used, ${usage.unused} unused, ${usage.unknown} unknown, ${usage.unavailable} unavailable`;
       io.stderr(
-        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${escapeLogText(args.config.saveFacts ?? "")}: ${counts}\n`,
+        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${escapeLogText(config.saveFacts ?? "")}: ${counts}\n`,
       );
       return 0;
     }
-    const { report, rules, failed } = await run(args.config, { ...deps, logger, progress });
-    for (const output of args.config.outputs) {
+    const { report, rules, failed } = await run(config, { ...deps, logger, progress });
+    for (const output of config.outputs) {
       const color = output.file === null && io.stdoutIsTty;
       const text = FORMATTERS[output.format](report, {
         color,
         rules: rules.rules,
         cwd: deps.cwd,
-        repoRoot: args.config.repoRoot,
+        repoRoot: config.repoRoot,
       });
       if (output.file === null) io.stdout(text);
       else await writeOutput(output.file, text, deps);

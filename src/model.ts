@@ -199,6 +199,12 @@ export interface DeployedStack {
   template: unknown | null;
 }
 
+/** Key and alias ARNs a fact source knows of (see `FactSource.recordedArns`). */
+export interface RecordedArns {
+  keys: readonly string[];
+  aliases: readonly string[];
+}
+
 /** The answer to one AWS call: its response, or why there is none. */
 export type Fetched<T> = { ok: true; value: T } | { ok: false; error: AwsCallError };
 
@@ -212,6 +218,12 @@ export interface FactSource {
   callerAccount(): Promise<string | null>;
   /** Where bare key ids and alias names live when `--region` is not given (the SDK's region chain). */
   defaultRegion?(): Promise<string | null>;
+  /**
+   * The key and alias ARNs this source holds answers for without asking anything (a
+   * snapshot's own entries), so a bare key id or alias name can be joined with the key
+   * it names. Absent for live AWS: listing every region's keys is not a question to ask.
+   */
+  recordedArns?(): RecordedArns;
   /** The key ARN an alias ARN points at; null when the alias does not exist. */
   resolveAlias(aliasArn: string): Promise<Fetched<string | null>>;
   /**

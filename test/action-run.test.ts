@@ -49,6 +49,7 @@ afterEach(() => fake.close());
 async function runInDir(
   inputs: Record<string, string>,
   event: "pull_request" | "push" = "pull_request",
+  env: Record<string, string> = {},
 ): Promise<Ran> {
   const ran: Ran = { failed: null, outputs: {}, log: "", warnings: [], secrets: [], summary: "" };
   const eventPath = join(dir, "event.json");
@@ -87,6 +88,7 @@ async function runInDir(
       GITHUB_WORKSPACE: dir,
       GITHUB_STEP_SUMMARY: join(dir, "summary.md"),
       RUNNER_TEMP: dir,
+      ...env,
     },
     info: (m) => {
       ran.log += `${m}\n`;
@@ -168,6 +170,64 @@ describe("the Action", () => {
     expect((await runInDir({ "max-facts-age": "a week" })).failed).toBe(
       'kms-usage-lint: input max-facts-age "a week": expected a whole number of days, 1 or more (default 14)',
     );
+  });
+});
+
+describe("the Action's region", () => {
+  const MRK = "mrk-0a1b2c3d00004000800000000000000a";
+  const member = (region: string) => `arn:aws:kms:${region}:111122223333:key/${MRK}`;
+  const metadata = (arn: string, role: string) => ({
+    KeyId: MRK,
+    Arn: arn,
+    AWSAccountId: "111122223333",
+    KeyState: "Enabled",
+    Enabled: true,
+    KeyManager: "CUSTOMER",
+    CreationDate: "2026-06-01T00:00:00Z",
+    MultiRegion: true,
+    MultiRegionConfiguration: {
+      MultiRegionKeyType: role,
+      PrimaryKey: { Arn: member("us-east-1"), Region: "us-east-1" },
+      ReplicaKeys: [{ Arn: member("eu-west-1"), Region: "eu-west-1" }],
+    },
+  });
+  const usage = {
+    TrackingStartDate: "2026-05-01T00:00:00Z",
+    KeyCreationDate: "2026-06-01T00:00:00Z",
+  };
+
+  it("defaults to AWS_REGION, as configure-aws-credentials sets it", async () => {
+    writeFileSync(
+      join(dir, "outputs.json"),
+      JSON.stringify({ key_id: { sensitive: false, type: "string", value: MRK } }),
+    );
+    writeFileSync(
+      join(dir, "mrk-facts.json"),
+      JSON.stringify({
+        version: 1,
+        capturedAt: "2026-11-20T12:00:00Z",
+        account: "111122223333",
+        keys: {
+          [member("us-east-1")]: {
+            KeyMetadata: metadata(member("us-east-1"), "PRIMARY"),
+            LastUsage: usage,
+          },
+          [member("eu-west-1")]: {
+            KeyMetadata: metadata(member("eu-west-1"), "REPLICA"),
+            LastUsage: usage,
+          },
+        },
+      }),
+    );
+    const inputs = { "terraform-plan": "", paths: "outputs.json", facts: "mrk-facts.json" };
+    const keysOf = async (ran: Ran) =>
+      JSON.parse(await readFile(ran.outputs.report ?? "", "utf8")).keys.map(
+        (k: { id: string; usage: { status: string } }) => [k.id, k.usage.status],
+      );
+    expect(await keysOf(await runInDir(inputs, "push", { AWS_REGION: "eu-west-1" }))).toEqual([
+      [member("eu-west-1"), "unused"],
+    ]);
+    expect(await keysOf(await runInDir(inputs, "push"))).toEqual([[MRK, "unavailable"]]);
   });
 });
 

@@ -175,7 +175,10 @@ function withInputs(command: Command): Command {
       "the git revision the change is compared with (the PR's base), for lines of removed resources",
     )
     .option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append)
-    .option("--region <region>", "region for bare key ids and alias names")
+    .option(
+      "--region <region>",
+      "region for bare key ids and alias names the inputs do not place (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region)",
+    )
     .option("--profile <name>", "AWS profile of the shared config files")
     .option(
       "--endpoint-url <url>",

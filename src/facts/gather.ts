@@ -18,6 +18,7 @@ import { showValue } from "../show.js";
 import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../sources/key-ids.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
 import { type DeployedStacks, deployedStacks } from "./deployed.js";
+import { joinAliasName, joinKeyId, type KnownIdentities, knownIdentities } from "./identity.js";
 import { aggregateUsage, describeError, memberUsage, unavailableMember } from "./usage.js";
 
 export interface GatherOptions {
@@ -65,16 +66,28 @@ export async function gatherFacts(
 
   // One ListStackResources per stack, however many keys it holds.
   const deployed = deployedStacks(source);
-  for (const ref of references) {
-    const resolved = await resolveTarget(ref.target, source, {
-      region,
+  const context = { region, callerAccount, deployed };
+  // ARNs first: a bare key id or alias name is then joined with the key they name (identity.ts).
+  const resolved: Resolved[] = [];
+  for (const [i, ref] of references.entries()) {
+    if (isBare(ref.target)) continue;
+    resolved[i] = await resolveTarget(ref.target, source, {
+      ...context,
       account: ref.target.kind === "planned" ? null : await callerAccount(),
-      deployed,
     });
-    const list = groups.get(resolved.id) ?? [];
+  }
+  if (references.some((ref) => isBare(ref.target))) {
+    const known = knownIdentities(inputArns(references, resolved), source.recordedArns?.() ?? null);
+    for (const [i, ref] of references.entries()) {
+      if (isBare(ref.target)) resolved[i] = await resolveBare(ref.target, source, known, context);
+    }
+  }
+  for (const [i, ref] of references.entries()) {
+    const { id, problem } = resolved[i] as Resolved;
+    const list = groups.get(id) ?? [];
     list.push(ref);
-    groups.set(resolved.id, list);
-    if (resolved.problem) unresolved.set(resolved.id, resolved.problem);
+    groups.set(id, list);
+    if (problem) unresolved.set(id, problem);
   }
 
   // One answer per key ARN per run, however many subjects share a multi-Region member.
@@ -281,6 +294,65 @@ interface Resolved {
   problem?: string;
 }
 
+/** A target named without its account and region: a bare key id, or an alias name without its ARN. */
+type BareTarget =
+  | Extract<KeyTarget, { kind: "key-id" }>
+  | (Extract<KeyTarget, { kind: "alias" }> & { arn: null });
+
+function isBare(target: KeyTarget): target is BareTarget {
+  return target.kind === "key-id" || (target.kind === "alias" && target.arn === null);
+}
+
+/**
+ * The key and alias ARNs the inputs name: their references' own, and the keys their
+ * aliases and stack resources resolved to.
+ */
+function inputArns(
+  references: KeyReference[],
+  resolved: (Resolved | undefined)[],
+): { keys: string[]; aliases: string[] } {
+  const keys: string[] = [];
+  const aliases: string[] = [];
+  for (const [i, ref] of references.entries()) {
+    const target = ref.target;
+    if (target.kind === "arn")
+      (parseKmsArn(target.arn)?.resource === "alias" ? aliases : keys).push(target.arn);
+    if (target.kind === "alias" && target.arn !== null) aliases.push(target.arn);
+    const done = resolved[i];
+    if (done !== undefined && done.problem === undefined) keys.push(done.id);
+  }
+  return { keys, aliases };
+}
+
+/**
+ * A bare key id or alias name: the one key (or alias) the run knows it can mean, else
+ * the reason it could mean several, else resolved in the configured region as before.
+ */
+async function resolveBare(
+  target: BareTarget,
+  source: FactSource,
+  known: KnownIdentities,
+  context: Omit<Parameters<typeof resolveTarget>[2], "account"> & {
+    callerAccount: () => Promise<string | null>;
+  },
+): Promise<Resolved> {
+  const where = { region: target.region, configured: context.region };
+  const joined =
+    target.kind === "key-id"
+      ? joinKeyId(target.keyId, where, known)
+      : joinAliasName(target.name, where, known);
+  switch (joined.kind) {
+    case "key":
+      return { id: joined.arn };
+    case "alias":
+      return resolveAlias(joined.arn, source);
+    case "ambiguous":
+      return { id: target.kind === "key-id" ? target.keyId : target.name, problem: joined.problem };
+    case "unknown":
+      return resolveTarget(target, source, { ...context, account: await context.callerAccount() });
+  }
+}
+
 /** The subject id of a target: a key ARN, `planned:ADDRESS`, or the text that could not be resolved. */
 async function resolveTarget(
   target: KeyTarget,
@@ -310,7 +382,10 @@ async function resolveTarget(
           problem: "a bare key id needs a region (--region) and the account to resolve",
         };
       }
-      return { id: keyArn(partitionOf(region), region, context.account, target.keyId) };
+      const arn = keyArn(partitionOf(region), region, context.account, target.keyId);
+      // An input's `region` that names no region would give an ARN of no key: unchecked, not absent.
+      if (parseKmsArn(arn) === null) return { id: target.keyId, problem: notARegion(region) };
+      return { id: arn };
     }
     case "alias": {
       if (target.arn !== null) return resolveAlias(target.arn, source);
@@ -322,9 +397,14 @@ async function resolveTarget(
         };
       }
       const aliasArn = `arn:${partitionOf(region)}:kms:${region}:${context.account}:${target.name}`;
+      if (parseKmsArn(aliasArn) === null) return { id: target.name, problem: notARegion(region) };
       return resolveAlias(aliasArn, source);
     }
   }
+}
+
+function notARegion(region: string): string {
+  return `cannot be resolved in region ${showValue(region)}, which is not a region's name`;
 }
 
 /**

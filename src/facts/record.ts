@@ -81,6 +81,8 @@ export function recordFacts(inner: FactSource): Recorder {
   };
   if (inner.defaultRegion)
     source.defaultRegion = () => inner.defaultRegion?.() ?? Promise.resolve(null);
+  if (inner.recordedArns)
+    source.recordedArns = () => inner.recordedArns?.() ?? { keys: [], aliases: [] };
   if (inner.evidenceFailure) source.evidenceFailure = () => inner.evidenceFailure?.() ?? null;
 
   return {

@@ -2,7 +2,9 @@
  * What every AWS SDK client of the run shares (KMS, CloudFormation, STS): its retry
  * strategy, its per-attempt timeout, and the endpoint it talks to, for messages.
  */
+import { join } from "node:path";
 import type { KMSClientConfig } from "@aws-sdk/client-kms";
+import { loadConfig } from "@smithy/core/config";
 
 /** One attempt waits this long at most, and never longer than the run's --aws-timeout. */
 const ATTEMPT_TIMEOUT_MS = 10_000;
@@ -89,3 +91,42 @@ export async function endpointOf(config: unknown, region: string): Promise<strin
     return "its default endpoint";
   }
 }
+
+/**
+ * The region a profile sets in the shared AWS config files, read by the SDK's own loader
+ * (`[profile NAME]` in the config file, `[NAME]` in the credentials file, which wins for
+ * the region as in the SDK's clients), from the files `env` names: AWS_CONFIG_FILE and
+ * AWS_SHARED_CREDENTIALS_FILE, else `.aws/` in the home directory. Only the files: the
+ * SDK's last resort, the EC2 instance metadata service, is a network call, and a run
+ * from a snapshot makes none. Null when the profile sets no region.
+ */
+export async function profileRegion(
+  profile: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<string | null> {
+  const home =
+    env.HOME || env.USERPROFILE || (env.HOMEPATH && `${env.HOMEDRIVE ?? ""}${env.HOMEPATH}`);
+  const configFilepath = env.AWS_CONFIG_FILE || (home ? join(home, ".aws", "config") : null);
+  const filepath =
+    env.AWS_SHARED_CREDENTIALS_FILE || (home ? join(home, ".aws", "credentials") : null);
+  if (configFilepath === null && filepath === null) return null;
+  const region = await loadConfig(
+    {
+      environmentVariableSelector: () => undefined,
+      configFileSelector: (section) => section.region,
+      default: () => undefined,
+    },
+    {
+      profile,
+      // The loader reads AWS_CONFIG_FILE itself when not told: tell it, so only `env` counts.
+      configFilepath: configFilepath ?? NO_FILE,
+      filepath: filepath ?? NO_FILE,
+      preferredFile: "credentials",
+      ignoreCache: true,
+    },
+  )();
+  return region || null;
+}
+
+// A path no file has: where a file is not to be read (the loader takes a missing file as empty).
+const NO_FILE = "\u0000";

@@ -12,6 +12,7 @@ import {
   type FactSource,
   type Fetched,
   InputError,
+  type RecordedArns,
 } from "../model.js";
 import { plural, showValue } from "../show.js";
 import { parseKmsArn } from "../sources/key-ids.js";
@@ -160,6 +161,7 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
   return {
     kind: "snapshot",
     callerAccount: async () => snapshot.account,
+    recordedArns: () => recordedArns(snapshot),
     // A snapshot holds what its run read: an alias it lacks may exist all the same.
     resolveAlias: async (aliasArn): Promise<Fetched<string | null>> => {
       const target = snapshot.aliases.get(aliasArn);
@@ -235,4 +237,27 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
         : recordedError(entry, "GetKeyLastUsage");
     },
   };
+}
+
+/**
+ * Every key ARN a snapshot names — its entries, the members of their multi-Region sets
+ * and its aliases' targets — and its alias ARNs: what a bare key id or alias name in
+ * the inputs may be joined with.
+ */
+function recordedArns(snapshot: Snapshot): RecordedArns {
+  const keys = new Set<string>();
+  const add = (arn: string | undefined) => {
+    if (arn !== undefined && parseKmsArn(arn)?.resource === "key") keys.add(arn);
+  };
+  for (const [arn, entry] of snapshot.keys) {
+    add(arn);
+    const config = entry.KeyMetadata?.MultiRegionConfiguration;
+    add(config?.PrimaryKey?.Arn);
+    for (const replica of config?.ReplicaKeys ?? []) add(replica.Arn);
+  }
+  for (const target of snapshot.aliases.values()) add(target);
+  const aliases = [...snapshot.aliases.keys()].filter(
+    (arn) => parseKmsArn(arn)?.resource === "alias",
+  );
+  return { keys: [...keys], aliases };
 }

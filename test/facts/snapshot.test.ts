@@ -162,11 +162,18 @@ describe("facts from a snapshot", () => {
     expect(errors).toHaveLength(1);
   });
 
-  it("needs a region for a bare key id", async () => {
+  it("needs a region for a bare key id it holds no key of", async () => {
+    const { subjects } = await gather([
+      ref({ kind: "key-id", keyId: "0b0c0d0e-9999-4222-8333-444455556666", region: null }),
+    ]);
+    expect(subjects[0]?.usage?.reason).toMatch(/--region/);
+  });
+
+  it("joins a bare key id with the one key it holds of that id", async () => {
     const { subjects } = await gather([
       ref({ kind: "key-id", keyId: "0b0c0d0e-1111-4222-8333-444455556666", region: null }),
     ]);
-    expect(subjects[0]?.usage?.reason).toMatch(/--region/);
+    expect(subjects.map((s) => [s.id, s.usage?.status])).toEqual([[PLAIN, "unused"]]);
   });
 });
 

@@ -3,6 +3,7 @@
  * system and captured output: for scenario tests that do not need a child process.
  */
 import { main } from "../../src/command.js";
+import type { Environment } from "../../src/config/region.js";
 import type { Deps } from "../../src/pipeline.js";
 import { readRegularFile } from "../../src/read-file.js";
 import { nodeSourceFiles } from "../../src/sources/repo.js";
@@ -13,11 +14,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `argv` run with `cwd` as the working directory; `deps` overrides the real ones. */
+/**
+ * `argv` run with `cwd` as the working directory; `deps` overrides the real ones; `env`
+ * is the environment the command sees (none of the machine's: runs stay reproducible).
+ */
 export async function runCli(
   argv: string[],
   cwd: string,
   deps: Partial<Omit<Deps, "logger">> = {},
+  env: Environment = {},
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
@@ -33,6 +38,7 @@ export async function runCli(
       stdoutIsTty: false,
       stderrIsTty: false,
       debug: false,
+      env,
     },
     {
       readFile: readRegularFile,

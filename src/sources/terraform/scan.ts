@@ -10,7 +10,14 @@
  */
 import type { KeyTarget } from "../../model.js";
 import { isJsonObject, type JsonObject } from "../json.js";
-import { findKmsArns, isAliasName, isKeyId, isKmsAttributeName, keyArn } from "../key-ids.js";
+import {
+  findKmsArns,
+  isAliasName,
+  isKeyId,
+  isKmsAttributeName,
+  keyArn,
+  parseKmsArn,
+} from "../key-ids.js";
 
 /**
  * Where a resource lives: a bare key id or alias name in its attributes names
@@ -107,7 +114,12 @@ export function targetIdentity(target: KeyTarget): string {
  * The targets one string names: its embedded ARNs, or itself as a bare id or
  * alias name when `namesKey` says its attribute's name allows that.
  */
-function stringTargets(text: string, namesKey: boolean, place: () => ResourcePlace): KeyTarget[] {
+function stringTargets(
+  text: string,
+  namesKey: boolean,
+  place: () => ResourcePlace,
+  siblings: () => JsonObject | null,
+): KeyTarget[] {
   if (text.includes(":kms:")) {
     return findKmsArns(text).map(
       (arn): KeyTarget =>
@@ -117,9 +129,60 @@ function stringTargets(text: string, namesKey: boolean, place: () => ResourcePla
     );
   }
   if (!namesKey) return [];
-  if (isKeyId(text)) return [bareKeyTarget(text, place())];
-  if (isAliasName(text)) return [aliasNameTarget(text, place())];
+  if (isKeyId(text)) return [siblingTarget(text, siblings()) ?? bareKeyTarget(text, place())];
+  if (isAliasName(text)) return [siblingTarget(text, siblings()) ?? aliasNameTarget(text, place())];
   return [];
+}
+
+/** The whole KMS ARNs among an object's members, by key id (lower-cased) or alias name. */
+interface SiblingArns {
+  /** The object's own `arn`, when it is a KMS ARN. */
+  own: string | null;
+  byName: Map<string, Set<string>>;
+}
+
+// Per object, built on the first bare id found in it: an object of many bare ids costs one pass.
+const siblingCache = new WeakMap<JsonObject, SiblingArns>();
+
+function siblingArns(object: JsonObject): SiblingArns {
+  let found = siblingCache.get(object);
+  if (found) return found;
+  found = { own: null, byName: new Map() };
+  for (const key in object) {
+    const value = object[key];
+    if (typeof value !== "string" || !value.includes(":kms:")) continue;
+    const arn = parseKmsArn(value);
+    if (arn === null) continue;
+    if (key === "arn") found.own = value;
+    const name = arn.resource === "key" ? arn.id.toLowerCase() : arn.id;
+    const set = found.byName.get(name) ?? new Set();
+    set.add(value);
+    found.byName.set(name, set);
+  }
+  siblingCache.set(object, found);
+  return found;
+}
+
+/**
+ * The ARN a bare key id or alias name stands beside in one object, as the same key:
+ * an `aws_kms_key` held whole in an output or a remote state (`{arn, id, key_id, …}`)
+ * is one reference, its ARN, not the ARN and a bare id that may resolve elsewhere.
+ * The object's own `arn` first (a replica's `primary_key_arn` shares its `mrk-` id);
+ * else the one sibling ARN with that id or name; else none.
+ */
+function siblingTarget(text: string, siblings: JsonObject | null): KeyTarget | null {
+  if (siblings === null) return null;
+  const { own, byName } = siblingArns(siblings);
+  const name = isKeyId(text) ? text.toLowerCase() : text;
+  const named = byName.get(name);
+  if (named === undefined) return null;
+  const [only] = named;
+  const sibling = own !== null && named.has(own) ? own : named.size === 1 ? only : undefined;
+  const arn = sibling === undefined ? null : parseKmsArn(sibling);
+  if (sibling === undefined || arn === null) return null;
+  return arn.resource === "key"
+    ? { kind: "arn", arn: sibling }
+    : { kind: "alias", name: arn.id, arn: sibling, region: arn.region };
 }
 
 /** A bare key id in a resource's attributes: its ARN when the resource's region and account are known. */
@@ -157,7 +220,7 @@ function mayBeBareKey(text: string): boolean {
 export function scanValue(root: unknown, options: ScanOptions): Hit[] {
   const walk = new Walk(options);
   if (typeof root === "string") {
-    walk.string(root, null, "", walk.rootContext);
+    walk.string(root, null, "", walk.rootContext, null);
   } else if (typeof root === "object" && root !== null) {
     walk.container(root as JsonObject | unknown[], "", walk.rootContext, 0);
   }
@@ -204,7 +267,7 @@ class Walk {
       for (let i = 0; i < value.length; i++) {
         const child = value[i];
         if (typeof child === "string") {
-          this.string(child, i, name, context);
+          this.string(child, i, name, context, null);
         } else if (typeof child === "object" && child !== null) {
           steps.push(i);
           this.container(child as JsonObject, name, context, depth + 1);
@@ -217,7 +280,7 @@ class Walk {
     for (const key in value) {
       const child = value[key];
       if (typeof child === "string") {
-        this.string(child, key, key, this.inherit && (context || this.namesKey(key)));
+        this.string(child, key, key, this.inherit && (context || this.namesKey(key)), value);
       } else if (typeof child === "object" && child !== null) {
         steps.push(key);
         const inner = this.inherit && (context || this.namesKey(key));
@@ -227,13 +290,22 @@ class Walk {
     }
   }
 
-  /** A string value, reached from its container by `step` (null for the root). */
-  string(text: string, step: string | number | null, name: string, context: boolean): void {
+  /**
+   * A string value, reached from its container by `step` (null for the root);
+   * `parent` is that container when it is an object (its other members are siblings).
+   */
+  string(
+    text: string,
+    step: string | number | null,
+    name: string,
+    context: boolean,
+    parent: JsonObject | null,
+  ): void {
     if (text.length < MIN_KEY_TEXT) return;
     // With `inherit`, the context already holds the name's verdict.
     const counts = this.inherit ? context : mayBeBareKey(text) && this.namesKey(name);
     if (!counts && !text.includes(":kms:")) return;
-    const targets = stringTargets(text, counts, this.place);
+    const targets = stringTargets(text, counts, this.place, () => parent);
     if (targets.length === 0) return;
     if (step !== null) this.steps.push(step);
     for (const target of targets) this.hits.add(() => pathText(this.steps), target);
@@ -253,6 +325,7 @@ export function scanFlatAttributes(attributes: JsonObject, options: ScanOptions)
   const namesKey = options.namesKey ?? isKmsAttributeName;
   const place = placeGetter(options.place);
   const hits = new HitList();
+  let groups: Map<string, JsonObject> | null = null;
   for (const flatKey of Object.keys(attributes)) {
     const value = attributes[flatKey];
     if (typeof value !== "string" || value.length < MIN_KEY_TEXT) continue;
@@ -260,11 +333,36 @@ export function scanFlatAttributes(attributes: JsonObject, options: ScanOptions)
     const names = segments.filter((s) => !/^(?:\d+|%|#)$/.test(s));
     const name = names[names.length - 1] ?? "";
     const counts = options.inherit ? names.some(namesKey) : mayBeBareKey(value) && namesKey(name);
-    for (const target of stringTargets(value, counts, place)) {
+    const siblings = () => {
+      groups ??= flatGroups(attributes);
+      return groups.get(segments.slice(0, -1).join(".")) ?? null;
+    };
+    for (const target of stringTargets(value, counts, place, siblings)) {
       hits.add(() => flatPath(segments), target);
     }
   }
   return hits.list;
+}
+
+/**
+ * Flat attributes grouped by their parent (`outputs.key` for `outputs.key.arn` and
+ * `outputs.key.key_id`), each group by last segment: the objects a nested state would
+ * hold, for `siblingTarget`. Built once per resource, on its first bare id.
+ */
+function flatGroups(attributes: JsonObject): Map<string, JsonObject> {
+  const groups = new Map<string, JsonObject>();
+  for (const key of Object.keys(attributes)) {
+    const dot = key.lastIndexOf(".");
+    const parent = dot < 0 ? "" : key.slice(0, dot);
+    let group = groups.get(parent);
+    if (!group) {
+      // No prototype: a `__proto__` segment is a name like any other here.
+      group = Object.create(null) as JsonObject;
+      groups.set(parent, group);
+    }
+    group[key.slice(dot + 1)] = attributes[key];
+  }
+  return groups;
 }
 
 /** Hits, each key once, keeping the first path; paths are built only for keys kept. */

@@ -186,6 +186,140 @@ describe("scanFlatAttributes", () => {
   });
 });
 
+describe("a key held whole: an object's bare id beside its ARN is that ARN", () => {
+  const MRK = "mrk-1234abcd12ab34cd56ef1234567890ab";
+  const EAST = `arn:aws:kms:us-east-1:111122223333:key/${MRK}`;
+  const WEST = `arn:aws:kms:eu-west-1:111122223333:key/${MRK}`;
+  const WEST_KEY = `arn:aws:kms:eu-west-1:111122223333:key/${UUID}`;
+  const outputs = { place: NOWHERE, namesKey: () => true, inherit: true, rootNamesKey: true };
+
+  it.each([
+    [
+      "an aws_kms_key object in an output",
+      { kms_key: { arn: KEY, id: UUID, key_id: UUID, description: "logs", multi_region: false } },
+      outputs,
+      [{ path: "kms_key.arn", target: { kind: "arn", arn: KEY } }],
+    ],
+    [
+      "the id written in upper case",
+      { kms_key: { key_id: UUID.toUpperCase(), arn: KEY } },
+      outputs,
+      [{ path: "kms_key.key_id", target: { kind: "arn", arn: KEY } }],
+    ],
+    [
+      // A resource's own place would put the bare id in eu-west-1: the sibling ARN says where it is.
+      "a remote state's outputs in a resource in another region",
+      { outputs: { value: { shared_key: { arn: KEY, key_id: UUID } } } },
+      { place: BUCKET_PLACE },
+      [{ path: "outputs.value.shared_key.arn", target: { kind: "arn", arn: KEY } }],
+    ],
+    [
+      "a replica: its own arn, not its primary's",
+      { replica: { primary_key_arn: EAST, arn: WEST, key_id: MRK } },
+      outputs,
+      [
+        { path: "replica.primary_key_arn", target: { kind: "arn", arn: EAST } },
+        { path: "replica.arn", target: { kind: "arn", arn: WEST } },
+      ],
+    ],
+    [
+      // Two ARNs with the id and neither the object's own: the bare id stays for the facts stage to join.
+      "two sibling ARNs with the id, no own arn",
+      { k: { primary: EAST, replica: WEST, key_id: MRK } },
+      outputs,
+      [
+        { path: "k.primary", target: { kind: "arn", arn: EAST } },
+        { path: "k.replica", target: { kind: "arn", arn: WEST } },
+        { path: "k.key_id", target: { kind: "key-id", keyId: MRK, region: null } },
+      ],
+    ],
+    [
+      "an ARN of another key beside it",
+      { k: { arn: WEST_KEY.replace(UUID, "9999abcd-12ab-34cd-56ef-1234567890ab"), key_id: UUID } },
+      outputs,
+      [
+        {
+          path: "k.arn",
+          target: {
+            kind: "arn",
+            arn: WEST_KEY.replace(UUID, "9999abcd-12ab-34cd-56ef-1234567890ab"),
+          },
+        },
+        { path: "k.key_id", target: { kind: "key-id", keyId: UUID, region: null } },
+      ],
+    ],
+    [
+      "an ARN in a nested object is no sibling",
+      { k: { inner: { arn: KEY }, key_id: UUID } },
+      outputs,
+      [
+        { path: "k.inner.arn", target: { kind: "arn", arn: KEY } },
+        { path: "k.key_id", target: { kind: "key-id", keyId: UUID, region: null } },
+      ],
+    ],
+    [
+      "an ARN inside a policy string is no sibling",
+      { k: { policy: JSON.stringify({ Resource: KEY }), key_id: UUID } },
+      outputs,
+      [
+        { path: "k.policy", target: { kind: "arn", arn: KEY } },
+        { path: "k.key_id", target: { kind: "key-id", keyId: UUID, region: null } },
+      ],
+    ],
+    [
+      "an aws_kms_alias object",
+      {
+        alias: {
+          arn: ALIAS,
+          id: "alias/app",
+          name: "alias/app",
+          target_key_arn: KEY,
+          target_key_id: UUID,
+        },
+      },
+      outputs,
+      [
+        {
+          path: "alias.arn",
+          target: { kind: "alias", name: "alias/app", arn: ALIAS, region: "us-east-1" },
+        },
+        { path: "alias.target_key_arn", target: { kind: "arn", arn: KEY } },
+      ],
+    ],
+  ])("%s", (_, values, options, expected) => {
+    expect(scanValue(values, options)).toEqual(expected);
+  });
+
+  it("reads an object of many bare ids beside one ARN", () => {
+    // Hostile: 20,000 ids in one object; its siblings are indexed once, not once per id.
+    const many: Record<string, string> = { arn: KEY };
+    for (let i = 0; i < 20_000; i++) {
+      many[`key_${i}`] = `${String(i).padStart(8, "0")}-12ab-34cd-56ef-1234567890ab`;
+    }
+    const hits = scanValue({ kms: many }, outputs);
+    expect(hits).toHaveLength(20_001);
+    expect(hits[1]).toEqual({
+      path: "kms.key_0",
+      target: { kind: "key-id", keyId: "00000000-12ab-34cd-56ef-1234567890ab", region: null },
+    });
+  });
+
+  it("does the same in state's flat maps", () => {
+    const attributes = {
+      "outputs.%": "1",
+      "outputs.shared_key.%": "2",
+      "outputs.shared_key.arn": KEY,
+      "outputs.shared_key.key_id": UUID,
+      "outputs.__proto__.key_id": UUID,
+      key_id: UUID,
+    };
+    expect(scanFlatAttributes(attributes, { place: NOWHERE })).toEqual([
+      { path: "outputs.shared_key.arn", target: { kind: "arn", arn: KEY } },
+      { path: "outputs.__proto__.key_id", target: { kind: "key-id", keyId: UUID, region: null } },
+    ]);
+  });
+});
+
 describe("resourcePlace", () => {
   it.each([
     [{ arn: "arn:aws:sqs:eu-west-1:111122223333:q" }, ["aws", "eu-west-1", "111122223333"]],
