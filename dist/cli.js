@@ -22,14 +22,16 @@ import {
   parseMaxFactsAge,
   parseNow,
   parseRoleTemplate,
+  profileRegion,
   progressLine,
   readRules,
   rulesSchema,
   run,
   snapshot,
-  testRules
-} from "./chunks/chunk-PU27Q7OB.js";
-import "./chunks/chunk-ZLWY3HRU.js";
+  testRules,
+  withDefaultRegion
+} from "./chunks/chunk-EXUWJURP.js";
+import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,
   __require,
@@ -3569,7 +3571,10 @@ function withInputs(command) {
   ).option(
     "--base-ref <rev>",
     "the git revision the change is compared with (the PR's base), for lines of removed resources"
-  ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append).option("--region <region>", "region for bare key ids and alias names").option("--profile <name>", "AWS profile of the shared config files").option(
+  ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append).option(
+    "--region <region>",
+    "region for bare key ids and alias names the inputs do not place (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region)"
+  ).option("--profile <name>", "AWS profile of the shared config files").option(
     "--endpoint-url <url>",
     "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS)"
   ).option(
@@ -3710,23 +3715,24 @@ async function main(argv, io, deps) {
       }
     };
     const progress = io.stderrIsTty && !args.quiet ? progressLine(io.stderr, true) : args.verbose ? progressLine(io.stderr, false) : SILENT;
+    const config = await withDefaultRegion(args.config, io.env ?? {}, profileRegion);
     if (args.command === "snapshot") {
-      const { keys, usage } = await snapshot(args.config, { ...deps, logger, progress });
+      const { keys, usage } = await snapshot(config, { ...deps, logger, progress });
       const counts = `${usage.used} used, ${usage.unused} unused, ${usage.unknown} unknown, ${usage.unavailable} unavailable`;
       io.stderr(
-        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${escapeLogText(args.config.saveFacts ?? "")}: ${counts}
+        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${escapeLogText(config.saveFacts ?? "")}: ${counts}
 `
       );
       return 0;
     }
-    const { report, rules, failed } = await run(args.config, { ...deps, logger, progress });
-    for (const output of args.config.outputs) {
+    const { report, rules, failed } = await run(config, { ...deps, logger, progress });
+    for (const output of config.outputs) {
       const color = output.file === null && io.stdoutIsTty;
       const text = FORMATTERS[output.format](report, {
         color,
         rules: rules.rules,
         cwd: deps.cwd,
-        repoRoot: args.config.repoRoot
+        repoRoot: config.repoRoot
       });
       if (output.file === null) io.stdout(text);
       else await writeOutput(output.file, text, deps);
@@ -3763,7 +3769,8 @@ process.exitCode = await main(
     stderr: (text) => process.stderr.write(text),
     stdoutIsTty: process.stdout.isTTY === true && !("NO_COLOR" in process.env),
     stderrIsTty: process.stderr.isTTY === true,
-    debug: (process.env.DEBUG ?? "").split(",").includes("kms-usage-lint")
+    debug: (process.env.DEBUG ?? "").split(",").includes("kms-usage-lint"),
+    env: process.env
   },
   nodeDeps()
 );

@@ -26,12 +26,14 @@ import {
   parseNow,
   parseRoleTemplate,
   plural,
+  profileRegion,
   run,
   severityCounts,
   subjectsById,
-  truncate
-} from "./chunks/chunk-PU27Q7OB.js";
-import "./chunks/chunk-ZLWY3HRU.js";
+  truncate,
+  withDefaultRegion
+} from "./chunks/chunk-EXUWJURP.js";
+import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,
   __require,
@@ -25911,7 +25913,11 @@ async function runAction(runner) {
     if (settings.token) io.setSecret(settings.token);
     const workingDirectory = io.getInput("working-directory").trim();
     if (workingDirectory) io.chdir(workingDirectory);
-    const config = actionConfig(io.getInput, io.env.GITHUB_WORKSPACE || null);
+    const config = await withDefaultRegion(
+      actionConfig(io.getInput, io.env.GITHUB_WORKSPACE || null),
+      io.env,
+      profileRegion
+    );
     const deps = io.deps();
     const context = githubContext(io.env, await readEvent(io, deps));
     const client = settings.token && context ? (io.githubClient ?? githubClient)({
