@@ -48,7 +48,10 @@ export async function main(
     }
     // Messages quote inputs (file names, addresses, AWS answers): escaped, one line each.
     const logger = {
-      info: () => {},
+      // Notes (what was left unresolved on purpose) only when asked for.
+      info: (message: string) => {
+        if (args.verbose && !args.quiet) io.stderr(`note: ${escapeLogText(message)}\n`);
+      },
       warn: (message: string) => {
         if (!args.quiet) io.stderr(`warning: ${escapeLogText(message)}\n`);
       },

@@ -39,6 +39,7 @@ import { withBaseLocations } from "./sources/base-location.js";
 import { isCloudAssemblyDir, readCloudAssembly } from "./sources/cdk/assembly.js";
 import { diffStacks } from "./sources/cdk/changes.js";
 import { locateCdk } from "./sources/cdk/locate.js";
+import { ParameterOverrides } from "./sources/cdk/parameters.js";
 import type { StackModel } from "./sources/cdk/stack.js";
 import { collectFromText } from "./sources/detect.js";
 import { explicitReferences } from "./sources/explicit.js";
@@ -301,6 +302,7 @@ function checkEvidence(facts: Facts): void {
 
 async function collect(config: RunConfig, deps: Deps, source: FactSource): Promise<KeyReference[]> {
   const references: KeyReference[] = explicitReferences(config.keys);
+  const parameters = new ParameterOverrides(config.parameters);
   // Where locations are relative to, and the base revision's files: found on first need.
   let repo: Promise<Repository> | null = null;
   const repository = () => {
@@ -313,13 +315,14 @@ async function collect(config: RunConfig, deps: Deps, source: FactSource): Promi
       (await isCloudAssemblyDir(resolve(deps.cwd, input.path), deps.sourceFiles))
     ) {
       references.push(
-        ...(await collectAssembly(input.path, null, await repository(), deps, source)),
+        ...(await collectAssembly(input.path, null, await repository(), deps, source, parameters)),
       );
       continue;
     }
     const text = await readInput(input.path, "input", deps);
-    const collected = collectFromText(input, text);
+    const collected = collectFromText(input, text, { parameters });
     for (const warning of collected.warnings) deps.logger.warn(`${input.path}: ${warning}`);
+    for (const note of collected.notes ?? []) deps.logger.info(`${input.path}: ${note}`);
     if (collected.terraform) {
       const { repoRoot, baseFiles } = await repository();
       const options = {
@@ -346,9 +349,10 @@ async function collect(config: RunConfig, deps: Deps, source: FactSource): Promi
   }
   for (const dir of config.cdkOut) {
     references.push(
-      ...(await collectAssembly(dir, config.cdkBase, await repository(), deps, source)),
+      ...(await collectAssembly(dir, config.cdkBase, await repository(), deps, source, parameters)),
     );
   }
+  parameters.checkAllApplied();
   if (config.inputs.length === 0 && config.keys.length === 0 && config.cdkOut.length === 0) {
     throw new InputError(
       "nothing to check: name a Terraform plan (kms-usage-lint check plan.json) or a key (--key ARN)",
@@ -388,13 +392,17 @@ async function collectAssembly(
   { repoRoot, baseFiles }: Repository,
   deps: Deps,
   source: FactSource,
+  parameters: ParameterOverrides,
 ): Promise<KeyReference[]> {
-  const head = await readCloudAssembly(resolve(deps.cwd, dir), deps.sourceFiles);
+  const head = await readCloudAssembly(resolve(deps.cwd, dir), deps.sourceFiles, { parameters });
   for (const warning of head.warnings) deps.logger.warn(warning);
+  for (const note of head.notes) deps.logger.info(note);
   const references = [...head.references];
   let baseStacks: StackModel[] = [];
   if (baseDir !== null) {
-    const base = await readCloudAssembly(resolve(deps.cwd, baseDir), deps.sourceFiles);
+    const base = await readCloudAssembly(resolve(deps.cwd, baseDir), deps.sourceFiles, {
+      parameters,
+    });
     for (const warning of base.warnings) deps.logger.warn(warning);
     references.push(...diffStacks(base.stacks, head.stacks, "cdk-assembly"));
     baseStacks = base.stacks;

@@ -561,8 +561,11 @@ describe("readTemplate", () => {
       },
     };
     const parameters = nestedStackParameters(parent, "p.json", STACK, {}, "N");
+    // Every parameter passed is listed, a value without a key too: the nested
+    // template's Default is then not the parameter's value.
     expect([...parameters].map(([name, targets]) => [name, targets.map(short)])).toEqual([
       ["KeyArn", ["@K"]],
+      ["Name", []],
       ["Literal", [KEY]],
     ]);
     expect(rows(read(parent).references)).toContainEqual([
