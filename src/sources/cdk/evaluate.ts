@@ -340,9 +340,7 @@ class Evaluator {
   private importValue(arg: unknown, depth: number): Evaluated[] {
     for (const name of this.texts(arg, depth, "Fn::ImportValue")) {
       if (hasHole(name) || this.scope.exported(name)) continue;
-      this.scope.note(
-        `Fn::ImportValue ${JSON.stringify(name)}: no stack of the assembly exports it, so the key it may name is left unresolved`,
-      );
+      this.scope.note(unresolvedImport(name));
     }
     // An import of the assembly's own exports names its keys by logical id, not by text.
     return [UNKNOWN];
@@ -391,6 +389,11 @@ class Evaluator {
       );
     }
   }
+}
+
+/** The note for an `Fn::ImportValue` of an export no stack read has. */
+export function unresolvedImport(name: string): string {
+  return `Fn::ImportValue ${JSON.stringify(name)}: no stack among the inputs exports it, so the key it may name is left unresolved`;
 }
 
 /** A piece of a `Fn::Sub` string: text as is, or a `${variable}`'s name. */

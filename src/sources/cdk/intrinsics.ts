@@ -30,6 +30,7 @@ import {
   MAX_VALUE_DEPTH,
   NAME_HOLE,
   type Scope,
+  unresolvedImport,
 } from "./evaluate.js";
 
 export { MAX_VALUE_DEPTH } from "./evaluate.js";
@@ -306,9 +307,7 @@ class Walk {
       const targets = this.names.imports.get(exportName);
       if (targets !== undefined) this.addAll(targets);
       else if (!this.names.scope.exported(exportName)) {
-        this.names.scope.note(
-          `Fn::ImportValue ${JSON.stringify(exportName)}: no stack of the assembly exports it, so the key it may name is left unresolved`,
-        );
+        this.names.scope.note(unresolvedImport(exportName));
       }
     }
   }
