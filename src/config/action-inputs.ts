@@ -44,7 +44,7 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
   const config: RunConfig = {
     inputs,
     keys: [],
-    parameters: list("parameters").map((line) => parseParameterOverride(line, "input parameters:")),
+    parameters: list("parameters").map((line) => parseParameterOverride(line, "input parameters")),
     configFile: optional("config"),
     factsFile: optional("facts"),
     saveFacts: optional("save-facts"),
