@@ -45,11 +45,19 @@ interface Case {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
+// The tool cuts a quoted key longer than this short (`["/Stack/Integ/DefaultTest/…]`).
+const MAX_ECHO_CHARS = 80;
+
+function quoted(step: string): string {
+  const text = JSON.stringify(step);
+  return text.length <= MAX_ECHO_CHARS ? text : `${text.slice(0, MAX_ECHO_CHARS)}…`;
+}
+
 function render(steps: readonly Step[]): string {
   let path = "";
   for (const step of steps) {
     if (typeof step === "number") path += `[${step}]`;
-    else if (!IDENTIFIER.test(step)) path += `[${JSON.stringify(step)}]`;
+    else if (!IDENTIFIER.test(step)) path += `[${quoted(step)}]`;
     else path += path === "" ? step : `.${step}`;
   }
   return path;
