@@ -7,6 +7,7 @@ import {
   EvidenceError,
   FORMATS,
   InputError,
+  PARAMETER_HELP,
   SEVERITIES,
   SILENT,
   escapeLogLines,
@@ -21,6 +22,7 @@ import {
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
+  parseParameterOverride,
   parseRoleTemplate,
   profileRegion,
   progressLine,
@@ -30,7 +32,7 @@ import {
   snapshot,
   testRules,
   withDefaultRegion
-} from "./chunks/chunk-EXUWJURP.js";
+} from "./chunks/chunk-NHH4AFIT.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,
@@ -3571,7 +3573,7 @@ function withInputs(command) {
   ).option(
     "--base-ref <rev>",
     "the git revision the change is compared with (the PR's base), for lines of removed resources"
-  ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append).option(
+  ).option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append).option("--parameter <STACK.NAME=VALUE>", PARAMETER_HELP, append).option(
     "--region <region>",
     "region for bare key ids and alias names the inputs do not place (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region)"
   ).option("--profile <name>", "AWS profile of the shared config files").option(
@@ -3601,6 +3603,9 @@ function toConfig(paths, options) {
   return {
     inputs,
     keys: options.key ?? [],
+    parameters: (options.parameter ?? []).map(
+      (text) => parseParameterOverride(text, "--parameter")
+    ),
     configFile: options.config ?? null,
     factsFile: options.facts ?? null,
     saveFacts: options.saveFacts ?? null,
@@ -3709,8 +3714,10 @@ async function main(argv, io, deps) {
         if (!args.quiet) io.stderr(`warning: ${escapeLogText(message)}
 `);
       },
+      // Notes (what was left unresolved on purpose) only when asked for.
       debug: (message) => {
-        if (io.debug) io.stderr(`debug: ${escapeLogText(message)}
+        if ((args.verbose || io.debug) && !args.quiet)
+          io.stderr(`note: ${escapeLogText(message)}
 `);
       }
     };

@@ -24,6 +24,7 @@ import {
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
+  parseParameterOverride,
   parseRoleTemplate,
   plural,
   profileRegion,
@@ -32,7 +33,7 @@ import {
   subjectsById,
   truncate,
   withDefaultRegion
-} from "./chunks/chunk-EXUWJURP.js";
+} from "./chunks/chunk-NHH4AFIT.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,
@@ -21005,6 +21006,7 @@ function actionConfig(input, workspace) {
   const config = {
     inputs,
     keys: [],
+    parameters: list("parameters").map((line) => parseParameterOverride(line, "input parameters")),
     configFile: optional("config"),
     factsFile: optional("facts"),
     saveFacts: optional("save-facts"),

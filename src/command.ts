@@ -62,8 +62,10 @@ export async function main(
       warn: (message: string) => {
         if (!args.quiet) io.stderr(`warning: ${escapeLogText(message)}\n`);
       },
+      // Notes (what was left unresolved on purpose) only when asked for.
       debug: (message: string) => {
-        if (io.debug) io.stderr(`debug: ${escapeLogText(message)}\n`);
+        if ((args.verbose || io.debug) && !args.quiet)
+          io.stderr(`note: ${escapeLogText(message)}\n`);
       },
     };
     const progress =

@@ -146,6 +146,31 @@ describe("the Action", () => {
     expect(ran.log).toContain(`The base commit ${BASE.slice(0, 12)} is not in the checkout`);
   });
 
+  it("takes template parameter values from the parameters input, one STACK.NAME=VALUE a line", async () => {
+    const key = "arn:aws:kms:us-east-1:111122223333:key/0f9e8d7c-6b5a-4321-8fed-cba987654321";
+    writeFileSync(
+      join(dir, "queue.template.json"),
+      JSON.stringify({
+        Parameters: { KeyArn: { Type: "String", Default: "unset" } },
+        Resources: {
+          Q: { Type: "AWS::SQS::Queue", Properties: { KmsMasterKeyId: { Ref: "KeyArn" } } },
+        },
+      }),
+    );
+    const ran = await runInDir({
+      "terraform-plan": "",
+      paths: "queue.template.json",
+      parameters: `queue.KeyArn=${key}\n\n  queue.AWS::Region=us-east-1  \n`,
+      "fail-on": "none",
+    });
+    expect(ran.failed).toBeNull();
+    const report = JSON.parse(await readFile(ran.outputs.report ?? "", "utf8"));
+    expect(report.keys.map((k: { arn: string }) => k.arn)).toEqual([key]);
+    expect((await runInDir({ parameters: "queue.KeyArn" })).failed).toBe(
+      `kms-usage-lint: input parameters "queue.KeyArn": no stack name, dot, parameter name and '='; expected STACK.NAME=VALUE, like MyStack.KeyArn=arn:aws:kms:us-east-1:111122223333:key/…`,
+    );
+  });
+
   it("refuses an input value it does not know, naming the input and the choices", async () => {
     const ran = await runInDir({ comment: "sometimes" });
     expect(ran.failed).toBe(

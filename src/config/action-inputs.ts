@@ -1,5 +1,6 @@
 /** GitHub Action inputs (SPEC §8) → RunConfig, the same config the CLI builds. */
 import { InputError, SEVERITIES, type Severity } from "../model.js";
+import { parseParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
@@ -43,6 +44,7 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
   const config: RunConfig = {
     inputs,
     keys: [],
+    parameters: list("parameters").map((line) => parseParameterOverride(line, "input parameters")),
     configFile: optional("config"),
     factsFile: optional("facts"),
     saveFacts: optional("save-facts"),

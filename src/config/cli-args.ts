@@ -1,6 +1,7 @@
 /** Command-line arguments → RunConfig (SPEC §7), with commander doing the parsing and help. */
 import { Command, CommanderError, Option } from "commander";
 import { InputError, SEVERITIES, type Severity } from "../model.js";
+import { PARAMETER_HELP, parseParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
 import {
   AWS_TIMEOUT_HELP,
@@ -175,6 +176,7 @@ function withInputs(command: Command): Command {
       "the git revision the change is compared with (the PR's base), for lines of removed resources",
     )
     .option("--key <ref>", "a key to check: key ARN, key id, alias name or alias ARN", append)
+    .option("--parameter <STACK.NAME=VALUE>", PARAMETER_HELP, append)
     .option(
       "--region <region>",
       "region for bare key ids and alias names the inputs do not place (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region)",
@@ -213,6 +215,7 @@ interface CheckOptions {
   repoRoot?: string;
   baseRef?: string;
   key?: string[];
+  parameter?: string[];
   config?: string;
   facts?: string;
   maxFactsAge?: string;
@@ -239,6 +242,9 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
   return {
     inputs,
     keys: options.key ?? [],
+    parameters: (options.parameter ?? []).map((text) =>
+      parseParameterOverride(text, "--parameter"),
+    ),
     configFile: options.config ?? null,
     factsFile: options.facts ?? null,
     saveFacts: options.saveFacts ?? null,

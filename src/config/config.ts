@@ -1,5 +1,6 @@
 /** The one typed configuration that CLI arguments and Action inputs both become. */
 import { InputError, type Severity } from "../model.js";
+import type { ParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
 import { parseIsoValue } from "../time.js";
 
@@ -16,6 +17,8 @@ export interface RunConfig {
   inputs: InputSpec[];
   /** `--key` values. */
   keys: string[];
+  /** `--parameter STACK.NAME=VALUE`: template parameter values, per stack. */
+  parameters: ParameterOverride[];
   /** `--config`; null: the nearest `.kms-usage-lint.yml`/`.yaml` up to the repository root (config-file.ts), else the recommended pack. */
   configFile: string | null;
   /** `--facts`: evaluate offline from this snapshot. */

@@ -51,6 +51,13 @@ export function parseInstant(iso: string | null | undefined): Date | null {
 }
 
 /** The resource id of a key ARN (`…:key/ID`), for keys AWS said nothing about. */
+// CreateAlias refuses names that begin with `alias/aws/`: only AWS managed keys have them.
+const AWS_MANAGED_ALIAS_PREFIX = "alias/aws/";
+
+function isAwsManagedAlias(name: string): boolean {
+  return name.startsWith(AWS_MANAGED_ALIAS_PREFIX);
+}
+
 function keyIdFromArn(arn: string | null): string | null {
   const match = arn === null ? null : /:key\/([^/:]+)$/.exec(arn);
   return match?.[1] ?? null;
@@ -197,7 +204,11 @@ export const FACTS = Object.freeze({
     "Whether the key is enabled.",
     (c) => c.subject.key?.enabled ?? null,
   ),
-  "key.manager": define("string", "CUSTOMER or AWS.", (c) => c.subject.key?.manager ?? null),
+  "key.manager": define(
+    "string",
+    "CUSTOMER or AWS. As DescribeKey says; for a key AWS said nothing about, AWS when an input names it by an `alias/aws/…` alias (a prefix KMS reserves for AWS managed keys), else null.",
+    (c) => c.subject.key?.manager ?? (c.subject.aliases.some(isAwsManagedAlias) ? "AWS" : null),
+  ),
   "key.spec": define(
     "string",
     "The key spec, as DescribeKey says (e.g. SYMMETRIC_DEFAULT).",

@@ -11,6 +11,7 @@ import { withBaseLocations } from "./base-location.js";
 import { isCloudAssemblyDir, readCloudAssembly } from "./cdk/assembly.js";
 import { diffStacks } from "./cdk/changes.js";
 import { locateCdk } from "./cdk/locate.js";
+import { type ParameterOverride, ParameterOverrides } from "./cdk/parameters.js";
 import type { StackModel } from "./cdk/stack.js";
 import { collectFromText, type InputSpec } from "./detect.js";
 import {
@@ -43,6 +44,8 @@ export interface CollectOptions {
   repoRoot: string | null;
   /** `--base-ref`: the revision whose files give removed resources their lines. */
   baseRef: string | null;
+  /** `--parameter STACK.NAME=VALUE`: template parameter values, per stack. */
+  parameters: readonly ParameterOverride[];
 }
 
 /** The outside world as collection sees it; the pipeline's `Deps` satisfies it. */
@@ -60,7 +63,12 @@ export interface CollectDeps {
   cwd: string;
   /** A git revision's files (`--base-ref`); null when the commit is not in the repository. */
   gitRevision?: (repoRoot: string, ref: string) => Promise<SourceFiles | null>;
-  logger: { warn(message: string): void; info(message: string): void };
+  /** `info`: what was found; `debug`: notes on what was left unresolved on purpose (`--verbose`). */
+  logger: {
+    warn(message: string): void;
+    info(message: string): void;
+    debug(message: string): void;
+  };
 }
 
 /**
@@ -82,6 +90,8 @@ export async function collectReferences(
   stages: CollectStages,
 ): Promise<KeyReference[]> {
   const references: KeyReference[] = explicitReferences([...options.keys]);
+  // Shared by every input, so that an override no input's stack took is the user's error.
+  const parameters = new ParameterOverrides([...options.parameters]);
   // Where locations are relative to, and the base revision's files: found on first need.
   let repo: Promise<Repository> | null = null;
   const repository = () => {
@@ -92,12 +102,13 @@ export async function collectReferences(
   const read = new Set<string>();
   const collectInput = async (input: InputSpec): Promise<void> => {
     read.add(resolve(deps.cwd, input.path));
-    references.push(...(await collectFile(input, options, deps, repository)));
+    references.push(...(await collectFile(input, options, parameters, deps, repository)));
   };
   const collectDir = async (dir: string): Promise<void> => {
     read.add(resolve(deps.cwd, dir));
     const assembly = { dir, baseDir: null };
-    references.push(...(await collectAssembly(assembly, await repository(), deps, stages)));
+    const repo = await repository();
+    references.push(...(await collectAssembly(assembly, repo, parameters, deps, stages)));
   };
   // Nothing named: the working directory is searched, as a directory named would be.
   const nothingNamed =
@@ -108,7 +119,7 @@ export async function collectReferences(
   for (const input of inputs) {
     const path = resolve(deps.cwd, input.path);
     if (input.path === STDIN) {
-      references.push(...(await collectStdin(input, options, deps, repository)));
+      references.push(...(await collectStdin(input, options, parameters, deps, repository)));
     } else if (input.kind === "auto" && (await isCloudAssemblyDir(path, deps.sourceFiles))) {
       await collectDir(input.path);
     } else if (input.kind === "auto" && (await deps.sourceFiles.list(path)) !== null) {
@@ -124,8 +135,10 @@ export async function collectReferences(
   }
   for (const dir of options.cdkOut) {
     const assembly = { dir, baseDir: options.cdkBase };
-    references.push(...(await collectAssembly(assembly, await repository(), deps, stages)));
+    const repo = await repository();
+    references.push(...(await collectAssembly(assembly, repo, parameters, deps, stages)));
   }
+  parameters.checkAllApplied();
   return references;
 }
 
@@ -174,6 +187,7 @@ function checkStdin(options: CollectOptions): void {
 async function collectStdin(
   input: InputSpec,
   options: CollectOptions,
+  parameters: ParameterOverrides,
   deps: CollectDeps,
   repository: () => Promise<Repository>,
 ): Promise<KeyReference[]> {
@@ -188,18 +202,20 @@ async function collectStdin(
     const message = `cannot read standard input: ${describeReadError(cause)}`;
     throw new InputError(message, STDIN_NAME, null, { cause });
   }
-  return collectText({ ...input, path: STDIN_NAME }, text, options, deps, repository);
+  const stdin = { ...input, path: STDIN_NAME };
+  return collectText(stdin, text, options, parameters, deps, repository);
 }
 
 /** One input file's references, located in the repository's sources. */
 async function collectFile(
   input: InputSpec,
   options: CollectOptions,
+  parameters: ParameterOverrides,
   deps: CollectDeps,
   repository: () => Promise<Repository>,
 ): Promise<KeyReference[]> {
   const text = await readInput(input.path, "input", deps);
-  return collectText(input, text, options, deps, repository);
+  return collectText(input, text, options, parameters, deps, repository);
 }
 
 /** The references of one input's text, located in the repository's sources. */
@@ -207,11 +223,13 @@ async function collectText(
   input: InputSpec,
   text: string,
   options: CollectOptions,
+  parameters: ParameterOverrides,
   deps: CollectDeps,
   repository: () => Promise<Repository>,
 ): Promise<KeyReference[]> {
-  const collected = collectFromText(input, text);
+  const collected = collectFromText(input, text, { parameters });
   for (const warning of collected.warnings) deps.logger.warn(`${input.path}: ${warning}`);
+  for (const note of collected.notes ?? []) deps.logger.debug(`${input.path}: ${note}`);
   if (collected.terraform) {
     const { repoRoot, baseFiles } = await repository();
     const located = {
@@ -268,15 +286,19 @@ async function findRoot(options: CollectOptions, deps: CollectDeps): Promise<str
 async function collectAssembly(
   { dir, baseDir }: { dir: string; baseDir: string | null },
   { repoRoot, baseFiles }: Repository,
+  parameters: ParameterOverrides,
   deps: CollectDeps,
   stages: CollectStages,
 ): Promise<KeyReference[]> {
-  const head = await readCloudAssembly(resolve(deps.cwd, dir), deps.sourceFiles);
+  const head = await readCloudAssembly(resolve(deps.cwd, dir), deps.sourceFiles, { parameters });
   for (const warning of head.warnings) deps.logger.warn(warning);
+  for (const note of head.notes) deps.logger.debug(note);
   const references = [...head.references];
   let baseStacks: StackModel[] = [];
   if (baseDir !== null) {
-    const base = await readCloudAssembly(resolve(deps.cwd, baseDir), deps.sourceFiles);
+    const base = await readCloudAssembly(resolve(deps.cwd, baseDir), deps.sourceFiles, {
+      parameters,
+    });
     for (const warning of base.warnings) deps.logger.warn(warning);
     references.push(...diffStacks(base.stacks, head.stacks, "cdk-assembly"));
     baseStacks = base.stacks;

@@ -6,6 +6,7 @@ import { basename } from "node:path";
 import { InputError, type KeyReference } from "../model.js";
 import { parseTemplateText } from "./cdk/cfn-yaml.js";
 import { isCdkOutputs, readCdkOutputs } from "./cdk/outputs.js";
+import { ParameterOverrides } from "./cdk/parameters.js";
 import type { StackModel } from "./cdk/stack.js";
 import {
   isCloudFormationTemplate,
@@ -52,6 +53,8 @@ export interface InputSpec {
 export interface Collected {
   references: KeyReference[];
   warnings: string[];
+  /** What was left unresolved on purpose, for `--verbose` (a template's imports from other stacks). */
+  notes?: string[];
   /**
    * For Terraform inputs: the module tree the plan's configuration declares
    * (empty for state), so that the locator can find each resource's `.tf` file.
@@ -84,8 +87,18 @@ const ZIP_MAGIC = "PK\u0003\u0004";
 // Git and grep call a file binary when its first 8000 bytes hold a NUL; JSON text never does.
 const BINARY_SNIFF_CHARS = 8192;
 
+/** How inputs are read, beyond their own content. */
+export interface CollectOptions {
+  /** `--parameter` values, looked up by a template's stack name. */
+  parameters?: ParameterOverrides;
+}
+
 /** Reads the references of one input whose text is `text`. */
-export function collectFromText(input: InputSpec, text: string): Collected {
+export function collectFromText(
+  input: InputSpec,
+  text: string,
+  options: CollectOptions = {},
+): Collected {
   checkText(text, input.path);
   checkNotTerraformSource(input, text);
   if (readsAsTemplateText(input, text)) {
@@ -96,7 +109,7 @@ export function collectFromText(input: InputSpec, text: string): Collected {
         input.path,
       );
     }
-    return collectTemplate(input, parsed.doc, parsed.warnings);
+    return collectTemplate(input, parsed.doc, parsed.warnings, options);
   }
   const warnings: string[] = [];
   // `[command]…` starts like a JSON array; the wrapper is tried for anything but an object.
@@ -131,8 +144,30 @@ export function collectFromText(input: InputSpec, text: string): Collected {
       return { references: result.references, warnings: [...warnings, ...result.warnings] };
     }
     case "cloudformation-template":
-      return collectTemplate(input, doc, warnings);
+      if (input.kind !== "auto" || !outputsLike(doc)) {
+        return collectTemplate(input, doc, warnings, options);
+      }
+      try {
+        return collectTemplate(input, doc, warnings, options);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        // Read as a template (Resources is every template's section), it could also be the
+        // CDK outputs of a stack named "Resources": say how to have it read as those.
+        throw new InputError(
+          `${error.message} (if this is \`cdk deploy --outputs-file\` output of a stack named Resources, pass it with --cdk-outputs)`,
+          error.file,
+          error.line,
+          { cause: error },
+        );
+      }
   }
+}
+
+/** A document whose `Resources` holds only scalars, as CDK outputs of a stack of that name would. */
+function outputsLike(doc: unknown): boolean {
+  if (!isJsonObject(doc) || !isJsonObject(doc.Resources)) return false;
+  const values = Object.values(doc.Resources);
+  return values.length > 0 && values.every((v) => v === null || typeof v !== "object");
 }
 
 /**
@@ -146,11 +181,21 @@ function readsAsTemplateText(input: InputSpec, text: string): boolean {
   return YAML_NAME_RE.test(input.path) || YAML_TEMPLATE_KEY_RE.test(text);
 }
 
-function collectTemplate(input: InputSpec, doc: unknown, warnings: string[]): Collected {
-  const result = readTemplate(doc, input.path, input.stack ?? defaultStack(input.path));
+function collectTemplate(
+  input: InputSpec,
+  doc: unknown,
+  warnings: string[],
+  options: CollectOptions,
+): Collected {
+  const stack = input.stack ?? defaultStack(input.path);
+  const overrides = options.parameters ?? new ParameterOverrides();
+  const result = readTemplate(doc, input.path, stack, {
+    parameterValues: overrides.forStack(stack.name),
+  });
   return {
     references: result.references,
     warnings: [...warnings, ...result.warnings],
+    notes: result.notes,
     stacks: [result.stack],
   };
 }
@@ -158,7 +203,8 @@ function collectTemplate(input: InputSpec, doc: unknown, warnings: string[]): Co
 /**
  * A plain template's stack, until the user says which it is: named after
  * the file, in an unknown account and region (its keys resolve, if at all,
- * in the configured ones).
+ * in the configured ones). `--parameter NAME.AWS::Region=…` (and
+ * `AWS::AccountId`) under this name gives it its environment.
  */
 function defaultStack(path: string): TemplateStack {
   // Stack names hold no dots: `app.template.yaml` is the stack `app`.

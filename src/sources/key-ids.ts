@@ -119,6 +119,48 @@ export function findKmsArns(text: string): FoundKmsArn[] {
   return found;
 }
 
+/** A KMS ARN found in a text with gaps: the parts a gap stands in for are null. */
+export interface PartialKmsArn {
+  partition: string | null;
+  region: string | null;
+  account: string | null;
+  resource: "key" | "alias";
+  /** The key id or the alias name including `alias/`: never a gap. */
+  id: string;
+}
+
+/**
+ * Key and alias ARNs in a text where some characters are gaps (`gap`, a
+ * character class such as `[\u0000]`): a partition, region or account that is
+ * one gap is unknown, but the key id or alias name after it is still read —
+ * `arn:?:kms:?:?:alias/aws/sns` names the alias `alias/aws/sns`. An ARN
+ * without a gap is left to `findKmsArns`.
+ */
+export function findPartialKmsArns(text: string, gap: string): PartialKmsArn[] {
+  if (!text.includes(":kms:")) return [];
+  const re = new RegExp(
+    `arn:(${PARTITION}|${gap}):kms:(${REGION}|${gap}):(${ACCOUNT}|${gap}):(key/${KEY_ID}(?![0-9A-Za-z_-])|${ALIAS}(?![a-zA-Z0-9/_*?-]))`,
+    "g",
+  );
+  const gapRe = new RegExp(`^${gap}$`);
+  const known = (part: string) => (gapRe.test(part) ? null : part);
+  const found: PartialKmsArn[] = [];
+  for (const m of text.matchAll(re)) {
+    const [, partition = "", region = "", account = "", resource = ""] = m;
+    if (m.index > 0 && WORD_CHAR_RE.test(text.charAt(m.index - 1))) continue;
+    if (![partition, region, account].some((part) => gapRe.test(part))) continue;
+    const isKey = resource.startsWith("key/");
+    found.push({
+      partition: known(partition),
+      region: known(region),
+      account: known(account),
+      resource: isKey ? "key" : "alias",
+      id: isKey ? resource.slice(4) : resource,
+    });
+  }
+  return found;
+}
+
 // Attribute names that hold a key id without saying "kms": the KMS resources'
 // own (`aws_kms_alias.target_key_id`, `aws_kms_grant.key_id`,
 // `aws_ssm_parameter.key_id`) and the "encryption key" family

@@ -104,7 +104,7 @@ describe("searching test/fixtures itself", () => {
     expected.push(["tf-scenario/infra/plan.json", "terraform-plan"]);
     expected.sort((a, b) => (a[0] < b[0] ? -1 : 1));
     expect(await found("test/fixtures")).toEqual(expected);
-    expect(expected).toHaveLength(70);
+    expect(expected).toHaveLength(78);
   });
 
   it("names each kind the way it recognises it, file by file", () => {

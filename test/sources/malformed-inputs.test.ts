@@ -45,11 +45,19 @@ interface Case {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
+// The tool cuts a quoted key longer than this short (`["/Stack/Integ/DefaultTest/…]`).
+const MAX_ECHO_CHARS = 80;
+
+function quoted(step: string): string {
+  const text = JSON.stringify(step);
+  return text.length <= MAX_ECHO_CHARS ? text : `${text.slice(0, MAX_ECHO_CHARS)}…`;
+}
+
 function render(steps: readonly Step[]): string {
   let path = "";
   for (const step of steps) {
     if (typeof step === "number") path += `[${step}]`;
-    else if (!IDENTIFIER.test(step)) path += `[${JSON.stringify(step)}]`;
+    else if (!IDENTIFIER.test(step)) path += `[${quoted(step)}]`;
     else path += path === "" ? step : `.${step}`;
   }
   return path;
@@ -354,7 +362,19 @@ for (const path of files("cfn-templates")) {
   const text = readFileSync(path, "utf8");
   const doc = parseTemplateText(text, path).doc as Record<string, Json>;
   const base = fileBase(name, path);
-  for (const value of [REMOVE, null, "x", []]) jsonCase(base, doc, ["Resources"], value);
+  // A template of Resources alone is an empty object without them: refused as such.
+  const only = Object.keys(doc).length === 1;
+  for (const value of [...(only ? [] : [REMOVE]), null, "x", []]) {
+    jsonCase(base, doc, ["Resources"], value);
+  }
+  if (only) {
+    cases.push({
+      ...base,
+      name: `${name}: Resources removed`,
+      text: "{}",
+      expect: [path, "the file holds an empty JSON object"],
+    });
+  }
   for (const id of sample(doc.Resources, isKmsType)) {
     entryCases(base, doc, ["Resources", id], TEMPLATE_RESOURCE);
   }

@@ -9,6 +9,7 @@ export function testConfig(overrides: Partial<RunConfig> = {}): RunConfig {
   return {
     inputs: [],
     keys: [],
+    parameters: [],
     configFile: null,
     factsFile: null,
     saveFacts: null,

@@ -25,6 +25,7 @@ import {
   nestedStackPath,
   readMetadataMap,
 } from "./metadata.js";
+import { ParameterOverrides } from "./parameters.js";
 import type { StackModel } from "./stack.js";
 import {
   type ConstructInfo,
@@ -41,6 +42,13 @@ export interface CloudAssembly {
   stacks: StackModel[];
   references: KeyReference[];
   warnings: string[];
+  /** What was left unresolved on purpose, for `--verbose`. */
+  notes: string[];
+}
+
+export interface AssemblyOptions {
+  /** `--parameter` values, looked up by each stack's name. */
+  parameters?: ParameterOverrides;
 }
 
 /**
@@ -118,12 +126,16 @@ export async function isCloudAssemblyDir(dir: string, files: SourceFiles): Promi
  *   a path that leaves the assembly directory, assemblies or nested stacks
  *   nested too deep.
  */
-export async function readCloudAssembly(dir: string, files: SourceFiles): Promise<CloudAssembly> {
+export async function readCloudAssembly(
+  dir: string,
+  files: SourceFiles,
+  options: AssemblyOptions = {},
+): Promise<CloudAssembly> {
   const root = resolve(dir);
   const realRoot = (await files.realPath?.(root)) ?? root;
   const reader = new AssemblyReader(files, dir, root, realRoot);
   await reader.readAssembly(dir, 0);
-  return reader.finish();
+  return reader.finish(options.parameters ?? new ParameterOverrides());
 }
 
 /** A template read from the assembly, waiting for the exports of all the others. */
@@ -232,28 +244,36 @@ class AssemblyReader {
   }
 
   /** Every template's references, each template reading the keys the others export. */
-  finish(): CloudAssembly {
-    const exports = exportsByEnvironment(this.loaded);
+  finish(overrides: ParameterOverrides): CloudAssembly {
+    const valuesOf = new Map(
+      this.loaded.map((template) => [template, overrides.forStack(template.stack.name)]),
+    );
+    const exports = exportsByEnvironment(this.loaded, valuesOf);
     const stacks: StackModel[] = [];
     const references: KeyReference[] = [];
     const warnings = [...this.warnings];
+    const notes = new Set<string>();
     // Parents are loaded before their nested stacks, so a parent's options are here first.
     const optionsOf = new Map<LoadedTemplate, TemplateOptions>();
     for (const template of this.loaded) {
+      // Fn::ImportValue reaches exports of the same account and region only.
+      const environment = exports.get(environmentKey(template.stack));
       const options: TemplateOptions = {
         source: "cdk-assembly",
         constructs: template.constructs,
-        // Fn::ImportValue reaches exports of the same account and region only.
-        imports: exports.get(environmentKey(template.stack)) ?? new Map(),
+        imports: environment?.keys ?? new Map(),
+        exportNames: environment?.names ?? new Set(),
         parameters: parametersOf(template, optionsOf),
+        parameterValues: valuesOf.get(template) ?? new Map(),
       };
       optionsOf.set(template, options);
       const result = readTemplate(template.doc, template.file, template.stack, options);
       stacks.push(result.stack);
       references.push(...result.references);
       warnings.push(...result.warnings.map((warning) => `${template.file}: ${warning}`));
+      for (const note of result.notes) notes.add(`${template.file}: ${note}`);
     }
-    return { stacks, references, warnings };
+    return { stacks, references, warnings, notes: [...notes] };
   }
 
   private async readManifest(dir: string, manifestPath: string): Promise<JsonObject> {
@@ -662,17 +682,34 @@ export function parseEnvironment(
   };
 }
 
-/** The keys every template exports, by environment (`ACCOUNT/REGION`) and export name. */
+/** What the stacks of one environment export: every name, and the keys under each that holds some. */
+interface Exports {
+  names: Set<string>;
+  keys: Map<string, readonly KeyTarget[]>;
+}
+
+/** What every template exports, by environment (`ACCOUNT/REGION`). */
 function exportsByEnvironment(
   templates: readonly LoadedTemplate[],
-): Map<string, Map<string, readonly KeyTarget[]>> {
-  const exports = new Map<string, Map<string, readonly KeyTarget[]>>();
-  for (const { doc, file, stack } of templates) {
+  valuesOf: ReadonlyMap<LoadedTemplate, ReadonlyMap<string, string>>,
+): Map<string, Exports> {
+  const exports = new Map<string, Exports>();
+  for (const template of templates) {
+    const { doc, file, stack } = template;
     const env = environmentKey(stack);
-    const byName = exports.get(env) ?? new Map<string, readonly KeyTarget[]>();
-    exports.set(env, byName);
-    for (const [name, targets] of templateExports(doc, file, stack, "cdk-assembly")) {
-      byName.set(name, targets);
+    const found = exports.get(env) ?? { names: new Set<string>(), keys: new Map() };
+    exports.set(env, found);
+    const outputs = isJsonObject(doc.Outputs) ? doc.Outputs : {};
+    for (const output of Object.values(outputs)) {
+      const name = isJsonObject(output) && isJsonObject(output.Export) ? output.Export.Name : null;
+      if (typeof name === "string") found.names.add(name);
+    }
+    const options: TemplateOptions = {
+      source: "cdk-assembly",
+      parameterValues: valuesOf.get(template) ?? new Map(),
+    };
+    for (const [name, targets] of templateExports(doc, file, stack, options)) {
+      found.keys.set(name, targets);
     }
   }
   return exports;

@@ -2,18 +2,38 @@
  * Finding the KMS keys a CloudFormation value names: `Ref`, `Fn::GetAtt` and
  * `Fn::Sub` of a key (or alias) resource in the same template,
  * `Fn::ImportValue` of a key another stack of the assembly exports, key and
- * alias ARNs written out, and — under a property whose name says it holds a
- * key — bare key ids and alias names (SPEC §2, "Key identity").
+ * alias ARNs written out or built by intrinsic functions (`Fn::Join` of
+ * `arn:`, `{Ref: AWS::Partition}`, `:kms:`…, a parameter's value), and —
+ * under a property whose name says it holds a key — bare key ids and alias
+ * names (SPEC §2, "Key identity").
  */
 import type { KeyTarget } from "../../model.js";
 import { isJsonObject } from "../json.js";
-import { findKmsArns, isAliasName, isKeyId, isKmsAttributeName } from "../key-ids.js";
+import {
+  findKmsArns,
+  findPartialKmsArns,
+  isAliasName,
+  isKeyId,
+  isKmsAttributeName,
+} from "../key-ids.js";
 import {
   aliasNameTarget,
   bareKeyTarget,
   type ResourcePlace,
   targetIdentity,
 } from "../terraform/scan.js";
+import {
+  EvaluationError,
+  evaluate,
+  HOLE,
+  hasHole,
+  MAX_VALUE_DEPTH,
+  NAME_HOLE,
+  type Scope,
+  unresolvedImport,
+} from "./evaluate.js";
+
+export { MAX_VALUE_DEPTH } from "./evaluate.js";
 
 /** What a template's values can name a key by. */
 export interface KeyNames {
@@ -29,6 +49,8 @@ export interface KeyNames {
   imports: ReadonlyMap<string, readonly KeyTarget[]>;
   /** Where the stack lives: a bare key id names a key there. */
   place: ResourcePlace;
+  /** What intrinsic functions are evaluated in: parameters, pseudo parameters, mappings. */
+  scope: Scope;
 }
 
 /** A key found in a value: the property path it was found at, and the key. */
@@ -42,16 +64,15 @@ export interface FindOptions {
   /** Bare key ids and alias names count anywhere in the value (an output named `KmsKeyId`). */
   rootNamesKey?: boolean;
   /**
-   * Called when the value nests deeper than MAX_VALUE_DEPTH: a key below
-   * would be missed, so the caller stops the run (it knows the file and the
-   * path). Without it, the walk throws: nothing deep goes unsearched in silence.
+   * Called when the value cannot be searched: it nests deeper than
+   * MAX_VALUE_DEPTH, an intrinsic function in it evaluates to too much, or
+   * has arguments CloudFormation would refuse. A key there would be missed,
+   * so the caller stops the run (it knows the file; `at` is the path below
+   * the value, "" for the value itself). Without it, the walk throws: nothing
+   * goes unsearched in silence.
    */
-  tooDeep?: (message: string) => void;
+  refuse?: (message: string, at: string) => void;
 }
-
-// Resource properties nest a dozen levels; intrinsic functions a few more.
-// A value deeper than this is hostile or broken.
-export const MAX_VALUE_DEPTH = 256;
 
 /**
  * True for a property name whose value is a key: `KmsKeyId`, `KMSMasterKeyID`,
@@ -118,10 +139,10 @@ export function findKeyTargets(
 ): KeyHit[] {
   const walk = new Walk(names, options.rootNamesKey ?? false);
   walk.visit(value, "", false, 0);
-  if (walk.tooDeep) {
-    const message = `values nested deeper than ${MAX_VALUE_DEPTH} levels, too deep to search for keys (templates nest a dozen)`;
-    if (options.tooDeep === undefined) throw new Error(message);
-    options.tooDeep(message);
+  if (walk.refusal !== null) {
+    const { message, at } = walk.refusal;
+    if (options.refuse === undefined) throw new Error(at === "" ? message : `${at}: ${message}`);
+    options.refuse(message, at);
   }
   return walk.hits;
 }
@@ -129,9 +150,16 @@ export function findKeyTargets(
 /** One walk over a value, keeping the property path as a stack of steps. */
 class Walk {
   readonly hits: KeyHit[] = [];
-  tooDeep = false;
+  /** The first reason the value cannot be searched, and where; the walk stops there. */
+  refusal: { message: string; at: string } | null = null;
   private readonly seen = new Set<string>();
   private readonly steps: (string | number)[] = [];
+  /**
+   * Above zero inside the arguments of a function evaluated whole: its
+   * nested functions are part of that evaluation, and only the names of
+   * keys (`Ref`, `Fn::GetAtt`) and the ARNs written in them are looked for.
+   */
+  private covered = 0;
 
   constructor(
     private readonly names: KeyNames,
@@ -144,13 +172,18 @@ class Walk {
    *   indexes and map keys are not property names and add no path steps.
    */
   visit(value: unknown, name: string, argument: boolean, depth: number): void {
+    if (this.refusal !== null) return;
     if (typeof value === "string") {
       this.literal(value, name);
       return;
     }
     if (typeof value !== "object" || value === null) return;
     if (depth >= MAX_VALUE_DEPTH) {
-      this.tooDeep = true;
+      // Said of the whole value: a path hundreds of steps long would be unreadable.
+      this.refusal ??= {
+        message: `values nested deeper than ${MAX_VALUE_DEPTH} levels, too deep to search for keys (templates nest a dozen)`,
+        at: "",
+      };
       return;
     }
     if (Array.isArray(value)) {
@@ -189,6 +222,7 @@ class Walk {
     argument: boolean,
     depth: number,
   ): void {
+    if (this.covered === 0 && EVALUATED.has(fn)) this.evaluated({ [fn]: arg }, name);
     switch (fn) {
       case "Ref":
         if (typeof arg === "string") this.addAll(this.refTargets(arg));
@@ -200,13 +234,10 @@ class Walk {
         return;
       }
       case "Fn::Sub":
-        this.sub(arg, name, depth);
-        return;
+        this.subNames(arg);
+        break;
       case "Fn::ImportValue":
-        if (typeof arg === "string") {
-          this.addAll(this.names.imports.get(arg) ?? []);
-          return;
-        }
+        this.importValue(arg);
         break;
       case "Fn::If":
         // The branches stand where the Fn::If stands: a property's value, with its structure.
@@ -216,26 +247,73 @@ class Walk {
         }
         break;
     }
+    // Keys named inside the arguments, and ARNs written there even where the
+    // function's value leaves them out (an item Fn::Select does not pick).
+    const evaluated = EVALUATED.has(fn);
+    if (evaluated) this.covered++;
     this.visit(arg, name, true, depth);
+    if (evaluated) this.covered--;
   }
 
-  /** `Fn::Sub`: a string, or `[string, {Var: value}]` whose variables shadow resource names. */
-  private sub(arg: unknown, name: string, depth: number): void {
-    const [template, variables] = Array.isArray(arg) ? [arg[0], arg[1]] : [arg, undefined];
-    const shadowed = isJsonObject(variables) ? variables : {};
-    if (typeof template === "string") {
-      for (const [logicalId, attribute] of subVariables(template)) {
-        if (Object.hasOwn(shadowed, logicalId)) continue;
-        if (attribute === null) {
-          this.addAll(this.refTargets(logicalId));
-        } else {
-          const key = this.names.keys.get(logicalId);
-          if (key !== undefined) this.add(key);
-        }
-      }
-      this.literal(template, name);
+  /** What a function may evaluate to, each text read for keys like a string written there. */
+  private evaluated(value: Record<string, unknown>, name: string): void {
+    let results: ReturnType<typeof evaluate>;
+    try {
+      results = evaluate(value, this.names.scope);
+    } catch (err) {
+      if (!(err instanceof EvaluationError)) throw err;
+      this.refuse(err.message);
+      return;
     }
-    for (const key in shadowed) this.visit(shadowed[key], name, true, depth);
+    for (const result of results) {
+      if (result.kind === "text") this.literal(result.text, name);
+      else for (const item of result.items ?? []) this.literal(item, name);
+    }
+  }
+
+  /** `Fn::Sub`'s `${Key}` and `${Key.Arn}` of key resources, unless a variable shadows the name. */
+  private subNames(arg: unknown): void {
+    const [template, variables] = Array.isArray(arg) ? [arg[0], arg[1]] : [arg, undefined];
+    if (typeof template !== "string") return;
+    const shadowed = isJsonObject(variables) ? variables : {};
+    for (const [logicalId, attribute] of subVariables(template)) {
+      if (Object.hasOwn(shadowed, logicalId)) continue;
+      if (attribute === null) {
+        this.addAll(this.refTargets(logicalId));
+      } else {
+        const key = this.names.keys.get(logicalId);
+        if (key !== undefined) this.add(key);
+      }
+    }
+  }
+
+  /** The keys another stack of the assembly exports under the imported name (or names). */
+  private importValue(arg: unknown): void {
+    let names: string[] = [];
+    if (typeof arg === "string") {
+      names = [arg];
+    } else {
+      try {
+        for (const result of evaluate(arg, this.names.scope)) {
+          if (result.kind === "text" && !hasHole(result.text)) names.push(result.text);
+        }
+      } catch (err) {
+        if (!(err instanceof EvaluationError)) throw err;
+        this.refuse(err.message);
+        return;
+      }
+    }
+    for (const exportName of names) {
+      const targets = this.names.imports.get(exportName);
+      if (targets !== undefined) this.addAll(targets);
+      else if (!this.names.scope.exported(exportName)) {
+        this.names.scope.note(unresolvedImport(exportName));
+      }
+    }
+  }
+
+  private refuse(message: string): void {
+    this.refusal ??= { message, at: pathText(this.steps) };
   }
 
   private refTargets(logicalId: string): readonly KeyTarget[] {
@@ -244,7 +322,11 @@ class Walk {
     return this.names.refs.get(logicalId) ?? [];
   }
 
-  /** A string as written: its ARNs, or itself as a bare id or alias name under a key's name. */
+  /**
+   * A string as written or evaluated: its ARNs (a partition, region or
+   * account left to deploy time still gives the key id or alias name), or
+   * itself as a bare id or alias name under a key's name.
+   */
   private literal(text: string, name: string): void {
     if (text.includes(":kms:")) {
       for (const arn of findKmsArns(text)) {
@@ -252,6 +334,17 @@ class Walk {
           arn.resource === "key"
             ? { kind: "arn", arn: arn.raw }
             : { kind: "alias", name: arn.id, arn: arn.raw, region: arn.region },
+        );
+      }
+      if (!hasHole(text)) return;
+      for (const arn of findPartialKmsArns(text, GAP)) {
+        const place: ResourcePlace = {
+          partition: arn.partition,
+          region: arn.region,
+          account: arn.account,
+        };
+        this.add(
+          arn.resource === "key" ? bareKeyTarget(arn.id, place) : aliasNameTarget(arn.id, place),
         );
       }
       return;
@@ -272,6 +365,19 @@ class Walk {
     this.hits.push({ path: pathText(this.steps), target });
   }
 }
+
+// A partition, region or account a template leaves to deploy time, as one gap in a text.
+const GAP = `[${HOLE}${NAME_HOLE}]`;
+
+/** Functions evaluated whole: what they produce is searched like a string written there. */
+const EVALUATED: ReadonlySet<string> = new Set([
+  "Ref",
+  "Fn::Join",
+  "Fn::Sub",
+  "Fn::Select",
+  "Fn::Split",
+  "Fn::FindInMap",
+]);
 
 const IDENTIFIER_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 

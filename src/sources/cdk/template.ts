@@ -13,7 +13,9 @@ import { jsonKind } from "../terraform/documents.js";
 import { mentionsKey } from "../terraform/outputs.js";
 import { makeReference, type ReferenceBase } from "../terraform/resources.js";
 import { aliasNameTarget, type ResourcePlace } from "../terraform/scan.js";
+import type { Scope } from "./evaluate.js";
 import { findKeyTargets, intrinsicName, type KeyNames } from "./intrinsics.js";
+import { parameterValues, pseudoParameters } from "./parameters.js";
 import type { StackModel, StackResource } from "./stack.js";
 
 /** Resource types that declare a KMS key. */
@@ -55,14 +57,27 @@ export interface TemplateOptions {
   constructs?: ReadonlyMap<string, ConstructInfo>;
   /** Keys other stacks of the assembly export, by export name, for `Fn::ImportValue`. */
   imports?: ReadonlyMap<string, readonly KeyTarget[]>;
-  /** For a nested stack: the keys its parent passes in, by parameter name. */
+  /** Every name the stacks of the assembly export, keys or not: an import of another is unresolved. */
+  exportNames?: ReadonlySet<string>;
+  /**
+   * For a nested stack: the parameters its parent passes, by name, with the
+   * keys each holds (none, for a value that names no key).
+   */
   parameters?: ReadonlyMap<string, readonly KeyTarget[]>;
+  /**
+   * `--parameter` values for this stack, by parameter name (pseudo
+   * parameters such as `AWS::Region` too): they win over `Default`, over
+   * what a parent stack passes and over the stack's environment.
+   */
+  parameterValues?: ReadonlyMap<string, string>;
 }
 
 export interface TemplateResult {
   stack: StackModel;
   references: KeyReference[];
   warnings: string[];
+  /** What was left unresolved on purpose (an import from outside the assembly), for `--verbose`. */
+  notes: string[];
 }
 
 // Top-level sections of a template that hold maps of objects (a parameter, a
@@ -82,6 +97,11 @@ export function isCloudFormationTemplate(doc: unknown): doc is JsonObject {
   if (typeof doc.AWSTemplateFormatVersion === "string" || Object.hasOwn(doc, "Transform")) {
     return true;
   }
+  // `Resources` is the one section every template has: read as a template even when its
+  // entries are broken (scalars), so that a broken template is refused, not read as the CDK
+  // outputs of a stack named "Resources", which hold no key (SPEC §10). Such outputs are
+  // named with --cdk-outputs.
+  if (isJsonObject(doc.Resources)) return true;
   return TEMPLATE_MAPS.some((key) => Object.hasOwn(doc, key) && !isScalarMap(doc[key]));
 }
 
@@ -125,7 +145,9 @@ export function readTemplate(
   const template = templateObject(doc, shape, source);
   const warnings: string[] = [];
   const warn = (message: string) => warnings.push(message);
+  const notes = new Set<string>();
   const resources = readResources(template, options.constructs, shape, warn);
+  stack = withEnvironment(stack, options);
   const model: StackModel = {
     name: stack.name,
     artifactId: stack.artifactId ?? file,
@@ -135,7 +157,7 @@ export function readTemplate(
     resources,
     parent: stack.parent ?? null,
   };
-  const names = keyNames(resources, stack, options, shape);
+  const names = keyNames(template, resources, stack, options, shape, (note) => notes.add(note));
   const references: KeyReference[] = [];
   for (const resource of resources.values()) {
     const base: ReferenceBase = {
@@ -148,7 +170,21 @@ export function readTemplate(
     references.push(...resourceReferences(resource, base, names, shape, warn));
   }
   references.push(...outputReferences(template, stack, source, names, shape));
-  return { stack: model, references, warnings };
+  return { stack: model, references, warnings, notes: [...notes] };
+}
+
+/** The stack with the region and account `--parameter` gives it (AWS::Region, AWS::AccountId). */
+function withEnvironment(stack: TemplateStack, options: TemplateOptions): TemplateStack {
+  const region = options.parameterValues?.get("AWS::Region");
+  const account = options.parameterValues?.get("AWS::AccountId");
+  if (region === undefined && account === undefined) return stack;
+  return { ...stack, region: region ?? stack.region, account: account ?? stack.account };
+}
+
+/** `base` and a path below it, as `refuse` reports it. */
+function below(base: string, at: string): string {
+  if (at === "") return base;
+  return at.startsWith("[") ? `${base}${at}` : `${base}.${at}`;
 }
 
 function templateShape(file: string, source: TemplateSource): Shape {
@@ -163,18 +199,21 @@ export function templateExports(
   doc: unknown,
   file: string,
   stack: TemplateStack,
-  source: TemplateSource = "cloudformation-template",
+  options: TemplateOptions = {},
 ): Map<string, KeyTarget[]> {
+  const source = options.source ?? "cloudformation-template";
   const shape = templateShape(file, source);
   const template = templateObject(doc, shape, source);
   const resources = readResources(template, undefined, shape, () => {});
-  const names = keyNames(resources, stack, {}, shape);
+  stack = withEnvironment(stack, options);
+  const names = keyNames(template, resources, stack, { ...options, imports: new Map() }, shape);
   const exports = new Map<string, KeyTarget[]>();
   for (const [name, output] of outputsOf(template, shape)) {
     const exportName = isJsonObject(output.Export) ? output.Export.Name : undefined;
     if (typeof exportName !== "string") continue;
     const targets = findKeyTargets(output.Value, names, {
-      tooDeep: (message) => shape.refuse(pathTo(pathTo("Outputs", name), "Value"), message),
+      refuse: (message, at) =>
+        shape.refuse(below(pathTo(pathTo("Outputs", name), "Value"), at), message),
     }).map((hit) => hit.target);
     if (targets.length > 0) exports.set(exportName, targets);
   }
@@ -291,7 +330,8 @@ export function nestedStackParameters(
   const shape = templateShape(file, source);
   const template = templateObject(doc, shape, source);
   const resources = readResources(template, undefined, shape, () => {});
-  const names = keyNames(resources, stack, options, shape);
+  stack = withEnvironment(stack, options);
+  const names = keyNames(template, resources, stack, options, shape);
   const passed = resources.get(logicalId)?.properties.Parameters;
   const parameters = new Map<string, KeyTarget[]>();
   if (!isJsonObject(passed)) return parameters;
@@ -299,19 +339,22 @@ export function nestedStackParameters(
   for (const name of Object.keys(passed)) {
     const targets = findKeyTargets(passed[name], names, {
       rootNamesKey: true,
-      tooDeep: (message) => shape.refuse(pathTo(path, name), message),
+      refuse: (message, at) => shape.refuse(below(pathTo(path, name), at), message),
     }).map((hit) => hit.target);
-    if (targets.length > 0) parameters.set(name, targets);
+    // Passed, even without a key: the nested template's Default is not its value.
+    parameters.set(name, targets);
   }
   return parameters;
 }
 
 /** What the template's values can name a key by. */
 function keyNames(
+  template: JsonObject,
   resources: ReadonlyMap<string, StackResource>,
   stack: TemplateStack,
-  options: Pick<TemplateOptions, "imports" | "parameters">,
+  options: TemplateOptions,
   shape: Shape,
+  note: (message: string) => void = () => {},
 ): KeyNames {
   const place: ResourcePlace = {
     partition: stack.region === null ? null : partitionOf(stack.region),
@@ -330,13 +373,33 @@ function keyNames(
       ...(stack.parent ? { parent: stack.parent } : {}),
     });
   }
-  const refs = new Map<string, readonly KeyTarget[]>(options.parameters ?? []);
-  const names: KeyNames = {
-    keys,
-    refs: new Map(refs),
-    imports: options.imports ?? new Map(),
-    place,
+  const overrides = options.parameterValues ?? new Map<string, string>();
+  const passed = options.parameters ?? new Map<string, readonly KeyTarget[]>();
+  const imports = options.imports ?? new Map<string, readonly KeyTarget[]>();
+  const scope: Scope = {
+    pseudo: pseudoParameters(
+      {
+        account: stack.account,
+        region: stack.region,
+        // A plain template's stack is named after its file until deployed; a nested one at deployment.
+        stackName:
+          (options.source ?? "cloudformation-template") === "cdk-assembly" && !stack.parent
+            ? stack.name
+            : null,
+      },
+      overrides,
+    ),
+    parameters: parameterValues(template, stack.name, overrides, passed, shape),
+    mappings: isJsonObject(template.Mappings) ? template.Mappings : {},
+    // An import of any export the assembly has is resolved by the exports' keys, or names none.
+    exported: (name) => imports.has(name) || (options.exportNames?.has(name) ?? false),
+    note,
   };
+  // A parameter the user gives a value is that value, not what the parent passes.
+  const refs = new Map<string, readonly KeyTarget[]>(
+    [...passed].filter(([name]) => !overrides.has(name)),
+  );
+  const names: KeyNames = { keys, refs: new Map(refs), imports, place, scope };
   for (const resource of resources.values()) {
     if (resource.type !== CFN_ALIAS_TYPE) continue;
     const targets = aliasTargets(resource, names, shape);
@@ -353,7 +416,7 @@ function aliasTargets(resource: StackResource, names: KeyNames, shape: Shape): K
   const path = pathTo(pathTo(pathTo("Resources", resource.logicalId), "Properties"), "TargetKeyId");
   return findKeyTargets(resource.properties.TargetKeyId, names, {
     rootNamesKey: true,
-    tooDeep: (message) => shape.refuse(path, message),
+    refuse: (message, at) => shape.refuse(below(path, at), message),
   })
     .map((hit) => hit.target)
     .filter((target) => target.kind !== "alias");
@@ -386,8 +449,8 @@ function resourceReferences(
     return targets.map((target) => makeReference(base, "alias", "TargetKeyId", target, aliasName));
   }
   const hits = findKeyTargets(resource.properties, names, {
-    tooDeep: (message) =>
-      shape.refuse(pathTo(pathTo("Resources", logicalId), "Properties"), message),
+    refuse: (message, at) =>
+      shape.refuse(below(pathTo(pathTo("Resources", logicalId), "Properties"), at), message),
   });
   return hits.map((hit) => makeReference(base, "consumer", hit.path || null, hit.target));
 }
@@ -410,7 +473,8 @@ function outputReferences(
     };
     const hits = findKeyTargets(output.Value, names, {
       rootNamesKey: mentionsKey(name),
-      tooDeep: (message) => shape.refuse(pathTo(pathTo("Outputs", name), "Value"), message),
+      refuse: (message, at) =>
+        shape.refuse(below(pathTo(pathTo("Outputs", name), "Value"), at), message),
     });
     for (const hit of hits) {
       references.push(makeReference(base, "output", hit.path || null, hit.target));

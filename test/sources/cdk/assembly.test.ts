@@ -1266,6 +1266,7 @@ describe("readCloudAssembly: broken assemblies name the path", () => {
       stacks: [],
       references: [],
       warnings: [],
+      notes: [],
     });
   });
 });
