@@ -217,6 +217,31 @@ describe("searching a directory", () => {
     },
   );
 
+  it.each([
+    [
+      "UTF-16 with its byte order mark",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PLAN, "utf16le")]),
+      /plan\.json: UTF-16 text/,
+    ],
+    ["UTF-16 without a byte order mark", Buffer.from(PLAN, "utf16le"), /plan\.json: UTF-16 text/],
+    [
+      "a binary plan (zip) named .json",
+      Buffer.from("PK\u0003\u0004\u0000\u0000rest", "latin1"),
+      /plan\.json: this is a binary Terraform plan/,
+    ],
+  ])("stops at a plan written as %s instead of passing over it", async (_, bytes, message) => {
+    const dir = tree({ "outputs.json": "{}" });
+    writeFileSync(join(dir, "plan.json"), bytes);
+    expect((await searchError(dir)).replace(`${dir}/`, "")).toMatch(message);
+  });
+
+  it("passes over binary and UTF-16 files that hold no input", async () => {
+    const dir = tree({ "plan.json": PLAN });
+    writeFileSync(join(dir, "strings.json"), Buffer.from('{"hello": "world"}', "utf16le"));
+    writeFileSync(join(dir, "blob.json"), Buffer.from([1, 0, 2, 0, 3]));
+    expect(await found(dir)).toEqual([["plan.json", "terraform-plan"]]);
+  });
+
   it("passes over files that are not inputs and do not parse", async () => {
     const dir = tree({
       "plan.json": PLAN,
