@@ -90,6 +90,17 @@ describe("a directory PATH", () => {
     );
     expect(twice.stdout).toBe(once.stdout);
   });
+
+  it.each([
+    ["the directory first", (dir: string) => [dir, join(dir, "plan.json")]],
+    ["the plan written two ways", (dir: string) => [join(dir, "plan.json"), `${dir}/./plan.json`]],
+    ["the directory twice", (dir: string) => [dir, `${dir}/`]],
+  ])("and the plan read once whatever the order: %s", async (_, paths) => {
+    const dir = examplesCopy();
+    const once = await cli(["check", join(dir, "plan.json"), "--format", "json", ...CHECK], dir);
+    const run = await cli(["check", ...paths(dir), "--format", "json", ...CHECK], dir);
+    expect(run.stdout).toBe(once.stdout);
+  });
 });
 
 describe("check with no PATH", () => {
