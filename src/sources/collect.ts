@@ -14,13 +14,7 @@ import { locateCdk } from "./cdk/locate.js";
 import { type ParameterOverride, ParameterOverrides } from "./cdk/parameters.js";
 import type { StackModel } from "./cdk/stack.js";
 import { collectFromText, type InputKind, type InputSpec } from "./detect.js";
-import {
-  describeFound,
-  type FoundInput,
-  MAX_SEARCH_DEPTH,
-  nothingFound,
-  searchDirectory,
-} from "./discover.js";
+import { describeFound, type FoundInput, nothingFound, searchDirectory } from "./discover.js";
 import { explicitReferences } from "./explicit.js";
 import { findRepoRoot, type SourceFiles } from "./repo.js";
 import { locateTerraform } from "./terraform/locate.js";
@@ -170,11 +164,6 @@ async function search(dir: string, workingDir: boolean, deps: CollectDeps): Prom
     readFile: deps.readFile,
     resolvePath: (path) => resolve(deps.cwd, path),
   });
-  if (result.tooDeep.length > 0) {
-    deps.logger.warn(
-      `${dir}: not searched below depth ${MAX_SEARCH_DEPTH}: ${result.tooDeep.join(", ")}; name the inputs there, if any`,
-    );
-  }
   if (result.found.length === 0) throw nothingFound(workingDir ? null : dir, where, result);
   deps.logger.info(describeFound(dir, where, result));
   return result.found;

@@ -16,6 +16,8 @@ const NOW = "2026-11-28T00:00:00Z";
 const FACTS = join(ROOT, "examples/facts.json");
 const PLAN_TEXT = readFileSync(join(ROOT, "examples/plan.json"), "utf8");
 const CHECK = ["--facts", FACTS, "--now", NOW];
+// A key of examples/facts.json that the plan does not delete.
+const FACTS_KEY = "arn:aws:kms:us-east-1:111122223333:key/0f9e8d7c-6b5a-4321-8fed-cba987654321";
 const UNUSED_KEY_OFF = "extends: [recommended]\nrules:\n  unused-key: off\n";
 
 /** A fresh copy of examples/ (plan, .tf sources, modules) in a temp directory. */
@@ -89,6 +91,19 @@ describe("a directory PATH", () => {
       dir,
     );
     expect(twice.stdout).toBe(once.stdout);
+  });
+
+  it("holding a plan below the search's depth stops the run (exit 2) instead of passing", async () => {
+    const dir = emptyDir();
+    const deep = join(dir, ...Array.from({ length: 13 }, (_, i) => `d${i}`));
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(deep, "plan.json"), PLAN_TEXT);
+    // Beside it, outputs naming a key the snapshot knows: the run had something to pass on.
+    const output = { type: "string", value: FACTS_KEY };
+    writeFileSync(join(dir, "outputs.json"), JSON.stringify({ key_arn: output }));
+    const run = await cli(["check", dir, ...CHECK], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("plan.json: an input below the search's depth of 12 directories");
   });
 
   it.each([

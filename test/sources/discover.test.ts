@@ -14,6 +14,7 @@ import { InputError } from "../../src/model.js";
 import { RefusedFileError, readRegularFile } from "../../src/read-file.js";
 import { recogniseText } from "../../src/sources/detect.js";
 import {
+  MAX_LOOK_DEPTH,
   MAX_SEARCH_DEPTH,
   MAX_SEARCH_ENTRIES,
   type SearchDeps,
@@ -326,12 +327,29 @@ describe("searching a directory", () => {
     );
   });
 
-  it(`searches ${MAX_SEARCH_DEPTH} directories deep and says what lies deeper`, async () => {
+  it(`reads inputs ${MAX_SEARCH_DEPTH} directories deep, and looks deeper without reading`, async () => {
     const deep = Array.from({ length: MAX_SEARCH_DEPTH }, (_, i) => `d${i}`).join("/");
-    const dir = tree({ [`${deep}/plan.json`]: PLAN, [`${deep}/more/plan.json`]: PLAN });
+    const dir = tree({
+      [`${deep}/plan.json`]: PLAN,
+      [`${deep}/more/package.json`]: '{"name": "x"}',
+      [`${deep}/more/Main.java`]: "class Main {}",
+    });
     const result = await searchDirectory(dir, nodeDeps());
     expect(result.found.map((f) => relative(dir, f.path))).toEqual([`${deep}/plan.json`]);
-    expect(result.tooDeep).toEqual([join(dir, deep, "more")]);
+  });
+
+  it(`stops at an input below ${MAX_SEARCH_DEPTH} directories instead of passing over it`, async () => {
+    const deep = Array.from({ length: MAX_SEARCH_DEPTH }, (_, i) => `d${i}`).join("/");
+    const dir = tree({ "outputs.json": "{}", [`${deep}/more/plan.json`]: PLAN });
+    expect((await searchError(dir)).replace(`${dir}/`, "")).toBe(
+      `${deep}/more/plan.json: an input below the search's depth of ${MAX_SEARCH_DEPTH} directories: name the inputs, or a directory nearer them`,
+    );
+  });
+
+  it(`stops at directories nested more than ${MAX_LOOK_DEPTH} levels`, async () => {
+    const deep = Array.from({ length: MAX_LOOK_DEPTH + 1 }, () => "d").join("/");
+    const dir = tree({ "plan.json": PLAN, [`${deep}/README.md`]: "" });
+    expect(await searchError(dir)).toMatch(/directories nested more than 64 levels/);
   });
 
   it(`refuses a search of more than ${MAX_SEARCH_ENTRIES} entries`, async () => {
