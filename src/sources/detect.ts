@@ -383,7 +383,8 @@ export function recogniseText(path: string, text: string): Recognition {
     // An empty JSON file is nothing else either: most often a `terraform show` that failed.
     (text.trim() === "" && !YAML_NAME_RE.test(path)) ||
     INPUT_MARKER_RE.test(text.slice(0, MARKER_SNIFF_CHARS)) ||
-    (YAML_NAME_RE.test(path) && YAML_TEMPLATE_KEY_RE.test(text));
+    // A template's top-level key, whatever the name (`stack.template` is YAML as often as JSON).
+    (!startsWithObject(text) && YAML_TEMPLATE_KEY_RE.test(text));
   if (TERRAFORM_SOURCE_NAME_RE.test(path)) return { kind: null, reason: "Terraform source" };
   const head = text.slice(0, BINARY_SNIFF_CHARS);
   if (head.includes("\0")) {

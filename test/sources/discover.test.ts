@@ -204,6 +204,18 @@ describe("searching a directory", () => {
       /^stack\.yaml:\d+/,
     ],
     [
+      "a truncated YAML template named .template",
+      "stack.template",
+      "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  K:\n    Type: [",
+      /^stack\.template:\d+/,
+    ],
+    [
+      "a truncated YAML template named .json",
+      "stack.json",
+      "Resources:\n  K:\n    Type: AWS::KMS::Key\n    Properties: [\n",
+      /^stack\.json:\d+/,
+    ],
+    [
       "outputs cut off in a key ARN",
       "outputs.json",
       '{"S": {"KeyArn": "arn:aws:kms:us-east-1:111122223333:key/1234',
