@@ -304,6 +304,7 @@ async function collectAssembly(
   if (baseDir !== null) {
     const base = await readCloudAssembly(resolve(deps.cwd, baseDir), deps.sourceFiles, {
       parameters,
+      base: true,
     });
     for (const warning of base.warnings) deps.logger.warn(warning);
     references.push(...diffStacks(base.stacks, head.stacks, "cdk-assembly"));
