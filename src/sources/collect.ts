@@ -98,6 +98,10 @@ export async function collectReferences(
   // report would change with the order of the arguments.
   const read = new Set<string>();
   const readAs = new Set<string>();
+  // Assemblies named by --cdk-out and --cdk-base are read below as those, head and base:
+  // found by a search too, the base would be read as an input of the change.
+  for (const dir of [...options.cdkOut, options.cdkBase ?? []].flat())
+    read.add(resolve(deps.cwd, dir));
   const collectInput = async (input: InputSpec, foundAs?: InputKind): Promise<void> => {
     const path = resolve(deps.cwd, input.path);
     const as = readingKey(path, input);

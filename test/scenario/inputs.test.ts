@@ -118,6 +118,20 @@ describe("a directory PATH", () => {
   });
 });
 
+describe("a directory PATH holding the assemblies --cdk-out and --cdk-base name", () => {
+  it("reads them as those options say, not as inputs of their own", async () => {
+    const dir = emptyDir();
+    const assembly = join(ROOT, "test/fixtures/cdk-assembly/awscdk_kms_key_v20");
+    cpSync(assembly, join(dir, "head"), { recursive: true });
+    cpSync(assembly, join(dir, "base"), { recursive: true });
+    const options = ["--cdk-out", join(dir, "head"), "--cdk-base", join(dir, "base")];
+    const alone = await cli(["check", ...options, "--format", "json", ...CHECK], dir);
+    const searched = await cli(["check", dir, ...options, "--format", "json", ...CHECK], dir);
+    expect(searched.stdout).toBe(alone.stdout);
+    expect(searched.code).toBe(alone.code);
+  });
+});
+
 describe("check with no PATH", () => {
   it("searches the working directory and says what it found", async () => {
     const dir = examplesCopy();
