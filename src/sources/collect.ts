@@ -13,14 +13,8 @@ import { diffStacks } from "./cdk/changes.js";
 import { locateCdk } from "./cdk/locate.js";
 import { type ParameterOverride, ParameterOverrides } from "./cdk/parameters.js";
 import type { StackModel } from "./cdk/stack.js";
-import { collectFromText, type InputSpec } from "./detect.js";
-import {
-  describeFound,
-  type FoundInput,
-  MAX_SEARCH_DEPTH,
-  nothingFound,
-  searchDirectory,
-} from "./discover.js";
+import { collectFromText, type InputKind, type InputSpec } from "./detect.js";
+import { describeFound, type FoundInput, nothingFound, searchDirectory } from "./discover.js";
 import { explicitReferences } from "./explicit.js";
 import { findRepoRoot, type SourceFiles } from "./repo.js";
 import { locateTerraform } from "./terraform/locate.js";
@@ -99,13 +93,29 @@ export async function collectReferences(
     return repo;
   };
   checkStdin(options);
+  // Each file is read once, in whatever order and spelling it is named or found
+  // (check dir dir/plan.json): read twice, its references would be doubled, and the
+  // report would change with the order of the arguments.
   const read = new Set<string>();
-  const collectInput = async (input: InputSpec): Promise<void> => {
-    read.add(resolve(deps.cwd, input.path));
+  const readAs = new Set<string>();
+  // Assemblies named by --cdk-out and --cdk-base are read below as those, head and base:
+  // found by a search too, the base would be read as an input of the change.
+  for (const dir of [...options.cdkOut, options.cdkBase ?? []].flat())
+    read.add(resolve(deps.cwd, dir));
+  const collectInput = async (input: InputSpec, foundAs?: InputKind): Promise<void> => {
+    const path = resolve(deps.cwd, input.path);
+    const as = readingKey(path, input);
+    if (readAs.has(as)) return;
+    read.add(path);
+    readAs.add(as);
+    // Found by a search, it is the same reading as the file named without a kind, or named as the kind found.
+    if (foundAs !== undefined) readAs.add(readingKey(path, { ...input, kind: foundAs }));
     references.push(...(await collectFile(input, options, parameters, deps, repository)));
   };
   const collectDir = async (dir: string): Promise<void> => {
-    read.add(resolve(deps.cwd, dir));
+    const path = resolve(deps.cwd, dir);
+    if (read.has(path)) return;
+    read.add(path);
     const assembly = { dir, baseDir: null };
     const repo = await repository();
     references.push(...(await collectAssembly(assembly, repo, parameters, deps, stages)));
@@ -127,7 +137,7 @@ export async function collectReferences(
         // A file named and found too (check plan.json .) is read once.
         if (read.has(resolve(deps.cwd, found.path))) continue;
         if (found.kind === "cloud-assembly") await collectDir(found.path);
-        else await collectInput({ kind: "auto", path: found.path });
+        else await collectInput({ kind: "auto", path: found.path }, found.kind);
       }
     } else {
       await collectInput(input);
@@ -142,6 +152,11 @@ export async function collectReferences(
   return references;
 }
 
+/** One way of reading a file: its path, its kind, and (a template) the stack it is read as. */
+function readingKey(path: string, input: InputSpec): string {
+  return JSON.stringify([path, input.kind, input.stack ?? null]);
+}
+
 /**
  * The inputs a directory holds, said on the info line; none is the user's error
  * (a search that finds nothing must not pass).
@@ -153,11 +168,6 @@ async function search(dir: string, workingDir: boolean, deps: CollectDeps): Prom
     readFile: deps.readFile,
     resolvePath: (path) => resolve(deps.cwd, path),
   });
-  if (result.tooDeep.length > 0) {
-    deps.logger.warn(
-      `${dir}: not searched below depth ${MAX_SEARCH_DEPTH}: ${result.tooDeep.join(", ")}; name the inputs there, if any`,
-    );
-  }
   if (result.found.length === 0) throw nothingFound(workingDir ? null : dir, where, result);
   deps.logger.info(describeFound(dir, where, result));
   return result.found;
@@ -298,6 +308,7 @@ async function collectAssembly(
   if (baseDir !== null) {
     const base = await readCloudAssembly(resolve(deps.cwd, baseDir), deps.sourceFiles, {
       parameters,
+      base: true,
     });
     for (const warning of base.warnings) deps.logger.warn(warning);
     references.push(...diffStacks(base.stacks, head.stacks, "cdk-assembly"));

@@ -276,7 +276,10 @@ function checkText(text: string, file: string): void {
     );
   }
   // Read as UTF-8, UTF-16's byte order mark becomes two replacement characters.
-  const utf16 = head.startsWith("\ufffd\ufffd") || /^(?:[\x20-\x7e]\0){2}/.test(head);
+  // Without one, ASCII (a JSON document's `{` and line breaks too) alternates with NULs.
+  const utf16 =
+    head.startsWith("\ufffd\ufffd") ||
+    /^(?:[\t\n\r\x20-\x7e]\0){2}|^(?:\0[\t\n\r\x20-\x7e]){2}/.test(head);
   throw new InputError(
     utf16
       ? "UTF-16 text, expected UTF-8 JSON (in PowerShell, write the file with `| Out-File -Encoding utf8`)"
@@ -338,6 +341,16 @@ function terraformSourceError(file: string): InputError {
   );
 }
 
+/**
+ * Whether a UTF-16 text holds an input's markers. Read as UTF-8, each ASCII character of
+ * UTF-16 stands beside a NUL (and the byte order mark becomes replacement characters):
+ * without them the markers read as written.
+ */
+function utf16Input(text: string): boolean {
+  const head = text.slice(0, 2 * MARKER_SNIFF_CHARS).replace(/[\0\ufffd]/g, "");
+  return INPUT_MARKER_RE.test(head);
+}
+
 /** A file's kind as a directory search names it. */
 export type FoundKind = Exclude<InputKind, "auto">;
 
@@ -370,10 +383,16 @@ export function recogniseText(path: string, text: string): Recognition {
     // An empty JSON file is nothing else either: most often a `terraform show` that failed.
     (text.trim() === "" && !YAML_NAME_RE.test(path)) ||
     INPUT_MARKER_RE.test(text.slice(0, MARKER_SNIFF_CHARS)) ||
-    (YAML_NAME_RE.test(path) && YAML_TEMPLATE_KEY_RE.test(text));
+    // A template's top-level key, whatever the name (`stack.template` is YAML as often as JSON).
+    (!startsWithObject(text) && YAML_TEMPLATE_KEY_RE.test(text));
   if (TERRAFORM_SOURCE_NAME_RE.test(path)) return { kind: null, reason: "Terraform source" };
-  if (text.slice(0, BINARY_SNIFF_CHARS).includes("\0")) {
-    if (INPUT_NAME_RE.test(path)) checkText(text, path);
+  const head = text.slice(0, BINARY_SNIFF_CHARS);
+  if (head.includes("\0")) {
+    // A binary plan (`terraform plan -out plan.json`) or one PowerShell wrote as UTF-16
+    // is an input all the same: stop with the hint a named file gets, never pass over it.
+    if (INPUT_NAME_RE.test(path) || head.startsWith(ZIP_MAGIC) || utf16Input(text)) {
+      checkText(text, path);
+    }
     return { kind: null, reason: "binary" };
   }
   let doc: unknown;

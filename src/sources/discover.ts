@@ -11,12 +11,19 @@ import { type FoundKind, recogniseText } from "./detect.js";
 import type { SourceFiles } from "./repo.js";
 
 /**
- * How deep below the searched directory inputs are looked for. Inputs sit a
+ * How deep below the searched directory inputs are read from. Inputs sit a
  * few levels down (`envs/prod/eu-west-1/plan.json`); deeper trees are vendored
- * code and build output, and the bound ends a walk through links that the
- * loop check cannot see (a file system without `realPath`).
+ * code and build output. Below it the search still looks, and an input found
+ * there stops the run: passed over, a plan deleting a used key would pass.
  */
 export const MAX_SEARCH_DEPTH = 12;
+
+/**
+ * How deep the search looks at all: directories nest this deep only through
+ * links that the loop check cannot see (a file system without `realPath`), so
+ * the run stops there rather than pass over what lies below.
+ */
+export const MAX_LOOK_DEPTH = 64;
 
 /**
  * How many directory entries one search may list. A search started at `/` or
@@ -48,8 +55,6 @@ export interface SearchResult {
   found: FoundInput[];
   files: number;
   directories: number;
-  /** Directories at the depth bound whose contents were not searched. */
-  tooDeep: string[];
 }
 
 /** The readers a search needs; `SourceFiles` with `entries`, and the user's file reader. */
@@ -72,10 +77,20 @@ export async function searchDirectory(dir: string, deps: SearchDeps): Promise<Se
   const { files } = deps;
   if (!files.entries) throw new Error("searching a directory needs SourceFiles.entries");
   const list = files.entries;
-  const result: SearchResult = { found: [], files: 0, directories: 0, tooDeep: [] };
+  const result: SearchResult = { found: [], files: 0, directories: 0 };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
   let listed = 0;
+
+  const found = (input: FoundInput, depth: number) => {
+    if (depth > MAX_SEARCH_DEPTH + 1) {
+      throw new InputError(
+        `an input below the search's depth of ${MAX_SEARCH_DEPTH} directories: name the inputs, or a directory nearer them`,
+        input.path,
+      );
+    }
+    result.found.push(input);
+  };
 
   // Depth first, entries by name (code unit order, whatever the locale): the same tree
   // always gives the same inputs in the same order.
@@ -86,12 +101,14 @@ export async function searchDirectory(dir: string, deps: SearchDeps): Promise<Se
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
     if (depth > 0 && (await isCloudAssemblyDir(absolute, files))) {
-      result.found.push({ path, kind: "cloud-assembly" });
+      found({ path, kind: "cloud-assembly" }, depth);
       return;
     }
-    if (depth > MAX_SEARCH_DEPTH) {
-      result.tooDeep.push(path);
-      return;
+    if (depth > MAX_LOOK_DEPTH) {
+      throw new InputError(
+        `directories nested more than ${MAX_LOOK_DEPTH} levels below the searched directory (a loop of links?); inputs there would be missed, so name the inputs instead`,
+        path,
+      );
     }
     result.directories++;
     let entries: Awaited<ReturnType<typeof list>>;
@@ -124,7 +141,7 @@ export async function searchDirectory(dir: string, deps: SearchDeps): Promise<Se
         seenFiles.add(realChild);
         result.files++;
         const kind = await recogniseFile(child, deps);
-        if (kind !== null) result.found.push({ path: child, kind });
+        if (kind !== null) found({ path: child, kind }, depth + 1);
       }
       // FIFOs, sockets and devices are never inputs, and opening one could wait for ever.
     }

@@ -3,7 +3,7 @@
  * the AWS-managed `alias/aws/sns` (an Fn::Join ARN in an environment-agnostic stack),
  * `--parameter` and its mistakes, and `--verbose` notes.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -214,6 +214,36 @@ describe("--parameter and --verbose", () => {
     expect(stderr).toMatch(
       /--parameter s3sns-snsTopicWithAwsManagedKey\.KeyArn: the template declares no parameter "KeyArn" \(its parameters: BootstrapVersion\)/,
     );
+  });
+
+  it("applies a parameter the change adds to the head only: the base branch's template lacks it", async () => {
+    const head = join(work, "head");
+    await cp(join(ROOT, ASSEMBLY), head, { recursive: true });
+    const file = join(head, `${STACK}.template.json`);
+    const template = JSON.parse(await readFile(file, "utf8"));
+    template.Parameters.KeyArn = { Type: "String" };
+    template.Resources.Queue = {
+      Type: "AWS::SQS::Queue",
+      Properties: { KmsMasterKeyId: { Ref: "KeyArn" } },
+    };
+    await writeFile(file, JSON.stringify(template));
+    const run = await runCli(
+      ["check", "--cdk-out", head, "--cdk-base", ASSEMBLY, "--now", NOW, "--facts", facts].concat([
+        "--parameter",
+        `${STACK}.KeyArn=${MANAGED}`,
+        "--format",
+        "json",
+      ]),
+      ROOT,
+    );
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout);
+    const key = report.keys.find((k: { arn?: string }) => k.arn === MANAGED);
+    const references = key.references.map((r: { address: string; attribute: string }) => [
+      r.address,
+      r.attribute,
+    ]);
+    expect(references).toContainEqual([`${STACK}/Queue`, "KmsMasterKeyId"]);
   });
 
   it("names a plain template's stack after its file, and notes an unresolved import only with --verbose", async () => {

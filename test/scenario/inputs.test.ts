@@ -16,6 +16,8 @@ const NOW = "2026-11-28T00:00:00Z";
 const FACTS = join(ROOT, "examples/facts.json");
 const PLAN_TEXT = readFileSync(join(ROOT, "examples/plan.json"), "utf8");
 const CHECK = ["--facts", FACTS, "--now", NOW];
+// A key of examples/facts.json that the plan does not delete.
+const FACTS_KEY = "arn:aws:kms:us-east-1:111122223333:key/0f9e8d7c-6b5a-4321-8fed-cba987654321";
 const UNUSED_KEY_OFF = "extends: [recommended]\nrules:\n  unused-key: off\n";
 
 /** A fresh copy of examples/ (plan, .tf sources, modules) in a temp directory. */
@@ -89,6 +91,44 @@ describe("a directory PATH", () => {
       dir,
     );
     expect(twice.stdout).toBe(once.stdout);
+  });
+
+  it("holding a plan below the search's depth stops the run (exit 2) instead of passing", async () => {
+    const dir = emptyDir();
+    const deep = join(dir, ...Array.from({ length: 13 }, (_, i) => `d${i}`));
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(deep, "plan.json"), PLAN_TEXT);
+    // Beside it, outputs naming a key the snapshot knows: the run had something to pass on.
+    const output = { type: "string", value: FACTS_KEY };
+    writeFileSync(join(dir, "outputs.json"), JSON.stringify({ key_arn: output }));
+    const run = await cli(["check", dir, ...CHECK], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("plan.json: an input below the search's depth of 12 directories");
+  });
+
+  it.each([
+    ["the directory first", (dir: string) => [dir, join(dir, "plan.json")]],
+    ["the plan written two ways", (dir: string) => [join(dir, "plan.json"), `${dir}/./plan.json`]],
+    ["the directory twice", (dir: string) => [dir, `${dir}/`]],
+  ])("and the plan read once whatever the order: %s", async (_, paths) => {
+    const dir = examplesCopy();
+    const once = await cli(["check", join(dir, "plan.json"), "--format", "json", ...CHECK], dir);
+    const run = await cli(["check", ...paths(dir), "--format", "json", ...CHECK], dir);
+    expect(run.stdout).toBe(once.stdout);
+  });
+});
+
+describe("a directory PATH holding the assemblies --cdk-out and --cdk-base name", () => {
+  it("reads them as those options say, not as inputs of their own", async () => {
+    const dir = emptyDir();
+    const assembly = join(ROOT, "test/fixtures/cdk-assembly/awscdk_kms_key_v20");
+    cpSync(assembly, join(dir, "head"), { recursive: true });
+    cpSync(assembly, join(dir, "base"), { recursive: true });
+    const options = ["--cdk-out", join(dir, "head"), "--cdk-base", join(dir, "base")];
+    const alone = await cli(["check", ...options, "--format", "json", ...CHECK], dir);
+    const searched = await cli(["check", dir, ...options, "--format", "json", ...CHECK], dir);
+    expect(searched.stdout).toBe(alone.stdout);
+    expect(searched.code).toBe(alone.code);
   });
 });
 

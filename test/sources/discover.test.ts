@@ -14,6 +14,7 @@ import { InputError } from "../../src/model.js";
 import { RefusedFileError, readRegularFile } from "../../src/read-file.js";
 import { recogniseText } from "../../src/sources/detect.js";
 import {
+  MAX_LOOK_DEPTH,
   MAX_SEARCH_DEPTH,
   MAX_SEARCH_ENTRIES,
   type SearchDeps,
@@ -203,6 +204,18 @@ describe("searching a directory", () => {
       /^stack\.yaml:\d+/,
     ],
     [
+      "a truncated YAML template named .template",
+      "stack.template",
+      "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  K:\n    Type: [",
+      /^stack\.template:\d+/,
+    ],
+    [
+      "a truncated YAML template named .json",
+      "stack.json",
+      "Resources:\n  K:\n    Type: AWS::KMS::Key\n    Properties: [\n",
+      /^stack\.json:\d+/,
+    ],
+    [
       "outputs cut off in a key ARN",
       "outputs.json",
       '{"S": {"KeyArn": "arn:aws:kms:us-east-1:111122223333:key/1234',
@@ -216,6 +229,31 @@ describe("searching a directory", () => {
       expect(described).toMatch(message);
     },
   );
+
+  it.each([
+    [
+      "UTF-16 with its byte order mark",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PLAN, "utf16le")]),
+      /plan\.json: UTF-16 text/,
+    ],
+    ["UTF-16 without a byte order mark", Buffer.from(PLAN, "utf16le"), /plan\.json: UTF-16 text/],
+    [
+      "a binary plan (zip) named .json",
+      Buffer.from("PK\u0003\u0004\u0000\u0000rest", "latin1"),
+      /plan\.json: this is a binary Terraform plan/,
+    ],
+  ])("stops at a plan written as %s instead of passing over it", async (_, bytes, message) => {
+    const dir = tree({ "outputs.json": "{}" });
+    writeFileSync(join(dir, "plan.json"), bytes);
+    expect((await searchError(dir)).replace(`${dir}/`, "")).toMatch(message);
+  });
+
+  it("passes over binary and UTF-16 files that hold no input", async () => {
+    const dir = tree({ "plan.json": PLAN });
+    writeFileSync(join(dir, "strings.json"), Buffer.from('{"hello": "world"}', "utf16le"));
+    writeFileSync(join(dir, "blob.json"), Buffer.from([1, 0, 2, 0, 3]));
+    expect(await found(dir)).toEqual([["plan.json", "terraform-plan"]]);
+  });
 
   it("passes over files that are not inputs and do not parse", async () => {
     const dir = tree({
@@ -301,12 +339,29 @@ describe("searching a directory", () => {
     );
   });
 
-  it(`searches ${MAX_SEARCH_DEPTH} directories deep and says what lies deeper`, async () => {
+  it(`reads inputs ${MAX_SEARCH_DEPTH} directories deep, and looks deeper without reading`, async () => {
     const deep = Array.from({ length: MAX_SEARCH_DEPTH }, (_, i) => `d${i}`).join("/");
-    const dir = tree({ [`${deep}/plan.json`]: PLAN, [`${deep}/more/plan.json`]: PLAN });
+    const dir = tree({
+      [`${deep}/plan.json`]: PLAN,
+      [`${deep}/more/package.json`]: '{"name": "x"}',
+      [`${deep}/more/Main.java`]: "class Main {}",
+    });
     const result = await searchDirectory(dir, nodeDeps());
     expect(result.found.map((f) => relative(dir, f.path))).toEqual([`${deep}/plan.json`]);
-    expect(result.tooDeep).toEqual([join(dir, deep, "more")]);
+  });
+
+  it(`stops at an input below ${MAX_SEARCH_DEPTH} directories instead of passing over it`, async () => {
+    const deep = Array.from({ length: MAX_SEARCH_DEPTH }, (_, i) => `d${i}`).join("/");
+    const dir = tree({ "outputs.json": "{}", [`${deep}/more/plan.json`]: PLAN });
+    expect((await searchError(dir)).replace(`${dir}/`, "")).toBe(
+      `${deep}/more/plan.json: an input below the search's depth of ${MAX_SEARCH_DEPTH} directories: name the inputs, or a directory nearer them`,
+    );
+  });
+
+  it(`stops at directories nested more than ${MAX_LOOK_DEPTH} levels`, async () => {
+    const deep = Array.from({ length: MAX_LOOK_DEPTH + 1 }, () => "d").join("/");
+    const dir = tree({ "plan.json": PLAN, [`${deep}/README.md`]: "" });
+    expect(await searchError(dir)).toMatch(/directories nested more than 64 levels/);
   });
 
   it(`refuses a search of more than ${MAX_SEARCH_ENTRIES} entries`, async () => {

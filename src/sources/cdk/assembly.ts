@@ -49,6 +49,11 @@ export interface CloudAssembly {
 export interface AssemblyOptions {
   /** `--parameter` values, looked up by each stack's name. */
   parameters?: ParameterOverrides;
+  /**
+   * The base branch's assembly (`--cdk-base`): an override of a parameter its
+   * templates do not declare is one the change adds, and applies to the head only.
+   */
+  base?: boolean;
 }
 
 /**
@@ -135,7 +140,7 @@ export async function readCloudAssembly(
   const realRoot = (await files.realPath?.(root)) ?? root;
   const reader = new AssemblyReader(files, dir, root, realRoot);
   await reader.readAssembly(dir, 0);
-  return reader.finish(options.parameters ?? new ParameterOverrides());
+  return reader.finish(options.parameters ?? new ParameterOverrides(), options.base ?? false);
 }
 
 /** A template read from the assembly, waiting for the exports of all the others. */
@@ -244,11 +249,11 @@ class AssemblyReader {
   }
 
   /** Every template's references, each template reading the keys the others export. */
-  finish(overrides: ParameterOverrides): CloudAssembly {
+  finish(overrides: ParameterOverrides, base: boolean): CloudAssembly {
     const valuesOf = new Map(
       this.loaded.map((template) => [template, overrides.forStack(template.stack.name)]),
     );
-    const exports = exportsByEnvironment(this.loaded, valuesOf);
+    const exports = exportsByEnvironment(this.loaded, valuesOf, base);
     const stacks: StackModel[] = [];
     const references: KeyReference[] = [];
     const warnings = [...this.warnings];
@@ -265,6 +270,7 @@ class AssemblyReader {
         exportNames: environment?.names ?? new Set(),
         parameters: parametersOf(template, optionsOf),
         parameterValues: valuesOf.get(template) ?? new Map(),
+        base,
       };
       optionsOf.set(template, options);
       const result = readTemplate(template.doc, template.file, template.stack, options);
@@ -692,6 +698,7 @@ interface Exports {
 function exportsByEnvironment(
   templates: readonly LoadedTemplate[],
   valuesOf: ReadonlyMap<LoadedTemplate, ReadonlyMap<string, string>>,
+  base: boolean,
 ): Map<string, Exports> {
   const exports = new Map<string, Exports>();
   for (const template of templates) {
@@ -707,6 +714,7 @@ function exportsByEnvironment(
     const options: TemplateOptions = {
       source: "cdk-assembly",
       parameterValues: valuesOf.get(template) ?? new Map(),
+      base,
     };
     for (const [name, targets] of templateExports(doc, file, stack, options)) {
       found.keys.set(name, targets);

@@ -138,6 +138,9 @@ const SSM_TYPE_PREFIX = "AWS::SSM::Parameter::Value<";
  * `Default` and `AllowedValues` (any may be deployed); an SSM parameter's
  * `Default` is a parameter store name, not its value.
  *
+ * @param undeclared what an override of a parameter the template does not
+ *   declare is: the user's mistake (`refuse`), or (the base branch's template,
+ *   which lacks a parameter the change adds) nothing to apply (`ignore`).
  * @throws InputError (through `shape`) for a parameter that is not an object
  *   with a `Type`, or whose `Default` or `AllowedValues` is not scalar.
  */
@@ -147,6 +150,7 @@ export function parameterValues(
   overrides: ReadonlyMap<string, string>,
   passed: ReadonlyMap<string, readonly KeyTarget[]>,
   shape: Shape,
+  undeclared: "refuse" | "ignore" = "refuse",
 ): Map<string, ParameterValue> {
   const values = new Map<string, ParameterValue>();
   const section = shape.sectionObject(
@@ -188,7 +192,11 @@ export function parameterValues(
     );
   }
   for (const [name] of overrides) {
-    if (!values.has(name) && !SETTABLE_PSEUDO_PARAMETERS.includes(name)) {
+    if (
+      undeclared === "refuse" &&
+      !values.has(name) &&
+      !SETTABLE_PSEUDO_PARAMETERS.includes(name)
+    ) {
       const declared = Object.keys(section ?? {});
       throw new InputError(
         `--parameter ${stack}.${name}: the template declares no parameter ${JSON.stringify(name)} (${declared.length === 0 ? "it has none" : `its parameters: ${declared.sort().join(", ")}`})`,

@@ -70,6 +70,11 @@ export interface TemplateOptions {
    * what a parent stack passes and over the stack's environment.
    */
   parameterValues?: ReadonlyMap<string, string>;
+  /**
+   * The template is the base branch's (`--cdk-base`): a `--parameter` of a
+   * parameter it does not declare is one the change adds, not a mistake.
+   */
+  base?: boolean;
 }
 
 export interface TemplateResult {
@@ -389,7 +394,14 @@ function keyNames(
       },
       overrides,
     ),
-    parameters: parameterValues(template, stack.name, overrides, passed, shape),
+    parameters: parameterValues(
+      template,
+      stack.name,
+      overrides,
+      passed,
+      shape,
+      options.base ? "ignore" : "refuse",
+    ),
     mappings: isJsonObject(template.Mappings) ? template.Mappings : {},
     // An import of any export the assembly has is resolved by the exports' keys, or names none.
     exported: (name) => imports.has(name) || (options.exportNames?.has(name) ?? false),
