@@ -16,12 +16,7 @@ import {
   isKeyId,
   isKmsAttributeName,
 } from "../key-ids.js";
-import {
-  aliasNameTarget,
-  bareKeyTarget,
-  type ResourcePlace,
-  targetIdentity,
-} from "../terraform/scan.js";
+import { aliasNameTarget, bareKeyTarget, type ResourcePlace, targetIdentity } from "../scan.js";
 import {
   EvaluationError,
   evaluate,
