@@ -2,6 +2,8 @@
  * From references to subjects: resolve every reference to a key ARN, merge the
  * references per key, and attach what the fact source says of each key.
  */
+
+import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../aws/key-ids.js";
 import type {
   AwsKeyLastUsage,
   AwsKeyMetadata,
@@ -15,7 +17,6 @@ import type {
   RunError,
 } from "../model.js";
 import { showValue } from "../show.js";
-import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../sources/key-ids.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
 import { type DeployedStacks, deployedStacks } from "./deployed.js";
 import { joinAliasName, joinKeyId, type KnownIdentities, knownIdentities } from "./identity.js";

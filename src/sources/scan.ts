@@ -9,8 +9,7 @@
  * a cheap test first, and builds an attribute path only for a string that
  * holds a key.
  */
-import type { KeyTarget } from "../model.js";
-import type { JsonObject } from "./json.js";
+
 import {
   findKmsArns,
   isAliasName,
@@ -18,7 +17,9 @@ import {
   isKmsAttributeName,
   keyArn,
   parseKmsArn,
-} from "./key-ids.js";
+} from "../aws/key-ids.js";
+import type { KeyTarget } from "../model.js";
+import type { JsonObject } from "./json.js";
 
 /**
  * Where a resource lives: a bare key id or alias name in its attributes names

@@ -30,10 +30,10 @@
  * absent or null.
  */
 
+import { parseKmsArn } from "../../aws/key-ids.js";
 import type { ChangeAction, KeyChange, KeyReference, KeyTarget } from "../../model.js";
 import { InputError } from "../../model.js";
 import { isJsonObject, type JsonObject } from "../json.js";
-import { parseKmsArn } from "../key-ids.js";
 import { outputReferences } from "../outputs.js";
 import { makeReference, type ReferenceBase } from "../reference.js";
 import { type ResourcePlace, targetIdentity } from "../scan.js";

@@ -4,9 +4,10 @@
  * declares, the key an alias points at, the keys a consumer's attributes hold,
  * the keys a data source looks up.
  */
+
+import { isAliasName, isKeyId, parseKmsArn } from "../../aws/key-ids.js";
 import type { KeyReference, KeyTarget, SourceKind } from "../../model.js";
 import type { JsonObject } from "../json.js";
-import { isAliasName, isKeyId, parseKmsArn } from "../key-ids.js";
 import { makeReference, type ReferenceBase } from "../reference.js";
 import {
   bareKeyTarget,
