@@ -3,10 +3,12 @@
  * references per key, and attach what the fact source says of each key.
  */
 
+import { describeError } from "../aws/errors.js";
 import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../aws/key-ids.js";
 import type {
   AwsKeyLastUsage,
   AwsKeyMetadata,
+  DeployedStacks,
   FactSource,
   Fetched,
   KeyChange,
@@ -18,9 +20,9 @@ import type {
 } from "../model.js";
 import { showValue } from "../show.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
-import { type DeployedStacks, deployedStacks } from "./deployed.js";
+import { deployedStacks } from "./deployed.js";
 import { joinAliasName, joinKeyId, type KnownIdentities, knownIdentities } from "./identity.js";
-import { aggregateUsage, describeError, memberUsage, unavailableMember } from "./usage.js";
+import { aggregateUsage, memberUsage, unavailableMember } from "./usage.js";
 
 export interface GatherOptions {
   /** Where a bare key id or alias name without a region is looked up (`--region`). */
