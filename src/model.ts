@@ -4,7 +4,7 @@
  * `Finding[]` (rules) → `Report` (formats and sinks).
  *
  * Every stage imports its input and output types from here and from nowhere
- * upstream, so data flows one way.
+ * upstream, so data flows one way; test/architecture.test.ts keeps it so.
  */
 import { escapeLogText } from "./log-text.js";
 
