@@ -4,7 +4,7 @@
  * `Finding[]` (rules) → `Report` (formats and sinks).
  *
  * Every stage imports its input and output types from here and from nowhere
- * upstream, so data flows one way.
+ * upstream, so data flows one way; test/architecture.test.ts keeps it so.
  */
 import { escapeLogText } from "./log-text.js";
 
@@ -79,6 +79,25 @@ export interface StackParent {
   logicalId: string;
   /** The parent's own parent, when the parent is nested too. */
   parent: StackParent | null;
+}
+
+/** A stack as an input knows it: a nested one by its parent chain. */
+export interface StackRef {
+  /** The stack's name; for a nested stack, the placeholder name its input gives it. */
+  name: string;
+  region: string | null;
+  account: string | null;
+  parent: StackParent | null;
+}
+
+/** `App`, or `App/Nested/Inner` for a nested stack (the resources that deploy it): how messages name a stack. */
+export function stackPath(stack: StackRef): string {
+  return stack.parent === null ? stack.name : parentPath(stack.parent);
+}
+
+function parentPath(parent: StackParent): string {
+  const above = parent.parent === null ? parent.stack : parentPath(parent.parent);
+  return `${above}/${parent.logicalId}`;
 }
 
 /** What a source says a change does to a key it declares. */
@@ -207,6 +226,12 @@ export interface RecordedArns {
 
 /** The answer to one AWS call: its response, or why there is none. */
 export type Fetched<T> = { ok: true; value: T } | { ok: false; error: AwsCallError };
+
+/**
+ * The deployed stack an input's stack is; a null value when it is not deployed.
+ * The facts stage answers it; the CDK reader compares what it reads with it.
+ */
+export type DeployedStacks = (stack: StackRef) => Promise<Fetched<DeployedStack | null>>;
 
 /**
  * Where facts come from: live AWS (KMS) or a snapshot file. Both answer in

@@ -6,7 +6,7 @@ import { dirname, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
 import { findConfigFile } from "./config/config-file.js";
 import { CLOCK_SKEW_MS } from "./facts/answers.js";
-import { compareWithDeployed, deployedStacks } from "./facts/deployed.js";
+import { deployedStacks } from "./facts/deployed.js";
 import { gatherFacts } from "./facts/gather.js";
 import { type Recorder, recordFacts } from "./facts/record.js";
 import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
@@ -35,6 +35,7 @@ import {
   runRuleTests,
 } from "./rules/test-runner.js";
 import { plural } from "./show.js";
+import { compareWithDeployed } from "./sources/cdk/deployed.js";
 import { collectReferences, readInput } from "./sources/collect.js";
 import { parseJson } from "./sources/json.js";
 import { findRepoRoot, type SourceFiles } from "./sources/repo.js";

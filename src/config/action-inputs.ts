@@ -1,5 +1,11 @@
 /** GitHub Action inputs (SPEC §8) → RunConfig, the same config the CLI builds. */
 import { InputError, SEVERITIES, type Severity } from "../model.js";
+import {
+  ANNOTATIONS_MODES,
+  type AnnotationsMode,
+  COMMENT_MODES,
+  type CommentMode,
+} from "../report/github/modes.js";
 import { parseParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
 import {
@@ -86,20 +92,6 @@ export interface ActionSettings {
   configFromBase: boolean;
   token: string;
 }
-
-/**
- * `checks`: a check run with annotations; `commands`: workflow-command
- * annotations (10 per severity shown); `none`.
- */
-export const ANNOTATIONS_MODES = ["checks", "commands", "none"] as const;
-export type AnnotationsMode = (typeof ANNOTATIONS_MODES)[number];
-
-/**
- * The sticky comment: `update` edits our last comment (or writes one); `new`
- * adds one every run; `delete-and-new` deletes ours and writes a fresh one at the bottom.
- */
-export const COMMENT_MODES = ["update", "new", "delete-and-new", "off"] as const;
-export type CommentMode = (typeof COMMENT_MODES)[number];
 
 /** The reporting inputs, each checked against the values it takes. */
 export function actionSettings(input: InputReader): ActionSettings {

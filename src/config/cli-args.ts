@@ -1,14 +1,13 @@
 /** Command-line arguments → RunConfig (SPEC §7), with commander doing the parsing and help. */
 import { Command, CommanderError, Option } from "commander";
 import { InputError, SEVERITIES, type Severity } from "../model.js";
+import { FORMATS, type Format } from "../report/format-options.js";
 import { PARAMETER_HELP, parseParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
 import {
   AWS_TIMEOUT_HELP,
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
-  FORMATS,
-  type Format,
   type OutputSpec,
   parseAwsTimeout,
   parseMaxFactsAge,

@@ -1,11 +1,9 @@
 /** The one typed configuration that CLI arguments and Action inputs both become. */
 import { InputError, type Severity } from "../model.js";
+import type { Format } from "../report/format-options.js";
 import type { ParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
 import { parseIsoValue } from "../time.js";
-
-export type Format = "text" | "json" | "sarif" | "markdown" | "github";
-export const FORMATS: readonly Format[] = ["text", "json", "sarif", "markdown", "github"];
 
 export interface OutputSpec {
   format: Format;

@@ -4,8 +4,9 @@
  * environment the entry hands in, so a run's region never depends on where in the code
  * it was asked.
  */
+
+import { REGION_PATTERN } from "../aws/key-ids.js";
 import { InputError } from "../model.js";
-import { REGION_PATTERN } from "../sources/key-ids.js";
 import type { RunConfig } from "./config.js";
 
 /** Environment variables, as the entry point has them (`process.env`, or a test's). */

@@ -7,10 +7,11 @@
  * Both fact sources pass through here (live answers and snapshot entries), so
  * what counts as a readable answer is decided once.
  */
+
+import { type KmsArn, parseKmsArn } from "../aws/key-ids.js";
+import { isJsonObject } from "../json-object.js";
 import type { AwsCallError, AwsKeyLastUsage, AwsKeyMetadata, Fetched } from "../model.js";
 import { showValue as show } from "../show.js";
-import { isJsonObject } from "../sources/json.js";
-import { type KmsArn, parseKmsArn } from "../sources/key-ids.js";
 import { HOUR_MS, parseIsoTimestamp } from "../time.js";
 
 /**

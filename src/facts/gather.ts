@@ -2,9 +2,13 @@
  * From references to subjects: resolve every reference to a key ARN, merge the
  * references per key, and attach what the fact source says of each key.
  */
+
+import { describeError } from "../aws/errors.js";
+import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../aws/key-ids.js";
 import type {
   AwsKeyLastUsage,
   AwsKeyMetadata,
+  DeployedStacks,
   FactSource,
   Fetched,
   KeyChange,
@@ -15,11 +19,10 @@ import type {
   RunError,
 } from "../model.js";
 import { showValue } from "../show.js";
-import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../sources/key-ids.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
-import { type DeployedStacks, deployedStacks } from "./deployed.js";
+import { deployedStacks } from "./deployed.js";
 import { joinAliasName, joinKeyId, type KnownIdentities, knownIdentities } from "./identity.js";
-import { aggregateUsage, describeError, memberUsage, unavailableMember } from "./usage.js";
+import { aggregateUsage, memberUsage, unavailableMember } from "./usage.js";
 
 export interface GatherOptions {
   /** Where a bare key id or alias name without a region is looked up (`--region`). */

@@ -11,8 +11,9 @@
  * account and region ("you can have aliases with the same name in different
  * Regions", CreateAlias).
  */
+
+import { parseKmsArn } from "../aws/key-ids.js";
 import type { RecordedArns } from "../model.js";
-import { parseKmsArn } from "../sources/key-ids.js";
 
 /** Where the run learnt of an ARN. */
 export type Origin = "inputs" | "snapshot";

@@ -24,6 +24,7 @@ import {
   type KMSClientConfig,
   ListAliasesCommand,
 } from "@aws-sdk/client-kms";
+import { parseKmsArn } from "../aws/key-ids.js";
 import {
   type AwsKeyLastUsage,
   type AwsKeyMetadata,
@@ -34,7 +35,6 @@ import {
   OTHER_ACCOUNT,
 } from "../model.js";
 import { showValue } from "../show.js";
-import { parseKmsArn } from "../sources/key-ids.js";
 import {
   type AwsFailure,
   CallFailure,

@@ -1,6 +1,5 @@
 /** The live fact source as the CLI and the Action build it from the run's configuration. */
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import type { RunConfig } from "../config/config.js";
 import { EvidenceError, type FactSource } from "../model.js";
 import { type Progress, SILENT } from "../progress.js";
 import {
@@ -19,13 +18,30 @@ import { clientSettings, endpointOf } from "./sdk.js";
 const STS_FALLBACK_REGION = "us-east-1";
 
 /**
+ * The AWS part of the run's configuration: what the live fact source is built
+ * from. The CLI's and the Action's config has these fields.
+ */
+export interface LiveSettings {
+  /** `--region`; null: the profile's or the SDK's default region. */
+  region: string | null;
+  /** `--profile`: a named profile of the shared AWS config. */
+  profile: string | null;
+  /** `--endpoint-url`: another KMS endpoint (a VPC endpoint, an emulator). */
+  endpointUrl: string | null;
+  /** `--role-template`: `arn:aws:iam::{account}:role/NAME`, assumed to read other accounts' keys. */
+  roleTemplate: string | null;
+  /** `--aws-timeout`, in seconds: how long one AWS call may take (see AWS_TIMEOUT_HELP). */
+  awsTimeout: number;
+}
+
+/**
  * KMS through the SDK's default credential chain (in GitHub Actions: OIDC via
  * configure-aws-credentials). The caller's account comes from STS once, when a key
  * first needs it; when STS cannot be asked — no credentials, credentials refused,
  * the endpoint unreachable — nothing can be, and the run is not evaluated (EvidenceError).
  */
 export function liveFactSource(
-  config: RunConfig,
+  config: LiveSettings,
   progress: Progress = SILENT,
   env: NodeJS.ProcessEnv = process.env,
 ): FactSource {

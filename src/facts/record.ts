@@ -3,9 +3,10 @@
  * keeps every answer it passes on, so `--save-facts` and `snapshot` write exactly
  * what the run saw, and `--facts` replays it offline.
  */
+
+import { parseKmsArn } from "../aws/key-ids.js";
 import type { DeployedStack, FactSource, Fetched } from "../model.js";
 import { compareText } from "../order.js";
-import { parseKmsArn } from "../sources/key-ids.js";
 import { checkedKeyMetadata, checkedLastUsage } from "./answers.js";
 import type { SnapshotEntry } from "./snapshot.js";
 

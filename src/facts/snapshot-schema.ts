@@ -10,7 +10,7 @@
  * wrong carries a `description`: it is what the error message says was expected.
  */
 import type { SchemaObject } from "ajv";
-import { ALIAS_ARN_PATTERN, KEY_ARN_PATTERN, REGION_PATTERN } from "../sources/key-ids.js";
+import { ALIAS_ARN_PATTERN, KEY_ARN_PATTERN, REGION_PATTERN } from "../aws/key-ids.js";
 
 const ACCOUNT_ID = { type: "string", pattern: "^\\d{12}$", description: "a 12-digit account id" };
 

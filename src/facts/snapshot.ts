@@ -4,6 +4,7 @@
  */
 
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { parseKmsArn } from "../aws/key-ids.js";
 import {
   type AwsCallError,
   type AwsKeyLastUsage,
@@ -15,7 +16,6 @@ import {
   type RecordedArns,
 } from "../model.js";
 import { plural, showValue } from "../show.js";
-import { parseKmsArn } from "../sources/key-ids.js";
 import { parseIsoTimestamp } from "../time.js";
 import { answerInstant } from "./answers.js";
 import { factsSchema } from "./snapshot-schema.js";

@@ -6,6 +6,8 @@
  * created on or after the tracking start; for an older key it means "no record",
  * which is not evidence of disuse.
  */
+
+import { describeError } from "../aws/errors.js";
 import type { AwsKeyLastUsage, Fetched, UsageFacts, UsageMember } from "../model.js";
 import { checkedLastUsage } from "./answers.js";
 
@@ -124,21 +126,6 @@ export function aggregateUsage(members: UsageMember[]): UsageFacts {
     return { ...facts, status: "unknown", reason: joinReasons(unknown, members.length > 1) };
   }
   return facts;
-}
-
-/**
- * A one-line reason for an AWS error, naming the missing IAM action where access
- * was denied so the user knows what to grant.
- */
-export function describeError(code: string, message: string, operation: string): string {
-  if (code === "AccessDeniedException" || code === "AccessDenied") {
-    // CloudFormation reads name a cloudformation: action on the stack; everything else here is KMS.
-    const stack = /Stack|Template/.test(operation);
-    const [service, what] = stack ? ["cloudformation", "stack"] : ["kms", "key"];
-    return `access denied: the caller needs ${service}:${operation} on this ${what} (${message})`;
-  }
-  if (code === "NotFoundException") return `${operation}: the key does not exist (${message})`;
-  return message ? `${operation}: ${message}` : `${operation} failed with ${code}`;
 }
 
 /** Reasons of the members, prefixed with their region when the key has several. */

@@ -1,5 +1,9 @@
-/** What every formatter is given besides the report. */
+/** The output formats by name, and what every formatter is given besides the report. */
 import type { Severity } from "../model.js";
+
+/** The output formats; `--format` takes these names. */
+export type Format = "text" | "json" | "sarif" | "markdown" | "github";
+export const FORMATS: readonly Format[] = ["text", "json", "sarif", "markdown", "github"];
 
 /**
  * What a report needs to know of a rule: the part of a compiled rule that

@@ -14,13 +14,9 @@ import {
   TEMPLATE_SECTIONS,
   type TemplateStack,
 } from "./cdk/template.js";
+import { isTerraformOutputs } from "./documents.js";
 import { isJsonObject, parseJson } from "./json.js";
-import {
-  describeDocument,
-  isTerraformOutputs,
-  isTerraformPlan,
-  isTerraformState,
-} from "./terraform/documents.js";
+import { describeDocument, isTerraformPlan, isTerraformState } from "./terraform/documents.js";
 import { type ModuleCalls, readModuleCalls } from "./terraform/modules.js";
 import { readTerraformOutputs } from "./terraform/outputs.js";
 import { readTerraformPlan } from "./terraform/plan.js";

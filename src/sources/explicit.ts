@@ -1,6 +1,7 @@
 /** `--key REF`: a key the user names on the command line. */
+
+import { isKeyId, parseKmsArn } from "../aws/key-ids.js";
 import { InputError, type KeyReference, type KeyTarget } from "../model.js";
-import { isKeyId, parseKmsArn } from "./key-ids.js";
 
 /** A reference for each `--key` value: a key ARN, key id, alias name or alias ARN. */
 export function explicitReferences(refs: string[]): KeyReference[] {

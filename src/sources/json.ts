@@ -3,16 +3,13 @@
  * the way the CLI reports every input problem (SPEC §7, exit code 2).
  */
 
+import { isJsonObject, type JsonObject } from "../json-object.js";
 import { InputError } from "../model.js";
 import { findDuplicateKey } from "./duplicate-keys.js";
 
-/** A JSON object, as `JSON.parse` gives it: no arrays, no null. */
-export type JsonObject = Record<string, unknown>;
-
-/** True for a JSON object (not an array, not null). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+// The readers take the object guard from here; it lives in a neutral room
+// because the facts read JSON answers too.
+export { isJsonObject, type JsonObject };
 
 /** What `parseJson` checks beyond the syntax. */
 export interface ParseOptions {

@@ -4,9 +4,15 @@
  * nested stacks the change drops and fails closed where it cannot read.
  */
 import { describe, expect, it } from "vitest";
-import { compareWithDeployed, deployedStacks, type StackRef } from "../../src/facts/deployed.js";
+import { deployedStacks } from "../../src/facts/deployed.js";
 import { readSnapshot, snapshotFactSource } from "../../src/facts/snapshot.js";
-import { EvidenceError, type FactSource, type StackParent } from "../../src/model.js";
+import {
+  EvidenceError,
+  type FactSource,
+  type StackParent,
+  type StackRef,
+} from "../../src/model.js";
+import { compareWithDeployed } from "../../src/sources/cdk/deployed.js";
 import type { StackModel } from "../../src/sources/cdk/stack.js";
 import { readTemplate } from "../../src/sources/cdk/template.js";
 import { testKeyId } from "../support/kms-emulator.js";

@@ -1,6 +1,6 @@
 /** fast-check generators for KMS identifiers and the text around them. */
 import fc from "fast-check";
-import { isKmsAttributeName } from "../../src/sources/key-ids.js";
+import { isKmsAttributeName } from "../../src/aws/key-ids.js";
 
 /** A partition and a region of it, as AWS names them. */
 const PARTITION_REGIONS: [string, string[]][] = [

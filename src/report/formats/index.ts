@@ -1,7 +1,6 @@
 /** Every output format, by name: pure `(report, options) => string`. */
-import type { Format } from "../../config/config.js";
 import type { Report } from "../../model.js";
-import type { FormatOptions } from "../format-options.js";
+import type { Format, FormatOptions } from "../format-options.js";
 import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
 import { formatMarkdown } from "./markdown.js";

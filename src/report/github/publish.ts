@@ -6,7 +6,6 @@
  * (a fork's read-only token) switches the rest of the run to what needs no
  * write access, and is said once.
  */
-import type { AnnotationsMode, CommentMode } from "../../config/action-inputs.js";
 import type { GithubClient } from "../../github/client.js";
 import type { GithubContext, PullRequestRef } from "../../github/context.js";
 import { describeGithubError, isPermissionError } from "../../github/errors.js";
@@ -15,6 +14,7 @@ import type { Report } from "../../model.js";
 import { formatGithub } from "../formats/github.js";
 import { formatMarkdown, type MarkdownOptions } from "../formats/markdown.js";
 import { publishCheckRun } from "./check-run.js";
+import type { AnnotationsMode, CommentMode } from "./modes.js";
 import { publishReviewComments } from "./review-comments.js";
 import { publishStickyComment } from "./sticky-comment.js";
 

@@ -3,11 +3,12 @@
  * runs by its hidden marker among the comments we wrote, and edited in place
  * (or replaced) rather than piled up.
  */
-import type { CommentMode } from "../../config/action-inputs.js";
+
 import type { GithubClient } from "../../github/client.js";
 import type { GithubContext, PullRequestRef } from "../../github/context.js";
 import { type Identity, isOurs } from "../../github/identity.js";
 import { MARKDOWN_MARKER } from "../formats/markdown.js";
+import type { CommentMode } from "./modes.js";
 
 export type CommentOutcome = "created" | "updated" | "unchanged" | "replaced" | "skipped";
 

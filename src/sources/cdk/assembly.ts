@@ -15,10 +15,10 @@
 import { isAbsolute, join, resolve, sep } from "node:path";
 import type { KeyReference, KeyTarget } from "../../model.js";
 import { InputError } from "../../model.js";
+import { jsonKind } from "../documents.js";
 import { isJsonObject, type JsonObject, parseJson } from "../json.js";
 import type { SourceFiles } from "../repo.js";
 import { describeFound, own, pathTo, Shape } from "../shape.js";
-import { jsonKind } from "../terraform/documents.js";
 import {
   type ConstructEntry,
   ConstructIndex,

@@ -7,21 +7,17 @@
  * under a property whose name says it holds a key — bare key ids and alias
  * names (SPEC §2, "Key identity").
  */
-import type { KeyTarget } from "../../model.js";
-import { isJsonObject } from "../json.js";
+
 import {
   findKmsArns,
   findPartialKmsArns,
   isAliasName,
   isKeyId,
   isKmsAttributeName,
-} from "../key-ids.js";
-import {
-  aliasNameTarget,
-  bareKeyTarget,
-  type ResourcePlace,
-  targetIdentity,
-} from "../terraform/scan.js";
+} from "../../aws/key-ids.js";
+import type { KeyTarget } from "../../model.js";
+import { isJsonObject } from "../json.js";
+import { aliasNameTarget, bareKeyTarget, type ResourcePlace, targetIdentity } from "../scan.js";
 import {
   EvaluationError,
   evaluate,

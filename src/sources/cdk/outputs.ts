@@ -4,10 +4,10 @@
  */
 import type { KeyReference } from "../../model.js";
 import { InputError } from "../../model.js";
+import { isTerraformOutputs, jsonKind } from "../documents.js";
 import { isJsonObject, type JsonObject } from "../json.js";
+import { outputReferences } from "../outputs.js";
 import { pathTo, Shape } from "../shape.js";
-import { isTerraformOutputs, jsonKind } from "../terraform/documents.js";
-import { outputReferences } from "../terraform/outputs.js";
 
 export interface CdkOutputsResult {
   references: KeyReference[];

@@ -4,9 +4,10 @@
  * parameters its environment gives, as the evaluation scope of its
  * intrinsic functions (SPEC §2, "CloudFormation template").
  */
+
+import { partitionOf, REGION_PATTERN } from "../../aws/key-ids.js";
 import { InputError, type KeyTarget } from "../../model.js";
 import type { JsonObject } from "../json.js";
-import { partitionOf, REGION_PATTERN } from "../key-ids.js";
 import { describeFound, own, pathTo, type Shape } from "../shape.js";
 import { type ParameterValue, SETTABLE_PSEUDO_PARAMETERS } from "./evaluate.js";
 

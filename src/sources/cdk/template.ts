@@ -4,15 +4,16 @@
  * point at them, the resources and outputs that use them; and the
  * `StackModel` that change detection and code location read.
  */
+
+import { isAliasName, partitionOf } from "../../aws/key-ids.js";
 import type { KeyReference, KeyTarget, SourceKind } from "../../model.js";
 import { InputError } from "../../model.js";
+import { jsonKind } from "../documents.js";
 import { isJsonObject, type JsonObject } from "../json.js";
-import { isAliasName, partitionOf } from "../key-ids.js";
+import { mentionsKey } from "../outputs.js";
+import { makeReference, type ReferenceBase } from "../reference.js";
+import { aliasNameTarget, type ResourcePlace } from "../scan.js";
 import { own, pathTo, Shape } from "../shape.js";
-import { jsonKind } from "../terraform/documents.js";
-import { mentionsKey } from "../terraform/outputs.js";
-import { makeReference, type ReferenceBase } from "../terraform/resources.js";
-import { aliasNameTarget, type ResourcePlace } from "../terraform/scan.js";
 import type { Scope } from "./evaluate.js";
 import { findKeyTargets, intrinsicName, type KeyNames } from "./intrinsics.js";
 import { parameterValues, pseudoParameters } from "./parameters.js";

@@ -9,7 +9,8 @@
  */
 import type { KeyTarget } from "../../model.js";
 import { isJsonObject, type JsonObject } from "../json.js";
-import { holdsTrue, targetIdentity } from "./scan.js";
+import { targetIdentity } from "../scan.js";
+import { holdsTrue } from "./values.js";
 
 /**
  * A module instance: the address steps that lead to it (`module.a["x"]`, or

@@ -4,6 +4,7 @@
  * and saying what a file is when it is not the one expected.
  */
 import { InputError } from "../../model.js";
+import { isTerraformOutputs, jsonKind } from "../documents.js";
 import { clip, isJsonObject, type JsonObject } from "../json.js";
 
 // Top-level sections of a plan. State printed by `terraform show -json`
@@ -19,9 +20,6 @@ const PLAN_SECTIONS = [
 // Terraform promises that a minor format version only adds fields; a new major
 // version may change meanings, and Terraform's documentation says to reject it.
 const SUPPORTED_FORMAT_MAJORS: ReadonlySet<number> = new Set([0, 1]);
-
-// What `terraform output -json` writes for each output.
-const OUTPUT_FIELDS: ReadonlySet<string> = new Set(["value", "type", "sensitive"]);
 
 /**
  * True for the JSON of a Terraform plan: an object with `format_version` and
@@ -64,22 +62,6 @@ export function isRawTerraformState(doc: unknown): doc is JsonObject {
 /** True for either form of Terraform state. */
 export function isTerraformState(doc: unknown): doc is JsonObject {
   return isTerraformShowState(doc) || isRawTerraformState(doc);
-}
-
-/** True for the JSON of `terraform output -json` with at least one output. */
-export function isTerraformOutputs(doc: unknown): doc is JsonObject {
-  if (!isJsonObject(doc)) return false;
-  const names = Object.keys(doc);
-  return names.length > 0 && names.every((name) => isOutputEntry(doc[name]));
-}
-
-/** `{value, type, sensitive}`: one output of `terraform output -json` (or of a state file). */
-export function isOutputEntry(entry: unknown): entry is JsonObject {
-  return (
-    isJsonObject(entry) &&
-    Object.hasOwn(entry, "value") &&
-    Object.keys(entry).every((key) => OUTPUT_FIELDS.has(key))
-  );
 }
 
 /**
@@ -149,15 +131,6 @@ export function checkFormatVersion(version: unknown, file: string, what: string)
       file,
     );
   }
-}
-
-/** "an array", "null", "a string", … for messages about a value of the wrong type. */
-export function jsonKind(value: unknown): string {
-  if (value === null) return "null";
-  if (value === undefined) return "missing";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return `a ${typeof value}`;
 }
 
 /** The string at `key`, or null. */

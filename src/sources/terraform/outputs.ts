@@ -2,13 +2,12 @@
  * Key references from Terraform outputs: `terraform output -json` (SPEC §2,
  * "Terraform outputs"), and the outputs inside plans and state.
  */
-import type { ChangeAction, KeyReference, SourceKind } from "../../model.js";
+import type { KeyReference } from "../../model.js";
 import { InputError } from "../../model.js";
 import { isJsonObject } from "../json.js";
+import { outputReferences } from "../outputs.js";
 import { own, pathTo, Shape } from "../shape.js";
 import { describeDocument } from "./documents.js";
-import { makeReference } from "./resources.js";
-import { NOWHERE, scanValue } from "./scan.js";
 
 /** What one outputs file says. */
 export interface TerraformOutputsResult {
@@ -19,46 +18,6 @@ export interface TerraformOutputsResult {
 const EXPECTED = "expected the output of `terraform output -json`";
 
 const HINT = "this is not what `terraform output -json` writes: write the file again with it";
-
-/**
- * True for an output name or a step of a path inside an output's value that
- * says it holds a key: only there does a bare key id or alias name count
- * (SPEC §2). Any mention will do (`kms`, `key`), as the spec says.
- */
-export function mentionsKey(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower.includes("kms") || lower.includes("key");
-}
-
-/**
- * The references of one output value: key and alias ARNs anywhere in it;
- * bare key ids and alias names where the output's name or the path to them
- * mentions kms or key.
- *
- * @param action what the plan does to the output; null outside plans.
- * @param path the JSON path of the value, for the error when it nests too deep.
- */
-export function outputReferences(
-  name: string,
-  value: unknown,
-  source: SourceKind,
-  action: ChangeAction | null,
-  shape: Shape,
-  path: string,
-): KeyReference[] {
-  const file = shape.file;
-  const hits = scanValue(value, {
-    place: NOWHERE,
-    namesKey: mentionsKey,
-    inherit: true,
-    rootNamesKey: mentionsKey(name),
-    tooDeep: (message) => shape.refuse(path, message),
-  });
-  const base = { source, file, address: `output.${name}`, resourceType: null, action };
-  return hits.map((hit) =>
-    makeReference(base, "output", hit.path === "" ? null : hit.path, hit.target),
-  );
-}
 
 /**
  * Reads `terraform output -json`: `{NAME: {value, type, sensitive}}`.

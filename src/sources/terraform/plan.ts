@@ -30,10 +30,13 @@
  * absent or null.
  */
 
+import { parseKmsArn } from "../../aws/key-ids.js";
 import type { ChangeAction, KeyChange, KeyReference, KeyTarget } from "../../model.js";
 import { InputError } from "../../model.js";
 import { isJsonObject, type JsonObject } from "../json.js";
-import { parseKmsArn } from "../key-ids.js";
+import { outputReferences } from "../outputs.js";
+import { makeReference, type ReferenceBase } from "../reference.js";
+import { type ResourcePlace, targetIdentity } from "../scan.js";
 import { own, pathTo, Shape } from "../shape.js";
 import {
   isUnknownAt,
@@ -49,21 +52,18 @@ import {
   numberAt,
   stringAt,
 } from "./documents.js";
-import { outputReferences } from "./outputs.js";
 import {
   aliasNameOf,
   aliasTargetOf,
   attributeHits,
   isKeyType,
   lookupReferences,
-  makeReference,
-  type ReferenceBase,
   resourceRole,
   stateInstanceReferences,
   type TerraformKeyType,
 } from "./resources.js";
-import { holdsTrue, type ResourcePlace, resourcePlace, targetIdentity } from "./scan.js";
 import { resourceMode, type ShowStateResource, showStateResources } from "./show-state.js";
+import { holdsTrue, resourcePlace } from "./values.js";
 
 export { isTerraformPlan } from "./documents.js";
 export { TERRAFORM_KEY_TYPES, type TerraformKeyType } from "./resources.js";

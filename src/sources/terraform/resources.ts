@@ -4,19 +4,21 @@
  * declares, the key an alias points at, the keys a consumer's attributes hold,
  * the keys a data source looks up.
  */
-import type { ChangeAction, KeyReference, KeyTarget, SourceKind } from "../../model.js";
+
+import { isAliasName, isKeyId, parseKmsArn } from "../../aws/key-ids.js";
+import type { KeyReference, KeyTarget, SourceKind } from "../../model.js";
 import type { JsonObject } from "../json.js";
-import { isAliasName, isKeyId, parseKmsArn } from "../key-ids.js";
-import { pathTo, type Shape } from "../shape.js";
-import { stringAt } from "./documents.js";
+import { makeReference, type ReferenceBase } from "../reference.js";
 import {
   bareKeyTarget,
   type Hit,
   type ResourcePlace,
-  resourcePlace,
   scanFlatAttributes,
   scanValue,
-} from "./scan.js";
+} from "../scan.js";
+import { pathTo, type Shape } from "../shape.js";
+import { stringAt } from "./documents.js";
+import { resourcePlace } from "./values.js";
 
 /** Terraform resource types that declare a KMS key. */
 export const TERRAFORM_KEY_TYPES = [
@@ -60,41 +62,6 @@ export function resourceRole(type: string, mode: unknown): ResourceRole {
 
 export function isKeyType(type: string): type is TerraformKeyType {
   return (TERRAFORM_KEY_TYPES as readonly string[]).includes(type);
-}
-
-/** What every reference of one resource shares. */
-export interface ReferenceBase {
-  source: SourceKind;
-  file: string;
-  address: string;
-  resourceType: string | null;
-  action: ChangeAction | null;
-}
-
-/** A reference without a change: an alias, a consumer, a lookup or an output. */
-export function makeReference(
-  base: ReferenceBase,
-  kind: KeyReference["kind"],
-  attribute: string | null,
-  target: KeyTarget,
-  aliasName?: string | null,
-): KeyReference {
-  const reference: KeyReference = {
-    source: base.source,
-    kind,
-    file: base.file,
-    address: base.address,
-    resourceType: base.resourceType,
-    attribute,
-    target,
-    action: base.action,
-    change: null,
-    // Locations and inline suppressions are attached by the locator.
-    location: null,
-    suppressions: [],
-  };
-  if (aliasName != null) reference.aliasName = aliasName;
-  return reference;
 }
 
 /** The alias name an `aws_kms_alias`'s attributes give: `name`, else read from its `arn` or `id` (a `name_prefix` alias). */

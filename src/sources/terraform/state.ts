@@ -11,6 +11,7 @@
 import type { KeyReference } from "../../model.js";
 import { InputError } from "../../model.js";
 import type { JsonObject } from "../json.js";
+import { outputReferences } from "../outputs.js";
 import { own, pathTo, Shape } from "../shape.js";
 import {
   checkFormatVersion,
@@ -18,7 +19,6 @@ import {
   isRawTerraformState,
   isTerraformShowState,
 } from "./documents.js";
-import { outputReferences } from "./outputs.js";
 import { stateInstanceReferences } from "./resources.js";
 import { resourceMode, showStateOutputs, showStateResources } from "./show-state.js";
 

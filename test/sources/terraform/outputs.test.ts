@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/model.js";
 import { parseJson } from "../../../src/sources/json.js";
-import { mentionsKey, readTerraformOutputs } from "../../../src/sources/terraform/outputs.js";
+import { mentionsKey } from "../../../src/sources/outputs.js";
+import { readTerraformOutputs } from "../../../src/sources/terraform/outputs.js";
 
 const FIXTURES = new URL("../../fixtures/terraform-outputs/", import.meta.url);
 const UUID = "1234abcd-12ab-34cd-56ef-1234567890ab";

@@ -1,5 +1,6 @@
 /**
- * Recognising KMS key and alias identifiers in text. Every source uses these,
+ * Recognising KMS key and alias identifiers in text: AWS's own vocabulary, no
+ * calls. The sources, the facts and the config all use these,
  * so what counts as "a key ARN" is decided here once.
  */
 

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseKeyRef } from "../../src/sources/explicit.js";
 import {
   findKmsArns,
   isAliasName,
@@ -8,7 +7,8 @@ import {
   isKmsAttributeName,
   parseKmsArn,
   partitionOf,
-} from "../../src/sources/key-ids.js";
+} from "../../src/aws/key-ids.js";
+import { parseKeyRef } from "../../src/sources/explicit.js";
 import { kmsArnArb, textWithout } from "../support/kms-arbitraries.js";
 
 const UUID = "1234abcd-12ab-34cd-56ef-1234567890ab";

@@ -1,15 +1,15 @@
 /**
- * Finding KMS keys in Terraform attribute values: every key ARN and alias ARN
- * in any string, and bare key ids and alias names where the attribute's name
- * says it holds a key (SPEC §2, "Key identity").
+ * Finding KMS keys in JSON values — Terraform attributes, outputs of either
+ * tool, CloudFormation properties: every key ARN and alias ARN in any string,
+ * and bare key ids and alias names where the attribute's name says it holds a
+ * key (SPEC §2, "Key identity"). Shared by both source readers.
  *
  * Plans run to hundreds of megabytes, so this is one depth-bounded pass per
  * value tree that allocates nothing per node, looks at each string once with
  * a cheap test first, and builds an attribute path only for a string that
  * holds a key.
  */
-import type { KeyTarget } from "../../model.js";
-import { isJsonObject, type JsonObject } from "../json.js";
+
 import {
   findKmsArns,
   isAliasName,
@@ -17,7 +17,9 @@ import {
   isKmsAttributeName,
   keyArn,
   parseKmsArn,
-} from "../key-ids.js";
+} from "../aws/key-ids.js";
+import type { KeyTarget } from "../model.js";
+import type { JsonObject } from "./json.js";
 
 /**
  * Where a resource lives: a bare key id or alias name in its attributes names
@@ -76,23 +78,6 @@ export const NOWHERE: ResourcePlace = { partition: null, region: null, account: 
 // Terraform's provider schemas nest blocks a dozen levels at most; a value
 // deeper than this is hostile or broken, and a path to it would be unreadable.
 export const MAX_SCAN_DEPTH = 512;
-
-const GENERIC_ARN_RE = /^arn:([^:]+):[^:]*:([^:]*):([^:]*):/;
-
-/**
- * The partition, region and account of a resource, from its own `arn`
- * (any service) and, failing that, its `region` attribute.
- */
-export function resourcePlace(values: JsonObject | null): ResourcePlace {
-  const arn = values?.arn;
-  const m = typeof arn === "string" ? GENERIC_ARN_RE.exec(arn) : null;
-  const region = values?.region;
-  return {
-    partition: m?.[1] || null,
-    region: m?.[2] || (typeof region === "string" && region !== "" ? region : null),
-    account: m?.[3] || null,
-  };
-}
 
 /** A string that identifies the key a target names, to drop the same key found twice. */
 export function targetIdentity(target: KeyTarget): string {
@@ -400,23 +385,4 @@ function flatPath(segments: string[]): string {
     path += /^\d+$/.test(segment) ? `[${segment}]` : stepText(segment, path);
   }
   return path;
-}
-
-// after_unknown mirrors a resource's shape, a few hundred nodes; this bound only stops hostile input.
-const MAX_UNKNOWN_NODES = 100_000;
-
-/** True when a value holds `true` anywhere (an `after_unknown` subtree with something unknown in it). */
-export function holdsTrue(value: unknown): boolean {
-  const stack: unknown[] = [value];
-  let visited = 0;
-  for (let v = stack.pop(); v !== undefined; v = stack.pop()) {
-    if (v === true) return true;
-    if (++visited > MAX_UNKNOWN_NODES) return false;
-    if (Array.isArray(v)) {
-      for (const item of v) stack.push(item);
-    } else if (isJsonObject(v)) {
-      for (const key of Object.keys(v)) stack.push(v[key]);
-    }
-  }
-  return false;
 }

@@ -1,19 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  holdsTrue,
-  MAX_SCAN_DEPTH,
-  NOWHERE,
-  resourcePlace,
-  scanFlatAttributes,
-  scanValue,
-} from "../../../src/sources/terraform/scan.js";
-import {
-  aliasNameArb,
-  keyIdArb,
-  kmsNameArb,
-  nonKmsNameArb,
-} from "../../support/kms-arbitraries.js";
+import { MAX_SCAN_DEPTH, NOWHERE, scanFlatAttributes, scanValue } from "../../src/sources/scan.js";
+import { aliasNameArb, keyIdArb, kmsNameArb, nonKmsNameArb } from "../support/kms-arbitraries.js";
 
 const UUID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const KEY = `arn:aws:kms:us-east-1:111122223333:key/${UUID}`;
@@ -317,33 +305,5 @@ describe("a key held whole: an object's bare id beside its ARN is that ARN", () 
       { path: "outputs.shared_key.arn", target: { kind: "arn", arn: KEY } },
       { path: "outputs.__proto__.key_id", target: { kind: "key-id", keyId: UUID, region: null } },
     ]);
-  });
-});
-
-describe("resourcePlace", () => {
-  it.each([
-    [{ arn: "arn:aws:sqs:eu-west-1:111122223333:q" }, ["aws", "eu-west-1", "111122223333"]],
-    [
-      { arn: "arn:aws:iam::111122223333:role/r", region: "us-east-2" },
-      ["aws", "us-east-2", "111122223333"],
-    ],
-    [{ arn: "arn:aws:s3:::bucket" }, ["aws", null, null]],
-    [{ region: "ap-south-1" }, [null, "ap-south-1", null]],
-    [{}, [null, null, null]],
-  ])("%j", (values, [partition, region, account]) => {
-    expect(resourcePlace(values)).toEqual({ partition, region, account });
-  });
-});
-
-describe("holdsTrue", () => {
-  it.each([
-    [true, true],
-    [{ a: [{ b: true }] }, true],
-    [{ a: [{ b: false }] }, false],
-    [{}, false],
-    [null, false],
-    [undefined, false],
-  ])("%j → %s", (value, expected) => {
-    expect(holdsTrue(value)).toBe(expected);
   });
 });

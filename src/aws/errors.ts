@@ -1,0 +1,20 @@
+/**
+ * What an AWS error answer means, in one line: AWS's own vocabulary, no calls.
+ * The facts stage says it of a key; the CDK reader of a deployed stack it
+ * could not compare with.
+ */
+
+/**
+ * A one-line reason for an AWS error, naming the missing IAM action where access
+ * was denied so the user knows what to grant.
+ */
+export function describeError(code: string, message: string, operation: string): string {
+  if (code === "AccessDeniedException" || code === "AccessDenied") {
+    // CloudFormation reads name a cloudformation: action on the stack; everything else here is KMS.
+    const stack = /Stack|Template/.test(operation);
+    const [service, what] = stack ? ["cloudformation", "stack"] : ["kms", "key"];
+    return `access denied: the caller needs ${service}:${operation} on this ${what} (${message})`;
+  }
+  if (code === "NotFoundException") return `${operation}: the key does not exist (${message})`;
+  return message ? `${operation}: ${message}` : `${operation} failed with ${code}`;
+}
