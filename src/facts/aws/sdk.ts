@@ -6,6 +6,9 @@ import { join } from "node:path";
 import type { KMSClientConfig } from "@aws-sdk/client-kms";
 import { loadConfig } from "@smithy/core/config";
 
+/** A credentials provider, as the SDK takes it. */
+export type Credentials = NonNullable<KMSClientConfig["credentials"]>;
+
 /** One attempt waits this long at most, and never longer than the run's --aws-timeout. */
 const ATTEMPT_TIMEOUT_MS = 10_000;
 // Transient failures are retried quickly: a dead endpoint must be found dead in seconds.
@@ -22,7 +25,7 @@ type RetryToken = Awaited<ReturnType<RetryStrategy["acquireInitialRetryToken"]>>
  * The SDK retries what passes by itself — timeouts, resets, refused connections, 5xx —
  * with short, jittered back-offs. Throttling it does not retry: a retry the SDK makes
  * bypasses the pacer and spends quota the pacer has given to other calls; the call
- * loop in kms.ts backs off and waits for a turn instead.
+ * loop in call.ts backs off and waits for a turn instead.
  */
 export function retryStrategy(maxAttempts: number, random = Math.random): RetryStrategy {
   const token = (count: number, delay: number): RetryToken => ({
