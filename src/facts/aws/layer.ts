@@ -15,7 +15,7 @@ import type { EvidenceError } from "../../model.js";
 import { type CallSettings, call } from "./call.js";
 import { Health } from "./health.js";
 import { Pacer } from "./pacer.js";
-import { type Credentials, clientSettings, endpointOf } from "./sdk.js";
+import { type Credentials, clientSettings, endpointOf, ownEndpoint } from "./sdk.js";
 import { unreadable } from "./verdict.js";
 
 /** What the layer needs of an SDK client. */
@@ -38,7 +38,11 @@ export interface AwsService<Operation extends string = string> {
   client(config: ClientConfig): SdkClient;
   /** Requests per second per account and region, for each operation the run asks (AWS's quotas). */
   readonly rates: Readonly<Record<Operation, number>>;
-  /** `--endpoint-url` is this service's endpoint (KMS). */
+  /**
+   * `--endpoint-url` is this service's own setting and wins over its AWS_ENDPOINT_URL_<SERVICE>
+   * (KMS, whose flag it has always been). For any other service it is where the run's AWS
+   * is — an emulator, a proxy — unless that service's own endpoint is configured.
+   */
   readonly ownsEndpointUrl?: boolean;
 }
 
@@ -133,7 +137,7 @@ export class AwsLayer {
    * One AWS call at `place` (see call.ts), returning the answer `check` accepts. `within`
    * is a deadline the call shares with others (the pages of one listing).
    */
-  ask<T>(
+  async ask<T>(
     place: Place,
     operation: string,
     command: unknown,
@@ -199,9 +203,11 @@ export class AwsLayer {
     return place;
   }
 
-  /** `--endpoint-url`, for KMS alone; every other service where the SDK's own settings say. */
+  /** `--endpoint-url` where it applies to `service` (see `AwsService.ownsEndpointUrl`), else the SDK's own. */
   private async endpointFor(service: AwsService): Promise<string | null> {
-    return service.ownsEndpointUrl ? this.options.endpointUrl : null;
+    const { endpointUrl, profile } = this.options;
+    if (!endpointUrl || service.ownsEndpointUrl) return endpointUrl;
+    return (await ownEndpoint(service.name, profile)) === null ? endpointUrl : null;
   }
 
   /** The pacer of one operation at one place, at the operation's quota. */

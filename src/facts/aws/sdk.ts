@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import type { KMSClientConfig } from "@aws-sdk/client-kms";
-import { loadConfig } from "@smithy/core/config";
+import { booleanSelector, loadConfig, SelectorType } from "@smithy/core/config";
 
 /** A credentials provider, as the SDK takes it. */
 export type Credentials = NonNullable<KMSClientConfig["credentials"]>;
@@ -56,6 +56,52 @@ export function clientSettings(region: string, timeoutMs: number, maxAttempts: n
       throwOnRequestTimeout: true,
     },
   };
+}
+
+/**
+ * The endpoint the shared configuration names for one service alone, as the SDK reads it:
+ * AWS_ENDPOINT_URL_<SERVICE> (the SDK's service id upper-cased, spaces as underscores),
+ * else the service's entry in the profile's `services` section — unless
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the profile's ignore_configured_endpoint_urls)
+ * says to ignore them. Not AWS_ENDPOINT_URL or the profile's endpoint_url: those name no
+ * service. Null when there is none.
+ */
+export async function ownEndpoint(
+  serviceId: string,
+  profile: string | null,
+): Promise<string | null> {
+  const words = serviceId.split(" ");
+  const init = profile ? { profile } : {};
+  try {
+    const ignore = await loadConfig(
+      {
+        environmentVariableSelector: (env) =>
+          booleanSelector(env, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", SelectorType.ENV),
+        configFileSelector: (section) =>
+          booleanSelector(section, "ignore_configured_endpoint_urls", SelectorType.CONFIG),
+        default: false,
+      },
+      init,
+    )();
+    if (ignore) return null;
+    const url = await loadConfig<string | undefined>(
+      {
+        environmentVariableSelector: (env) =>
+          env[["AWS_ENDPOINT_URL", ...words.map((w) => w.toUpperCase())].join("_")],
+        configFileSelector: (section, files) => {
+          const name = section.services;
+          const services = name ? files?.[`services.${name}`] : undefined;
+          return services?.[`${words.map((w) => w.toLowerCase()).join("_")}.endpoint_url`];
+        },
+        default: undefined,
+      },
+      init,
+    )();
+    return url || null;
+  } catch {
+    // A shared config the SDK cannot read names no endpoint here; the client says so when it is made.
+    return null;
+  }
 }
 
 /** The parts of an SDK client's resolved config that say where it sends requests. */
