@@ -3,7 +3,6 @@
  * through the one AWS layer (aws/layer.ts: paced per account-region at each operation's
  * quota, at most once per key per operation per run, under the run's deadlines and
  * health), and turned into "could not be had" facts instead of errors when AWS says no.
- * And the fact source a live run uses: these questions, and CloudFormation's.
  */
 
 import {
@@ -17,8 +16,7 @@ import { showValue } from "../show.js";
 import { parseKmsArn } from "../sources/key-ids.js";
 import { attempt, noRegion, wrongListing } from "./aws/fetched.js";
 import { CallFailure, malformed } from "./aws/health.js";
-import { AwsLayer, type AwsOptions, type AwsService, type Place, type Role } from "./aws/layer.js";
-import { CLOUDFORMATION, deployedStacksIn, type StackOperation } from "./cloudformation.js";
+import type { AwsLayer, AwsService, Place, Role } from "./aws/layer.js";
 
 export type KmsOperation = "DescribeKey" | "GetKeyLastUsage" | "ListAliases";
 
@@ -34,24 +32,6 @@ export const KMS: AwsService<KmsOperation> = {
   ownsEndpointUrl: true,
 };
 
-/** The quotas of every operation a live run asks. */
-export const DEFAULT_RATES: Readonly<Record<KmsOperation | StackOperation, number>> = {
-  ...KMS.rates,
-  ...CLOUDFORMATION.rates,
-};
-
-export interface KmsOptions extends AwsOptions {
-  /** Where bare key ids live, and the client's default region; null: the SDK's own (AWS_REGION, profile). */
-  region: string | null;
-}
-
-/**
- * Defaults for the options a user rarely sets (the timeout is `--aws-timeout`'s default,
- * 30 s). Three attempts is the SDK's own standard: throttling no longer needs more, it is
- * waited out in the layer, and a dead endpoint is found dead in well under a second.
- */
-export const KMS_DEFAULTS = { rates: DEFAULT_RATES, timeoutMs: 30_000, maxAttempts: 3 } as const;
-
 // ListAliases' largest page (its Limit is 1–100).
 const ALIAS_PAGE_SIZE = 100;
 /**
@@ -62,34 +42,37 @@ const ALIAS_PAGE_SIZE = 100;
  */
 const MAX_ALIAS_PAGES = 1_000;
 
+/** What KMS is asked of a key, and of an alias, in the fact source's terms. */
+export type KmsQuestions = Pick<
+  FactSource,
+  "defaultRegion" | "resolveAlias" | "aliasesOf" | "describeKey" | "getKeyLastUsage"
+>;
+
 /**
- * The FactSource over live AWS: KMS's questions and CloudFormation's, through one layer.
- * Account-regions run in parallel; a key shared by subjects (a multi-Region member, an
- * alias) costs one call.
+ * KMS's questions through `aws`. `region` is where bare key ids live (`--region`); null:
+ * the SDK's own (AWS_REGION, the profile's).
  */
-export function kmsFactSource(options: KmsOptions): FactSource {
-  const aws = new AwsLayer(options);
-  const { region } = options;
+export function kmsQuestions(
+  aws: AwsLayer,
+  region: string | null,
+  profile: string | null,
+): KmsQuestions {
   return {
-    kind: "aws",
-    callerAccount: () => aws.callerAccount(),
-    defaultRegion: () => defaultRegion(options),
+    defaultRegion: () => defaultRegion(region, profile),
     resolveAlias: (aliasArn) => resolveAlias(aws, region, aliasArn),
     aliasesOf: (keyArn) => aliasesOf(aws, keyArn),
     describeKey: (keyArn) => describeKey(aws, region, keyArn),
     getKeyLastUsage: (keyArn) => getKeyLastUsage(aws, region, keyArn),
-    deployedStack: deployedStacksIn(aws, region),
-    // A key's evidence is KMS's: CloudFormation answering says which keys a stack holds,
-    // nothing of their use. Only when KMS was never asked (every stack unreadable, say)
-    // does CloudFormation decide.
-    evidenceFailure: () => aws.evidenceFailure(KMS),
   };
 }
 
 /** `--region`, else the SDK's own chain: AWS_REGION, AWS_DEFAULT_REGION, the profile's region. */
-async function defaultRegion(options: KmsOptions): Promise<string | null> {
-  if (options.region) return options.region;
-  const probe = new KMSClient(options.profile ? { profile: options.profile } : {});
+async function defaultRegion(
+  region: string | null,
+  profile: string | null,
+): Promise<string | null> {
+  if (region) return region;
+  const probe = new KMSClient(profile ? { profile } : {});
   try {
     return await probe.config.region();
   } catch {

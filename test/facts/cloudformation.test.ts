@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ownEndpoint } from "../../src/facts/aws/sdk.js";
-import { KMS_DEFAULTS, type KmsOptions, kmsFactSource } from "../../src/facts/kms.js";
+import { KMS_DEFAULTS, type KmsOptions, kmsFactSource } from "../../src/facts/aws-source.js";
 import { liveFactSource } from "../../src/facts/live.js";
 import { testConfig } from "../support/config.js";
 import {
