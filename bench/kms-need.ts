@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RunConfig } from "../src/config/config.js";
-import { KMS_DEFAULTS, kmsFactSource } from "../src/facts/kms.js";
+import { KMS_DEFAULTS, kmsFactSource } from "../src/facts/aws-source.js";
 import { nodeDeps } from "../src/node-deps.js";
 import { run } from "../src/pipeline.js";
 import { keyArn, startKmsEmulator, testKeyId } from "../test/support/kms-emulator.js";

@@ -4,8 +4,9 @@
  * the real SDK. Prints one JSON line: the wall time, the quota bound (calls of
  * the busiest region ÷ 5/s), throttled responses and errors reported.
  */
+
+import { KMS_DEFAULTS, kmsFactSource } from "../src/facts/aws-source.js";
 import { gatherFacts } from "../src/facts/gather.js";
-import { KMS_DEFAULTS, kmsFactSource } from "../src/facts/kms.js";
 import type { KeyReference } from "../src/model.js";
 import { keyArn, startKmsEmulator, testKeyId } from "../test/support/kms-emulator.js";
 

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { actionConfig, actionSettings, type InputReader } from "./config/action-inputs.js";
 import { withDefaultRegion } from "./config/region.js";
-import { profileRegion } from "./facts/sdk.js";
+import { profileRegion } from "./facts/aws/sdk.js";
 import { baseFiles } from "./github/base-files.js";
 import { type GithubClient, type GithubClientOptions, githubClient } from "./github/client.js";
 import { type GithubContext, githubContext } from "./github/context.js";

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "./config/cli-args.js";
 import { type Environment, withDefaultRegion } from "./config/region.js";
-import { profileRegion } from "./facts/sdk.js";
+import { profileRegion } from "./facts/aws/sdk.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
 import { EvidenceError, InputError } from "./model.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";

@@ -26,7 +26,7 @@ export interface RunConfig {
   region: string | null;
   /** `--profile`: a named profile of the shared AWS config. */
   profile: string | null;
-  /** `--endpoint-url`: another KMS endpoint (a VPC endpoint, an emulator). */
+  /** `--endpoint-url`: another KMS endpoint (a VPC endpoint, an emulator); CloudFormation's unless it has its own. */
   endpointUrl: string | null;
   /** `--role-template`: `arn:aws:iam::{account}:role/NAME`, assumed to read other accounts' keys. */
   roleTemplate: string | null;

@@ -10,9 +10,10 @@ import {
   phrase,
   raceAbort,
   withoutStop,
-} from "./health.js";
-import { type Credentials, KMS_DEFAULTS, kmsFactSource, wayOut } from "./kms.js";
-import { clientSettings, endpointOf } from "./sdk.js";
+} from "./aws/health.js";
+import { type Credentials, clientSettings, endpointOf } from "./aws/sdk.js";
+import { wayOut } from "./aws/verdict.js";
+import { KMS_DEFAULTS, kmsFactSource } from "./aws-source.js";
 
 // STS is global; with no region anywhere (no --region, AWS_REGION or profile) its classic home serves.
 const STS_FALLBACK_REGION = "us-east-1";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Environment, withDefaultRegion } from "../../src/config/region.js";
-import { profileRegion } from "../../src/facts/sdk.js";
+import { profileRegion } from "../../src/facts/aws/sdk.js";
 import { InputError } from "../../src/model.js";
 import { testConfig } from "../support/config.js";
 

@@ -3,7 +3,7 @@
  * emulator: test/support-tests/kms-emulator.test.ts), and an account-region's health.
  */
 import { describe, expect, it } from "vitest";
-import { CallFailure, classify, Health, isAnswer } from "../../src/facts/health.js";
+import { CallFailure, classify, Health, isAnswer } from "../../src/facts/aws/health.js";
 
 const sdk = (name: string, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(extra.message as string | undefined), { name, ...extra });

@@ -6,8 +6,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KMS_DEFAULTS, type KmsOptions, kmsFactSource } from "../../src/facts/aws-source.js";
 import { gatherFacts } from "../../src/facts/gather.js";
-import { KMS_DEFAULTS, type KmsOptions, kmsFactSource } from "../../src/facts/kms.js";
 import { EvidenceError } from "../../src/model.js";
 import { keyRef as ref } from "../support/facts.js";
 import {

@@ -1,6 +1,6 @@
 /** The pacer: a strict window per account-region and operation, throttled calls first. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Pacer } from "../../src/facts/pacer.js";
+import { Pacer } from "../../src/facts/aws/pacer.js";
 
 beforeEach(() => {
   vi.useFakeTimers();

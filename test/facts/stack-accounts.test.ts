@@ -5,7 +5,7 @@
  * The real SDK against the emulator; the facts snapshot by the stack's account.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KMS_DEFAULTS, type KmsOptions, kmsFactSource } from "../../src/facts/kms.js";
+import { KMS_DEFAULTS, type KmsOptions, kmsFactSource } from "../../src/facts/aws-source.js";
 import { readSnapshot, snapshotFactSource } from "../../src/facts/snapshot.js";
 import type { FactSource } from "../../src/model.js";
 import { type KmsEmulator, startKmsEmulator, testKeyId } from "../support/kms-emulator.js";

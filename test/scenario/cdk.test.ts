@@ -6,7 +6,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KMS_DEFAULTS, kmsFactSource } from "../../src/facts/kms.js";
+import { KMS_DEFAULTS, kmsFactSource } from "../../src/facts/aws-source.js";
 import { fixtureApp, readAssembly, synthApp, tempDir } from "../support/cdk/synth.js";
 import { runCli } from "../support/cli.js";
 import { type SeedKey, startKmsEmulator } from "../support/kms-emulator.js";

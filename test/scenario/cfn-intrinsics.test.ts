@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunConfig } from "../../src/config/config.js";
-import { KMS_DEFAULTS, kmsFactSource } from "../../src/facts/kms.js";
+import { KMS_DEFAULTS, kmsFactSource } from "../../src/facts/aws-source.js";
 import { runCli } from "../support/cli.js";
 import { type KmsEmulator, startKmsEmulator, testKeyId } from "../support/kms-emulator.js";
 

@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunConfig } from "../../src/config/config.js";
-import { KMS_DEFAULTS, kmsFactSource } from "../../src/facts/kms.js";
+import { KMS_DEFAULTS, kmsFactSource } from "../../src/facts/aws-source.js";
 import { run } from "../../src/pipeline.js";
 import { formatText } from "../../src/report/formats/text.js";
 import { nodeSourceFiles } from "../../src/sources/repo.js";

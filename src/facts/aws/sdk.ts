@@ -4,7 +4,10 @@
  */
 import { join } from "node:path";
 import type { KMSClientConfig } from "@aws-sdk/client-kms";
-import { loadConfig } from "@smithy/core/config";
+import { booleanSelector, loadConfig, SelectorType } from "@smithy/core/config";
+
+/** A credentials provider, as the SDK takes it. */
+export type Credentials = NonNullable<KMSClientConfig["credentials"]>;
 
 /** One attempt waits this long at most, and never longer than the run's --aws-timeout. */
 const ATTEMPT_TIMEOUT_MS = 10_000;
@@ -22,7 +25,7 @@ type RetryToken = Awaited<ReturnType<RetryStrategy["acquireInitialRetryToken"]>>
  * The SDK retries what passes by itself — timeouts, resets, refused connections, 5xx —
  * with short, jittered back-offs. Throttling it does not retry: a retry the SDK makes
  * bypasses the pacer and spends quota the pacer has given to other calls; the call
- * loop in kms.ts backs off and waits for a turn instead.
+ * loop in call.ts backs off and waits for a turn instead.
  */
 export function retryStrategy(maxAttempts: number, random = Math.random): RetryStrategy {
   const token = (count: number, delay: number): RetryToken => ({
@@ -53,6 +56,52 @@ export function clientSettings(region: string, timeoutMs: number, maxAttempts: n
       throwOnRequestTimeout: true,
     },
   };
+}
+
+/**
+ * The endpoint the shared configuration names for one service alone, as the SDK reads it:
+ * AWS_ENDPOINT_URL_<SERVICE> (the SDK's service id upper-cased, spaces as underscores),
+ * else the service's entry in the profile's `services` section — unless
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the profile's ignore_configured_endpoint_urls)
+ * says to ignore them. Not AWS_ENDPOINT_URL or the profile's endpoint_url: those name no
+ * service. Null when there is none.
+ */
+export async function ownEndpoint(
+  serviceId: string,
+  profile: string | null,
+): Promise<string | null> {
+  const words = serviceId.split(" ");
+  const init = profile ? { profile } : {};
+  try {
+    const ignore = await loadConfig(
+      {
+        environmentVariableSelector: (env) =>
+          booleanSelector(env, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", SelectorType.ENV),
+        configFileSelector: (section) =>
+          booleanSelector(section, "ignore_configured_endpoint_urls", SelectorType.CONFIG),
+        default: false,
+      },
+      init,
+    )();
+    if (ignore) return null;
+    const url = await loadConfig<string | undefined>(
+      {
+        environmentVariableSelector: (env) =>
+          env[["AWS_ENDPOINT_URL", ...words.map((w) => w.toUpperCase())].join("_")],
+        configFileSelector: (section, files) => {
+          const name = section.services;
+          const services = name ? files?.[`services.${name}`] : undefined;
+          return services?.[`${words.map((w) => w.toLowerCase()).join("_")}.endpoint_url`];
+        },
+        default: undefined,
+      },
+      init,
+    )();
+    return url || null;
+  } catch {
+    // A shared config the SDK cannot read names no endpoint here; the client says so when it is made.
+    return null;
+  }
 }
 
 /** The parts of an SDK client's resolved config that say where it sends requests. */

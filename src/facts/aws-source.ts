@@ -1,0 +1,44 @@
+/**
+ * The fact source over live AWS (SPEC §3): KMS's questions and CloudFormation's, asked
+ * through one AWS layer, so that both share the run's clients, pacers, memo and health.
+ * Account-regions run in parallel; a key shared by subjects (a multi-Region member, an
+ * alias) costs one call.
+ */
+
+import type { FactSource } from "../model.js";
+import { AwsLayer, type AwsOptions } from "./aws/layer.js";
+import { CLOUDFORMATION, deployedStacksIn, type StackOperation } from "./cloudformation.js";
+import { KMS, type KmsOperation, kmsQuestions } from "./kms.js";
+
+/** The quotas of every operation a live run asks. */
+export const DEFAULT_RATES: Readonly<Record<KmsOperation | StackOperation, number>> = {
+  ...KMS.rates,
+  ...CLOUDFORMATION.rates,
+};
+
+export interface KmsOptions extends AwsOptions {
+  /** Where bare key ids live, and the client's default region; null: the SDK's own (AWS_REGION, profile). */
+  region: string | null;
+}
+
+/**
+ * Defaults for the options a user rarely sets (the timeout is `--aws-timeout`'s default,
+ * 30 s). Three attempts is the SDK's own standard: throttling no longer needs more, it is
+ * waited out in the layer, and a dead endpoint is found dead in well under a second.
+ */
+export const KMS_DEFAULTS = { rates: DEFAULT_RATES, timeoutMs: 30_000, maxAttempts: 3 } as const;
+
+/** The FactSource over live AWS: KMS's questions and CloudFormation's, through one layer. */
+export function kmsFactSource(options: KmsOptions): FactSource {
+  const aws = new AwsLayer(options);
+  return {
+    kind: "aws",
+    callerAccount: () => aws.callerAccount(),
+    ...kmsQuestions(aws, options.region, options.profile),
+    deployedStack: deployedStacksIn(aws, options.region),
+    // A key's evidence is KMS's: CloudFormation answering says which keys a stack holds,
+    // nothing of their use. Only when KMS was never asked (every stack unreadable, say)
+    // does CloudFormation decide.
+    evidenceFailure: () => aws.evidenceFailure(KMS),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * One AWS call (SPEC §3 "Pacing", §10): a turn under the operation's quota, then the call
+ * with its account-region's abort signal and its own deadline; throttling waited out
+ * within that deadline; and the account-region's Health told what came back, so that a
+ * place that cannot be asked is found out from its first failures and every call waiting
+ * on it ends at once.
+ */
+
+import {
+  type AwsFailure,
+  CallFailure,
+  classify,
+  type Health,
+  isAnswer,
+  raceAbort,
+  sleep,
+} from "./health.js";
+import type { Pacer } from "./pacer.js";
+
+// After a throttling answer the call waits this long, doubling up to the cap, before its next turn.
+const THROTTLE_BACKOFF_MS = 500;
+const THROTTLE_BACKOFF_CAP_MS = 4_000;
+
+/** Where one call goes: its account-region's health, the pacer of its operation, and the send. */
+export interface Line {
+  region: string;
+  health: Health;
+  pacer: Pacer;
+  send(command: unknown, signal: AbortSignal): Promise<unknown>;
+}
+
+/** What every call of the run shares. */
+export interface CallSettings {
+  /** `--aws-timeout`: how long one call may take from its first send, throttling included. */
+  timeoutMs: number;
+  /** Random source for back-off jitter, in [0, 1). */
+  random: () => number;
+  /** Told of every send, with the time waited for its turn. */
+  onCall?: (operation: string, region: string, waitedMs: number) => void;
+}
+
+/**
+ * Sends `command` and returns the answer `check` accepts (it throws `malformed(…)` for one
+ * that is not AWS's). Anything else ends the call with a CallFailure, and may take the
+ * account-region down with it. `within` is a deadline the call shares with others (the
+ * pages of one listing).
+ */
+export async function call<T>(
+  line: Line,
+  operation: string,
+  command: unknown,
+  check: (out: T) => void,
+  settings: CallSettings,
+  within?: AbortSignal,
+): Promise<T> {
+  const { health, pacer } = line;
+  health.check();
+  let waited = await pacer.turn(health.signal, "first");
+  // The deadline runs from the first send: waiting for a first turn under the quota is not lateness.
+  const own = AbortSignal.timeout(settings.timeoutMs);
+  const deadline = within ? AbortSignal.any([own, within]) : own;
+  const signal = AbortSignal.any([health.signal, deadline]);
+  let throttled = false;
+  for (let retry = 0; ; retry++) {
+    health.check();
+    settings.onCall?.(operation, line.region, waited);
+    health.sent();
+    try {
+      const out = (await raceAbort(line.send(command, signal), signal)) as T;
+      check(out);
+      health.answered();
+      return out;
+    } catch (error) {
+      if (health.signal.aborted) throw health.signal.reason;
+      const failure: AwsFailure = deadline.aborted
+        ? lateness(operation, throttled, settings.timeoutMs)
+        : classify(error);
+      if (failure.kind === "throttled" && !deadline.aborted) {
+        throttled = true;
+        try {
+          await sleep(backoff(retry, settings.random), signal);
+          waited = await pacer.turn(signal, "retry");
+        } catch {
+          if (health.signal.aborted) throw health.signal.reason;
+          const late = lateness(operation, true, settings.timeoutMs);
+          health.failed(late);
+          throw new CallFailure(late, health.place);
+        }
+        continue;
+      }
+      if (isAnswer(error, failure)) health.answered();
+      else health.failed(failure);
+      // A failure that took the account-region down reads the same for every call there.
+      if (health.down) throw health.signal.reason;
+      throw new CallFailure(failure, health.place);
+    }
+  }
+}
+
+/** The failure of a call whose deadline passed: still throttled, or no answer. */
+function lateness(operation: string, throttled: boolean, timeoutMs: number): AwsFailure {
+  const seconds = timeoutMs / 1000;
+  return throttled
+    ? {
+        kind: "throttled",
+        code: "Throttled",
+        message: `kept throttling ${operation} for ${seconds} s (--aws-timeout): another client is using the account's quota`,
+      }
+    : {
+        kind: "silent",
+        code: "NoAnswer",
+        message: `gave no answer to ${operation} within ${seconds} s (--aws-timeout)`,
+      };
+}
+
+/** The wait after the n-th throttling answer in a row: doubling, capped, jittered. */
+function backoff(retry: number, random: () => number): number {
+  const ceiling = Math.min(THROTTLE_BACKOFF_CAP_MS, THROTTLE_BACKOFF_MS * 2 ** retry);
+  return Math.round(ceiling * (0.5 + random() / 2));
+}

@@ -1,0 +1,226 @@
+/**
+ * The one door to AWS (STYLE 14, SPEC §3, §10). Every call a fact source makes goes
+ * through here: one SDK client per service and account-region, made with the run's
+ * endpoint, profile, or the role assumed in another account; one pacer per
+ * account-region and operation at the operation's quota; one call per question per
+ * run, whoever asks; each call under its deadline, with its account-region's health
+ * told what came back; and, once every call has ended, whether anything could be read.
+ *
+ * A fact source (kms.ts, cloudformation.ts) says only what to ask and how to read the
+ * answer. Another service joins with an `AwsService` — its client and its quotas — and
+ * a file of questions.
+ */
+
+import type { EvidenceError } from "../../model.js";
+import { type CallSettings, call } from "./call.js";
+import { Health } from "./health.js";
+import { Pacer } from "./pacer.js";
+import { type Credentials, clientSettings, endpointOf, ownEndpoint } from "./sdk.js";
+import { unreadable } from "./verdict.js";
+
+/** What the layer needs of an SDK client. */
+export interface SdkClient {
+  readonly config: unknown;
+  send(command: never, options: { abortSignal: AbortSignal }): Promise<unknown>;
+}
+
+/** The settings the layer makes a client with. */
+export type ClientConfig = ReturnType<typeof clientSettings> & {
+  endpoint?: string;
+  profile?: string;
+  credentials?: Credentials;
+};
+
+/** One AWS service the run asks: how to make its client, and the quotas of what is asked of it. */
+export interface AwsService<Operation extends string = string> {
+  /** Its SDK service id, which is also its name in messages: "KMS", "CloudFormation". */
+  readonly name: string;
+  client(config: ClientConfig): SdkClient;
+  /** Requests per second per account and region, for each operation the run asks (AWS's quotas). */
+  readonly rates: Readonly<Record<Operation, number>>;
+  /**
+   * `--endpoint-url` is this service's own setting and wins over its AWS_ENDPOINT_URL_<SERVICE>
+   * (KMS, whose flag it has always been). For any other service it is where the run's AWS
+   * is — an emulator, a proxy — unless that service's own endpoint is configured.
+   */
+  readonly ownsEndpointUrl?: boolean;
+}
+
+/** Another account, and the credentials of the role `--role-template` names there. */
+export interface Role {
+  account: string;
+  credentials: Credentials;
+}
+
+/** Where calls go: one service in one account-region, with its client, health and pacers. */
+export interface Place {
+  readonly service: AwsService;
+  readonly region: string;
+  readonly health: Health;
+  readonly client: SdkClient;
+  readonly pacers: Map<string, Pacer>;
+}
+
+export interface AwsOptions {
+  profile: string | null;
+  /** `--endpoint-url`: see `AwsService.ownsEndpointUrl`. */
+  endpointUrl: string | null;
+  /** Requests per second per account-region, by operation, over the services' own quotas. */
+  rates?: Readonly<Partial<Record<string, number>>>;
+  /**
+   * `--aws-timeout`: how long an account-region with calls under way may give no
+   * answer before it is down, and how long one call may take from its first send,
+   * retries, throttling back-offs and later turns under the quota included.
+   */
+  timeoutMs: number;
+  /** SDK attempts per call for transient failures (resets, timeouts, 5xx); throttling is waited out in call.ts. */
+  maxAttempts: number;
+  /**
+   * The caller's account ("same-account"), from STS GetCallerIdentity. Rejects with an
+   * EvidenceError when the caller's own credentials cannot be used: then nothing can be asked.
+   */
+  callerAccount: () => Promise<string | null>;
+  /** Credentials of the role `--role-template` names in another account; null when there is none. */
+  credentialsFor?: (account: string) => Credentials | null;
+  /** Counts of calls made and of waits for the quota, for the summary and progress. */
+  onCall?: (operation: string, region: string, waitedMs: number) => void;
+  /** Random source for back-off jitter, in [0, 1). */
+  random?: () => number;
+}
+
+/** The run's AWS: its clients, pacers, memo and health, shared by every fact source. */
+export class AwsLayer {
+  private readonly places = new Map<string, Promise<Place>>();
+  /** The places opened so far, for the verdict once every call has ended. */
+  private readonly opened: Place[] = [];
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly settings: CallSettings;
+  private caller: Promise<string | null> | null = null;
+
+  constructor(private readonly options: AwsOptions) {
+    this.settings = {
+      timeoutMs: options.timeoutMs,
+      random: options.random ?? Math.random,
+      ...(options.onCall ? { onCall: options.onCall } : {}),
+    };
+  }
+
+  /** `--aws-timeout` in milliseconds: also the deadline of a listing's pages together. */
+  get timeoutMs(): number {
+    return this.options.timeoutMs;
+  }
+
+  /** The caller's account, asked once. */
+  callerAccount(): Promise<string | null> {
+    this.caller ??= this.options.callerAccount();
+    return this.caller;
+  }
+
+  /** The role `--role-template` names in `account`; null when there is none. */
+  roleIn(account: string): Role | null {
+    const credentials = this.options.credentialsFor?.(account) ?? null;
+    return credentials ? { account, credentials } : null;
+  }
+
+  /** The account-region a call goes to: as the caller, or as the role assumed in another account. */
+  place(service: AwsService, region: string, role: Role | null): Promise<Place> {
+    const id = `${service.name}\u0000${region}\u0000${role?.account ?? ""}`;
+    let found = this.places.get(id);
+    if (!found) {
+      found = this.open(service, region, role);
+      this.places.set(id, found);
+    }
+    return found;
+  }
+
+  /**
+   * One AWS call at `place` (see call.ts), returning the answer `check` accepts. `within`
+   * is a deadline the call shares with others (the pages of one listing).
+   */
+  async ask<T>(
+    place: Place,
+    operation: string,
+    command: unknown,
+    check: (out: T) => void,
+    within?: AbortSignal,
+  ): Promise<T> {
+    const { region, health, client } = place;
+    const line = {
+      region,
+      health,
+      pacer: this.pacer(place, operation),
+      send: (command: unknown, signal: AbortSignal) =>
+        client.send(command as never, { abortSignal: signal }),
+    };
+    return call(line, operation, command, check, this.settings, within);
+  }
+
+  /** One call per question per run, whoever asks: `key` names the question within `operation`. */
+  once<T>(operation: string, key: string, ask: () => Promise<T>): Promise<T> {
+    const id = `${operation}\u0000${key}`;
+    let found = this.memo.get(id) as Promise<T> | undefined;
+    if (!found) {
+      found = ask();
+      this.memo.set(id, found);
+    }
+    return found;
+  }
+
+  /** An answer another question already gave (DescribeKey of an alias describes its key), unless asked. */
+  share<T>(operation: string, key: string, answer: Promise<T>): void {
+    const id = `${operation}\u0000${key}`;
+    if (!this.memo.has(id)) this.memo.set(id, answer);
+  }
+
+  /**
+   * Once every call has ended: why the run could not be evaluated — no account-region of
+   * `decisive` it asked could be read — or null. When `decisive` was never asked, every
+   * service asked decides.
+   */
+  evidenceFailure(decisive: AwsService): EvidenceError | null {
+    const asked = this.opened.filter((p) => p.health.asked);
+    const own = asked.filter((p) => p.service === decisive);
+    const needed = own.length > 0 ? own : asked;
+    if (needed.length === 0 || needed.some((p) => p.health.read)) return null;
+    return unreadable(needed.map((p) => p.health));
+  }
+
+  private async open(service: AwsService, region: string, role: Role | null): Promise<Place> {
+    const { profile } = this.options;
+    const config: ClientConfig = {
+      ...clientSettings(region, this.options.timeoutMs, this.options.maxAttempts),
+    };
+    const endpoint = await this.endpointFor(service);
+    if (endpoint) config.endpoint = endpoint;
+    if (profile) config.profile = profile;
+    if (role) config.credentials = role.credentials;
+    const client = service.client(config);
+    const who = role ? ` for account ${role.account}` : "";
+    const where = await endpointOf(client.config, region);
+    const health = new Health(`${service.name} in ${region}${who} (${where})`);
+    const place: Place = { service, region, health, client, pacers: new Map() };
+    this.opened.push(place);
+    return place;
+  }
+
+  /** `--endpoint-url` where it applies to `service` (see `AwsService.ownsEndpointUrl`), else the SDK's own. */
+  private async endpointFor(service: AwsService): Promise<string | null> {
+    const { endpointUrl, profile } = this.options;
+    if (!endpointUrl || service.ownsEndpointUrl) return endpointUrl;
+    return (await ownEndpoint(service.name, profile)) === null ? endpointUrl : null;
+  }
+
+  /** The pacer of one operation at one place, at the operation's quota. */
+  private pacer(place: Place, operation: string): Pacer {
+    let pacer = place.pacers.get(operation);
+    if (!pacer) {
+      const rate = this.options.rates?.[operation] ?? place.service.rates[operation];
+      // Every operation asked has its quota: one without would go unpaced.
+      if (rate === undefined)
+        throw new Error(`no request quota for ${place.service.name} ${operation}`);
+      pacer = new Pacer(rate, 1000);
+      place.pacers.set(operation, pacer);
+    }
+    return pacer;
+  }
+}

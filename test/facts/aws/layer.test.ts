@@ -1,0 +1,90 @@
+/**
+ * The AWS layer's own bookkeeping, with a service whose client is a function: a place per
+ * service, account and region; a pacer per operation at a quota some service declared;
+ * one call per question.
+ */
+import { describe, expect, it } from "vitest";
+import { AwsLayer, type AwsOptions, type AwsService } from "../../../src/facts/aws/layer.js";
+
+/** A service whose every call is recorded and answered with `{}`. */
+function fakeService(rates: Record<string, number>) {
+  const sent: { region: string; command: unknown }[] = [];
+  const service: AwsService = {
+    name: "Fake",
+    rates,
+    client: (config) => ({
+      config: {},
+      send: async (command: unknown) => {
+        sent.push({ region: config.region, command });
+        return {};
+      },
+    }),
+  };
+  return { service, sent };
+}
+
+function layer(overrides: Partial<AwsOptions> = {}) {
+  return new AwsLayer({
+    profile: null,
+    endpointUrl: null,
+    timeoutMs: 1_000,
+    maxAttempts: 1,
+    callerAccount: async () => "111122223333",
+    ...overrides,
+  });
+}
+
+describe("AwsLayer", () => {
+  it("refuses to send an operation no service gave a quota: it would go unpaced", async () => {
+    const { service, sent } = fakeService({ Listed: 5 });
+    const aws = layer();
+    const place = await aws.place(service, "us-east-1", null);
+    await expect(aws.ask(place, "Unlisted", { n: 1 }, () => {})).rejects.toThrow(
+      "no request quota for Fake Unlisted",
+    );
+    await aws.ask(place, "Listed", { n: 2 }, () => {});
+    expect(sent).toEqual([{ region: "us-east-1", command: { n: 2 } }]);
+  });
+
+  it("opens one place per service, region and account asked as", async () => {
+    const { service } = fakeService({ Listed: 5 });
+    const credentials = { accessKeyId: "AKIDPROD", secretAccessKey: "secret" };
+    const aws = layer({
+      credentialsFor: (account) => (account === "444455556666" ? credentials : null),
+    });
+    const role = aws.roleIn("444455556666");
+    expect(aws.roleIn("999999999999")).toBeNull();
+    const a = await aws.place(service, "us-east-1", null);
+    expect(await aws.place(service, "us-east-1", null)).toBe(a);
+    const b = await aws.place(service, "us-east-1", role);
+    const c = await aws.place(service, "eu-west-1", null);
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect([a.health.place, b.health.place, c.health.place]).toEqual([
+      "Fake in us-east-1 (its default endpoint)",
+      "Fake in us-east-1 for account 444455556666 (its default endpoint)",
+      "Fake in eu-west-1 (its default endpoint)",
+    ]);
+  });
+
+  it("asks a question once per run, and takes an answer another question gave", async () => {
+    const aws = layer();
+    let asked = 0;
+    const ask = async () => ++asked;
+    expect(await Promise.all([aws.once("Op", "k", ask), aws.once("Op", "k", ask)])).toEqual([1, 1]);
+    expect(await aws.once("Other", "k", ask)).toBe(2);
+    aws.share("Op", "j", Promise.resolve(7));
+    aws.share("Op", "k", Promise.resolve(8));
+    expect([await aws.once("Op", "j", ask), await aws.once("Op", "k", ask), asked]).toEqual([
+      7, 1, 2,
+    ]);
+  });
+
+  it("asks the caller's account once", async () => {
+    let asked = 0;
+    const aws = layer({ callerAccount: async () => `11112222333${++asked}` });
+    expect(await Promise.all([aws.callerAccount(), aws.callerAccount()])).toEqual([
+      "111122223331",
+      "111122223331",
+    ]);
+  });
+});
