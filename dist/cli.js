@@ -5,7 +5,6 @@ import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
   EvidenceError,
-  FORMATS,
   InputError,
   PARAMETER_HELP,
   SEVERITIES,
@@ -32,7 +31,7 @@ import {
   snapshot,
   testRules,
   withDefaultRegion
-} from "./chunks/chunk-NHH4AFIT.js";
+} from "./chunks/chunk-TFBGYENK.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,
@@ -3483,6 +3482,9 @@ var {
   Help
 } = import_index.default;
 
+// src/report/format-options.ts
+var FORMATS = ["text", "json", "sarif", "markdown", "github"];
+
 // src/config/cli-args.ts
 function parseArgs(argv, version, io) {
   let parsed = { command: "done" };
@@ -3578,7 +3580,7 @@ function withInputs(command) {
     "region for bare key ids and alias names the inputs do not place (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region)"
   ).option("--profile <name>", "AWS profile of the shared config files").option(
     "--endpoint-url <url>",
-    "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS)"
+    "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS); CloudFormation's too, unless AWS_ENDPOINT_URL_CLOUDFORMATION names its own"
   ).option(
     "--role-template <arn>",
     "role to assume for other accounts' keys: arn:aws:iam::{account}:role/NAME"

@@ -33,7 +33,7 @@ import {
   subjectsById,
   truncate,
   withDefaultRegion
-} from "./chunks/chunk-NHH4AFIT.js";
+} from "./chunks/chunk-TFBGYENK.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,
@@ -20982,6 +20982,10 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+// src/report/github/modes.ts
+var ANNOTATIONS_MODES = ["checks", "commands", "none"];
+var COMMENT_MODES = ["update", "new", "delete-and-new", "off"];
+
 // src/config/action-inputs.ts
 function actionConfig(input, workspace) {
   const list = (name) => input(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
@@ -21031,8 +21035,6 @@ function actionConfig(input, workspace) {
   };
   return config;
 }
-var ANNOTATIONS_MODES = ["checks", "commands", "none"];
-var COMMENT_MODES = ["update", "new", "delete-and-new", "off"];
 function actionSettings(input) {
   return {
     annotations: oneOf(input, "annotations", ANNOTATIONS_MODES, "checks"),
