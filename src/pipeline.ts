@@ -39,7 +39,7 @@ import { compareWithDeployed } from "./sources/cdk/deployed.js";
 import { collectReferences, readInput } from "./sources/collect.js";
 import { parseJson } from "./sources/json.js";
 import { findRepoRoot, type SourceFiles } from "./sources/repo.js";
-import { DAY_MS, HOUR_MS } from "./time.js";
+import { DAY_MS, HOUR_MS, instantMs } from "./time.js";
 
 export interface Logger {
   info(message: string): void;
@@ -332,7 +332,7 @@ async function factSource(
       sections: ["keys", "aliases", "stacks"],
     });
     const snapshot = readSnapshot(doc, config.factsFile);
-    const capturedAt = new Date(snapshot.capturedAt);
+    const capturedAt = new Date(instantMs(snapshot.capturedAt));
     checkFactsAge(capturedAt, now, deps.clock(), config.maxFactsAgeDays, config.factsFile);
     return { source: snapshotFactSource(snapshot), capturedAt };
   }

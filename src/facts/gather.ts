@@ -19,6 +19,7 @@ import type {
   RunError,
 } from "../model.js";
 import { showValue } from "../show.js";
+import { instantMs } from "../time.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
 import { deployedStacks } from "./deployed.js";
 import { joinAliasName, joinKeyId, type KnownIdentities, knownIdentities } from "./identity.js";
@@ -202,7 +203,7 @@ const NOT_EVIDENCE = new Set([MALFORMED, "MalformedResponse"]);
 
 /** Two dates further apart than clocks can explain. */
 function disagree(a: string, b: string): boolean {
-  return Math.abs(Date.parse(a) - Date.parse(b)) > CLOCK_SKEW_MS;
+  return Math.abs(instantMs(a) - instantMs(b)) > CLOCK_SKEW_MS;
 }
 
 function regionOf(arn: string): string | null {

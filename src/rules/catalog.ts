@@ -5,7 +5,7 @@
  * template renderer and the docs all read this one table.
  */
 import type { KeyReference, KeySubject, SourceKind } from "../model.js";
-import { wholeDaysSince } from "../time.js";
+import { parseIsoValue, wholeDaysSince } from "../time.js";
 
 /** What a rule sees: one subject, and the evaluation clock (`--now`). */
 export interface FactContext {
@@ -46,8 +46,8 @@ function define<T extends FactType>(
 /** An ISO 8601 string as a `Date`; null for null or anything unparseable, so no fact is ever NaN. */
 export function parseInstant(iso: string | null | undefined): Date | null {
   if (iso === null || iso === undefined) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : new Date(ms);
+  const ms = parseIsoValue(iso);
+  return ms === null ? null : new Date(ms);
 }
 
 /** The resource id of a key ARN (`…:key/ID`), for keys AWS said nothing about. */
