@@ -4,9 +4,9 @@
  */
 import { parseArgs } from "./config/cli-args.js";
 import { type Environment, withDefaultRegion } from "./config/region.js";
+import { describeFailure, errorMessage, InputError } from "./errors.js";
 import { profileRegion } from "./facts/aws/sdk.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
-import { EvidenceError, InputError } from "./model.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
 import { FORMATTERS } from "./report/formats/index.js";
@@ -97,9 +97,11 @@ export async function main(
     }
     return failed ? 1 : 0;
   } catch (error) {
+    const failure = describeFailure(error);
+    const stack = io.debug && failure.stack ? `\n${failure.stack}` : "";
     // Each line made safe: a message of several lines (rules-file problems) keeps its breaks.
-    io.stderr(`${escapeLogLines(describeFailure(error, io.debug))}\n`);
-    return 2;
+    io.stderr(`${escapeLogLines(`${failure.message}${stack}`)}\n`);
+    return failure.exitCode;
   }
 }
 
@@ -107,16 +109,6 @@ async function writeOutput(file: string, text: string, deps: Omit<Deps, "logger"
   try {
     await deps.writeFile(file, text);
   } catch (cause) {
-    throw new InputError(`cannot write output: ${(cause as Error).message}`, file, null, { cause });
+    throw new InputError(`cannot write output: ${errorMessage(cause)}`, file, null, { cause });
   }
-}
-
-/** One paragraph for the user; the stack only when asked for. */
-function describeFailure(error: unknown, debug: boolean): string {
-  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : "";
-  if (error instanceof InputError || error instanceof EvidenceError) {
-    return `kms-usage-lint: ${error.describe()}${stack}`;
-  }
-  const message = escapeLogText(error instanceof Error ? error.message : String(error));
-  return `kms-usage-lint: internal error: ${message}. This is a bug; please report it with DEBUG=kms-usage-lint set for the stack trace.${stack}`;
 }

@@ -2,9 +2,11 @@
  * run(config, deps): collect → gather facts → evaluate → report (SPEC §1).
  * All I/O goes through `deps`, so the CLI, the Action and the tests differ only there.
  */
+
 import { dirname, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
 import { findConfigFile } from "./config/config-file.js";
+import { errorMessage } from "./errors.js";
 import { CLOCK_SKEW_MS } from "./facts/answers.js";
 import { deployedStacks } from "./facts/deployed.js";
 import { gatherFacts } from "./facts/gather.js";
@@ -223,7 +225,7 @@ async function gather(
     await deps.writeFile(config.saveFacts, text);
   } catch (cause) {
     throw new InputError(
-      `cannot write the facts snapshot: ${(cause as Error).message}`,
+      `cannot write the facts snapshot: ${errorMessage(cause)}`,
       config.saveFacts,
       null,
       { cause },

@@ -23,6 +23,7 @@ const ROOMS = {
   /** Small neutral modules every floor may use; they use nothing above them. */
   ground: [
     "aws/",
+    "errors.ts",
     "json-object.ts",
     "log-text.ts",
     "order.ts",
