@@ -16,6 +16,7 @@ import { baseFiles } from "./github/base-files.js";
 import { type GithubClient, type GithubClientOptions, githubClient } from "./github/client.js";
 import { type GithubContext, githubContext } from "./github/context.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
+import { actionsLogger } from "./logging.js";
 import { type Deps, run } from "./pipeline.js";
 import { MAX_INPUT_BYTES } from "./read-file.js";
 import { formatJson } from "./report/formats/json.js";
@@ -78,7 +79,7 @@ export async function runAction(runner: ActionIo): Promise<void> {
             log: { debug: io.debug, warn: io.warning },
           })
         : null;
-    const logger = { info: io.info, warn: io.warning, debug: io.debug };
+    const logger = actionsLogger(io);
     config.baseRef = await baseRevision(io, context, deps);
     const rulesFiles = settings.configFromBase
       ? baseRules(io, client, context, deps.cwd)

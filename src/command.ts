@@ -7,6 +7,7 @@ import { type Environment, withDefaultRegion } from "./config/region.js";
 import { describeFailure, errorMessage, InputError } from "./errors.js";
 import { profileRegion } from "./facts/aws/sdk.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
+import { cliLogger, SILENT_LOGGER } from "./logging.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
 import { FORMATTERS } from "./report/formats/index.js";
@@ -28,8 +29,6 @@ export interface CommandIo {
    */
   env?: Environment;
 }
-
-const SILENT_LOGGER = { info: () => {}, warn: () => {}, debug: () => {} };
 
 /** Runs the command line; resolves to the exit code (SPEC §7: 0 clean, 1 findings, 2 not evaluated). */
 export async function main(
@@ -53,21 +52,10 @@ export async function main(
       );
       return 0;
     }
-    // Messages quote inputs (file names, addresses, AWS answers): escaped, one line each.
-    const logger = {
-      // What a directory search found: a line on stderr, so that stdout stays the report.
-      info: (message: string) => {
-        if (!args.quiet) io.stderr(`${escapeLogText(message)}\n`);
-      },
-      warn: (message: string) => {
-        if (!args.quiet) io.stderr(`warning: ${escapeLogText(message)}\n`);
-      },
-      // Notes (what was left unresolved on purpose) only when asked for.
-      debug: (message: string) => {
-        if ((args.verbose || io.debug) && !args.quiet)
-          io.stderr(`note: ${escapeLogText(message)}\n`);
-      },
-    };
+    const logger = cliLogger(io.stderr, {
+      quiet: args.quiet,
+      verbose: args.verbose || io.debug,
+    });
     const progress =
       io.stderrIsTty && !args.quiet
         ? progressLine(io.stderr, true)

@@ -12,6 +12,7 @@ import { deployedStacks } from "./facts/deployed.js";
 import { gatherFacts } from "./facts/gather.js";
 import { type Recorder, recordFacts } from "./facts/record.js";
 import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
+import type { Logger } from "./logging.js";
 import {
   type FactSource,
   InputError,
@@ -42,12 +43,6 @@ import { collectReferences, readInput } from "./sources/collect.js";
 import { parseJson } from "./sources/json.js";
 import { findRepoRoot, type SourceFiles } from "./sources/repo.js";
 import { DAY_MS, HOUR_MS, instantMs } from "./time.js";
-
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  debug(message: string): void;
-}
 
 export interface Deps {
   /**

@@ -26,6 +26,7 @@ const ROOMS = {
     "errors.ts",
     "json-object.ts",
     "log-text.ts",
+    "logging.ts",
     "order.ts",
     "progress.ts",
     "read-file.ts",
