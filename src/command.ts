@@ -2,6 +2,7 @@
  * The command line's whole behaviour as a function of its arguments and I/O, so
  * scenario tests can run it in-process; `cli.ts` only binds it to `process`.
  */
+
 import { parseArgs } from "./config/cli-args.js";
 import { type Environment, withDefaultRegion } from "./config/region.js";
 import { describeFailure, errorMessage, InputError } from "./errors.js";
@@ -13,6 +14,7 @@ import { progressLine, SILENT } from "./progress.js";
 import { FORMATTERS } from "./report/formats/index.js";
 import { listRules, rulesSchemaText } from "./rules/list.js";
 import { formatRuleTestResult } from "./rules/test-runner.js";
+import { plural } from "./show.js";
 
 export interface CommandIo {
   stdout(text: string): void;
@@ -67,7 +69,7 @@ export async function main(
       const { keys, usage } = await snapshot(config, { ...deps, logger, progress });
       const counts = `${usage.used} used, ${usage.unused} unused, ${usage.unknown} unknown, ${usage.unavailable} unavailable`;
       io.stderr(
-        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${escapeLogText(config.saveFacts ?? "")}: ${counts}\n`,
+        `wrote the facts of ${plural(keys, "key")} to ${escapeLogText(config.saveFacts ?? "")}: ${counts}\n`,
       );
       return 0;
     }

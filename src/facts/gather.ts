@@ -18,6 +18,7 @@ import type {
   KeyTarget,
   RunError,
 } from "../model.js";
+import { compareText } from "../order.js";
 import { showValue } from "../show.js";
 import { instantMs } from "../time.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
@@ -127,7 +128,7 @@ export async function gatherFacts(
       return subject;
     }),
   );
-  subjects.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  subjects.sort((a, b) => compareText(a.id, b.id));
   for (const subject of subjects) {
     if (subject.aliasesUnavailable === undefined) continue;
     errors.push({
