@@ -10,12 +10,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { actionConfig, actionSettings, type InputReader } from "./config/action-inputs.js";
 import { withDefaultRegion } from "./config/region.js";
+import { describeFailure, errorMessage, InputError } from "./errors.js";
 import { profileRegion } from "./facts/aws/sdk.js";
 import { baseFiles } from "./github/base-files.js";
 import { type GithubClient, type GithubClientOptions, githubClient } from "./github/client.js";
 import { type GithubContext, githubContext } from "./github/context.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
-import { EvidenceError, InputError } from "./model.js";
+import { actionsLogger } from "./logging.js";
 import { type Deps, run } from "./pipeline.js";
 import { MAX_INPUT_BYTES } from "./read-file.js";
 import { formatJson } from "./report/formats/json.js";
@@ -78,7 +79,7 @@ export async function runAction(runner: ActionIo): Promise<void> {
             log: { debug: io.debug, warn: io.warning },
           })
         : null;
-    const logger = { info: io.info, warn: io.warning, debug: io.debug };
+    const logger = actionsLogger(io);
     config.baseRef = await baseRevision(io, context, deps);
     const rulesFiles = settings.configFromBase
       ? baseRules(io, client, context, deps.cwd)
@@ -122,8 +123,8 @@ export async function runAction(runner: ActionIo): Promise<void> {
         maxLength: SUMMARY_LIMIT,
         fullReport: "the JSON report (the step's `report` output)",
       });
-      await io.writeSummary(markdown).catch((error: Error) => {
-        io.warning(`writing the job summary: ${error.message}`);
+      await io.writeSummary(markdown).catch((error: unknown) => {
+        io.warning(`writing the job summary: ${errorMessage(error)}`);
       });
     }
     if (failed) {
@@ -132,12 +133,10 @@ export async function runAction(runner: ActionIo): Promise<void> {
       );
     }
   } catch (error) {
-    if (error instanceof InputError || error instanceof EvidenceError) {
-      io.setFailed(`kms-usage-lint: ${error.describe()}`);
-    } else {
-      io.debug((error as Error).stack ?? String(error));
-      io.setFailed(`kms-usage-lint: internal error: ${(error as Error).message}`);
-    }
+    const failure = describeFailure(error);
+    // The stack of a bug goes to the debug log, shown with step debug logging.
+    if (failure.code === "internal") io.debug(failure.stack ?? String(error));
+    io.setFailed(failure.message);
   }
 }
 
@@ -203,7 +202,7 @@ async function readEvent(io: ActionIo, deps: Omit<Deps, "logger">): Promise<unkn
   try {
     return JSON.parse(await deps.readFile(path, MAX_INPUT_BYTES));
   } catch (error) {
-    io.warning(`reading the event payload ${path}: ${(error as Error).message}`);
+    io.warning(`reading the event payload ${path}: ${errorMessage(error)}`);
     return null;
   }
 }

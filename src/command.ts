@@ -2,16 +2,19 @@
  * The command line's whole behaviour as a function of its arguments and I/O, so
  * scenario tests can run it in-process; `cli.ts` only binds it to `process`.
  */
+
 import { parseArgs } from "./config/cli-args.js";
 import { type Environment, withDefaultRegion } from "./config/region.js";
+import { describeFailure, errorMessage, InputError } from "./errors.js";
 import { profileRegion } from "./facts/aws/sdk.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
-import { EvidenceError, InputError } from "./model.js";
+import { cliLogger, SILENT_LOGGER } from "./logging.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
 import { FORMATTERS } from "./report/formats/index.js";
 import { listRules, rulesSchemaText } from "./rules/list.js";
 import { formatRuleTestResult } from "./rules/test-runner.js";
+import { plural } from "./show.js";
 
 export interface CommandIo {
   stdout(text: string): void;
@@ -28,8 +31,6 @@ export interface CommandIo {
    */
   env?: Environment;
 }
-
-const SILENT_LOGGER = { info: () => {}, warn: () => {}, debug: () => {} };
 
 /** Runs the command line; resolves to the exit code (SPEC §7: 0 clean, 1 findings, 2 not evaluated). */
 export async function main(
@@ -53,21 +54,10 @@ export async function main(
       );
       return 0;
     }
-    // Messages quote inputs (file names, addresses, AWS answers): escaped, one line each.
-    const logger = {
-      // What a directory search found: a line on stderr, so that stdout stays the report.
-      info: (message: string) => {
-        if (!args.quiet) io.stderr(`${escapeLogText(message)}\n`);
-      },
-      warn: (message: string) => {
-        if (!args.quiet) io.stderr(`warning: ${escapeLogText(message)}\n`);
-      },
-      // Notes (what was left unresolved on purpose) only when asked for.
-      debug: (message: string) => {
-        if ((args.verbose || io.debug) && !args.quiet)
-          io.stderr(`note: ${escapeLogText(message)}\n`);
-      },
-    };
+    const logger = cliLogger(io.stderr, {
+      quiet: args.quiet,
+      verbose: args.verbose || io.debug,
+    });
     const progress =
       io.stderrIsTty && !args.quiet
         ? progressLine(io.stderr, true)
@@ -79,7 +69,7 @@ export async function main(
       const { keys, usage } = await snapshot(config, { ...deps, logger, progress });
       const counts = `${usage.used} used, ${usage.unused} unused, ${usage.unknown} unknown, ${usage.unavailable} unavailable`;
       io.stderr(
-        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${escapeLogText(config.saveFacts ?? "")}: ${counts}\n`,
+        `wrote the facts of ${plural(keys, "key")} to ${escapeLogText(config.saveFacts ?? "")}: ${counts}\n`,
       );
       return 0;
     }
@@ -97,9 +87,11 @@ export async function main(
     }
     return failed ? 1 : 0;
   } catch (error) {
+    const failure = describeFailure(error);
+    const stack = io.debug && failure.stack ? `\n${failure.stack}` : "";
     // Each line made safe: a message of several lines (rules-file problems) keeps its breaks.
-    io.stderr(`${escapeLogLines(describeFailure(error, io.debug))}\n`);
-    return 2;
+    io.stderr(`${escapeLogLines(`${failure.message}${stack}`)}\n`);
+    return failure.exitCode;
   }
 }
 
@@ -107,16 +99,6 @@ async function writeOutput(file: string, text: string, deps: Omit<Deps, "logger"
   try {
     await deps.writeFile(file, text);
   } catch (cause) {
-    throw new InputError(`cannot write output: ${(cause as Error).message}`, file, null, { cause });
+    throw new InputError(`cannot write output: ${errorMessage(cause)}`, file, null, { cause });
   }
-}
-
-/** One paragraph for the user; the stack only when asked for. */
-function describeFailure(error: unknown, debug: boolean): string {
-  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : "";
-  if (error instanceof InputError || error instanceof EvidenceError) {
-    return `kms-usage-lint: ${error.describe()}${stack}`;
-  }
-  const message = escapeLogText(error instanceof Error ? error.message : String(error));
-  return `kms-usage-lint: internal error: ${message}. This is a bug; please report it with DEBUG=kms-usage-lint set for the stack trace.${stack}`;
 }

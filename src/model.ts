@@ -6,7 +6,7 @@
  * Every stage imports its input and output types from here and from nowhere
  * upstream, so data flows one way; test/architecture.test.ts keeps it so.
  */
-import { escapeLogText } from "./log-text.js";
+import type { EvidenceError } from "./errors.js";
 
 /** Where a reference was read from. */
 export type SourceKind =
@@ -398,47 +398,6 @@ export interface ReportStats {
   usageCallsSaved: number;
 }
 
-/**
- * Something the user can fix: bad arguments, unreadable or invalid input, invalid
- * rules. Exit code 2, a message naming the file (and line), no stack trace.
- */
-export class InputError extends Error {
-  override readonly name: string = "InputError";
-  constructor(
-    message: string,
-    readonly file: string | null = null,
-    readonly line: number | null = null,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-
-  /**
-   * `file:line: message`, the way compilers and linters print it, on one line:
-   * line breaks and other control characters from the input it quotes are
-   * shown escaped (see log-text.ts).
-   */
-  describe(): string {
-    if (this.file === null) return escapeLogText(this.message);
-    const place = this.line === null ? this.file : `${this.file}:${this.line}`;
-    return escapeLogText(`${place}: ${this.message}`);
-  }
-}
-
-/**
- * The run could not gather the evidence it needs: no usable AWS credentials, or no
- * account-region it asked could be read (unreachable, silent, not answering as AWS).
- * Exit code 2 like InputError: a gate that cannot see does not pass (SPEC §10).
- */
-export class EvidenceError extends Error {
-  override readonly name: string = "EvidenceError";
-  readonly kind = "evidence";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-
-  /** One line: the cause (what was tried, where) and the way out; escaped like InputError's. */
-  describe(): string {
-    return escapeLogText(this.message);
-  }
-}
+// The errors live in errors.ts; re-exported so the stages keep importing their
+// vocabulary from one place.
+export { EvidenceError, InputError } from "./errors.js";

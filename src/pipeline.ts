@@ -2,14 +2,17 @@
  * run(config, deps): collect → gather facts → evaluate → report (SPEC §1).
  * All I/O goes through `deps`, so the CLI, the Action and the tests differ only there.
  */
+
 import { dirname, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, type RunConfig } from "./config/config.js";
 import { findConfigFile } from "./config/config-file.js";
+import { errorMessage } from "./errors.js";
 import { CLOCK_SKEW_MS } from "./facts/answers.js";
 import { deployedStacks } from "./facts/deployed.js";
 import { gatherFacts } from "./facts/gather.js";
 import { type Recorder, recordFacts } from "./facts/record.js";
 import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
+import type { Logger } from "./logging.js";
 import {
   type FactSource,
   InputError,
@@ -39,13 +42,7 @@ import { compareWithDeployed } from "./sources/cdk/deployed.js";
 import { collectReferences, readInput } from "./sources/collect.js";
 import { parseJson } from "./sources/json.js";
 import { findRepoRoot, type SourceFiles } from "./sources/repo.js";
-import { DAY_MS, HOUR_MS } from "./time.js";
-
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  debug(message: string): void;
-}
+import { DAY_MS, HOUR_MS, instantMs } from "./time.js";
 
 export interface Deps {
   /**
@@ -223,7 +220,7 @@ async function gather(
     await deps.writeFile(config.saveFacts, text);
   } catch (cause) {
     throw new InputError(
-      `cannot write the facts snapshot: ${(cause as Error).message}`,
+      `cannot write the facts snapshot: ${errorMessage(cause)}`,
       config.saveFacts,
       null,
       { cause },
@@ -332,7 +329,7 @@ async function factSource(
       sections: ["keys", "aliases", "stacks"],
     });
     const snapshot = readSnapshot(doc, config.factsFile);
-    const capturedAt = new Date(snapshot.capturedAt);
+    const capturedAt = new Date(instantMs(snapshot.capturedAt));
     checkFactsAge(capturedAt, now, deps.clock(), config.maxFactsAgeDays, config.factsFile);
     return { source: snapshotFactSource(snapshot), capturedAt };
   }

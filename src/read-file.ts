@@ -4,9 +4,11 @@
  * checked before the first byte. The entry points' readers and the repository's
  * `SourceFiles` both read through here.
  */
+
 import { constants as bufferConstants } from "node:buffer";
 import { constants, type Stats } from "node:fs";
 import { type FileHandle, open, stat } from "node:fs/promises";
+import { errorMessage } from "./errors.js";
 
 /**
  * Inputs (plans, states, templates, outputs) and the facts snapshot. The plan of
@@ -166,7 +168,7 @@ export function describeReadError(cause: unknown): string {
   if (code === "ENOENT") return "no such file";
   if (code === "EISDIR") return "is a directory, expected a file";
   if (code === "EACCES") return "permission denied";
-  return cause instanceof Error ? cause.message : String(cause);
+  return errorMessage(cause);
 }
 
 /**

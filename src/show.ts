@@ -8,7 +8,20 @@ export function showValue(value: unknown): string {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
-/** `1 key`, `2 keys`; `digits` writes the number (default: as is). */
-export function plural(n: number, word: string, digits: (n: number) => string = String): string {
-  return `${digits(n)} ${word}${n === 1 ? "" : "s"}`;
+/** How `plural` writes a count: `digits` writes the number (default: as is), `many` the word for other than one (default: word + s). */
+export interface PluralOptions {
+  digits?: (n: number) => string;
+  many?: string;
+}
+
+/** `1 key`, `2 keys`, `0 keys`; `3 directories` with `many`. */
+export function plural(n: number, word: string, options: PluralOptions = {}): string {
+  const digits = options.digits ?? String;
+  return `${digits(n)} ${n === 1 ? word : (options.many ?? `${word}s`)}`;
+}
+
+/** `a`, `a and b`, `a, b and c`: a list as a sentence says it. */
+export function listWords(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }

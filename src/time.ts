@@ -1,8 +1,8 @@
 /** Whole days between an ISO timestamp and now, rounded down; null when the date is absent or invalid. */
 export function wholeDaysSince(iso: string | null, now: Date): number | null {
   if (iso === null) return null;
-  const then = Date.parse(iso);
-  if (Number.isNaN(then)) return null;
+  const then = parseIsoValue(iso);
+  if (then === null) return null;
   return Math.floor((now.getTime() - then) / DAY_MS);
 }
 
@@ -37,4 +37,13 @@ export function parseIsoValue(text: string): number | null {
  */
 export function parseIsoTimestamp(text: string): number | null {
   return text.includes("T") ? parseIsoValue(text) : null;
+}
+
+/**
+ * Epoch milliseconds of a date the tool checked on the way in (facts, snapshots,
+ * test subjects); NaN when it is absent or not a real ISO date, so that every
+ * comparison with it is false, as it was with `Date.parse`.
+ */
+export function instantMs(text: string | null | undefined): number {
+  return text == null ? Number.NaN : (parseIsoValue(text) ?? Number.NaN);
 }

@@ -181,6 +181,12 @@ describe("the Action", () => {
     );
   });
 
+  it("refuses an input now that is not on the calendar, as --now does", async () => {
+    expect((await runInDir({ now: "2026-02-30" })).failed).toBe(
+      'kms-usage-lint: input now "2026-02-30": expected an ISO 8601 date or timestamp like 2026-11-28T00:00:00Z',
+    );
+  });
+
   it("fails the step on a facts snapshot older than max-facts-age, and takes a longer one", async () => {
     // examples/facts.json was captured 2026-11-27T23:00:00Z: 30 days before this clock.
     const late = { now: "2026-12-27T23:00:00Z" };

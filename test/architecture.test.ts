@@ -23,8 +23,10 @@ const ROOMS = {
   /** Small neutral modules every floor may use; they use nothing above them. */
   ground: [
     "aws/",
+    "errors.ts",
     "json-object.ts",
     "log-text.ts",
+    "logging.ts",
     "order.ts",
     "progress.ts",
     "read-file.ts",

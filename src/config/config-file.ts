@@ -4,8 +4,10 @@
  * the repository's root (as ESLint and Spectral look for theirs), so that a run
  * from a subdirectory of the repository reads the repository's rules.
  */
+
 import { dirname, join, relative } from "node:path";
 import { InputError } from "../model.js";
+import { listWords } from "../show.js";
 import { findRepoRoot, type SourceFiles } from "../sources/repo.js";
 import { DEFAULT_CONFIG_FILE } from "./config.js";
 
@@ -41,7 +43,7 @@ export async function findConfigFile(deps: ConfigFileDeps): Promise<string | nul
     for (const path of paths) if (await deps.fileExists(path)) present.push(path);
     if (present.length > 1) {
       throw new InputError(
-        `both ${present.join(" and ")} exist; which holds the rules cannot be told: remove one, or name it with --config`,
+        `both ${listWords(present)} exist; which holds the rules cannot be told: remove one, or name it with --config`,
         present[0] ?? null,
       );
     }

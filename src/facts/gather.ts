@@ -18,7 +18,9 @@ import type {
   KeyTarget,
   RunError,
 } from "../model.js";
+import { compareText } from "../order.js";
 import { showValue } from "../show.js";
+import { instantMs } from "../time.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
 import { deployedStacks } from "./deployed.js";
 import { joinAliasName, joinKeyId, type KnownIdentities, knownIdentities } from "./identity.js";
@@ -126,7 +128,7 @@ export async function gatherFacts(
       return subject;
     }),
   );
-  subjects.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  subjects.sort((a, b) => compareText(a.id, b.id));
   for (const subject of subjects) {
     if (subject.aliasesUnavailable === undefined) continue;
     errors.push({
@@ -202,7 +204,7 @@ const NOT_EVIDENCE = new Set([MALFORMED, "MalformedResponse"]);
 
 /** Two dates further apart than clocks can explain. */
 function disagree(a: string, b: string): boolean {
-  return Math.abs(Date.parse(a) - Date.parse(b)) > CLOCK_SKEW_MS;
+  return Math.abs(instantMs(a) - instantMs(b)) > CLOCK_SKEW_MS;
 }
 
 function regionOf(arn: string): string | null {

@@ -1,5 +1,7 @@
 /** The live fact source as the CLI and the Action build it from the run's configuration. */
+
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { errorMessage } from "../errors.js";
 import { EvidenceError, type FactSource } from "../model.js";
 import { type Progress, SILENT } from "../progress.js";
 import {
@@ -209,10 +211,10 @@ function assumedRole(
           ...(c.Expiration ? { expiration: c.Expiration } : {}),
         };
       } catch (error) {
-        const e = error as Error;
+        const name = error instanceof Error ? error.name : "Error";
         const why = deadline.aborted
           ? `no answer within ${timeoutMs / 1000} s`
-          : `${e.name}: ${e.message}`;
+          : `${name}: ${errorMessage(error)}`;
         throw Object.assign(new Error(`cannot assume ${roleArn} (${why})`), {
           name: "AssumeRoleFailed",
         });

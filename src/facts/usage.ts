@@ -9,6 +9,7 @@
 
 import { describeError } from "../aws/errors.js";
 import type { AwsKeyLastUsage, Fetched, UsageFacts, UsageMember } from "../model.js";
+import { instantMs } from "../time.js";
 import { checkedLastUsage } from "./answers.js";
 
 /**
@@ -45,8 +46,7 @@ export function memberUsage(
     return member;
   }
   // Both dates are there: the check refuses an answer without them.
-  member.status =
-    Date.parse(KeyCreationDate ?? "") >= Date.parse(TrackingStartDate ?? "") ? "unused" : "unknown";
+  member.status = instantMs(KeyCreationDate) >= instantMs(TrackingStartDate) ? "unused" : "unknown";
   return member;
 }
 
@@ -102,7 +102,7 @@ export function aggregateUsage(members: UsageMember[]): UsageFacts {
   }
   if (used.length > 0) {
     const newest = used.reduce((a, b) =>
-      Date.parse(b.lastUsedAt ?? "") > Date.parse(a.lastUsedAt ?? "") ? b : a,
+      instantMs(b.lastUsedAt) > instantMs(a.lastUsedAt) ? b : a,
     );
     return {
       ...facts,
@@ -139,7 +139,7 @@ function joinReasons(members: UsageMember[], multiRegion: boolean): string | nul
 function latest(dates: (string | null)[]): string | null {
   let best: string | null = null;
   for (const d of dates) {
-    if (d !== null && (best === null || Date.parse(d) > Date.parse(best))) best = d;
+    if (d !== null && (best === null || instantMs(d) > instantMs(best))) best = d;
   }
   return best;
 }

@@ -1,4 +1,5 @@
 /** GitHub API failures in words a workflow author can act on (STYLE 4). */
+import { errorMessage } from "../errors.js";
 
 /** The HTTP status of an Octokit `RequestError`, or null for any other failure. */
 export function githubStatus(error: unknown): number | null {
@@ -15,7 +16,7 @@ export function isPermissionError(error: unknown): boolean {
   if (githubStatus(error) !== 403) return false;
   const response = (error as { response?: { headers?: Record<string, string> } }).response;
   if (response?.headers?.["x-ratelimit-remaining"] === "0") return false;
-  return !/rate limit/i.test((error as Error).message ?? "");
+  return !/rate limit/i.test(errorMessage(error));
 }
 
 /**
@@ -24,7 +25,7 @@ export function isPermissionError(error: unknown): boolean {
  */
 export function describeGithubError(what: string, error: unknown, permission: string): string {
   const status = githubStatus(error);
-  const answer = firstLine(error instanceof Error ? error.message : String(error));
+  const answer = firstLine(errorMessage(error));
   if (isPermissionError(error)) {
     return `${what}: GitHub answered 403 (${answer}); the job's token needs \`permissions: ${permission}\``;
   }

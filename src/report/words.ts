@@ -12,5 +12,5 @@ export function severityCounts(
     [summary.warning, "warning"],
     [summary.notice, "notice"],
   ];
-  return counts.filter(([n]) => n > 0).map(([n, word]) => plural(n, word, digits));
+  return counts.filter(([n]) => n > 0).map(([n, word]) => plural(n, word, { digits }));
 }

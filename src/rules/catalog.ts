@@ -4,8 +4,10 @@
  * `KeySubject`. The JSON Schema's `fact` enum, the loader's type checks, the
  * template renderer and the docs all read this one table.
  */
+
 import type { KeyReference, KeySubject, SourceKind } from "../model.js";
-import { wholeDaysSince } from "../time.js";
+import { plural } from "../show.js";
+import { parseIsoValue, wholeDaysSince } from "../time.js";
 
 /** What a rule sees: one subject, and the evaluation clock (`--now`). */
 export interface FactContext {
@@ -46,8 +48,8 @@ function define<T extends FactType>(
 /** An ISO 8601 string as a `Date`; null for null or anything unparseable, so no fact is ever NaN. */
 export function parseInstant(iso: string | null | undefined): Date | null {
   if (iso === null || iso === undefined) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : new Date(ms);
+  const ms = parseIsoValue(iso);
+  return ms === null ? null : new Date(ms);
 }
 
 /** The resource id of a key ARN (`…:key/ID`), for keys AWS said nothing about. */
@@ -107,7 +109,7 @@ function isoDate(iso: string | null): string {
 function daysAgo(days: number | null): string {
   if (days === null) return "at an unknown time";
   if (days === 0) return "today";
-  return days === 1 ? "1 day ago" : `${days} days ago`;
+  return `${plural(days, "day")} ago`;
 }
 
 /** The change as a verb: an update that turns the key off is what a reviewer must read as "disable". */
@@ -153,7 +155,7 @@ function usageSummary(ctx: FactContext): string | null {
       const days = wholeDaysSince(usage.evidenceSince, ctx.now);
       return days === null
         ? "never used since it was created"
-        : `never used in ${days} ${days === 1 ? "day" : "days"} of complete usage records`;
+        : `never used in ${plural(days, "day")} of complete usage records`;
     }
     case "unknown":
       return usage.reason !== null

@@ -3,6 +3,7 @@
  * through the schema; anything the schema already reported is skipped
  * silently here, so each mistake is reported once.
  */
+import { isJsonObject } from "../json-object.js";
 import { type FactContext, type FactPath, factDefinition, isFactPath } from "./catalog.js";
 import { compileOperator, isOperator } from "./operators.js";
 import type { DataPath } from "./yaml-source.js";
@@ -31,10 +32,6 @@ export interface ConditionScope {
   report(path: DataPath, message: string): void;
   /** True when the schema reported an error at `path` or inside it. */
   hasSchemaError(path: DataPath): boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function union(parts: readonly CompiledCondition[]): Set<FactPath> {
@@ -128,7 +125,7 @@ export function compileCondition(
     scope.report(path, `conditions nest deeper than ${MAX_CONDITION_DEPTH} levels`);
     return null;
   }
-  if (!isRecord(raw)) return null;
+  if (!isJsonObject(raw)) return null;
   if (Object.hasOwn(raw, "all")) return compileList("all", raw.all, [...path, "all"], scope, depth);
   if (Object.hasOwn(raw, "any")) return compileList("any", raw.any, [...path, "any"], scope, depth);
   if (Object.hasOwn(raw, "not")) {

@@ -1,8 +1,9 @@
 /**
  * Invalid rules: every problem found in every rules file, reported at once.
  */
+
+import { type ErrorCode, InputError } from "../errors.js";
 import { escapeLogText } from "../log-text.js";
-import { InputError } from "../model.js";
 
 /** One problem in a rules file, at a 1-based line and column. */
 export interface RulesProblem {
@@ -29,6 +30,7 @@ export function formatProblem(problem: RulesProblem): string {
  * `InputError` (exit 2).
  */
 export class RulesError extends InputError {
+  override readonly code: ErrorCode = "rules";
   readonly problems: readonly RulesProblem[];
 
   constructor(problems: readonly RulesProblem[]) {

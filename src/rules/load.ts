@@ -11,8 +11,11 @@
  * read beforehand (read.ts collects them), so loading stays synchronous and
  * pure. Ignores are validated and returned; ignore.ts applies them.
  */
+
 import { Ajv, type ValidateFunction } from "ajv";
+import { isJsonObject as isRecord } from "../json-object.js";
 import { SEVERITIES, type Severity } from "../model.js";
+import { compareText } from "../order.js";
 import { parseIsoValue } from "../time.js";
 import { compileCondition } from "./condition.js";
 import { RulesError, type RulesProblem } from "./errors.js";
@@ -133,10 +136,6 @@ function validate(data: unknown): ValidateFunction["errors"] {
     allowUnionTypes: true,
   }).compile(rulesSchema());
   return validator(data) ? [] : (validator.errors ?? []);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function report(
@@ -545,6 +544,6 @@ export function loadRules(
     if (entry.enabled)
       rules.push({ ...entry.rule, id, severity: entry.severity, source: entry.source });
   }
-  rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  rules.sort((a, b) => compareText(a.id, b.id));
   return { rules, ignores: state.ignores };
 }

@@ -4,6 +4,7 @@
  * (`(a+)+`, `(.*)*`, `(\w+\s?)*`) backtracks exponentially on a crafted
  * alias or address: that would let an input hang the check.
  */
+import { errorMessage } from "../errors.js";
 
 /** Longest pattern accepted; also enforced by the schema so editors show it. */
 export const MAX_PATTERN_LENGTH = 500;
@@ -49,7 +50,7 @@ export function regexProblem(source: string): string | null {
   try {
     new RegExp(source);
   } catch (error) {
-    return `invalid regular expression: ${(error as Error).message}`;
+    return `invalid regular expression: ${errorMessage(error)}`;
   }
   return nestedQuantifier(source)
     ? `regular expression \`${source}\` repeats a group that itself repeats (like \`(a+)+\`), which can take exponential time; rewrite it without the nested repetition`

@@ -2,7 +2,9 @@
  * Turns ajv's errors into messages a rules author can act on, each at a path
  * the loader maps to a line and column.
  */
+
 import type { ErrorObject } from "ajv";
+import { isJsonObject } from "../json-object.js";
 import { showValue } from "../show.js";
 import { FACT_PATHS } from "./catalog.js";
 import { OPERATORS } from "./operators.js";
@@ -33,16 +35,12 @@ export function pathToPointer(path: DataPath): string {
     .join("");
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** The data at a path; own properties only. */
 export function valueAt(data: unknown, path: DataPath): unknown {
   let value = data;
   for (const segment of path) {
     if (Array.isArray(value)) value = value[Number(segment)];
-    else if (isRecord(value) && Object.hasOwn(value, segment)) value = value[segment];
+    else if (isJsonObject(value) && Object.hasOwn(value, segment)) value = value[segment];
     else return undefined;
   }
   return value;
@@ -66,7 +64,9 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 function propertyNames(schema: unknown): string[] {
-  return isRecord(schema) && isRecord(schema.properties) ? Object.keys(schema.properties) : [];
+  return isJsonObject(schema) && isJsonObject(schema.properties)
+    ? Object.keys(schema.properties)
+    : [];
 }
 
 function backquoted(names: readonly string[]): string {
@@ -80,7 +80,7 @@ function backquoted(names: readonly string[]): string {
  */
 function schemaTitle(error: ErrorObject): string | null {
   const schema = error.parentSchema;
-  return isRecord(schema) && typeof schema.title === "string" ? schema.title : null;
+  return isJsonObject(schema) && typeof schema.title === "string" ? schema.title : null;
 }
 
 function unknownProperty(error: ErrorObject, path: string[], property: string): string {
@@ -107,7 +107,7 @@ function expects(path: readonly string[]): string {
 }
 
 function leafOperators(leaf: unknown): string[] {
-  return isRecord(leaf) ? Object.keys(leaf).filter((name) => name !== "fact") : [];
+  return isJsonObject(leaf) ? Object.keys(leaf).filter((name) => name !== "fact") : [];
 }
 
 function patternMessage(error: ErrorObject, value: unknown): string {
@@ -200,7 +200,7 @@ export function describeSchemaError(error: ErrorObject, data: unknown): SchemaPr
     case "minProperties":
       if (schemaTitle(error) === FACT_TEST_TITLE) {
         // Without `fact` the `required` error says it all.
-        if (!isRecord(value) || !Object.hasOwn(value, "fact")) return null;
+        if (!isJsonObject(value) || !Object.hasOwn(value, "fact")) return null;
         return at(`a fact test needs an operator: one of ${backquoted(OPERATORS)}`);
       }
       return at(error.message ?? "has too few properties");

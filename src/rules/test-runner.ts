@@ -22,9 +22,11 @@
 
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
+import { isJsonObject } from "../json-object.js";
 import { escapeLogText } from "../log-text.js";
 import { InputError, type KeySubject, type RawFinding, type Severity } from "../model.js";
-import { showValue } from "../show.js";
+import { compareText } from "../order.js";
+import { plural, showValue } from "../show.js";
 import { parseIsoValue } from "../time.js";
 import { RulesError, type RulesProblem } from "./errors.js";
 import { evaluate } from "./evaluate.js";
@@ -104,9 +106,7 @@ function validate(data: unknown): ValidateFunction["errors"] {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return isJsonObject(value) ? value : {};
 }
 
 function expectationOf(raw: unknown): Expectation {
@@ -117,10 +117,6 @@ function expectationOf(raw: unknown): Expectation {
 
 function showExpectation({ rule, severity }: Expectation): string {
   return severity === null ? rule : `${rule}: ${severity}`;
-}
-
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** How a diff line names the key a finding is about. */
@@ -306,8 +302,8 @@ async function runFile(
       file,
       line: locate(parsed, path).line,
       case: typeof testCase.name === "string" ? testCase.name : `case ${i + 1}`,
-      expected: expected.map(showExpectation).sort(byText),
-      actual: findings.map((f) => `${f.ruleId}: ${f.severity}`).sort(byText),
+      expected: expected.map(showExpectation).sort(compareText),
+      actual: findings.map((f) => `${f.ruleId}: ${f.severity}`).sort(compareText),
       diff: diffText(missing, unexpected, ruleSet),
     });
   });
@@ -350,7 +346,7 @@ export function formatRuleTestResult(result: RuleTestResult): string {
     (failure) =>
       `FAIL ${escapeLogText(failure.file)}:${failure.line} ${escapeLogText(failure.case)}\n${failure.diff}\n`,
   );
-  const counted = `${cases} ${cases === 1 ? "case" : "cases"} in ${files} ${files === 1 ? "file" : "files"}`;
+  const counted = `${plural(cases, "case")} in ${plural(files, "file")}`;
   const summary =
     failures.length === 0
       ? `${counted}: all passed`
@@ -403,7 +399,7 @@ export async function findRuleTestFiles(
     if (found.size === before)
       throw new InputError("no rule test files (*.test.yml, *.test.yaml) found here", path);
   }
-  return [...found].sort(byText);
+  return [...found].sort(compareText);
 
   async function walk(dir: string, depth: number): Promise<void> {
     if (depth > MAX_DIR_DEPTH) return;

@@ -3,6 +3,7 @@
  * the rules see. Relative days (`daysSinceLastUse: 89`, `ageDays: 30`) are
  * turned into dates against the case's clock, so edges are exact.
  */
+import { isJsonObject } from "../json-object.js";
 import type {
   ChangeAction,
   KeyChange,
@@ -31,9 +32,7 @@ const DEFAULT_ACCOUNT = "111122223333";
 const KEY_ARN_RE = /^arn:[^:]+:kms:([^:]*):([^:]*):key\/([^/:]+)$/;
 
 function record(value: unknown): Data | null {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Data)
-    : null;
+  return isJsonObject(value) ? value : null;
 }
 
 function text(value: unknown): string | null {

@@ -2,6 +2,7 @@
  * Parsing a rules file safely and mapping a path in its data back to a line
  * and column, so every problem can name its place.
  */
+
 import {
   type Document,
   isAlias,
@@ -16,6 +17,7 @@ import {
   visit,
   type YAMLError,
 } from "yaml";
+import { errorMessage } from "../errors.js";
 
 /**
  * Alias expansion bound (the `yaml` default): a "billion laughs" file is
@@ -82,7 +84,7 @@ export function parseYaml(
     const message =
       error instanceof ReferenceError
         ? `YAML aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT}); refusing what looks like an alias bomb`
-        : `YAML cannot be read: ${(error as Error).message}`;
+        : `YAML cannot be read: ${errorMessage(error)}`;
     return { ok: false, problems: [{ ...place, message }] };
   }
 }

@@ -5,6 +5,7 @@
  * `CollectStages`, so this module imports nothing above it.
  */
 import { dirname, resolve } from "node:path";
+import type { Logger } from "../logging.js";
 import { InputError, type KeyReference } from "../model.js";
 import { describeReadError, MAX_INPUT_BYTES } from "../read-file.js";
 import { withBaseLocations } from "./base-location.js";
@@ -58,11 +59,7 @@ export interface CollectDeps {
   /** A git revision's files (`--base-ref`); null when the commit is not in the repository. */
   gitRevision?: (repoRoot: string, ref: string) => Promise<SourceFiles | null>;
   /** `info`: what was found; `debug`: notes on what was left unresolved on purpose (`--verbose`). */
-  logger: {
-    warn(message: string): void;
-    info(message: string): void;
-    debug(message: string): void;
-  };
+  logger: Logger;
 }
 
 /**

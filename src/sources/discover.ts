@@ -3,9 +3,12 @@
  * known file kinds"): each file is recognised by its content, each cloud
  * assembly by its manifest, in a deterministic order.
  */
+
 import { join, relative } from "node:path";
 import { InputError } from "../model.js";
+import { compareText } from "../order.js";
 import { describeReadError, MAX_INPUT_BYTES } from "../read-file.js";
+import { plural } from "../show.js";
 import { isCloudAssemblyDir } from "./cdk/assembly.js";
 import { type FoundKind, recogniseText } from "./detect.js";
 import type { SourceFiles } from "./repo.js";
@@ -129,7 +132,7 @@ export async function searchDirectory(dir: string, deps: SearchDeps): Promise<Se
         dir,
       );
     }
-    const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const sorted = [...entries].sort((a, b) => compareText(a.name, b.name));
     for (const entry of sorted) {
       const child = join(path, entry.name);
       if (entry.type === "directory") {
@@ -186,7 +189,7 @@ export function describeFound(dir: string, where: string, result: SearchResult):
     .slice(0, MAX_NAMED)
     .map((input) => `${relative(dir, input.path) || "."} (${KIND_NAMES[input.kind]})`);
   const more = result.found.length - named.length;
-  const count = result.found.length === 1 ? "1 input" : `${result.found.length} inputs`;
+  const count = plural(result.found.length, "input");
   return `found ${count} in ${where}: ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
 }
 
@@ -195,8 +198,8 @@ export function describeFound(dir: string, where: string, result: SearchResult):
  * input. `file`: the directory the user named; null for the working directory.
  */
 export function nothingFound(file: string | null, where: string, result: SearchResult): InputError {
-  const files = result.files === 1 ? "1 file" : `${result.files} files`;
-  const dirs = result.directories === 1 ? "1 directory" : `${result.directories} directories`;
+  const files = plural(result.files, "file");
+  const dirs = plural(result.directories, "directory", { many: "directories" });
   return new InputError(
     `no inputs found in ${where}: looked at ${files} (*.json, *.yaml, *.yml, *.tfstate, *.template) in ${dirs}, to depth ${MAX_SEARCH_DEPTH}, leaving out ${[...SKIPPED_DIRS].join(", ")}, for Terraform plans, state and outputs as JSON, CloudFormation templates, CDK outputs and cloud assemblies; name an input (kms-usage-lint check plan.json, terraform show -json PLANFILE | kms-usage-lint check -) or a key (--key ARN)`,
     file,

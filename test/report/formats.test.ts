@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SILENT_LOGGER } from "../../src/logging.js";
 import type { Report } from "../../src/model.js";
 import { run } from "../../src/pipeline.js";
 import { buildReport } from "../../src/report/build.js";
@@ -28,7 +29,7 @@ async function exampleReport(): Promise<Report> {
     sourceFiles: files,
     cwd: ROOT,
     clock: () => NOW,
-    logger: { info: () => {}, warn: () => {}, debug: () => {} },
+    logger: SILENT_LOGGER,
     tool: { name: "kms-usage-lint", version: "0.0.0-golden" },
   });
   return report;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunConfig } from "../../src/config/config.js";
 import { KMS_DEFAULTS, kmsFactSource } from "../../src/facts/aws-source.js";
+import { SILENT_LOGGER } from "../../src/logging.js";
 import { run } from "../../src/pipeline.js";
 import { formatText } from "../../src/report/formats/text.js";
 import { nodeSourceFiles } from "../../src/sources/repo.js";
@@ -50,7 +51,7 @@ const deps = {
   sourceFiles: nodeSourceFiles(),
   cwd: "/",
   clock: () => NOW,
-  logger: { info: () => {}, warn: () => {}, debug: () => {} },
+  logger: SILENT_LOGGER,
   tool: { name: "kms-usage-lint", version: "test" },
   liveFacts: (c: RunConfig) =>
     kmsFactSource({

@@ -3,8 +3,10 @@
  * one per finding, most severe first: GitHub shows only the first 10 of each
  * severity in a step as annotations, and the rest only in the log.
  */
+
 import { breakLegacyCommands, escapeInvisible } from "../../log-text.js";
 import { type Finding, type Report, SEVERITIES, type Severity } from "../../model.js";
+import { listWords, plural } from "../../show.js";
 import { escapeData, escapeProperty, truncate } from "./escape.js";
 
 /** GitHub turns at most 10 workflow commands of each severity in a step into annotations. */
@@ -69,11 +71,8 @@ function annotation(finding: Finding): string {
 }
 
 function overflowNotice(hidden: Record<Severity, number>): string {
-  const counts = SEVERITIES.filter((s) => hidden[s] > 0).map(
-    (s) => `${hidden[s]} more ${s}${hidden[s] === 1 ? "" : "s"}`,
-  );
-  const what =
-    counts.length > 1 ? `${counts.slice(0, -1).join(", ")} and ${counts.at(-1)}` : counts.join("");
+  const counts = SEVERITIES.filter((s) => hidden[s] > 0).map((s) => plural(hidden[s], `more ${s}`));
+  const what = listWords(counts);
   return command(
     "notice",
     { title: "kms-usage-lint: more findings than annotations" },

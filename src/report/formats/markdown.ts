@@ -5,7 +5,7 @@
  * counted, not cut mid-way.
  */
 import type { Finding, KeySubject, Report, Severity, SuppressedFinding } from "../../model.js";
-import { plural as countedWord } from "../../show.js";
+import { plural as countedWord, listWords } from "../../show.js";
 import type { FormatOptions, RuleMeta } from "../format-options.js";
 import { findingPlace, keyName, subjectsById } from "../place.js";
 import { severityCounts } from "../words.js";
@@ -169,7 +169,7 @@ function headline(report: Report): string {
   const counts = severityCounts(report.summary, grouped);
   if (counts.length > 0) {
     const icon = ICON[error > 0 ? "error" : warning > 0 ? "warning" : "notice"];
-    return `### ${icon} kms-usage-lint: ${list(counts)} in ${checked}`;
+    return `### ${icon} kms-usage-lint: ${listWords(counts)} in ${checked}`;
   }
   if (report.errors.length > 0) {
     return `### ⚠️ kms-usage-lint: no problems found in ${checked}, but not everything could be checked`;
@@ -412,11 +412,5 @@ function grouped(n: number): string {
 }
 
 function plural(n: number, word: string): string {
-  return countedWord(n, word, grouped);
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-function list(parts: string[]): string {
-  if (parts.length <= 1) return parts.join("");
-  return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  return countedWord(n, word, { digits: grouped });
 }

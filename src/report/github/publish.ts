@@ -6,11 +6,13 @@
  * (a fork's read-only token) switches the rest of the run to what needs no
  * write access, and is said once.
  */
+
 import type { GithubClient } from "../../github/client.js";
 import type { GithubContext, PullRequestRef } from "../../github/context.js";
 import { describeGithubError, isPermissionError } from "../../github/errors.js";
 import { type Identity, whoAmI } from "../../github/identity.js";
 import type { Report } from "../../model.js";
+import { plural } from "../../show.js";
 import { formatGithub } from "../formats/github.js";
 import { formatMarkdown, type MarkdownOptions } from "../formats/markdown.js";
 import { publishCheckRun } from "./check-run.js";
@@ -83,7 +85,7 @@ export async function publishToGithub(
       const posted = await attempt("creating the check run", "checks: write", instead, async () => {
         const run = await publishCheckRun(client, context, report, failed, options);
         deps.info(
-          `Check run ${run.url}: ${run.annotations} annotations in ${run.batches} ${run.batches === 1 ? "request" : "requests"}.`,
+          `Check run ${run.url}: ${run.annotations} annotations in ${plural(run.batches, "request")}.`,
         );
       });
       if (!posted) writeCommands();

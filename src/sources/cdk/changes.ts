@@ -8,8 +8,10 @@
  * key deleted or orphaned by its `DeletionPolicy`, one in both is updated in
  * place — or the update fails, for the properties KMS cannot change.
  */
+
 import type { ChangeAction, KeyReference, SourceKind } from "../../model.js";
 import { InputError } from "../../model.js";
+import { listWords } from "../../show.js";
 import { isJsonObject, type JsonObject } from "../json.js";
 import { Shape } from "../shape.js";
 import { parseTemplateText } from "./cfn-yaml.js";
@@ -425,7 +427,7 @@ function immutableChange(old: JsonObject, now: JsonObject): string | null {
     changes.push({ name, from: String(from), to: String(to) });
   }
   if (changes.length === 0) return null;
-  const names = changes.map((c) => c.name).join(" and ");
+  const names = listWords(changes.map((c) => c.name));
   const values =
     changes.length === 1
       ? changes.map((c) => `${c.from} → ${c.to}`)

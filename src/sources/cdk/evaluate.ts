@@ -11,6 +11,7 @@
  * allowed value of a parameter, every entry of a mapping looked up by an
  * unknown region. Each is a possible reference.
  */
+import { plural } from "../../show.js";
 import { isJsonObject, type JsonObject } from "../json.js";
 
 /** A hole for any text: a resource's id, an attribute, a parameter nothing says the value of. */
@@ -274,7 +275,7 @@ class Evaluator {
           for (const item of items) results.push({ kind: "text", text: item });
         } else if (index >= items.length) {
           throw new EvaluationError(
-            `Fn::Select: index ${index} is out of range of a list of ${items.length} item${items.length === 1 ? "" : "s"}`,
+            `Fn::Select: index ${index} is out of range of a list of ${plural(items.length, "item")}`,
           );
         } else {
           results.push({ kind: "text", text: items[index] as string });
@@ -442,7 +443,7 @@ function onlyKey(value: Record<string, unknown>): string | null {
 function kind(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
-  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  if (Array.isArray(value)) return `a list of ${plural(value.length, "item")}`;
   if (typeof value === "object") return "an object";
   return `${typeof value} ${JSON.stringify(value)}`;
 }
