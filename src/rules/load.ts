@@ -11,7 +11,6 @@
  * read beforehand (read.ts collects them), so loading stays synchronous and
  * pure. Ignores are validated and returned; ignore.ts applies them.
  */
-import { Ajv, type ValidateFunction } from "ajv";
 import { SEVERITIES, type Severity } from "../model.js";
 import { parseIsoValue } from "../time.js";
 import { compileCondition } from "./condition.js";
@@ -24,25 +23,23 @@ import {
   NO_EXTENDED_FILES,
   resolveExtendsPath,
 } from "./extends.js";
-import { RULE_ID_PATTERN, rulesSchema } from "./schema.js";
+import { RULE_ID_PATTERN } from "./schema.js";
 import { describeSchemaError, pathToPointer } from "./schema-errors.js";
 import { didYouMean } from "./suggest.js";
 import { compileTemplate, type Template } from "./template.js";
 import type { CompiledRule, RawIgnore, RuleSet, RulesFileInput } from "./types.js";
+import { parseRulesText, validateRules } from "./validate.js";
 import {
   type DataPath,
   locate,
   type ParsedYaml,
   type Place,
-  parseYaml,
   textOrigin,
 } from "./yaml-source.js";
 
 export { RulesError } from "./errors.js";
 export type { CompiledRule, RawIgnore, RuleSet, RulesFileInput } from "./types.js";
-
-/** Rules files are hand-written and a few kilobytes; anything over 1 MB is a mistake or an attack. */
-export const MAX_RULES_FILE_BYTES = 1024 * 1024;
+export { MAX_RULES_FILE_BYTES } from "./validate.js";
 
 /**
  * How deeply the data of a rules file may nest before it is refused unread.
@@ -116,23 +113,6 @@ interface LoadState {
   appliedFiles: Set<string>;
   ignores: RawIgnore[];
   ignoredRules: IgnoredRule[];
-}
-
-let validator: ValidateFunction | null = null;
-
-/** The schema validator, compiled on first use. */
-function validate(data: unknown): ValidateFunction["errors"] {
-  validator ??= new Ajv({
-    allErrors: true,
-    // parentSchema on each error: messages read the schema's titles and property names.
-    verbose: true,
-    strict: true,
-    // `if: {required: [...]}` discriminates conditions without declaring properties there.
-    strictRequired: false,
-    // Operator values like `equals` take a string, number or boolean.
-    allowUnionTypes: true,
-  }).compile(rulesSchema());
-  return validator(data) ? [] : (validator.errors ?? []);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -285,22 +265,9 @@ function checkFile(
   input: RulesFileInput,
   problems: RulesProblem[],
 ): { scope: FileScope; content: FileContent } | null {
-  const bytes = Buffer.byteLength(input.text, "utf8");
-  if (bytes > MAX_RULES_FILE_BYTES) {
-    problems.push({
-      file: input.file,
-      line: 1,
-      column: 1,
-      message: `rules file is ${bytes} bytes; the limit is ${MAX_RULES_FILE_BYTES} (1 MB)`,
-    });
-    return null;
-  }
-  const result = parseYaml(input.text);
-  if (!result.ok) {
-    problems.push(...result.problems.map((problem) => ({ file: input.file, ...problem })));
-    return null;
-  }
-  if (saysNothing(result.parsed.data)) {
+  const parsed = parseRulesText(input.text, input.file, "rules file", problems);
+  if (parsed === null) return null;
+  if (saysNothing(parsed.data)) {
     // Zero rules would run and every change would pass: a gate that checks nothing (SPEC §10).
     problems.push({
       file: input.file,
@@ -311,14 +278,13 @@ function checkFile(
     });
     return null;
   }
-  const parsed = result.parsed;
   const scope: FileScope = { file: input.file, parsed, schemaErrors: [], problems };
   const deep = tooDeep(parsed.data, MAX_DATA_DEPTH);
   if (deep !== null) {
     report(scope, deep, `rules file nests deeper than ${MAX_DATA_DEPTH} levels`);
     return null;
   }
-  const errors = validate(parsed.data) ?? [];
+  const errors = validateRules(parsed.data);
   scope.schemaErrors = errors.map((error) => error.instancePath);
   for (const error of errors) {
     const problem = describeSchemaError(error, parsed.data);
