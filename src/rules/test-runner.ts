@@ -217,6 +217,46 @@ function clockOf(raw: unknown, path: DataPath, fallback: Date, problems: FilePro
   return fallback;
 }
 
+/**
+ * Runs one case: its keys read into subjects (their problems recorded), then
+ * the rules evaluated; the failure, or null when it passes or cannot run.
+ */
+function runCase(
+  raw: unknown,
+  i: number,
+  file: string,
+  parsed: ParsedYaml,
+  ruleSet: RuleSet | null,
+  fileNow: Date,
+  problems: FileProblems,
+): RuleTestFailure | null {
+  const testCase = record(raw);
+  const path = ["cases", i];
+  const caseNow = clockOf(testCase.now, [...path, "now"], fileNow, problems);
+  const keys = Array.isArray(testCase.keys) ? testCase.keys : [];
+  const subjects: KeySubject[] = keys.map((key: unknown, k) => {
+    const read = subjectFromDescription(record(key), k, caseNow, [...path, "keys", k]);
+    for (const problem of read.problems) problems.at(problem.path, problem.message);
+    return read.subject;
+  });
+  const ids = new Set(subjects.map((subject) => subject.id));
+  if (ids.size < subjects.length)
+    problems.at([...path, "keys"], "two keys of one case have the same `arn`; give each its own");
+  if (ruleSet === null) return null;
+  const expected = (Array.isArray(testCase.expect) ? testCase.expect : []).map(expectationOf);
+  const findings = evaluate(subjects, ruleSet, caseNow);
+  const { missing, unexpected } = compare(expected, findings);
+  if (missing.length === 0 && unexpected.length === 0) return null;
+  return {
+    file,
+    line: locate(parsed, path).line,
+    case: typeof testCase.name === "string" ? testCase.name : `case ${i + 1}`,
+    expected: expected.map(showExpectation).sort(byText),
+    actual: findings.map((f) => `${f.ruleId}: ${f.severity}`).sort(byText),
+    diff: diffText(missing, unexpected, ruleSet),
+  };
+}
+
 async function runFile(
   file: string,
   read: ReadText,
@@ -257,31 +297,8 @@ async function runFile(
   const cases = Array.isArray(data.cases) ? data.cases : [];
   const failures: RuleTestFailure[] = [];
   cases.forEach((raw: unknown, i) => {
-    const testCase = record(raw);
-    const path = ["cases", i];
-    const caseNow = clockOf(testCase.now, [...path, "now"], fileNow, problems);
-    const keys = Array.isArray(testCase.keys) ? testCase.keys : [];
-    const subjects: KeySubject[] = keys.map((key: unknown, k) => {
-      const read = subjectFromDescription(record(key), k, caseNow, [...path, "keys", k]);
-      for (const problem of read.problems) problems.at(problem.path, problem.message);
-      return read.subject;
-    });
-    const ids = new Set(subjects.map((subject) => subject.id));
-    if (ids.size < subjects.length)
-      problems.at([...path, "keys"], "two keys of one case have the same `arn`; give each its own");
-    if (ruleSet === null) return;
-    const expected = (Array.isArray(testCase.expect) ? testCase.expect : []).map(expectationOf);
-    const findings = evaluate(subjects, ruleSet, caseNow);
-    const { missing, unexpected } = compare(expected, findings);
-    if (missing.length === 0 && unexpected.length === 0) return;
-    failures.push({
-      file,
-      line: locate(parsed, path).line,
-      case: typeof testCase.name === "string" ? testCase.name : `case ${i + 1}`,
-      expected: expected.map(showExpectation).sort(byText),
-      actual: findings.map((f) => `${f.ruleId}: ${f.severity}`).sort(byText),
-      diff: diffText(missing, unexpected, ruleSet),
-    });
+    const failure = runCase(raw, i, file, parsed, ruleSet, fileNow, problems);
+    if (failure !== null) failures.push(failure);
   });
   allProblems.push(...problems.list);
   result.files++;
