@@ -13,7 +13,7 @@ import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
 import { FORMATTERS } from "./report/formats/index.js";
 import { listRules, rulesSchemaText } from "./rules/list.js";
-import { formatRuleTestResult } from "./rules/test-runner.js";
+import { formatRuleTestResult } from "./rules/test-format.js";
 import { plural } from "./show.js";
 
 export interface CommandIo {

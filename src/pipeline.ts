@@ -31,12 +31,8 @@ import { applyIgnores } from "./rules/ignore.js";
 import { MAX_RULES_FILE_BYTES, type RuleSet } from "./rules/load.js";
 import { loadRulesFromFiles } from "./rules/read.js";
 import { applyInlineSuppressions } from "./rules/suppress.js";
-import {
-  findRuleTestFiles,
-  type ListDir,
-  type RuleTestResult,
-  runRuleTests,
-} from "./rules/test-runner.js";
+import { findRuleTestFiles, type ListDir } from "./rules/test-files.js";
+import { type RuleTestResult, runRuleTests } from "./rules/test-runner.js";
 import { plural } from "./show.js";
 import { compareWithDeployed } from "./sources/cdk/deployed.js";
 import { collectReferences, readInput } from "./sources/collect.js";

@@ -20,18 +20,17 @@
  * Ignore entries of the rules under test are not applied: cases test rules.
  */
 
-import { join } from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import { isJsonObject } from "../json-object.js";
 import { escapeLogText } from "../log-text.js";
-import { InputError, type KeySubject, type RawFinding, type Severity } from "../model.js";
+import type { KeySubject, RawFinding, Severity } from "../model.js";
 import { compareText } from "../order.js";
-import { plural, showValue } from "../show.js";
+import { showValue } from "../show.js";
 import { parseIsoValue } from "../time.js";
 import { RulesError, type RulesProblem } from "./errors.js";
 import { evaluate } from "./evaluate.js";
 import type { ExtendsBoundary } from "./extends.js";
-import { loadRules, MAX_RULES_FILE_BYTES } from "./load.js";
+import { loadRules } from "./load.js";
 import { describeReadError, type ReadText, readExtendedFiles } from "./read.js";
 import {
   describeSchemaError,
@@ -40,13 +39,12 @@ import {
   valueAt,
 } from "./schema-errors.js";
 import { didYouMean } from "./suggest.js";
-import { ruleTestsSchema } from "./test-schema.js";
 import { subjectFromDescription } from "./test-subject.js";
 import type { RuleSet, RulesFileInput } from "./types.js";
-import { type DataPath, locate, type ParsedYaml, parseYaml } from "./yaml-source.js";
+import { parseRulesText, validateRuleTests } from "./validate.js";
+import { type DataPath, locate, type ParsedYaml } from "./yaml-source.js";
 
 /** Test files are found by name: `*.test.yml` or `*.test.yaml`. */
-export const RULE_TEST_FILE = /\.test\.ya?ml$/;
 
 /** What the rules under test are when a test file does not say. */
 const DEFAULT_EXTENDS = ["recommended"];
@@ -91,18 +89,6 @@ function describeTestSchemaError(
     };
   }
   return describeSchemaError(error, data);
-}
-
-let validator: ValidateFunction | null = null;
-
-function validate(data: unknown): ValidateFunction["errors"] {
-  validator ??= new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    allowUnionTypes: true,
-  }).compile(ruleTestsSchema());
-  return validator(data) ? [] : (validator.errors ?? []);
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -227,6 +213,46 @@ function clockOf(raw: unknown, path: DataPath, fallback: Date, problems: FilePro
   return fallback;
 }
 
+/**
+ * Runs one case: its keys read into subjects (their problems recorded), then
+ * the rules evaluated; the failure, or null when it passes or cannot run.
+ */
+function runCase(
+  raw: unknown,
+  i: number,
+  file: string,
+  parsed: ParsedYaml,
+  ruleSet: RuleSet | null,
+  fileNow: Date,
+  problems: FileProblems,
+): RuleTestFailure | null {
+  const testCase = record(raw);
+  const path = ["cases", i];
+  const caseNow = clockOf(testCase.now, [...path, "now"], fileNow, problems);
+  const keys = Array.isArray(testCase.keys) ? testCase.keys : [];
+  const subjects: KeySubject[] = keys.map((key: unknown, k) => {
+    const read = subjectFromDescription(record(key), k, caseNow, [...path, "keys", k]);
+    for (const problem of read.problems) problems.at(problem.path, problem.message);
+    return read.subject;
+  });
+  const ids = new Set(subjects.map((subject) => subject.id));
+  if (ids.size < subjects.length)
+    problems.at([...path, "keys"], "two keys of one case have the same `arn`; give each its own");
+  if (ruleSet === null) return null;
+  const expected = (Array.isArray(testCase.expect) ? testCase.expect : []).map(expectationOf);
+  const findings = evaluate(subjects, ruleSet, caseNow);
+  const { missing, unexpected } = compare(expected, findings);
+  if (missing.length === 0 && unexpected.length === 0) return null;
+  return {
+    file,
+    line: locate(parsed, path).line,
+    case: typeof testCase.name === "string" ? testCase.name : `case ${i + 1}`,
+    expected: expected.map(showExpectation).sort(compareText),
+    actual: findings.map((f) => `${f.ruleId}: ${f.severity}`).sort(compareText),
+    diff: diffText(missing, unexpected, ruleSet),
+  };
+}
+
 async function runFile(
   file: string,
   read: ReadText,
@@ -248,24 +274,10 @@ async function runFile(
     });
     return;
   }
-  const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_RULES_FILE_BYTES) {
-    allProblems.push({
-      file,
-      line: 1,
-      column: 1,
-      message: `rule test file is ${bytes} bytes; the limit is ${MAX_RULES_FILE_BYTES} (1 MB)`,
-    });
-    return;
-  }
-  const parsedResult = parseYaml(text);
-  if (!parsedResult.ok) {
-    allProblems.push(...parsedResult.problems.map((problem) => ({ file, ...problem })));
-    return;
-  }
-  const parsed = parsedResult.parsed;
+  const parsed = parseRulesText(text, file, "rule test file", allProblems);
+  if (parsed === null) return;
   const problems = new FileProblems(file, parsed);
-  const errors = validate(parsed.data ?? {}) ?? [];
+  const errors = validateRuleTests(parsed.data ?? {});
   for (const error of errors) {
     const problem = describeTestSchemaError(error, parsed.data);
     if (problem !== null) problems.at(problem.path, problem.message, problem.target);
@@ -281,31 +293,8 @@ async function runFile(
   const cases = Array.isArray(data.cases) ? data.cases : [];
   const failures: RuleTestFailure[] = [];
   cases.forEach((raw: unknown, i) => {
-    const testCase = record(raw);
-    const path = ["cases", i];
-    const caseNow = clockOf(testCase.now, [...path, "now"], fileNow, problems);
-    const keys = Array.isArray(testCase.keys) ? testCase.keys : [];
-    const subjects: KeySubject[] = keys.map((key: unknown, k) => {
-      const read = subjectFromDescription(record(key), k, caseNow, [...path, "keys", k]);
-      for (const problem of read.problems) problems.at(problem.path, problem.message);
-      return read.subject;
-    });
-    const ids = new Set(subjects.map((subject) => subject.id));
-    if (ids.size < subjects.length)
-      problems.at([...path, "keys"], "two keys of one case have the same `arn`; give each its own");
-    if (ruleSet === null) return;
-    const expected = (Array.isArray(testCase.expect) ? testCase.expect : []).map(expectationOf);
-    const findings = evaluate(subjects, ruleSet, caseNow);
-    const { missing, unexpected } = compare(expected, findings);
-    if (missing.length === 0 && unexpected.length === 0) return;
-    failures.push({
-      file,
-      line: locate(parsed, path).line,
-      case: typeof testCase.name === "string" ? testCase.name : `case ${i + 1}`,
-      expected: expected.map(showExpectation).sort(compareText),
-      actual: findings.map((f) => `${f.ruleId}: ${f.severity}`).sort(compareText),
-      diff: diffText(missing, unexpected, ruleSet),
-    });
+    const failure = runCase(raw, i, file, parsed, ruleSet, fileNow, problems);
+    if (failure !== null) failures.push(failure);
   });
   allProblems.push(...problems.list);
   result.files++;
@@ -337,80 +326,4 @@ export async function runRuleTests(
   }
   if (problems.length > 0) throw new RulesError(problems);
   return result;
-}
-
-/** The report of a test run: each failure with its diff, then a summary line. */
-export function formatRuleTestResult(result: RuleTestResult): string {
-  const { files, cases, failures } = result;
-  const blocks = failures.map(
-    (failure) =>
-      `FAIL ${escapeLogText(failure.file)}:${failure.line} ${escapeLogText(failure.case)}\n${failure.diff}\n`,
-  );
-  const counted = `${plural(cases, "case")} in ${plural(files, "file")}`;
-  const summary =
-    failures.length === 0
-      ? `${counted}: all passed`
-      : `${counted}: ${cases - failures.length} passed, ${failures.length} failed`;
-  return `${blocks.map((block) => `${block}\n`).join("")}${summary}\n`;
-}
-
-/** A directory entry, as `readdir(dir, { withFileTypes: true })` gives it. */
-export interface DirEntry {
-  name: string;
-  directory: boolean;
-}
-
-/** Lists a directory; rejects with the Node error (`ENOENT`, `ENOTDIR`…) when it cannot. */
-export type ListDir = (dir: string) => Promise<DirEntry[]>;
-
-/** Deep enough for any repository layout; bounds the walk. */
-const MAX_DIR_DEPTH = 32;
-
-/**
- * The rule test files under each path (`*.test.yml`, `*.test.yaml`, searched
- * recursively, skipping `node_modules` and dot-directories), sorted. A path
- * that is itself a test file is taken as it is.
- *
- * @throws InputError for a path that does not exist or holds no test file.
- */
-export async function findRuleTestFiles(
-  paths: readonly string[],
-  list: ListDir,
-): Promise<string[]> {
-  const found = new Set<string>();
-  for (const path of paths) {
-    if (RULE_TEST_FILE.test(path)) {
-      found.add(path);
-      continue;
-    }
-    const before = found.size;
-    try {
-      await walk(path, 0);
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      const reason =
-        code === "ENOTDIR"
-          ? "not a directory, and not a rule test file (*.test.yml)"
-          : code === "ENOENT"
-            ? "no such file or directory"
-            : describeReadError(cause);
-      throw new InputError(`cannot look for rule tests: ${reason}`, path, null, { cause });
-    }
-    if (found.size === before)
-      throw new InputError("no rule test files (*.test.yml, *.test.yaml) found here", path);
-  }
-  return [...found].sort(compareText);
-
-  async function walk(dir: string, depth: number): Promise<void> {
-    if (depth > MAX_DIR_DEPTH) return;
-    for (const entry of await list(dir)) {
-      const child = join(dir, entry.name);
-      if (entry.directory) {
-        if (entry.name !== "node_modules" && !entry.name.startsWith("."))
-          await walk(child, depth + 1);
-      } else if (RULE_TEST_FILE.test(entry.name)) {
-        found.add(child);
-      }
-    }
-  }
 }

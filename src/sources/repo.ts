@@ -4,7 +4,7 @@
  * `--repo-root`).
  */
 import { readdir, realpath, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { MAX_INPUT_BYTES, readRegularFile } from "../read-file.js";
 
 /**
@@ -89,4 +89,14 @@ export async function findRepoRoot(startDir: string, files: SourceFiles): Promis
     }
     if (dirname(dir) === dir) return null;
   }
+}
+
+/**
+ * `path` (absolute) relative to `repoRoot` with `/` — `""` for the root
+ * itself — or null when it is outside: both locators give locations this way.
+ */
+export function repoRelative(repoRoot: string, path: string): string | null {
+  const rel = relative(repoRoot, path);
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
+  return rel.split(sep).join("/");
 }

@@ -2,11 +2,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_PACKS } from "../../src/rules/builtin.js";
-import {
-  findRuleTestFiles,
-  formatRuleTestResult,
-  runRuleTests,
-} from "../../src/rules/test-runner.js";
+import { findRuleTestFiles } from "../../src/rules/test-files.js";
+import { formatRuleTestResult } from "../../src/rules/test-format.js";
+import { runRuleTests } from "../../src/rules/test-runner.js";
 
 const listDir = async (dir: string) =>
   (await readdir(dir, { withFileTypes: true })).map((entry) => ({

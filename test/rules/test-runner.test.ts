@@ -2,12 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/model.js";
 import { RulesError } from "../../src/rules/errors.js";
-import {
-  findRuleTestFiles,
-  formatRuleTestResult,
-  type RuleTestResult,
-  runRuleTests,
-} from "../../src/rules/test-runner.js";
+import { findRuleTestFiles } from "../../src/rules/test-files.js";
+import { formatRuleTestResult } from "../../src/rules/test-format.js";
+import { type RuleTestResult, runRuleTests } from "../../src/rules/test-runner.js";
 import type { RulesFileInput } from "../../src/rules/types.js";
 import { NOW } from "./subject-builder.js";
 

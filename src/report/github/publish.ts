@@ -37,7 +37,98 @@ export interface GithubReportDeps {
   writeCommands(text: string): void;
 }
 
-/** Reports `report` to GitHub as `settings` ask, as far as the token and the event allow. */
+/** Where the sinks may go: the API client and the run's context, when there are both. */
+interface Access {
+  client: GithubClient;
+  context: GithubContext;
+}
+
+/**
+ * One thing to do, in order. `notice` only logs; the others write to GitHub
+ * (or, for `workflow-commands`, to the runner) and each names where the
+ * findings are should it fail (`instead`).
+ */
+export type GithubStep =
+  | { kind: "notice"; message: string }
+  | { kind: "workflow-commands" }
+  | { kind: "check-run"; access: Access; instead: string }
+  | { kind: "identity"; access: PullAccess; instead: string }
+  | { kind: "review-comments"; access: PullAccess; instead: string }
+  | {
+      kind: "sticky-comment";
+      access: PullAccess;
+      mode: Exclude<CommentMode, "off">;
+      instead: string;
+    };
+
+/** Access to a pull request event's run. */
+interface PullAccess {
+  client: GithubClient;
+  context: GithubContext & { pull: PullRequestRef };
+}
+
+/**
+ * Which sinks get the report, from the settings and what the run has (a
+ * client, a context, a pull request); pure. The pull request steps start with
+ * `identity`, which they need to find their own earlier comments.
+ */
+export function planGithubReport(
+  settings: GithubReportSettings,
+  client: GithubClient | null,
+  context: GithubContext | null,
+): GithubStep[] {
+  const steps: GithubStep[] = [];
+  if (settings.annotations === "commands") steps.push({ kind: "workflow-commands" });
+  if (settings.annotations === "checks") {
+    if (client === null || context === null) {
+      steps.push(
+        {
+          kind: "notice",
+          message:
+            "No GitHub repository or token to create a check run with: annotating with workflow commands.",
+        },
+        { kind: "workflow-commands" },
+      );
+    } else {
+      const instead =
+        "The findings are reported as workflow-command annotations and in the job summary instead.";
+      steps.push({ kind: "check-run", access: { client, context }, instead });
+    }
+  }
+
+  const wantsPull = settings.reviewComments || settings.comment !== "off";
+  if (!wantsPull || client === null || context === null) return steps;
+  const pull = context.pull;
+  if (pull === null) {
+    const message = `Not a pull request event (${context.eventName || "unknown"}): no pull request comment.`;
+    steps.push({ kind: "notice", message });
+    return steps;
+  }
+  const access: PullAccess = { client, context: { ...context, pull } };
+  const instead = `The findings are in ${settings.annotations === "none" ? "" : "the annotations, "}the log and the job summary.`;
+  steps.push({ kind: "identity", access, instead });
+  if (settings.reviewComments) steps.push({ kind: "review-comments", access, instead });
+  if (settings.comment !== "off") {
+    steps.push({ kind: "sticky-comment", access, mode: settings.comment, instead });
+  }
+  return steps;
+}
+
+/** What each writing step does, and the workflow permission it needs, for the warning. */
+const STEP_PERMISSIONS = {
+  "check-run": { what: "creating the check run", permission: "checks: write" },
+  identity: { what: "reading the token's identity", permission: "pull-requests: read" },
+  "review-comments": { what: "posting review comments", permission: "pull-requests: write" },
+  "sticky-comment": {
+    what: "writing the pull request comment",
+    permission: "pull-requests: write",
+  },
+} as const;
+
+/**
+ * Reports `report` to GitHub as `settings` ask, as far as the token and the
+ * event allow: plans the steps ({@link planGithubReport}) and runs them.
+ */
 export async function publishToGithub(
   report: Report,
   failed: boolean,
@@ -45,78 +136,88 @@ export async function publishToGithub(
   options: MarkdownOptions,
   deps: GithubReportDeps,
 ): Promise<void> {
-  const { client, context } = deps;
+  await runGithubPlan(
+    planGithubReport(settings, deps.client, deps.context),
+    report,
+    failed,
+    options,
+    deps,
+  );
+}
+
+/**
+ * Runs the steps in order. A failed step is a warning naming where the
+ * findings are instead; a failed check run falls back to workflow commands;
+ * without the token's identity no pull request step runs. After the first
+ * permission error (a fork's read-only token) nothing more is written to
+ * GitHub: each further write would only be refused again.
+ */
+export async function runGithubPlan(
+  steps: readonly GithubStep[],
+  report: Report,
+  failed: boolean,
+  options: MarkdownOptions,
+  deps: GithubReportDeps,
+): Promise<void> {
   let readOnly = false;
+  let identity: Identity = { kind: "app" };
   const writeCommands = () => deps.writeCommands(formatGithub(report));
-  // Returns whether `publish` ran; a permission error turns the run read-only.
-  // `instead` says where the findings are when it did not.
-  const attempt = async (
-    what: string,
-    permission: string,
-    instead: string,
-    publish: () => Promise<void>,
-  ) => {
+  for (const step of steps) {
+    if (step.kind === "notice") {
+      deps.info(step.message);
+      continue;
+    }
+    if (step.kind === "workflow-commands") {
+      writeCommands();
+      continue;
+    }
+    if (readOnly) return;
+    const { what, permission } = STEP_PERMISSIONS[step.kind];
     try {
-      await publish();
-      return true;
+      identity = await runStep(step, report, failed, options, identity, deps);
     } catch (error) {
       const why = describeGithubError(what, error, permission);
       if (isPermissionError(error)) {
         readOnly = true;
-        deps.warn(`${why}. (A pull request from a fork gets a read-only token.) ${instead}`);
+        deps.warn(`${why}. (A pull request from a fork gets a read-only token.) ${step.instead}`);
       } else {
-        deps.warn(`${why}. ${instead}`);
+        deps.warn(`${why}. ${step.instead}`);
       }
-      return false;
+      if (step.kind === "check-run") writeCommands();
+      // The pull request steps need the identity to tell our comments from others'.
+      if (step.kind === "identity") return;
     }
-  };
-  const elsewhere = `The findings are in ${settings.annotations === "none" ? "" : "the annotations, "}the log and the job summary.`;
+  }
+}
 
-  if (settings.annotations === "commands") writeCommands();
-  if (settings.annotations === "checks") {
-    if (client === null || context === null) {
+/** One writing step; returns the token's identity, as read or as it was. */
+async function runStep(
+  step: Exclude<GithubStep, { kind: "notice" | "workflow-commands" }>,
+  report: Report,
+  failed: boolean,
+  options: MarkdownOptions,
+  identity: Identity,
+  deps: GithubReportDeps,
+): Promise<Identity> {
+  const { client, context } = step.access;
+  switch (step.kind) {
+    case "check-run": {
+      const run = await publishCheckRun(client, context, report, failed, options);
       deps.info(
-        "No GitHub repository or token to create a check run with: annotating with workflow commands.",
+        `Check run ${run.url}: ${run.annotations} annotations in ${plural(run.batches, "request")}.`,
       );
-      writeCommands();
-    } else {
-      const instead =
-        "The findings are reported as workflow-command annotations and in the job summary instead.";
-      const posted = await attempt("creating the check run", "checks: write", instead, async () => {
-        const run = await publishCheckRun(client, context, report, failed, options);
-        deps.info(
-          `Check run ${run.url}: ${run.annotations} annotations in ${plural(run.batches, "request")}.`,
-        );
-      });
-      if (!posted) writeCommands();
+      return identity;
     }
-  }
-
-  const pull = context?.pull ?? null;
-  const wantsPull = settings.reviewComments || settings.comment !== "off";
-  if (!wantsPull || client === null || context === null) return;
-  if (pull === null) {
-    deps.info(
-      `Not a pull request event (${context.eventName || "unknown"}): no pull request comment.`,
-    );
-    return;
-  }
-  if (readOnly) return;
-  const onPull = { ...context, pull } as GithubContext & { pull: PullRequestRef };
-  let identity: Identity = { kind: "app" };
-  const known = await attempt(
-    "reading the token's identity",
-    "pull-requests: read",
-    elsewhere,
-    async () => {
-      identity = await whoAmI(client);
-    },
-  );
-  if (!known) return;
-
-  if (settings.reviewComments) {
-    await attempt("posting review comments", "pull-requests: write", elsewhere, async () => {
-      const result = await publishReviewComments(client, onPull, report, identity, options);
+    case "identity":
+      return whoAmI(client);
+    case "review-comments": {
+      const result = await publishReviewComments(
+        client,
+        step.access.context,
+        report,
+        identity,
+        options,
+      );
       const rejected =
         result.rejected > 0
           ? `, ${result.rejected} refused by GitHub (listed in the comment and the summary)`
@@ -124,31 +225,25 @@ export async function publishToGithub(
       deps.info(
         `Review comments: ${result.posted} posted, ${result.alreadyCommented} already there, ${result.notInDiff} not on a changed line${rejected}.`,
       );
-    });
-  }
-  if (settings.comment !== "off" && !readOnly) {
-    const mode = settings.comment;
-    await attempt(
-      "writing the pull request comment",
-      "pull-requests: write",
-      elsewhere,
-      async () => {
-        const body = formatMarkdown(report, options);
-        const worthSaying = report.findings.length > 0 || report.errors.length > 0;
-        const result = await publishStickyComment(
-          client,
-          onPull,
-          body,
-          mode,
-          worthSaying,
-          identity,
-        );
-        deps.info(
-          result.outcome === "skipped"
-            ? "Pull request comment: nothing to report, none written."
-            : `Pull request comment ${result.outcome}: ${result.url ?? ""}`,
-        );
-      },
-    );
+      return identity;
+    }
+    case "sticky-comment": {
+      const body = formatMarkdown(report, options);
+      const worthSaying = report.findings.length > 0 || report.errors.length > 0;
+      const result = await publishStickyComment(
+        client,
+        step.access.context,
+        body,
+        step.mode,
+        worthSaying,
+        identity,
+      );
+      deps.info(
+        result.outcome === "skipped"
+          ? "Pull request comment: nothing to report, none written."
+          : `Pull request comment ${result.outcome}: ${result.url ?? ""}`,
+      );
+      return identity;
+    }
   }
 }

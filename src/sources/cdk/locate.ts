@@ -14,10 +14,12 @@
  * Each step gives a line only when it is sure of it, else hands on to the
  * next: no location beats a wrong one.
  */
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import type { KeyReference, SourceKind, SourceLocation } from "../../model.js";
 import { isJsonObject } from "../json.js";
-import type { SourceFiles } from "../repo.js";
+import { repoRelative, type SourceFiles } from "../repo.js";
+import { isGitIgnored } from "./gitignore.js";
+import { blankComments } from "./js-comments.js";
 import type { StackModel, StackResource } from "./stack.js";
 
 /** Where to look, and how to read. */
@@ -149,11 +151,9 @@ class Context {
     return this.addresses;
   }
 
-  /** `path` (absolute) relative to the repository root with `/`, or null when it is outside. */
-  repoRelative(path: string): string | null {
-    const rel = relative(this.repoRoot, path);
-    if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
-    return rel.split(sep).join("/");
+  /** Whether git ignores `file` (repository-relative); each `.gitignore` is read once. */
+  isIgnored(file: string): Promise<boolean> {
+    return isGitIgnored(file, this.repoRoot, (path) => this.read(path));
   }
 
   /** The shapes (see `constructShape`) of the resources with a construct id, indexed on first need. */
@@ -209,7 +209,7 @@ async function fromCreationStack(
   if (frame === null) return null;
   const file = await mapToRepository(frame.segments, context);
   // A file git ignores (build output, say) is no line of the pull request.
-  if (file === null || (await isIgnored(file, context))) return null;
+  if (file === null || (await context.isIgnored(file))) return null;
   const text = await context.read(join(context.repoRoot, file));
   if (text === null || frame.line > lineCount(text)) return null;
   return { file, line: frame.line };
@@ -436,7 +436,7 @@ async function scanAppSources(context: Context): Promise<AppSource[] | null> {
   const appDir = context.options.appDir;
   if (appDir === null) return null;
   const root = resolve(context.workingDir, appDir);
-  if (context.repoRelative(root) === null && root !== context.repoRoot) return null;
+  if (repoRelative(context.repoRoot, root) === null && root !== context.repoRoot) return null;
   const skipped = new Set(SKIPPED_DIRS);
   const output = await cdkOutputDir(root, context);
   if (output !== null) skipped.add(output);
@@ -445,11 +445,11 @@ async function scanAppSources(context: Context): Promise<AppSource[] | null> {
   if (!complete) return null;
   const sources: AppSource[] = [];
   for (const path of paths.sort()) {
-    const file = context.repoRelative(path);
+    const file = repoRelative(context.repoRoot, path);
     const text = await context.read(path);
     if (file === null || text === null || text.length > MAX_SOURCE_CHARS) continue;
     // Compiled output and other files git ignores are not the app's code in the pull request.
-    if ((await hasTypeScriptSource(file, context)) || (await isIgnored(file, context))) continue;
+    if ((await hasTypeScriptSource(file, context)) || (await context.isIgnored(file))) continue;
     sources.push({ file, code: blankComments(text) });
   }
   return sources;
@@ -496,45 +496,6 @@ function isSourceFile(name: string): boolean {
   return SOURCE_EXTENSIONS.some((ext) => name.endsWith(ext));
 }
 
-/**
- * The code with `//` and `/* *\/` comments replaced by spaces (newlines
- * kept), so that a commented-out construct call is not taken for one.
- * Strings are skipped whole; a regular expression literal holding a quote
- * can throw the lexer off, which only costs matches further on.
- */
-function blankComments(text: string): string {
-  const out = text.split("");
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    const next = text[i + 1];
-    if (c === '"' || c === "'" || c === "`") {
-      i += 1;
-      while (i < text.length && text[i] !== c && (c === "`" || text[i] !== "\n")) {
-        i += text[i] === "\\" ? 2 : 1;
-      }
-      i += 1;
-    } else if (c === "/" && (next === "/" || next === "*")) {
-      const stop = commentEnd(text, i);
-      for (let j = i; j < stop; j += 1) if (out[j] !== "\n") out[j] = " ";
-      i = stop;
-    } else {
-      i += 1;
-    }
-  }
-  return out.join("");
-}
-
-/** The index just past the comment that starts at `start` (its newline stays). */
-function commentEnd(text: string, start: number): number {
-  if (text[start + 1] === "/") {
-    const newline = text.indexOf("\n", start);
-    return newline < 0 ? text.length : newline;
-  }
-  const close = text.indexOf("*/", start + 2);
-  return close < 0 ? text.length : close + 2;
-}
-
 // ---------------------------------------------------------------------------
 // 3. The template file
 
@@ -546,8 +507,9 @@ function commentEnd(text: string, start: number): number {
  */
 async function fromTemplate(found: Found, context: Context): Promise<SourceLocation | null> {
   const path = resolve(context.workingDir, found.stack.templateFile);
-  const file = context.repoRelative(path);
-  if (file === null || (await isIgnored(file, context))) return null;
+  const file = repoRelative(context.repoRoot, path);
+  // The repository root itself ("") is no template file.
+  if (file === null || file === "" || (await context.isIgnored(file))) return null;
   const text = await context.read(path);
   if (text === null) return null;
   const id = found.resource.logicalId;
@@ -559,100 +521,4 @@ async function fromTemplate(found: Found, context: Context): Promise<SourceLocat
   const matches = [...text.matchAll(pattern)];
   const only = matches.length === 1 ? matches[0] : undefined;
   return only === undefined ? null : { file, line: lineCount(text.slice(0, only.index)) };
-}
-
-/**
- * Whether git ignores `file` (repository-relative) by the `.gitignore` files
- * from the repository root down to its directory, as git decides it: the
- * last matching pattern wins, deeper files over shallower, and nothing under
- * an ignored directory can be re-included. A subset of gitignore — globs with
- * `*`, `?`, `**` and classes, `!`, anchored and directory-only patterns; not
- * `.git/info/exclude` or `core.excludesFile` — which suffices for the
- * `cdk.out`, `dist` and `*.js` lines CDK projects have.
- */
-async function isIgnored(file: string, context: Context): Promise<boolean> {
-  const parts = file.split("/");
-  const rules: IgnoreRule[] = [];
-  for (let depth = 0; depth < parts.length; depth += 1) {
-    const dir = join(context.repoRoot, ...parts.slice(0, depth));
-    const text = await context.read(join(dir, ".gitignore"));
-    if (text === null) continue;
-    for (const line of text.split(/\r?\n/)) {
-      const rule = ignoreRule(line.trim(), depth);
-      if (rule !== null) rules.push(rule);
-    }
-  }
-  // Each directory on the way, then the file itself.
-  for (let n = 1; n <= parts.length; n += 1) {
-    const isDir = n < parts.length;
-    let ignored = false;
-    for (const rule of rules) {
-      if (rule.depth < n && matches(rule, parts.slice(rule.depth, n), isDir)) {
-        ignored = !rule.negated;
-      }
-    }
-    if (ignored || !isDir) return ignored;
-  }
-  return false;
-}
-
-/** One pattern line of a `.gitignore`. */
-interface IgnoreRule {
-  /** How many path segments below the repository root its `.gitignore` sits. */
-  depth: number;
-  negated: boolean;
-  dirOnly: boolean;
-  /** Matched against the whole path below the `.gitignore`, not just the name. */
-  anchored: boolean;
-  pattern: RegExp;
-}
-
-function ignoreRule(line: string, depth: number): IgnoreRule | null {
-  if (line === "" || line.startsWith("#")) return null;
-  const negated = line.startsWith("!");
-  const body = negated ? line.slice(1) : line;
-  const dirOnly = body.endsWith("/");
-  const glob = body.replace(/^\/|\/$/g, "");
-  if (glob === "") return null;
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(`^${globToRegExp(glob)}$`);
-  } catch {
-    // A class this subset cannot translate: the line is passed over.
-    return null;
-  }
-  // A slash at the start or in the middle anchors the pattern to its directory.
-  return { depth, negated, dirOnly, anchored: body.slice(0, -1).includes("/"), pattern };
-}
-
-function matches(rule: IgnoreRule, below: readonly string[], isDir: boolean): boolean {
-  if (rule.dirOnly && !isDir) return false;
-  const subject = rule.anchored ? below.join("/") : below[below.length - 1];
-  return subject !== undefined && rule.pattern.test(subject);
-}
-
-function globToRegExp(glob: string): string {
-  let out = "";
-  for (let i = 0; i < glob.length; i += 1) {
-    const c = glob[i] ?? "";
-    if (c === "*" && glob[i + 1] === "*") {
-      // `**/` is any number of leading directories, none included.
-      const slash = glob[i + 2] === "/";
-      out += slash ? "(?:.*/)?" : ".*";
-      i += slash ? 2 : 1;
-    } else if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0) out += "\\[";
-      else {
-        out += `[${glob
-          .slice(i + 1, end)
-          .replace(/^!/, "^")
-          .replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else out += c.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  return out;
 }

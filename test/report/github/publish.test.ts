@@ -8,7 +8,12 @@ import { githubClient } from "../../../src/github/client.js";
 import type { GithubContext } from "../../../src/github/context.js";
 import type { Report } from "../../../src/model.js";
 import { MARKDOWN_MARKER } from "../../../src/report/formats/markdown.js";
-import { type GithubReportSettings, publishToGithub } from "../../../src/report/github/publish.js";
+import {
+  type GithubReportSettings,
+  type GithubStep,
+  planGithubReport,
+  publishToGithub,
+} from "../../../src/report/github/publish.js";
 import { FakeGithub, type FakeUser } from "../../support/fake-github.js";
 import { manyFindings, RULES } from "../hostile-report.js";
 
@@ -272,6 +277,66 @@ describe("a token that cannot write (a fork's pull request)", () => {
     expect(out.commands).toContain("::error ");
     expect(out.warnings, out.warnings.join("\n")).toHaveLength(1);
     expect(out.warnings[0]).toContain("`permissions: pull-requests: write`");
+  });
+
+  it("refused review comments stop the run: the sticky comment is not tried", async () => {
+    const out = await publish(manyFindings(1), {
+      token: "read-only-token",
+      settings: { annotations: "commands" },
+    });
+    expect(out.warnings, out.warnings.join("\n")).toHaveLength(1);
+    expect(out.warnings[0]).toMatch(/^posting review comments: .*pull-requests: write/);
+    expect(writes().map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST /repos/${fake.owner}/${fake.repo}/pulls/7/reviews`,
+    ]);
+    expect(fake.issueComments).toHaveLength(0);
+  });
+});
+
+describe("the plan", () => {
+  const client = githubClient({
+    token: "t",
+    baseUrl: "http://127.0.0.1:9",
+    userAgent: "t",
+    log: { debug: () => {}, warn: () => {} },
+  });
+  const context: GithubContext = {
+    apiUrl: "http://127.0.0.1:9",
+    repo: { owner: "o", repo: "r" },
+    eventName: "pull_request",
+    sha: HEAD,
+    pull: { number: 7, headSha: HEAD, baseSha: BASE, fromFork: false },
+  };
+  const kinds = (steps: GithubStep[]) => steps.map((step) => step.kind);
+
+  it("a pull request gets the check run, then the identity, review comments and the comment", () => {
+    expect(kinds(planGithubReport(SETTINGS, client, context))).toEqual([
+      "check-run",
+      "identity",
+      "review-comments",
+      "sticky-comment",
+    ]);
+  });
+
+  it("without a client: workflow commands, and nothing on the pull request", () => {
+    expect(kinds(planGithubReport(SETTINGS, null, context))).toEqual([
+      "notice",
+      "workflow-commands",
+    ]);
+  });
+
+  it("a push gets no pull request step, and says why", () => {
+    const steps = planGithubReport(SETTINGS, client, { ...context, eventName: "push", pull: null });
+    expect(steps.at(-1)).toEqual({
+      kind: "notice",
+      message: "Not a pull request event (push): no pull request comment.",
+    });
+    expect(kinds(steps)).toEqual(["check-run", "notice"]);
+  });
+
+  it("comment off and no review comments: no identity is asked", () => {
+    const settings = { annotations: "none", reviewComments: false, comment: "off" } as const;
+    expect(planGithubReport(settings, client, context)).toEqual([]);
   });
 });
 

@@ -1,0 +1,73 @@
+/**
+ * Reading a rules or rule test file up to its validated data (STYLE 3 "Parse,
+ * validate, compile"): the size check, the YAML parse, and one JSON Schema
+ * validator per schema, compiled once on one Ajv for both the loader and the
+ * test runner.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { RulesProblem } from "./errors.js";
+import { rulesSchema } from "./schema.js";
+import { ruleTestsSchema } from "./test-schema.js";
+import { type ParsedYaml, parseYaml } from "./yaml-source.js";
+
+/** Rules files are hand-written and a few kilobytes; anything over 1 MB is a mistake or an attack. */
+export const MAX_RULES_FILE_BYTES = 1024 * 1024;
+
+/**
+ * The parsed YAML of a rules or rule test file (`what` names it in messages);
+ * null when it is too large or not YAML, with the problems added to `problems`.
+ */
+export function parseRulesText(
+  text: string,
+  file: string,
+  what: "rules file" | "rule test file",
+  problems: RulesProblem[],
+): ParsedYaml | null {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_RULES_FILE_BYTES) {
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      message: `${what} is ${bytes} bytes; the limit is ${MAX_RULES_FILE_BYTES} (1 MB)`,
+    });
+    return null;
+  }
+  const result = parseYaml(text);
+  if (!result.ok) {
+    problems.push(...result.problems.map((problem) => ({ file, ...problem })));
+    return null;
+  }
+  return result.parsed;
+}
+
+let ajv: Ajv | null = null;
+let rulesValidator: ValidateFunction | null = null;
+let testsValidator: ValidateFunction | null = null;
+
+/** The one Ajv, made on first use. */
+function schemaCompiler(): Ajv {
+  ajv ??= new Ajv({
+    allErrors: true,
+    // parentSchema on each error: messages read the schema's titles and property names.
+    verbose: true,
+    strict: true,
+    // `if: {required: [...]}` discriminates conditions without declaring properties there.
+    strictRequired: false,
+    // Operator values like `equals` take a string, number or boolean.
+    allowUnionTypes: true,
+  });
+  return ajv;
+}
+
+/** Every error of a rules file's data against the rules schema; empty when it is valid. */
+export function validateRules(data: unknown): ErrorObject[] {
+  rulesValidator ??= schemaCompiler().compile(rulesSchema());
+  return rulesValidator(data) ? [] : (rulesValidator.errors ?? []);
+}
+
+/** Every error of a rule test file's data against the rule tests schema; empty when it is valid. */
+export function validateRuleTests(data: unknown): ErrorObject[] {
+  testsValidator ??= schemaCompiler().compile(ruleTestsSchema());
+  return testsValidator(data) ? [] : (testsValidator.errors ?? []);
+}
