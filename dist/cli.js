@@ -4,17 +4,19 @@ import {
   AWS_TIMEOUT_HELP,
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
-  EvidenceError,
   InputError,
   PARAMETER_HELP,
   SEVERITIES,
   SILENT,
+  SILENT_LOGGER,
+  cliLogger,
+  describeFailure,
+  errorMessage,
   escapeLogLines,
   escapeLogText,
   formatGithub,
   formatJson,
   formatMarkdown,
-  formatRuleTestResult,
   formatSarif,
   formatText,
   nodeDeps,
@@ -23,6 +25,7 @@ import {
   parseNow,
   parseParameterOverride,
   parseRoleTemplate,
+  plural,
   profileRegion,
   progressLine,
   readRules,
@@ -31,7 +34,7 @@ import {
   snapshot,
   testRules,
   withDefaultRegion
-} from "./chunks/chunk-TFBGYENK.js";
+} from "./chunks/chunk-N4RFNTXB.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,
@@ -3686,11 +3689,22 @@ function rulesSchemaText() {
 `;
 }
 
+// src/rules/test-format.ts
+function formatRuleTestResult(result) {
+  const { files, cases, failures } = result;
+  const blocks = failures.map(
+    (failure) => `FAIL ${escapeLogText(failure.file)}:${failure.line} ${escapeLogText(failure.case)}
+${failure.diff}
+`
+  );
+  const counted = `${plural(cases, "case")} in ${plural(files, "file")}`;
+  const summary = failures.length === 0 ? `${counted}: all passed` : `${counted}: ${cases - failures.length} passed, ${failures.length} failed`;
+  return `${blocks.map((block) => `${block}
+`).join("")}${summary}
+`;
+}
+
 // src/command.ts
-var SILENT_LOGGER = { info: () => {
-}, warn: () => {
-}, debug: () => {
-} };
 async function main(argv, io, deps) {
   try {
     const args = parseArgs(argv, deps.tool.version, io);
@@ -3706,30 +3720,17 @@ async function main(argv, io, deps) {
       );
       return 0;
     }
-    const logger = {
-      // What a directory search found: a line on stderr, so that stdout stays the report.
-      info: (message) => {
-        if (!args.quiet) io.stderr(`${escapeLogText(message)}
-`);
-      },
-      warn: (message) => {
-        if (!args.quiet) io.stderr(`warning: ${escapeLogText(message)}
-`);
-      },
-      // Notes (what was left unresolved on purpose) only when asked for.
-      debug: (message) => {
-        if ((args.verbose || io.debug) && !args.quiet)
-          io.stderr(`note: ${escapeLogText(message)}
-`);
-      }
-    };
+    const logger = cliLogger(io.stderr, {
+      quiet: args.quiet,
+      verbose: args.verbose || io.debug
+    });
     const progress = io.stderrIsTty && !args.quiet ? progressLine(io.stderr, true) : args.verbose ? progressLine(io.stderr, false) : SILENT;
     const config = await withDefaultRegion(args.config, io.env ?? {}, profileRegion);
     if (args.command === "snapshot") {
       const { keys, usage } = await snapshot(config, { ...deps, logger, progress });
       const counts = `${usage.used} used, ${usage.unused} unused, ${usage.unknown} unknown, ${usage.unavailable} unavailable`;
       io.stderr(
-        `wrote the facts of ${keys} key${keys === 1 ? "" : "s"} to ${escapeLogText(config.saveFacts ?? "")}: ${counts}
+        `wrote the facts of ${plural(keys, "key")} to ${escapeLogText(config.saveFacts ?? "")}: ${counts}
 `
       );
       return 0;
@@ -3748,26 +3749,20 @@ async function main(argv, io, deps) {
     }
     return failed ? 1 : 0;
   } catch (error) {
-    io.stderr(`${escapeLogLines(describeFailure(error, io.debug))}
+    const failure = describeFailure(error);
+    const stack = io.debug && failure.stack ? `
+${failure.stack}` : "";
+    io.stderr(`${escapeLogLines(`${failure.message}${stack}`)}
 `);
-    return 2;
+    return failure.exitCode;
   }
 }
 async function writeOutput(file, text, deps) {
   try {
     await deps.writeFile(file, text);
   } catch (cause) {
-    throw new InputError(`cannot write output: ${cause.message}`, file, null, { cause });
+    throw new InputError(`cannot write output: ${errorMessage(cause)}`, file, null, { cause });
   }
-}
-function describeFailure(error, debug) {
-  const stack = debug && error instanceof Error && error.stack ? `
-${error.stack}` : "";
-  if (error instanceof InputError || error instanceof EvidenceError) {
-    return `kms-usage-lint: ${error.describe()}${stack}`;
-  }
-  const message = escapeLogText(error instanceof Error ? error.message : String(error));
-  return `kms-usage-lint: internal error: ${message}. This is a bug; please report it with DEBUG=kms-usage-lint set for the stack trace.${stack}`;
 }
 
 // src/cli.ts

@@ -2,13 +2,15 @@ import { createRequire as __kulCreateRequire } from "node:module"; const require
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
-  EvidenceError,
   InputError,
   MARKDOWN_MARKER,
   MAX_INPUT_BYTES,
   MESSAGE_LIMIT,
   SEVERITIES,
   TITLE_LIMIT,
+  actionsLogger,
+  describeFailure,
+  errorMessage,
   escapeLogLines,
   escapeLogText,
   findingPlace,
@@ -33,7 +35,7 @@ import {
   subjectsById,
   truncate,
   withDefaultRegion
-} from "./chunks/chunk-TFBGYENK.js";
+} from "./chunks/chunk-N4RFNTXB.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,
@@ -21076,11 +21078,11 @@ function isPermissionError(error2) {
   if (githubStatus(error2) !== 403) return false;
   const response = error2.response;
   if (response?.headers?.["x-ratelimit-remaining"] === "0") return false;
-  return !/rate limit/i.test(error2.message ?? "");
+  return !/rate limit/i.test(errorMessage(error2));
 }
 function describeGithubError(what, error2, permission) {
   const status = githubStatus(error2);
-  const answer = firstLine(error2 instanceof Error ? error2.message : String(error2));
+  const answer = firstLine(errorMessage(error2));
   if (isPermissionError(error2)) {
     return `${what}: GitHub answered 403 (${answer}); the job's token needs \`permissions: ${permission}\``;
   }
@@ -25815,96 +25817,130 @@ async function publishStickyComment(client, context, body, mode, worthSaying, id
 }
 
 // src/report/github/publish.ts
+function planGithubReport(settings, client, context) {
+  const steps = [];
+  if (settings.annotations === "commands") steps.push({ kind: "workflow-commands" });
+  if (settings.annotations === "checks") {
+    if (client === null || context === null) {
+      steps.push(
+        {
+          kind: "notice",
+          message: "No GitHub repository or token to create a check run with: annotating with workflow commands."
+        },
+        { kind: "workflow-commands" }
+      );
+    } else {
+      const instead2 = "The findings are reported as workflow-command annotations and in the job summary instead.";
+      steps.push({ kind: "check-run", access: { client, context }, instead: instead2 });
+    }
+  }
+  const wantsPull = settings.reviewComments || settings.comment !== "off";
+  if (!wantsPull || client === null || context === null) return steps;
+  const pull = context.pull;
+  if (pull === null) {
+    const message = `Not a pull request event (${context.eventName || "unknown"}): no pull request comment.`;
+    steps.push({ kind: "notice", message });
+    return steps;
+  }
+  const access2 = { client, context: { ...context, pull } };
+  const instead = `The findings are in ${settings.annotations === "none" ? "" : "the annotations, "}the log and the job summary.`;
+  steps.push({ kind: "identity", access: access2, instead });
+  if (settings.reviewComments) steps.push({ kind: "review-comments", access: access2, instead });
+  if (settings.comment !== "off") {
+    steps.push({ kind: "sticky-comment", access: access2, mode: settings.comment, instead });
+  }
+  return steps;
+}
+var STEP_PERMISSIONS = {
+  "check-run": { what: "creating the check run", permission: "checks: write" },
+  identity: { what: "reading the token's identity", permission: "pull-requests: read" },
+  "review-comments": { what: "posting review comments", permission: "pull-requests: write" },
+  "sticky-comment": {
+    what: "writing the pull request comment",
+    permission: "pull-requests: write"
+  }
+};
 async function publishToGithub(report, failed, settings, options, deps) {
-  const { client, context } = deps;
+  await runGithubPlan(
+    planGithubReport(settings, deps.client, deps.context),
+    report,
+    failed,
+    options,
+    deps
+  );
+}
+async function runGithubPlan(steps, report, failed, options, deps) {
   let readOnly = false;
+  let identity = { kind: "app" };
   const writeCommands = () => deps.writeCommands(formatGithub(report));
-  const attempt = async (what, permission, instead, publish) => {
+  for (const step of steps) {
+    if (step.kind === "notice") {
+      deps.info(step.message);
+      continue;
+    }
+    if (step.kind === "workflow-commands") {
+      writeCommands();
+      continue;
+    }
+    if (readOnly) return;
+    const { what, permission } = STEP_PERMISSIONS[step.kind];
     try {
-      await publish();
-      return true;
+      identity = await runStep(step, report, failed, options, identity, deps);
     } catch (error2) {
       const why = describeGithubError(what, error2, permission);
       if (isPermissionError(error2)) {
         readOnly = true;
-        deps.warn(`${why}. (A pull request from a fork gets a read-only token.) ${instead}`);
+        deps.warn(`${why}. (A pull request from a fork gets a read-only token.) ${step.instead}`);
       } else {
-        deps.warn(`${why}. ${instead}`);
+        deps.warn(`${why}. ${step.instead}`);
       }
-      return false;
+      if (step.kind === "check-run") writeCommands();
+      if (step.kind === "identity") return;
     }
-  };
-  const elsewhere = `The findings are in ${settings.annotations === "none" ? "" : "the annotations, "}the log and the job summary.`;
-  if (settings.annotations === "commands") writeCommands();
-  if (settings.annotations === "checks") {
-    if (client === null || context === null) {
+  }
+}
+async function runStep(step, report, failed, options, identity, deps) {
+  const { client, context } = step.access;
+  switch (step.kind) {
+    case "check-run": {
+      const run2 = await publishCheckRun(client, context, report, failed, options);
       deps.info(
-        "No GitHub repository or token to create a check run with: annotating with workflow commands."
+        `Check run ${run2.url}: ${run2.annotations} annotations in ${plural(run2.batches, "request")}.`
       );
-      writeCommands();
-    } else {
-      const instead = "The findings are reported as workflow-command annotations and in the job summary instead.";
-      const posted = await attempt("creating the check run", "checks: write", instead, async () => {
-        const run2 = await publishCheckRun(client, context, report, failed, options);
-        deps.info(
-          `Check run ${run2.url}: ${run2.annotations} annotations in ${run2.batches} ${run2.batches === 1 ? "request" : "requests"}.`
-        );
-      });
-      if (!posted) writeCommands();
+      return identity;
     }
-  }
-  const pull = context?.pull ?? null;
-  const wantsPull = settings.reviewComments || settings.comment !== "off";
-  if (!wantsPull || client === null || context === null) return;
-  if (pull === null) {
-    deps.info(
-      `Not a pull request event (${context.eventName || "unknown"}): no pull request comment.`
-    );
-    return;
-  }
-  if (readOnly) return;
-  const onPull = { ...context, pull };
-  let identity = { kind: "app" };
-  const known = await attempt(
-    "reading the token's identity",
-    "pull-requests: read",
-    elsewhere,
-    async () => {
-      identity = await whoAmI(client);
-    }
-  );
-  if (!known) return;
-  if (settings.reviewComments) {
-    await attempt("posting review comments", "pull-requests: write", elsewhere, async () => {
-      const result = await publishReviewComments(client, onPull, report, identity, options);
+    case "identity":
+      return whoAmI(client);
+    case "review-comments": {
+      const result = await publishReviewComments(
+        client,
+        step.access.context,
+        report,
+        identity,
+        options
+      );
       const rejected = result.rejected > 0 ? `, ${result.rejected} refused by GitHub (listed in the comment and the summary)` : "";
       deps.info(
         `Review comments: ${result.posted} posted, ${result.alreadyCommented} already there, ${result.notInDiff} not on a changed line${rejected}.`
       );
-    });
-  }
-  if (settings.comment !== "off" && !readOnly) {
-    const mode = settings.comment;
-    await attempt(
-      "writing the pull request comment",
-      "pull-requests: write",
-      elsewhere,
-      async () => {
-        const body = formatMarkdown(report, options);
-        const worthSaying = report.findings.length > 0 || report.errors.length > 0;
-        const result = await publishStickyComment(
-          client,
-          onPull,
-          body,
-          mode,
-          worthSaying,
-          identity
-        );
-        deps.info(
-          result.outcome === "skipped" ? "Pull request comment: nothing to report, none written." : `Pull request comment ${result.outcome}: ${result.url ?? ""}`
-        );
-      }
-    );
+      return identity;
+    }
+    case "sticky-comment": {
+      const body = formatMarkdown(report, options);
+      const worthSaying = report.findings.length > 0 || report.errors.length > 0;
+      const result = await publishStickyComment(
+        client,
+        step.access.context,
+        body,
+        step.mode,
+        worthSaying,
+        identity
+      );
+      deps.info(
+        result.outcome === "skipped" ? "Pull request comment: nothing to report, none written." : `Pull request comment ${result.outcome}: ${result.url ?? ""}`
+      );
+      return identity;
+    }
   }
 }
 
@@ -25930,7 +25966,7 @@ async function runAction(runner) {
       userAgent: `${deps.tool.name}/${deps.tool.version}`,
       log: { debug: io.debug, warn: io.warning }
     }) : null;
-    const logger = { info: io.info, warn: io.warning, debug: io.debug };
+    const logger = actionsLogger(io);
     config.baseRef = await baseRevision(io, context, deps);
     const rulesFiles = settings.configFromBase ? baseRules(io, client, context, deps.cwd) : void 0;
     if (rulesFiles && config.configFile && !await rulesFiles.fileExists(config.configFile)) {
@@ -25968,7 +26004,7 @@ async function runAction(runner) {
         fullReport: "the JSON report (the step's `report` output)"
       });
       await io.writeSummary(markdown).catch((error2) => {
-        io.warning(`writing the job summary: ${error2.message}`);
+        io.warning(`writing the job summary: ${errorMessage(error2)}`);
       });
     }
     if (failed) {
@@ -25977,12 +26013,9 @@ async function runAction(runner) {
       );
     }
   } catch (error2) {
-    if (error2 instanceof InputError || error2 instanceof EvidenceError) {
-      io.setFailed(`kms-usage-lint: ${error2.describe()}`);
-    } else {
-      io.debug(error2.stack ?? String(error2));
-      io.setFailed(`kms-usage-lint: internal error: ${error2.message}`);
-    }
+    const failure = describeFailure(error2);
+    if (failure.code === "internal") io.debug(failure.stack ?? String(error2));
+    io.setFailed(failure.message);
   }
 }
 function escapedMessages(io) {
@@ -26024,7 +26057,7 @@ async function readEvent(io, deps) {
   try {
     return JSON.parse(await deps.readFile(path, MAX_INPUT_BYTES));
   } catch (error2) {
-    io.warning(`reading the event payload ${path}: ${error2.message}`);
+    io.warning(`reading the event payload ${path}: ${errorMessage(error2)}`);
     return null;
   }
 }
