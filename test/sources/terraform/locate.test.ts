@@ -7,6 +7,7 @@ import type { KeyReference, SourceKind } from "../../../src/model.js";
 import { findRepoRoot, nodeSourceFiles, type SourceFiles } from "../../../src/sources/repo.js";
 import { type LocateOptions, locateTerraform } from "../../../src/sources/terraform/locate.js";
 import type { ModuleCalls } from "../../../src/sources/terraform/modules.js";
+import { reference } from "../../support/facts.js";
 
 const REPO = fileURLToPath(new URL("../../fixtures/tf-repo/", import.meta.url));
 const ROOT = join(REPO, "infra");
@@ -29,7 +30,7 @@ const MODULES: ModuleCalls = {
 function ref(address: string, extra: Partial<KeyReference> = {}): KeyReference {
   const resourceType = /(?:^|\.)(aws_[a-z0-9_]+)\.[^.]+$/.exec(address)?.[1] ?? null;
   const kind = resourceType === null ? "output" : kindOf(resourceType);
-  return {
+  return reference({
     source: "terraform-plan",
     kind,
     file: "infra/plan.json",
@@ -38,11 +39,8 @@ function ref(address: string, extra: Partial<KeyReference> = {}): KeyReference {
     attribute: "arn",
     target: { kind: "planned", address },
     action: "create",
-    change: null,
-    location: null,
-    suppressions: [],
     ...extra,
-  };
+  });
 }
 
 function kindOf(resourceType: string): KeyReference["kind"] {
