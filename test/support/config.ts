@@ -1,10 +1,14 @@
-/** A run configuration for tests: every field at its CLI default, with `overrides` on top. */
+/** Factories for tests: a run configuration and the pipeline's dependencies, each at its defaults. */
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
   type RunConfig,
 } from "../../src/config/config.js";
+import type { Deps, Logger } from "../../src/pipeline.js";
+import { readRegularFile } from "../../src/read-file.js";
+import { nodeSourceFiles } from "../../src/sources/repo.js";
 
+/** A run configuration for tests: every field at its CLI default, with `overrides` on top. */
 export function testConfig(overrides: Partial<RunConfig> = {}): RunConfig {
   return {
     inputs: [],
@@ -27,6 +31,28 @@ export function testConfig(overrides: Partial<RunConfig> = {}): RunConfig {
     maxFactsAgeDays: DEFAULT_MAX_FACTS_AGE_DAYS,
     failOn: "error",
     outputs: [],
+    ...overrides,
+  };
+}
+
+/** A logger that keeps nothing: for tests that do not look at the log. */
+export const SILENT_LOGGER: Logger = { info: () => {}, warn: () => {}, debug: () => {} };
+
+/**
+ * The pipeline's dependencies for tests: the real file reader and source files, no
+ * file exists and nothing is written unless `overrides` say so, a silent logger, the
+ * real clock, and no live AWS (`liveFacts` absent) — with `overrides` on top.
+ */
+export function testDeps(overrides: Partial<Deps> = {}): Deps {
+  return {
+    readFile: readRegularFile,
+    fileExists: async () => false,
+    writeFile: async () => {},
+    sourceFiles: nodeSourceFiles(),
+    cwd: process.cwd(),
+    clock: () => new Date(),
+    logger: SILENT_LOGGER,
+    tool: { name: "kms-usage-lint", version: "test" },
     ...overrides,
   };
 }
