@@ -215,6 +215,8 @@ describe.each(nodeRuntimes())("dist/ failing closed on $name", ({ bin }) => {
 
   it("a silent endpoint ends the run within --aws-timeout, exit 2", async () => {
     kms.setFault({ kind: "silent", service: "any" });
+    // The emulator is shared across this file's tests: count only this run's requests.
+    const [stsBefore, kmsBefore] = [kms.stsCalls.length, kms.calls.length];
     const run = await runNodeAsync(
       bin,
       ["dist/cli.js", "check", "examples/plan.json", "--aws-timeout", "2", "--quiet"],
@@ -226,9 +228,10 @@ describe.each(nodeRuntimes())("dist/ failing closed on $name", ({ bin }) => {
       expect.stringContaining(`(${kms.endpoint}) gave no answer within 2 s (--aws-timeout)`),
     ]);
     // One deadline for the run, not one per key: STS asked once, no key asked twice, none for its usage.
-    expect(kms.stsCalls.map((c) => c.operation)).toEqual(["GetCallerIdentity"]);
-    expect(kms.calls.filter((c) => c.operation === "GetKeyLastUsage")).toEqual([]);
-    const described = kms.calls.filter((c) => c.operation === "DescribeKey").map((c) => c.keyId);
+    expect(kms.stsCalls.slice(stsBefore).map((c) => c.operation)).toEqual(["GetCallerIdentity"]);
+    const calls = kms.calls.slice(kmsBefore);
+    expect(calls.filter((c) => c.operation === "GetKeyLastUsage")).toEqual([]);
+    const described = calls.filter((c) => c.operation === "DescribeKey").map((c) => c.keyId);
     expect(new Set(described).size).toBe(described.length);
   });
 
