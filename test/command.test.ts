@@ -1,8 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/command.js";
-import { nodeSourceFiles } from "../src/sources/repo.js";
+import { runCli, withFiles } from "./support/cli.js";
 import { ROOT } from "./support/run-dist.js";
 
 const NOW = "2026-11-28T00:00:00Z";
@@ -10,39 +8,14 @@ const PLAN = join(ROOT, "examples/plan.json");
 const FACTS = join(ROOT, "examples/facts.json");
 const ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
-/** Runs the command in-process with captured output and an in-memory file system overlay. */
-async function cli(argv: string[], files: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const written: Record<string, string> = {};
-  const code = await main(
-    argv,
-    {
-      stdout: (t) => {
-        stdout += t;
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-      stdoutIsTty: false,
-      stderrIsTty: false,
-      debug: false,
-    },
-    {
-      readFile: async (path) => files[path] ?? readFile(path, "utf8"),
-      fileExists: async (path) => path in files,
-      writeFile: async (path, text) => {
-        written[path] = text;
-      },
-      sourceFiles: nodeSourceFiles(),
-      cwd: process.cwd(),
-      // A few days after examples/facts.json was captured, and not --now: tests that pin the clock say so.
-      clock: () => new Date("2026-12-01T00:00:00Z"),
-      tool: { name: "kms-usage-lint", version: "0.0.0-test" },
-    },
-  );
-  return { code, stdout, stderr, written };
-}
+/** The command in-process, over `files` laid on the real file system, at a pinned clock. */
+const cli = (argv: string[], files: Record<string, string> = {}) =>
+  runCli(argv, process.cwd(), {
+    ...withFiles(files),
+    // A few days after examples/facts.json was captured, and not --now: tests that pin the clock say so.
+    clock: () => new Date("2026-12-01T00:00:00Z"),
+    tool: { name: "kms-usage-lint", version: "0.0.0-test" },
+  });
 
 describe("kms-usage-lint check", () => {
   it("reports the example's findings in text, grouped by file, and exits 1", async () => {

@@ -2,8 +2,8 @@
 import net from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../src/command.js";
 import { nodeDeps } from "../src/node-deps.js";
+import { runCli } from "./support/cli.js";
 import { ROOT } from "./support/run-dist.js";
 
 afterEach(() => {
@@ -13,8 +13,8 @@ afterEach(() => {
 describe("offline evaluation", () => {
   it("opens no socket when the facts come from a snapshot, even with live AWS available", async () => {
     const connect = vi.spyOn(net.Socket.prototype, "connect");
-    let stdout = "";
-    const code = await main(
+    // The real dependencies, AWS client factory included: only the snapshot keeps it offline.
+    const { code, stdout } = await runCli(
       [
         join(ROOT, "examples/plan.json"),
         "--facts",
@@ -24,15 +24,7 @@ describe("offline evaluation", () => {
         "--format",
         "json",
       ],
-      {
-        stdout: (t) => {
-          stdout += t;
-        },
-        stderr: () => {},
-        stdoutIsTty: false,
-        stderrIsTty: false,
-        debug: false,
-      },
+      ROOT,
       nodeDeps(),
     );
     expect(code).toBe(1);

@@ -190,13 +190,11 @@ describe("findKmsArns", () => {
     ]);
   });
 
-  it("scans 10 MB of near misses in linear time", () => {
+  it("scans 10 MB of near misses with a linear scan (a quadratic one would run past the test's timeout)", () => {
     const chunk = `arn:aws:kms:us-east-1:111122223333:alias/${"a".repeat(240)}* `;
     const text = chunk.repeat(Math.ceil(10e6 / chunk.length));
-    const start = performance.now();
+    // A quadratic scan over these 10^7 characters takes minutes, past the test's timeout.
     expect(findKmsArns(text)).toEqual([]);
-    // Generous for a shared CI machine; a quadratic scan takes minutes.
-    expect(performance.now() - start).toBeLessThan(5000);
   });
 
   it("finds generated ARNs embedded in random text, exactly", () => {

@@ -1,14 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SILENT_LOGGER } from "../../src/logging.js";
 import type { Report } from "../../src/model.js";
 import { run } from "../../src/pipeline.js";
 import { buildReport } from "../../src/report/build.js";
 import { formatJson } from "../../src/report/formats/json.js";
 import { formatText } from "../../src/report/formats/text.js";
-import { nodeSourceFiles } from "../../src/sources/repo.js";
-import { testConfig } from "../support/config.js";
+import { testConfig, testDeps } from "../support/config.js";
 import { ROOT } from "../support/run-dist.js";
 
 const NOW = new Date("2026-11-28T00:00:00Z");
@@ -21,17 +19,15 @@ async function exampleReport(): Promise<Report> {
     repoRoot: ROOT,
     now: NOW,
   });
-  const files = nodeSourceFiles();
-  const { report } = await run(config, {
-    readFile: (path) => readFile(join(ROOT, path), "utf8"),
-    fileExists: async () => false,
-    writeFile: async () => {},
-    sourceFiles: files,
-    cwd: ROOT,
-    clock: () => NOW,
-    logger: SILENT_LOGGER,
-    tool: { name: "kms-usage-lint", version: "0.0.0-golden" },
-  });
+  const { report } = await run(
+    config,
+    testDeps({
+      readFile: (path) => readFile(join(ROOT, path), "utf8"),
+      cwd: ROOT,
+      clock: () => NOW,
+      tool: { name: "kms-usage-lint", version: "0.0.0-golden" },
+    }),
+  );
   return report;
 }
 

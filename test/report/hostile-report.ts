@@ -14,6 +14,7 @@ import type {
 } from "../../src/model.js";
 import { buildReport } from "../../src/report/build.js";
 import type { RuleMeta } from "../../src/report/format-options.js";
+import { reference as sourceReference } from "../support/facts.js";
 
 export const NOW = new Date("2026-11-28T00:00:00Z");
 
@@ -86,7 +87,7 @@ function usage(partial: Partial<UsageFacts>): UsageFacts {
 }
 
 function reference(partial: Partial<KeyReference>): KeyReference {
-  return {
+  return sourceReference({
     source: "terraform-plan",
     kind: "key",
     file: "infra/plan.json",
@@ -94,12 +95,8 @@ function reference(partial: Partial<KeyReference>): KeyReference {
     resourceType: "aws_kms_key",
     attribute: "arn",
     target: { kind: "arn", arn: KEYS.data },
-    action: null,
-    change: null,
-    location: null,
-    suppressions: [],
     ...partial,
-  };
+  });
 }
 
 const DATA_ADDRESS = `module.store.aws_kms_key.this["${HOSTILE.link}"]`;

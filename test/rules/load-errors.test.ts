@@ -341,7 +341,7 @@ describe("packs", () => {
 });
 
 describe("hostile rules files", () => {
-  it("refuses an alias bomb, fast", () => {
+  it("refuses an alias bomb by counting its aliases, not by expanding them", () => {
     const bomb = [
       "a: &a [x, x, x, x, x, x, x, x, x, x]",
       "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
@@ -352,9 +352,8 @@ describe("hostile rules files", () => {
       "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]",
       "h: [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]",
     ].join("\n");
-    const start = performance.now();
+    // Expanded, this is 10^8 nodes; the refusal names the alias-count limit it stopped at.
     const problems = problemsOf(bomb);
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(problems).toEqual([
       "rules.yml:2:8: YAML aliases expand to too many nodes (limit 100); refusing what looks like an alias bomb",
     ]);

@@ -4,6 +4,7 @@
  */
 import type { KeyChange, KeyInfo, KeyReference, KeySubject, UsageFacts } from "../../src/model.js";
 import type { FactContext } from "../../src/rules/catalog.js";
+import { reference } from "../support/facts.js";
 
 /** The pinned evaluation clock of every rule test. */
 export const NOW = new Date("2026-11-28T00:00:00Z");
@@ -65,7 +66,7 @@ export function makeChange(overrides: Partial<KeyChange> = {}): KeyChange {
 }
 
 export function makeReference(overrides: Partial<KeyReference> = {}): KeyReference {
-  return {
+  return reference({
     source: "terraform-plan",
     kind: "key",
     file: "plan.json",
@@ -73,12 +74,9 @@ export function makeReference(overrides: Partial<KeyReference> = {}): KeyReferen
     resourceType: "aws_kms_key",
     attribute: "arn",
     target: { kind: "arn", arn: ARN },
-    action: null,
-    change: null,
     location: { file: "infra/kms.tf", line: 12 },
-    suppressions: [],
     ...overrides,
-  };
+  });
 }
 
 /** Overrides for {@link makeSubject}: `key`, `usage` and `change` merge into the defaults (null clears them). */

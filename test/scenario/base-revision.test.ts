@@ -9,7 +9,7 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gitRevisionFiles } from "../../src/git-revision.js";
-import { fixtureApp, readAssembly, synthApp, tempDir } from "../support/cdk/synth.js";
+import { fixtureApp, presynthesizedApp, readAssembly, tempDir } from "../support/cdk/synth.js";
 import { runCli } from "../support/cli.js";
 
 const ACCOUNT = "111122223333";
@@ -175,14 +175,8 @@ describe("Terraform: a resource block the change deletes", () => {
 
 describe("CDK: a construct the change deletes", () => {
   it("never gets a checkout line from the base assembly; with --base-ref, its line in the base commit", async () => {
-    const base = await synthApp({
-      from: fixtureApp("changes/base"),
-      into: join(work.dir, "synth-base"),
-    });
-    const head = await synthApp({
-      from: fixtureApp("changes/head"),
-      into: join(work.dir, "synth-head"),
-    });
+    const base = await presynthesizedApp("changes/base", join(work.dir, "synth-base"));
+    const head = await presynthesizedApp("changes/head", join(work.dir, "synth-head"));
     const appBase = await readFile(join(fixtureApp("changes/base"), "app.mjs"), "utf8");
     const appHead = await readFile(join(fixtureApp("changes/head"), "app.mjs"), "utf8");
     const dir = await repoWith("cdk", { "app.mjs": appBase }, { "app.mjs": appHead });

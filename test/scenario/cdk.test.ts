@@ -7,7 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KMS_DEFAULTS, kmsFactSource } from "../../src/facts/aws-source.js";
-import { fixtureApp, readAssembly, synthApp, tempDir } from "../support/cdk/synth.js";
+import { presynthesizedApp, readAssembly, tempDir } from "../support/cdk/synth.js";
 import { runCli } from "../support/cli.js";
 import { type SeedKey, startKmsEmulator } from "../support/kms-emulator.js";
 
@@ -23,8 +23,8 @@ const deployed: { resources: Record<string, string>; keys: SeedKey[] } = {
 
 beforeAll(async () => {
   work = await tempDir("kul-cdk-scenario-");
-  base = await synthApp({ from: fixtureApp("changes/base"), into: join(work.dir, "base") });
-  head = await synthApp({ from: fixtureApp("changes/head"), into: join(work.dir, "head") });
+  base = await presynthesizedApp("changes/base", join(work.dir, "base"));
+  head = await presynthesizedApp("changes/head", join(work.dir, "head"));
   // The deployed stack is the base: each of its keys gets a key id.
   const { stacks } = await readAssembly(base);
   const stack = stacks.find((s) => s.name === "KeysStack");

@@ -6,11 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunConfig } from "../../src/config/config.js";
 import { KMS_DEFAULTS, kmsFactSource } from "../../src/facts/aws-source.js";
-import { SILENT_LOGGER } from "../../src/logging.js";
 import { run } from "../../src/pipeline.js";
 import { formatText } from "../../src/report/formats/text.js";
-import { nodeSourceFiles } from "../../src/sources/repo.js";
-import { testConfig } from "../support/config.js";
+import { testConfig, testDeps } from "../support/config.js";
 import { type KmsEmulator, keyArn, startKmsEmulator, testKeyId } from "../support/kms-emulator.js";
 
 const NOW = new Date("2026-11-28T00:00:00Z");
@@ -44,15 +42,10 @@ function config(keys: string[], saveFacts: string | null = null): RunConfig {
   });
 }
 
-const deps = {
+const deps = testDeps({
   readFile: async () => "",
-  fileExists: async () => false,
-  writeFile: async () => {},
-  sourceFiles: nodeSourceFiles(),
   cwd: "/",
   clock: () => NOW,
-  logger: SILENT_LOGGER,
-  tool: { name: "kms-usage-lint", version: "test" },
   liveFacts: (c: RunConfig) =>
     kmsFactSource({
       ...KMS_DEFAULTS,
@@ -61,7 +54,7 @@ const deps = {
       endpointUrl: c.endpointUrl,
       callerAccount: async () => "111122223333",
     }),
-};
+});
 
 const arns = [1, 2, 3].map((n) => keyArn("us-east-1", "111122223333", testKeyId(n)));
 

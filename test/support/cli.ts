@@ -1,6 +1,7 @@
 /**
  * Runs the command line in-process, as `dist/cli.js` would, with the real file
- * system and captured output: for scenario tests that do not need a child process.
+ * system (or an overlay of it) and captured output and writes: the one in-process
+ * harness, for every test that does not need a child process.
  */
 import { main } from "../../src/command.js";
 import type { Environment } from "../../src/config/region.js";
@@ -12,6 +13,16 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** What the run wrote (`--output`, snapshots), by path, unless `deps.writeFile` was given. */
+  written: Record<string, string>;
+}
+
+/** Files that exist only for this run, over the real file system: `runCli(argv, cwd, withFiles({...}))`. */
+export function withFiles(files: Record<string, string>): Pick<Deps, "readFile" | "fileExists"> {
+  return {
+    readFile: async (path, maxBytes) => files[path] ?? readRegularFile(path, maxBytes),
+    fileExists: async (path) => path in files,
+  };
 }
 
 /**
@@ -26,6 +37,7 @@ export async function runCli(
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
+  const written: Record<string, string> = {};
   const code = await main(
     argv,
     {
@@ -43,7 +55,9 @@ export async function runCli(
     {
       readFile: readRegularFile,
       fileExists: async () => false,
-      writeFile: async () => {},
+      writeFile: async (path, text) => {
+        written[path] = text;
+      },
       sourceFiles: nodeSourceFiles(),
       cwd,
       clock: () => new Date(),
@@ -51,5 +65,5 @@ export async function runCli(
       ...deps,
     },
   );
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, written };
 }

@@ -1,10 +1,15 @@
-/** A run configuration for tests: every field at its CLI default, with `overrides` on top. */
+/** Factories for tests: a run configuration and the pipeline's dependencies, each at its defaults. */
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
   type RunConfig,
 } from "../../src/config/config.js";
+import { SILENT_LOGGER } from "../../src/logging.js";
+import type { Deps } from "../../src/pipeline.js";
+import { readRegularFile } from "../../src/read-file.js";
+import { nodeSourceFiles } from "../../src/sources/repo.js";
 
+/** A run configuration for tests: every field at its CLI default, with `overrides` on top. */
 export function testConfig(overrides: Partial<RunConfig> = {}): RunConfig {
   return {
     inputs: [],
@@ -27,6 +32,25 @@ export function testConfig(overrides: Partial<RunConfig> = {}): RunConfig {
     maxFactsAgeDays: DEFAULT_MAX_FACTS_AGE_DAYS,
     failOn: "error",
     outputs: [],
+    ...overrides,
+  };
+}
+
+/**
+ * The pipeline's dependencies for tests: the real file reader and source files, no
+ * file exists and nothing is written unless `overrides` say so, a silent logger, the
+ * real clock, and no live AWS (`liveFacts` absent) — with `overrides` on top.
+ */
+export function testDeps(overrides: Partial<Deps> = {}): Deps {
+  return {
+    readFile: readRegularFile,
+    fileExists: async () => false,
+    writeFile: async () => {},
+    sourceFiles: nodeSourceFiles(),
+    cwd: process.cwd(),
+    clock: () => new Date(),
+    logger: SILENT_LOGGER,
+    tool: { name: "kms-usage-lint", version: "test" },
     ...overrides,
   };
 }

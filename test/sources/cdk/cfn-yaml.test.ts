@@ -146,9 +146,8 @@ describe("parseTemplateText: bad input", () => {
       const name = String.fromCharCode(97 + i);
       lines.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(",")}]`);
     }
-    const started = Date.now();
+    // Expanded, this is 10^9 nodes: a parser that expanded it would not come back at all.
     const err = inputErrorOf(() => parseTemplateText(`${lines.join("\n")}\n`, "bomb.yaml"));
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(err.describe()).toBe(
       `bomb.yaml: YAML aliases expand to too many nodes (limit ${MAX_TEMPLATE_ALIAS_COUNT}); refusing what looks like an alias bomb`,
     );
@@ -171,17 +170,13 @@ describe("parseTemplateText: bad input", () => {
     ["explicit keys", `${"? ".repeat(400_000)}x\n`, 1],
     ["indented mappings", keysNested(1000), MAX_YAML_NESTING + 1],
     ["flow inside block", `a:\n  b:\n    - ${"[".repeat(200)}\n`, 3],
-  ])(
-    "refuses %s nested past the bound before parsing, quickly, naming the line",
-    (_case, text, line) => {
-      const started = Date.now();
-      const err = inputErrorOf(() => parseTemplateText(text, "deep.yaml"));
-      expect(Date.now() - started).toBeLessThan(3000);
-      expect(err.describe()).toBe(
-        `deep.yaml:${line}: YAML nests more than ${MAX_YAML_NESTING} levels deep; too deep to be a CloudFormation template`,
-      );
-    },
-  );
+  ])("refuses %s nested past the bound before parsing, naming the line", (_case, text, line) => {
+    // The message is the depth scan's own (the YAML parser would overflow its stack first).
+    const err = inputErrorOf(() => parseTemplateText(text, "deep.yaml"));
+    expect(err.describe()).toBe(
+      `deep.yaml:${line}: YAML nests more than ${MAX_YAML_NESTING} levels deep; too deep to be a CloudFormation template`,
+    );
+  });
 
   it("reads nesting up to the bound, and does not count brackets in strings, comments or block scalars", () => {
     expect(() => parseTemplateText(keysNested(MAX_YAML_NESTING - 1), "ok.yaml")).not.toThrow();
@@ -199,13 +194,12 @@ describe("parseTemplateText: bad input", () => {
     });
   });
 
-  it("reads a large flat template in linear time, and refuses a repeated top-level key by its line", () => {
+  it("reads a large flat template without a pairwise key check, and refuses a repeated top-level key by its line", () => {
     const keys = Array.from({ length: 60_000 }, (_, i) => `k${i}: v`).join("\n");
-    const started = Date.now();
+    // A pairwise duplicate check would make ~1.8e9 comparisons here: minutes, past the test's timeout.
     expect(() => parseTemplateText(`${keys}\nk0: last\n`, "t.yaml")).toThrow(
       'the key "k0" appears twice at the top level (first on line 1, again here at column 1)',
     );
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it.each([

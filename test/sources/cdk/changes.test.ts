@@ -4,7 +4,7 @@ import type { KeyChange, KeyReference } from "../../../src/model.js";
 import { InputError } from "../../../src/model.js";
 import { diffDeployed, diffStacks } from "../../../src/sources/cdk/changes.js";
 import type { StackModel, StackResource } from "../../../src/sources/cdk/stack.js";
-import { fixtureApp, readAssembly, synthApp, tempDir } from "../../support/cdk/synth.js";
+import { presynthesizedApp, readAssembly, tempDir } from "../../support/cdk/synth.js";
 
 /** The change of each reference by address, for compact assertions. */
 function changes(
@@ -36,8 +36,8 @@ describe("diffStacks on assemblies synthesized from a base and a head app", () =
   beforeAll(async () => {
     temp = await tempDir("cdk-changes");
     const [baseOut, headOut] = await Promise.all([
-      synthApp({ from: fixtureApp("changes/base"), into: join(temp.dir, "base") }),
-      synthApp({ from: fixtureApp("changes/head"), into: join(temp.dir, "head") }),
+      presynthesizedApp("changes/base", join(temp.dir, "base")),
+      presynthesizedApp("changes/head", join(temp.dir, "head")),
     ]);
     base = (await readAssembly(baseOut)).stacks;
     head = (await readAssembly(headOut)).stacks;

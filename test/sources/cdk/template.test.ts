@@ -15,6 +15,7 @@ import {
   type TemplateStack,
   templateExports,
 } from "../../../src/sources/cdk/template.js";
+import { reference } from "../../support/facts.js";
 
 const FIXTURES = new URL("../../fixtures/cfn-templates/", import.meta.url);
 const UUID = "1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -259,13 +260,12 @@ describe("readTemplate", () => {
     const stack = { name: "Data", account: "111122223333", region: "eu-west-1" };
     const { references } = read({ Resources: { K: key } }, stack);
     expect(references).toEqual([
-      {
+      reference({
         source: "cloudformation-template",
         kind: "key",
         file: "t.json",
         address: "Data/K",
         resourceType: "AWS::KMS::Key",
-        attribute: null,
         target: {
           kind: "stack-resource",
           stack: "Data",
@@ -273,11 +273,7 @@ describe("readTemplate", () => {
           account: "111122223333",
           logicalId: "K",
         },
-        action: null,
-        change: null,
-        location: null,
-        suppressions: [],
-      },
+      }),
     ]);
   });
 

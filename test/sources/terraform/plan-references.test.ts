@@ -8,6 +8,7 @@ import { readSnapshot, snapshotFactSource } from "../../../src/facts/snapshot.js
 import type { KeyReference, KeyTarget } from "../../../src/model.js";
 import { FACTS } from "../../../src/rules/catalog.js";
 import { readTerraformPlan } from "../../../src/sources/terraform/plan.js";
+import { reference } from "../../support/facts.js";
 
 const ACCOUNT = "111122223333";
 const UUID_A = "1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -126,7 +127,7 @@ describe("consumers", () => {
     );
     expect(warnings).toEqual([]);
     expect(references).toEqual([
-      {
+      reference({
         source: "terraform-plan",
         kind: "consumer",
         file: "plan.json",
@@ -135,10 +136,7 @@ describe("consumers", () => {
         attribute: SSE,
         target: { kind: "arn", arn: KEY_A },
         action: "update",
-        change: null,
-        location: null,
-        suppressions: [],
-      },
+      }),
     ]);
   });
 
@@ -503,7 +501,7 @@ describe("aliases", () => {
       ]),
     );
     expect(references).toEqual([
-      {
+      reference({
         source: "terraform-plan",
         kind: "alias",
         file: "plan.json",
@@ -513,10 +511,7 @@ describe("aliases", () => {
         target: { kind: "arn", arn: KEY_A },
         aliasName: "alias/app",
         action: "none",
-        change: null,
-        location: null,
-        suppressions: [],
-      },
+      }),
     ]);
   });
 

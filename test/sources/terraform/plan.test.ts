@@ -6,6 +6,7 @@ import { collectFromText } from "../../../src/sources/detect.js";
 import { parseJson } from "../../../src/sources/json.js";
 import { isTerraformPlan, readTerraformPlan } from "../../../src/sources/terraform/plan.js";
 import { WRAPPER_WARNING } from "../../../src/sources/terraform/wrapper.js";
+import { reference } from "../../support/facts.js";
 
 const FIXTURES = new URL("../../fixtures/terraform-plan/", import.meta.url);
 const WRAPPED_PLAN = "infracost_setup_terraform_wrapper_NOT_PURE_JSON.plan.txt";
@@ -218,13 +219,12 @@ describe("terraform plan fixtures", () => {
     const name = "tfcompliance_kms_rotation_fail_min.plan.json";
     const { references } = readTerraformPlan(parseJson(fixtureText(name), name), name);
     expect(references).toEqual([
-      {
+      reference({
         source: "terraform-plan",
         kind: "key",
         file: name,
         address: "aws_kms_key.test-fail-key",
         resourceType: "aws_kms_key",
-        attribute: null,
         target: planned("aws_kms_key.test-fail-key"),
         action: "create",
         change: {
@@ -234,9 +234,7 @@ describe("terraform plan fixtures", () => {
           deletionWindowDays: null,
           disables: false,
         },
-        location: null,
-        suppressions: [],
-      },
+      }),
     ]);
   });
 
@@ -340,7 +338,7 @@ describe("readTerraformPlan: actions and identity", () => {
     );
     expect(warnings).toEqual([]);
     expect(references).toEqual([
-      {
+      reference({
         source: "terraform-plan",
         kind: "key",
         file: "plan.json",
@@ -356,9 +354,7 @@ describe("readTerraformPlan: actions and identity", () => {
           deletionWindowDays: 7,
           disables: false,
         },
-        location: null,
-        suppressions: [],
-      },
+      }),
     ]);
   });
 

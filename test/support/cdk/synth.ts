@@ -5,7 +5,7 @@
  * No AWS account is needed.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -68,4 +68,31 @@ export async function readAssembly(
 ): Promise<{ stacks: StackModel[]; references: KeyReference[] }> {
   const { stacks, references } = await readCloudAssembly(dir, nodeSourceFiles());
   return { stacks, references };
+}
+
+/** Where the creation stacks of a pre-synthesized assembly name the app's directory. */
+export const APP_DIR_PLACEHOLDER = "/__CDK_APP_DIR__";
+
+/** The committed assembly of a fixture app: `test/fixtures/cdk-synth/<name>` (see SOURCES.tsv). */
+export function presynthesizedAssembly(name: string): string {
+  return join(PROJECT, "test", "fixtures", "cdk-synth", name);
+}
+
+/**
+ * What `synthApp` gives for the fixture app `name`, without running it: the app's
+ * files copied into `into` and its committed assembly into `<into>/cdk.out`, the
+ * creation stacks pointing at `into` as they would after a synthesis there. A real
+ * synthesis takes seconds per app; test/e2e/cdk-synth.test.ts checks that it still
+ * gives exactly these files.
+ */
+export async function presynthesizedApp(name: string, into: string): Promise<string> {
+  const outdir = join(into, "cdk.out");
+  await cp(fixtureApp(name), into, { recursive: true });
+  const from = presynthesizedAssembly(name);
+  await mkdir(outdir, { recursive: true });
+  for (const file of await readdir(from)) {
+    const text = await readFile(join(from, file), "utf8");
+    await writeFile(join(outdir, file), text.replaceAll(APP_DIR_PLACEHOLDER, into));
+  }
+  return outdir;
 }
