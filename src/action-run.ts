@@ -12,9 +12,9 @@ import { actionConfig, actionSettings, type InputReader } from "./config/action-
 import { withDefaultRegion } from "./config/region.js";
 import { describeFailure, errorMessage, InputError } from "./errors.js";
 import { profileRegion } from "./facts/aws/sdk.js";
-import { baseFiles } from "./github/base-files.js";
-import { type GithubClient, type GithubClientOptions, githubClient } from "./github/client.js";
-import { type GithubContext, githubContext } from "./github/context.js";
+import { baseFiles } from "./github-api/base-files.js";
+import { type GithubClient, type GithubClientOptions, githubClient } from "./github-api/client.js";
+import { type GithubContext, githubContext } from "./github-api/context.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
 import { actionsLogger } from "./logging.js";
 import { type Deps, run } from "./pipeline.js";
@@ -23,7 +23,7 @@ import { formatJson } from "./report/formats/json.js";
 import { formatMarkdown } from "./report/formats/markdown.js";
 import { formatSarif } from "./report/formats/sarif.js";
 import { formatText } from "./report/formats/text.js";
-import { publishToGithub } from "./report/github/publish.js";
+import { publishToGithub } from "./report/github-sinks/publish.js";
 
 /** The runner, as the Action sees it. */
 export interface ActionIo {

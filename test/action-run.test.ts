@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ActionIo, runAction } from "../src/action-run.js";
-import { githubClient } from "../src/github/client.js";
+import { githubClient } from "../src/github-api/client.js";
 import { nodeDeps } from "../src/node-deps.js";
 import { FakeGithub } from "./support/fake-github.js";
 import { planWithForEachKey } from "./support/hostile-plan.js";

@@ -39,7 +39,7 @@ const ROOMS = {
   /** The vocabulary that passes between the stages. */
   model: ["model.ts"],
   /** The GitHub API client: the door the GitHub sinks go through. */
-  github: ["github/"],
+  "github-api": ["github-api/"],
   /** Stage 1: inputs → KeyReference[]; knows nothing of AWS. */
   sources: ["sources/"],
   /** The two source readers: they share what lies in sources/, never each other. */
@@ -75,16 +75,16 @@ const STAGES: readonly Room[] = [
 const MAY_IMPORT: Record<Room, readonly Room[]> = {
   ground: [],
   model: ["ground"],
-  github: BASE,
+  "github-api": BASE,
   sources: [...BASE, "sources/terraform", "sources/cdk"],
   "sources/terraform": [...BASE, "sources"],
   "sources/cdk": [...BASE, "sources"],
   facts: BASE,
   rules: BASE,
-  report: [...BASE, "github"],
+  report: [...BASE, "github-api"],
   config: [...BASE, ...STAGES],
   pipeline: [...BASE, ...STAGES, "config"],
-  entry: [...BASE, ...STAGES, "config", "github", "pipeline"],
+  entry: [...BASE, ...STAGES, "config", "github-api", "pipeline"],
 };
 
 /** The room that holds `path` (relative to src/), or null for a file in none. */

@@ -5,7 +5,7 @@ import {
   type AnnotationsMode,
   COMMENT_MODES,
   type CommentMode,
-} from "../report/github/modes.js";
+} from "../report/github-sinks/modes.js";
 import { parseParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
 import {

@@ -11,7 +11,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Report } from "../../src/model.js";
 import { buildReport } from "../../src/report/build.js";
 import type { RuleMeta } from "../../src/report/format-options.js";
-import { ANNOTATIONS_PER_SEVERITY, formatGithub } from "../../src/report/formats/github.js";
 import { FORMATTERS } from "../../src/report/formats/index.js";
 import { formatJson } from "../../src/report/formats/json.js";
 import {
@@ -22,6 +21,10 @@ import {
 } from "../../src/report/formats/markdown.js";
 import { formatSarif, pascalCase, SARIF_SCHEMA_URI } from "../../src/report/formats/sarif.js";
 import { formatText } from "../../src/report/formats/text.js";
+import {
+  ANNOTATIONS_PER_SEVERITY,
+  formatWorkflowCommands,
+} from "../../src/report/formats/workflow-commands.js";
 import type { CompiledRule } from "../../src/rules/types.js";
 import { HOSTILE, HUGE, hostileReport, manyFindings, NOW, RULES } from "./hostile-report.js";
 
@@ -52,7 +55,7 @@ describe("formats on a hostile report (golden files)", () => {
   });
 
   it("github", async () => {
-    await expect(formatGithub(report)).toMatchFileSnapshot("golden/hostile.github.txt");
+    await expect(formatWorkflowCommands(report)).toMatchFileSnapshot("golden/hostile.github.txt");
   });
 
   it("takes the rule set's compiled rules as they are", () => {
@@ -324,7 +327,7 @@ describe("github", () => {
 
   it("writes the same bytes as @actions/core, hostile strings included", () => {
     const report = hostileReport();
-    const lines = formatGithub(report).split("\n");
+    const lines = formatWorkflowCommands(report).split("\n");
     const error = report.findings.find((f) => f.severity === "error");
     if (!error?.location) throw new Error("the hostile report has a located error");
     const expected = toolkit(() =>
@@ -343,7 +346,7 @@ describe("github", () => {
   });
 
   it("cannot be made to issue a second command", () => {
-    const lines = formatGithub(hostileReport()).trimEnd().split("\n");
+    const lines = formatWorkflowCommands(hostileReport()).trimEnd().split("\n");
     expect(lines).toHaveLength(hostileReport().findings.length + 1);
     for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) [^:]*::/);
     expect(lines.join("\n")).toContain("%250A::error::pwned");
@@ -353,7 +356,7 @@ describe("github", () => {
   it("puts the most severe first, whatever order it is given", () => {
     const sorted = hostileReport();
     const shuffled: Report = { ...sorted, findings: [...sorted.findings].reverse(), errors: [] };
-    const kinds = formatGithub(shuffled)
+    const kinds = formatWorkflowCommands(shuffled)
       .trimEnd()
       .split("\n")
       .map((line) => line.slice(2, line.indexOf(" ")));
@@ -372,7 +375,7 @@ describe("github", () => {
       suppressed: [],
       errors: [],
     });
-    const lines = formatGithub(report).trimEnd().split("\n");
+    const lines = formatWorkflowCommands(report).trimEnd().split("\n");
     expect(lines).toHaveLength(12 + 3 + 1 + 10);
     const overflow = lines[15] ?? "";
     expect(overflow).toBe(
@@ -382,7 +385,7 @@ describe("github", () => {
   });
 
   it("adds no notice when everything fits, and nothing at all for a clean report", () => {
-    expect(formatGithub(manyFindings(10, "error"))).not.toContain("::notice");
-    expect(formatGithub(manyFindings(0))).toBe("");
+    expect(formatWorkflowCommands(manyFindings(10, "error"))).not.toContain("::notice");
+    expect(formatWorkflowCommands(manyFindings(0))).toBe("");
   });
 });

@@ -1,11 +1,11 @@
 /** Every output format, by name: pure `(report, options) => string`. */
 import type { Report } from "../../model.js";
 import type { Format, FormatOptions } from "../format-options.js";
-import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
 import { formatText } from "./text.js";
+import { formatWorkflowCommands } from "./workflow-commands.js";
 
 export type { FormatOptions, RuleMeta } from "../format-options.js";
 
@@ -16,5 +16,5 @@ export const FORMATTERS: Record<Format, Formatter> = {
   json: (report) => formatJson(report),
   sarif: formatSarif,
   markdown: formatMarkdown,
-  github: (report) => formatGithub(report),
+  github: (report) => formatWorkflowCommands(report),
 };

@@ -3,10 +3,10 @@
  * in the diff gets an inline comment, once — a hidden fingerprint marks it, so
  * a later run on the same pull request does not say it again.
  */
-import type { GithubClient } from "../../github/client.js";
-import type { GithubContext, PullRequestRef } from "../../github/context.js";
-import { githubStatus } from "../../github/errors.js";
-import { type Identity, isOurs } from "../../github/identity.js";
+import type { GithubClient } from "../../github-api/client.js";
+import type { GithubContext, PullRequestRef } from "../../github-api/context.js";
+import { githubStatus } from "../../github-api/errors.js";
+import { type Identity, isOurs } from "../../github-api/identity.js";
 import type { Finding, Report } from "../../model.js";
 import { plural } from "../../show.js";
 import {

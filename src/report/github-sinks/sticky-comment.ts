@@ -4,9 +4,9 @@
  * (or replaced) rather than piled up.
  */
 
-import type { GithubClient } from "../../github/client.js";
-import type { GithubContext, PullRequestRef } from "../../github/context.js";
-import { type Identity, isOurs } from "../../github/identity.js";
+import type { GithubClient } from "../../github-api/client.js";
+import type { GithubContext, PullRequestRef } from "../../github-api/context.js";
+import { type Identity, isOurs } from "../../github-api/identity.js";
 import { MARKDOWN_MARKER } from "../formats/markdown.js";
 import type { CommentMode } from "./modes.js";
 

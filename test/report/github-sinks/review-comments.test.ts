@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { findingMarker, markedFingerprint } from "../../../src/report/formats/markdown.js";
-import { diffLines } from "../../../src/report/github/diff.js";
+import { diffLines } from "../../../src/report/github-sinks/diff.js";
 import {
   MAX_REVIEW_COMMENTS,
   plannedReviewComments,
-} from "../../../src/report/github/review-comments.js";
+} from "../../../src/report/github-sinks/review-comments.js";
 import { manyFindings } from "../hostile-report.js";
 
 // A diff that adds lines 1–3 and 100–199 of infra/many.tf.

@@ -3,13 +3,13 @@
  * findings as annotations on their lines and the Markdown report as its
  * summary. Annotations go in batches, as the Checks API takes them.
  */
-import type { GithubClient } from "../../github/client.js";
-import type { GithubContext } from "../../github/context.js";
+import type { GithubClient } from "../../github-api/client.js";
+import type { GithubContext } from "../../github-api/context.js";
 import type { Report, Severity } from "../../model.js";
 import { plural } from "../../show.js";
 import { truncate } from "../formats/escape.js";
-import { MESSAGE_LIMIT, TITLE_LIMIT } from "../formats/github.js";
 import { formatMarkdown, type MarkdownOptions } from "../formats/markdown.js";
+import { MESSAGE_LIMIT, TITLE_LIMIT } from "../formats/workflow-commands.js";
 import { findingPlace, subjectsById } from "../place.js";
 import { severityCounts } from "../words.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffLines } from "../../../src/report/github/diff.js";
+import { diffLines } from "../../../src/report/github-sinks/diff.js";
 
 describe("diffLines", () => {
   it("gives added and context lines on the new side, removed and context lines on the old side", () => {

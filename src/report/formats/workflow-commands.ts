@@ -26,7 +26,7 @@ const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", 
  * has more than GitHub shows, a notice says how many are only in the log; it goes
  * before the findings' notices so that it is itself among those shown.
  */
-export function formatGithub(report: Report): string {
+export function formatWorkflowCommands(report: Report): string {
   // The report is sorted by severity already; a stable sort keeps this format's
   // promise (most severe first) whatever order it is handed.
   const findings = [...report.findings].sort(

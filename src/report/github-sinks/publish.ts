@@ -7,14 +7,14 @@
  * write access, and is said once.
  */
 
-import type { GithubClient } from "../../github/client.js";
-import type { GithubContext, PullRequestRef } from "../../github/context.js";
-import { describeGithubError, isPermissionError } from "../../github/errors.js";
-import { type Identity, whoAmI } from "../../github/identity.js";
+import type { GithubClient } from "../../github-api/client.js";
+import type { GithubContext, PullRequestRef } from "../../github-api/context.js";
+import { describeGithubError, isPermissionError } from "../../github-api/errors.js";
+import { type Identity, whoAmI } from "../../github-api/identity.js";
 import type { Report } from "../../model.js";
 import { plural } from "../../show.js";
-import { formatGithub } from "../formats/github.js";
 import { formatMarkdown, type MarkdownOptions } from "../formats/markdown.js";
+import { formatWorkflowCommands } from "../formats/workflow-commands.js";
 import { publishCheckRun } from "./check-run.js";
 import type { AnnotationsMode, CommentMode } from "./modes.js";
 import { publishReviewComments } from "./review-comments.js";
@@ -161,7 +161,7 @@ export async function runGithubPlan(
 ): Promise<void> {
   let readOnly = false;
   let identity: Identity = { kind: "app" };
-  const writeCommands = () => deps.writeCommands(formatGithub(report));
+  const writeCommands = () => deps.writeCommands(formatWorkflowCommands(report));
   for (const step of steps) {
     if (step.kind === "notice") {
       deps.info(step.message);

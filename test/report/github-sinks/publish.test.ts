@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { githubClient } from "../../../src/github/client.js";
-import type { GithubContext } from "../../../src/github/context.js";
+import { githubClient } from "../../../src/github-api/client.js";
+import type { GithubContext } from "../../../src/github-api/context.js";
 import type { Report } from "../../../src/model.js";
 import { MARKDOWN_MARKER } from "../../../src/report/formats/markdown.js";
 import {
@@ -13,7 +13,7 @@ import {
   type GithubStep,
   planGithubReport,
   publishToGithub,
-} from "../../../src/report/github/publish.js";
+} from "../../../src/report/github-sinks/publish.js";
 import { FakeGithub, type FakeUser } from "../../support/fake-github.js";
 import { manyFindings, RULES } from "../hostile-report.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { githubContext } from "../../src/github/context.js";
+import { githubContext } from "../../src/github-api/context.js";
 
 const HEAD = "a".repeat(40);
 const BASE = "b".repeat(40);

@@ -3,7 +3,7 @@ import {
   checkAnnotations,
   checkConclusion,
   checkTitle,
-} from "../../../src/report/github/check-run.js";
+} from "../../../src/report/github-sinks/check-run.js";
 import { hostileReport, manyFindings } from "../hostile-report.js";
 
 describe("check run content", () => {
