@@ -14,11 +14,11 @@ import {
   errorMessage,
   escapeLogLines,
   escapeLogText,
-  formatGithub,
   formatJson,
   formatMarkdown,
   formatSarif,
   formatText,
+  formatWorkflowCommands,
   nodeDeps,
   parseAwsTimeout,
   parseMaxFactsAge,
@@ -34,7 +34,7 @@ import {
   snapshot,
   testRules,
   withDefaultRegion
-} from "./chunks/chunk-N4RFNTXB.js";
+} from "./chunks/chunk-VVUKSIWW.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,
@@ -3660,7 +3660,7 @@ var FORMATTERS = {
   json: (report) => formatJson(report),
   sarif: formatSarif,
   markdown: formatMarkdown,
-  github: (report) => formatGithub(report)
+  github: (report) => formatWorkflowCommands(report)
 };
 
 // src/rules/list.ts

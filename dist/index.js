@@ -15,11 +15,11 @@ import {
   escapeLogText,
   findingPlace,
   formatFindingComment,
-  formatGithub,
   formatJson,
   formatMarkdown,
   formatSarif,
   formatText,
+  formatWorkflowCommands,
   gitMergeBase,
   markedFingerprint,
   nodeDeps,
@@ -35,7 +35,7 @@ import {
   subjectsById,
   truncate,
   withDefaultRegion
-} from "./chunks/chunk-N4RFNTXB.js";
+} from "./chunks/chunk-VVUKSIWW.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,
@@ -20984,7 +20984,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-// src/report/github/modes.ts
+// src/report/github-sinks/modes.ts
 var ANNOTATIONS_MODES = ["checks", "commands", "none"];
 var COMMENT_MODES = ["update", "new", "delete-and-new", "off"];
 
@@ -21066,10 +21066,10 @@ function boolean(input, name, fallback) {
   throw new InputError(`input ${name}: expected true or false, found ${JSON.stringify(value)}`);
 }
 
-// src/github/base-files.ts
+// src/github-api/base-files.ts
 import { isAbsolute, relative, resolve } from "node:path";
 
-// src/github/errors.ts
+// src/github-api/errors.ts
 function githubStatus(error2) {
   const status = error2?.status;
   return typeof status === "number" ? status : null;
@@ -21093,7 +21093,7 @@ function firstLine(text) {
   return line.length > 300 ? `${line.slice(0, 299)}\u2026` : line;
 }
 
-// src/github/base-files.ts
+// src/github-api/base-files.ts
 function baseFiles(client, options) {
   const read = async (path) => {
     const inRepo = relative(options.workspace, resolve(options.cwd, path)).replace(/\\/g, "/");
@@ -25501,7 +25501,7 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
   }
 );
 
-// src/github/client.ts
+// src/github-api/client.ts
 var import_light3 = __toESM(require_light(), 1);
 var GithubOctokit = Octokit2.plugin(retry, throttling);
 var WRITE_INTERVAL_MS = 1e3;
@@ -25553,7 +25553,7 @@ function fetchWithTimeout(url, init = {}) {
   return fetch(url, { ...init, signal });
 }
 
-// src/github/context.ts
+// src/github-api/context.ts
 var SHA = /^[0-9a-f]{40}$/;
 function githubContext(env, event) {
   const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -25585,7 +25585,7 @@ function field(value, name) {
   return value !== null && typeof value === "object" ? value[name] : void 0;
 }
 
-// src/github/identity.ts
+// src/github-api/identity.ts
 async function whoAmI(client) {
   try {
     const { data } = await client.rest.users.getAuthenticated();
@@ -25601,7 +25601,7 @@ function isOurs(identity, author) {
   return author.type === "Bot";
 }
 
-// src/report/github/check-run.ts
+// src/report/github-sinks/check-run.ts
 var CHECK_RUN_NAME = "kms-usage-lint";
 var ANNOTATIONS_PER_REQUEST = 50;
 var CHECK_SUMMARY_LIMIT = 65535;
@@ -25667,7 +25667,7 @@ async function publishCheckRun(client, context, report, failed, options) {
   return { url: data.html_url ?? "", annotations: annotations.length, batches: batches.length };
 }
 
-// src/report/github/diff.ts
+// src/report/github-sinks/diff.ts
 var HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
 function diffLines(patch) {
   const lines = { right: /* @__PURE__ */ new Set(), left: /* @__PURE__ */ new Set(), removed: /* @__PURE__ */ new Set() };
@@ -25697,7 +25697,7 @@ function diffLines(patch) {
   return lines;
 }
 
-// src/report/github/review-comments.ts
+// src/report/github-sinks/review-comments.ts
 var MAX_REVIEW_COMMENTS = 50;
 var PER_PAGE = 100;
 function plannedReviewComments(report, files, existing, options) {
@@ -25788,7 +25788,7 @@ async function publishReviewComments(client, context, report, identity, options)
   return result;
 }
 
-// src/report/github/sticky-comment.ts
+// src/report/github-sinks/sticky-comment.ts
 var PER_PAGE2 = 100;
 async function publishStickyComment(client, context, body, mode, worthSaying, identity) {
   const issue2 = { ...context.repo, issue_number: context.pull.number };
@@ -25816,7 +25816,7 @@ async function publishStickyComment(client, context, body, mode, worthSaying, id
   return { outcome: replaced ? "replaced" : "created", url: data.html_url };
 }
 
-// src/report/github/publish.ts
+// src/report/github-sinks/publish.ts
 function planGithubReport(settings, client, context) {
   const steps = [];
   if (settings.annotations === "commands") steps.push({ kind: "workflow-commands" });
@@ -25872,7 +25872,7 @@ async function publishToGithub(report, failed, settings, options, deps) {
 async function runGithubPlan(steps, report, failed, options, deps) {
   let readOnly = false;
   let identity = { kind: "app" };
-  const writeCommands = () => deps.writeCommands(formatGithub(report));
+  const writeCommands = () => deps.writeCommands(formatWorkflowCommands(report));
   for (const step of steps) {
     if (step.kind === "notice") {
       deps.info(step.message);
