@@ -2,9 +2,9 @@
 import net from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { nodeDeps } from "../src/node-deps.js";
-import { runCli } from "./support/cli.js";
-import { ROOT } from "./support/run-dist.js";
+import { nodeDeps } from "../../src/node-deps.js";
+import { runCli } from "../support/cli.js";
+import { ROOT } from "../support/run-dist.js";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, withFiles } from "./support/cli.js";
-import { ROOT } from "./support/run-dist.js";
+import { runCli, withFiles } from "../support/cli.js";
+import { ROOT } from "../support/run-dist.js";
 
 const NOW = "2026-11-28T00:00:00Z";
 const PLAN = join(ROOT, "examples/plan.json");
