@@ -90,6 +90,7 @@ export async function collectReferences(
     return repo;
   };
   checkStdin(options);
+  const reading: Reading = { options, parameters, deps, repository };
   // Each file is read once, in whatever order and spelling it is named or found
   // (check dir dir/plan.json): read twice, its references would be doubled, and the
   // report would change with the order of the arguments.
@@ -107,7 +108,7 @@ export async function collectReferences(
     readAs.add(as);
     // Found by a search, it is the same reading as the file named without a kind, or named as the kind found.
     if (foundAs !== undefined) readAs.add(readingKey(path, { ...input, kind: foundAs }));
-    references.push(...(await collectFile(input, options, parameters, deps, repository)));
+    references.push(...(await collectFile(input, reading)));
   };
   const collectDir = async (dir: string): Promise<void> => {
     const path = resolve(deps.cwd, dir);
@@ -126,7 +127,7 @@ export async function collectReferences(
   for (const input of inputs) {
     const path = resolve(deps.cwd, input.path);
     if (input.path === STDIN) {
-      references.push(...(await collectStdin(input, options, parameters, deps, repository)));
+      references.push(...(await collectStdin(input, reading)));
     } else if (input.kind === "auto" && (await isCloudAssemblyDir(path, deps.sourceFiles))) {
       await collectDir(input.path);
     } else if (input.kind === "auto" && (await deps.sourceFiles.list(path)) !== null) {
@@ -191,14 +192,8 @@ function checkStdin(options: CollectOptions): void {
 }
 
 /** The input `-`: standard input, of any kind, recognised by its content. */
-async function collectStdin(
-  input: InputSpec,
-  options: CollectOptions,
-  parameters: ParameterOverrides,
-  deps: CollectDeps,
-  repository: () => Promise<Repository>,
-): Promise<KeyReference[]> {
-  const { readStdin } = deps;
+async function collectStdin(input: InputSpec, reading: Reading): Promise<KeyReference[]> {
+  const { readStdin } = reading.deps;
   if (!readStdin) {
     throw new InputError("there is no standard input to read here: name the input's file", STDIN);
   }
@@ -210,29 +205,20 @@ async function collectStdin(
     throw new InputError(message, STDIN_NAME, null, { cause });
   }
   const stdin = { ...input, path: STDIN_NAME };
-  return collectText(stdin, text, options, parameters, deps, repository);
+  return collectText(stdin, text, reading);
 }
 
 /** One input file's references, located in the repository's sources. */
-async function collectFile(
-  input: InputSpec,
-  options: CollectOptions,
-  parameters: ParameterOverrides,
-  deps: CollectDeps,
-  repository: () => Promise<Repository>,
-): Promise<KeyReference[]> {
-  const text = await readInput(input.path, "input", deps);
-  return collectText(input, text, options, parameters, deps, repository);
+async function collectFile(input: InputSpec, reading: Reading): Promise<KeyReference[]> {
+  const text = await readInput(input.path, "input", reading.deps);
+  return collectText(input, text, reading);
 }
 
 /** The references of one input's text, located in the repository's sources. */
 async function collectText(
   input: InputSpec,
   text: string,
-  options: CollectOptions,
-  parameters: ParameterOverrides,
-  deps: CollectDeps,
-  repository: () => Promise<Repository>,
+  { options, parameters, deps, repository }: Reading,
 ): Promise<KeyReference[]> {
   const collected = collectFromText(input, text, { parameters });
   for (const warning of collected.warnings) deps.logger.warn(`${input.path}: ${warning}`);
@@ -257,6 +243,15 @@ async function collectText(
     return locateCdk(collected.references, collected.stacks, located);
   }
   return collected.references;
+}
+
+/** What reading one input needs from the run: its options, overrides, deps and repository. */
+interface Reading {
+  options: CollectOptions;
+  parameters: ParameterOverrides;
+  deps: CollectDeps;
+  /** Opened on first need: a run of plain `--key`s never looks for the repository. */
+  repository: () => Promise<Repository>;
 }
 
 /** The repository the inputs' locations are in. */
