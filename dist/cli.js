@@ -34,7 +34,7 @@ import {
   snapshot,
   testRules,
   withDefaultRegion
-} from "./chunks/chunk-VVUKSIWW.js";
+} from "./chunks/chunk-QYCTDMX6.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,

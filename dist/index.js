@@ -35,7 +35,7 @@ import {
   subjectsById,
   truncate,
   withDefaultRegion
-} from "./chunks/chunk-VVUKSIWW.js";
+} from "./chunks/chunk-QYCTDMX6.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,
