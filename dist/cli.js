@@ -34,7 +34,7 @@ import {
   snapshot,
   testRules,
   withDefaultRegion
-} from "./chunks/chunk-QYCTDMX6.js";
+} from "./chunks/chunk-XKJR46SX.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,

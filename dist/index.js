@@ -35,7 +35,7 @@ import {
   subjectsById,
   truncate,
   withDefaultRegion
-} from "./chunks/chunk-QYCTDMX6.js";
+} from "./chunks/chunk-XKJR46SX.js";
 import "./chunks/chunk-7DAYIY4W.js";
 import {
   __commonJS,

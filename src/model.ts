@@ -305,6 +305,46 @@ export interface UsageFacts {
   members: UsageMember[];
 }
 
+/** How much of CloudTrail's Event history about a key was read (SPEC §3). */
+export type TrailStatus = "complete" | "truncated" | "unavailable";
+
+/** The latest call that failed because the key was disabled or pending deletion. */
+export interface FailedUse {
+  at: string;
+  /** `userIdentity.arn`, else `invokedBy`, else the identity's type. */
+  by: string;
+  operation: string;
+  eventId: string;
+}
+
+/**
+ * CloudTrail evidence about a key (SPEC §3, §4 `trail.*`): its Event history read
+ * through `LookupEvents` — the calls that failed because the key was off, and when it
+ * was turned off. A window without failures is no proof of disuse: Event history keeps
+ * 90 days, and AWS logs failed calls only "in some scenarios".
+ */
+export interface TrailFacts {
+  status: TrailStatus;
+  /** Why it is `unavailable`, or where a `truncated` read stopped; null when complete. */
+  reason: string | null;
+  /** The span the events read cover (ISO instants); null when unavailable. */
+  since: string | null;
+  until: string | null;
+  /** Events read, and of them those whose record could not be read (counted and said, never guessed). */
+  events: number;
+  unreadableEvents: number;
+  /** Calls that failed because the key was disabled or pending deletion, and the latest of them. */
+  failedUses: number;
+  lastFailedUse: FailedUse | null;
+  /** Distinct callers of the failed uses, sorted. */
+  callers: string[];
+  /** The latest of each key-state change in the span; null when there was none. */
+  disabledAt: string | null;
+  enabledAt: string | null;
+  deletionScheduledAt: string | null;
+  deletionCancelledAt: string | null;
+}
+
 /** DescribeKey facts, in the catalog's words (SPEC §4 `key.*`). */
 export interface KeyInfo {
   arn: string;
@@ -344,6 +384,11 @@ export interface KeySubject {
   key: KeyInfo | null;
   /** Null for a planned key: no usage rule can fire on it. */
   usage: UsageFacts | null;
+  /**
+   * CloudTrail evidence; null when it was not asked (no rule needed it, a planned key)
+   * or a snapshot does not hold it.
+   */
+  trail: TrailFacts | null;
 }
 
 /** A suppression applied to a finding. */

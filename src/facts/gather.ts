@@ -270,6 +270,7 @@ function emptySubject(id: string, refs: KeyReference[]): KeySubject {
     change: mergeChanges(refs),
     key: null,
     usage: null,
+    trail: null,
   };
 }
 

@@ -129,8 +129,31 @@ export function unreadableFacts(subject: KeySubject): ReadonlyMap<FactPath, stri
   if (subject.aliasesUnavailable !== undefined) {
     unreadable.set("key.aliases", `its aliases could not be listed: ${subject.aliasesUnavailable}`);
   }
+  const trail = subject.trail;
+  if (trail?.status === "unavailable") {
+    const why = `CloudTrail could not be read: ${trail.reason ?? "no reason was recorded"}`;
+    for (const path of TRAIL_EVIDENCE) unreadable.set(path, why);
+  } else if (trail?.status === "truncated" && trail.disabledAt === null) {
+    // Newest first: a cut-short read found no DisableKey back to `since`, and cannot say it was older.
+    const why = `the CloudTrail lookup stopped at ${isoDate(trail.since)} (${trail.reason ?? "truncated"}) without reaching when the key was disabled`;
+    unreadable.set("trail.disabledAt", why);
+    unreadable.set("trail.daysDisabled", why);
+  }
   return unreadable;
 }
+
+// The trail facts an `unavailable` lookup leaves unknown: all but its status, reason and summary.
+const TRAIL_EVIDENCE = [
+  "trail.windowDays",
+  "trail.failedUses",
+  "trail.lastFailedUseAt",
+  "trail.lastFailedUseBy",
+  "trail.lastFailedUseOperation",
+  "trail.lastFailedUseEventId",
+  "trail.callers",
+  "trail.disabledAt",
+  "trail.daysDisabled",
+] as const satisfies readonly FactPath[];
 
 /**
  * The usage evidence in one phrase, for messages: templates cannot branch on
@@ -164,6 +187,25 @@ function usageSummary(ctx: FactContext): string | null {
     case "unavailable":
       return `usage could not be read: ${usage.reason ?? "no reason was recorded"}`;
   }
+}
+
+/**
+ * The CloudTrail evidence in one phrase, for messages: the latest failed use, or what a
+ * window without one does and does not show, or why it could not be read.
+ */
+function trailSummary(ctx: FactContext): string | null {
+  const trail = ctx.subject.trail;
+  if (trail === null) return null;
+  if (trail.status === "unavailable")
+    return `CloudTrail could not be read: ${trail.reason ?? "no reason was recorded"}`;
+  const span = `CloudTrail Event history from ${isoDate(trail.since)} to ${isoDate(trail.until)}`;
+  const cut = trail.status === "truncated" ? ` (read in part: ${trail.reason ?? "truncated"})` : "";
+  const last = trail.lastFailedUse;
+  if (last === null) {
+    return `no call failed for it in ${span}${cut}; that is no proof nothing needs it: Event history keeps 90 days, and AWS logs failed calls only in some scenarios`;
+  }
+  const callers = trail.callers.length > 1 ? ` (${plural(trail.callers.length, "caller")})` : "";
+  return `${plural(trail.failedUses, "call")} failed for it in ${span}${cut}${callers}, the latest by ${last.by} (${last.operation}, ${isoDate(last.at)}, CloudTrail event ${last.eventId})`;
 }
 
 /**
@@ -300,6 +342,68 @@ export const FACTS = Object.freeze({
     "string",
     "The usage evidence in one phrase, for messages: when and how the key was last used, how long it has gone unused, why the record is incomplete, or why it could not be read.",
     usageSummary,
+  ),
+  "trail.status": define(
+    "string",
+    "How much of the key's CloudTrail Event history was read: complete, truncated (--trail-max-pages reached; what was read counts) or unavailable (see trail.reason); null when not asked.",
+    (c) => c.subject.trail?.status ?? null,
+  ),
+  "trail.reason": define(
+    "string",
+    "Why the CloudTrail lookup is unavailable, or where a truncated one stopped.",
+    (c) => c.subject.trail?.reason ?? null,
+  ),
+  "trail.windowDays": define(
+    "number",
+    "Whole days of Event history the lookup covered (at most 90).",
+    (c) => {
+      const trail = c.subject.trail;
+      const until = parseInstant(trail?.until);
+      return trail?.since && until ? wholeDaysSince(trail.since, until) : null;
+    },
+  ),
+  "trail.failedUses": define(
+    "number",
+    "Calls in the window that failed because the key was disabled or pending deletion (DisabledException, KMSInvalidStateException).",
+    (c) => c.subject.trail?.failedUses ?? null,
+  ),
+  "trail.lastFailedUseAt": define("date", "When the latest failed use was made.", (c) =>
+    parseInstant(c.subject.trail?.lastFailedUse?.at),
+  ),
+  "trail.lastFailedUseBy": define(
+    "string",
+    "Who made the latest failed use: userIdentity.arn, else invokedBy, else the identity type.",
+    (c) => c.subject.trail?.lastFailedUse?.by ?? null,
+  ),
+  "trail.lastFailedUseOperation": define(
+    "string",
+    "The operation of the latest failed use (e.g. Decrypt).",
+    (c) => c.subject.trail?.lastFailedUse?.operation ?? null,
+  ),
+  "trail.lastFailedUseEventId": define(
+    "string",
+    "The CloudTrail event id of the latest failed use.",
+    (c) => c.subject.trail?.lastFailedUse?.eventId ?? null,
+  ),
+  "trail.callers": define(
+    "string[]",
+    "Distinct callers of the failed uses, sorted.",
+    (c) => c.subject.trail?.callers ?? null,
+  ),
+  "trail.disabledAt": define(
+    "date",
+    "The latest DisableKey in the window; null when there was none.",
+    (c) => parseInstant(c.subject.trail?.disabledAt),
+  ),
+  "trail.daysDisabled": define(
+    "number",
+    "Whole days from trail.disabledAt to now; null when there was no DisableKey in the window.",
+    (c) => wholeDaysSince(c.subject.trail?.disabledAt ?? null, c.now),
+  ),
+  "trail.summary": define(
+    "string",
+    "The CloudTrail evidence in one phrase, for messages: the failed uses and the latest of them, or what a window without one does and does not show, or why it could not be read.",
+    trailSummary,
   ),
   "change.action": define(
     "string",

@@ -245,6 +245,7 @@ export function subjectFromDescription(
       change,
       key,
       usage,
+      trail: null,
     },
     problems,
   };

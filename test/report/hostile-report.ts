@@ -124,6 +124,7 @@ const SUBJECTS: KeySubject[] = [
       disables: false,
     },
     key: null,
+    trail: null,
     usage: usage({
       status: "used",
       lastUsedAt: "2026-11-25T14:32:07.000Z",
@@ -146,6 +147,7 @@ const SUBJECTS: KeySubject[] = [
     ],
     change: null,
     key: null,
+    trail: null,
     usage: usage({ status: "unused" }),
   },
   {
@@ -164,6 +166,7 @@ const SUBJECTS: KeySubject[] = [
       disables: false,
     },
     key: null,
+    trail: null,
     usage: null,
   },
   {
@@ -180,6 +183,7 @@ const SUBJECTS: KeySubject[] = [
     ],
     change: null,
     key: null,
+    trail: null,
     usage: usage({ status: "unknown", reason: `created before tracking began ${HOSTILE.html}` }),
   },
   {
@@ -203,6 +207,7 @@ const SUBJECTS: KeySubject[] = [
       disables: false,
     },
     key: null,
+    trail: null,
     usage: usage({
       status: "used",
       lastUsedAt: "2026-10-01T00:00:00.000Z",

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { FACT_PATHS, FACTS, type FactPath, getFact, isFactPath } from "../../src/rules/catalog.js";
+import {
+  FACT_PATHS,
+  FACTS,
+  type FactPath,
+  getFact,
+  isFactPath,
+  unreadableFacts,
+} from "../../src/rules/catalog.js";
 import {
   ARN,
   contextOf,
@@ -7,6 +14,7 @@ import {
   makePlannedSubject,
   makeReference,
   makeSubject,
+  type makeTrail,
   NOW,
 } from "./subject-builder.js";
 
@@ -46,6 +54,18 @@ describe("fact catalog", () => {
       "usage.daysTracked": "number",
       "usage.reason": "string",
       "usage.summary": "string",
+      "trail.status": "string",
+      "trail.reason": "string",
+      "trail.windowDays": "number",
+      "trail.failedUses": "number",
+      "trail.lastFailedUseAt": "date",
+      "trail.lastFailedUseBy": "string",
+      "trail.lastFailedUseOperation": "string",
+      "trail.lastFailedUseEventId": "string",
+      "trail.callers": "string[]",
+      "trail.disabledAt": "date",
+      "trail.daysDisabled": "number",
+      "trail.summary": "string",
       "change.action": "string",
       "change.source": "string",
       "change.address": "string",
@@ -189,6 +209,108 @@ describe("key.label", () => {
     expect(fact("key.label")).toBe(ARN);
     const unresolved = makeSubject({ id: "alias/missing", arn: null, key: null });
     expect(fact("key.label", unresolved)).toBe("alias/missing");
+  });
+});
+
+describe("trail facts", () => {
+  const failed = {
+    at: daysAgo(2),
+    by: "arn:aws:sts::111122223333:assumed-role/app/i-1",
+    operation: "Decrypt",
+    eventId: "ev-9",
+  };
+  const withTrail = (trail: Parameters<typeof makeTrail>[0]) => makeSubject({ trail });
+
+  it("are null when CloudTrail was not asked", () => {
+    const subject = makeSubject();
+    for (const path of FACT_PATHS.filter((p) => p.startsWith("trail.")))
+      expect(fact(path, subject), path).toBeNull();
+    expect(unreadableFacts(subject).size).toBe(0);
+  });
+
+  it("read the latest failed use, the callers and the days since DisableKey", () => {
+    const subject = withTrail({
+      failedUses: 3,
+      lastFailedUse: failed,
+      callers: ["arn:b", "arn:a"],
+      disabledAt: daysAgo(12.5),
+    });
+    expect(fact("trail.status", subject)).toBe("complete");
+    expect(fact("trail.windowDays", subject)).toBe(90);
+    expect(fact("trail.failedUses", subject)).toBe(3);
+    expect(fact("trail.lastFailedUseAt", subject)).toEqual(new Date(failed.at));
+    expect(fact("trail.lastFailedUseBy", subject)).toBe(failed.by);
+    expect(fact("trail.lastFailedUseOperation", subject)).toBe("Decrypt");
+    expect(fact("trail.lastFailedUseEventId", subject)).toBe("ev-9");
+    expect(fact("trail.callers", subject)).toEqual(["arn:b", "arn:a"]);
+    expect(fact("trail.disabledAt", subject)).toEqual(new Date(daysAgo(12.5)));
+    expect(fact("trail.daysDisabled", subject)).toBe(12);
+  });
+
+  it("a complete window without DisableKey leaves daysDisabled null, and readable", () => {
+    const subject = withTrail({});
+    expect(fact("trail.daysDisabled", subject)).toBeNull();
+    expect(unreadableFacts(subject).size).toBe(0);
+  });
+
+  it("an unavailable lookup makes every piece of evidence unreadable, with its reason", () => {
+    const subject = withTrail({
+      status: "unavailable",
+      reason: "CloudTrail in us-east-1 answered AccessDeniedException",
+      since: null,
+      until: null,
+    });
+    const unreadable = unreadableFacts(subject);
+    expect([...unreadable.keys()]).toContain("trail.failedUses");
+    expect([...unreadable.keys()]).toContain("trail.daysDisabled");
+    expect(unreadable.has("trail.status")).toBe(false);
+    expect(unreadable.get("trail.failedUses")).toBe(
+      "CloudTrail could not be read: CloudTrail in us-east-1 answered AccessDeniedException",
+    );
+    expect(fact("trail.windowDays", subject)).toBeNull();
+  });
+
+  it("a truncated lookup that found no DisableKey cannot say how long the key has been off", () => {
+    const subject = withTrail({
+      status: "truncated",
+      reason: "stopped after 20 pages (--trail-max-pages)",
+      since: daysAgo(10),
+      failedUses: 1,
+      lastFailedUse: failed,
+    });
+    const unreadable = unreadableFacts(subject);
+    expect([...unreadable.keys()].sort()).toEqual(["trail.daysDisabled", "trail.disabledAt"]);
+    expect(unreadable.get("trail.daysDisabled")).toContain("stopped at 2026-11-18");
+    // What was read still counts.
+    expect(fact("trail.failedUses", subject)).toBe(1);
+    expect(fact("trail.windowDays", subject)).toBe(10);
+    const found = withTrail({ status: "truncated", since: daysAgo(10), disabledAt: daysAgo(4) });
+    expect(unreadableFacts(found).size).toBe(0);
+  });
+
+  it.each([
+    [
+      "failed uses",
+      { failedUses: 2, lastFailedUse: failed, callers: ["a", "b"] },
+      "2 calls failed for it in CloudTrail Event history from 2026-08-30 to 2026-11-28 (2 callers), the latest by arn:aws:sts::111122223333:assumed-role/app/i-1 (Decrypt, 2026-11-26, CloudTrail event ev-9)",
+    ],
+    [
+      "none in a complete window",
+      {},
+      "no call failed for it in CloudTrail Event history from 2026-08-30 to 2026-11-28; that is no proof nothing needs it: Event history keeps 90 days, and AWS logs failed calls only in some scenarios",
+    ],
+    [
+      "truncated",
+      { status: "truncated" as const, reason: "stopped after 20 pages", since: daysAgo(5) },
+      "no call failed for it in CloudTrail Event history from 2026-11-23 to 2026-11-28 (read in part: stopped after 20 pages); that is no proof nothing needs it: Event history keeps 90 days, and AWS logs failed calls only in some scenarios",
+    ],
+    [
+      "unavailable",
+      { status: "unavailable" as const, reason: "no answer within 30 s" },
+      "CloudTrail could not be read: no answer within 30 s",
+    ],
+  ])("trail.summary: %s", (_name, trail, expected) => {
+    expect(fact("trail.summary", withTrail(trail))).toBe(expected);
   });
 });
 

@@ -2,7 +2,14 @@
  * Builders for `KeySubject`s in rule tests: sensible defaults (a used,
  * enabled customer key declared by one Terraform resource), overridable per test.
  */
-import type { KeyChange, KeyInfo, KeyReference, KeySubject, UsageFacts } from "../../src/model.js";
+import type {
+  KeyChange,
+  KeyInfo,
+  KeyReference,
+  KeySubject,
+  TrailFacts,
+  UsageFacts,
+} from "../../src/model.js";
 import type { FactContext } from "../../src/rules/catalog.js";
 import { reference } from "../support/facts.js";
 
@@ -54,6 +61,26 @@ export function makeUsage(overrides: Partial<UsageFacts> = {}): UsageFacts {
   };
 }
 
+/** CloudTrail evidence: a complete 90-day window with no failed use and no key-state change. */
+export function makeTrail(overrides: Partial<TrailFacts> = {}): TrailFacts {
+  return {
+    status: "complete",
+    reason: null,
+    since: daysAgo(90),
+    until: NOW.toISOString(),
+    events: 0,
+    unreadableEvents: 0,
+    failedUses: 0,
+    lastFailedUse: null,
+    callers: [],
+    disabledAt: null,
+    enabledAt: null,
+    deletionScheduledAt: null,
+    deletionCancelledAt: null,
+    ...overrides,
+  };
+}
+
 export function makeChange(overrides: Partial<KeyChange> = {}): KeyChange {
   return {
     action: "delete",
@@ -79,16 +106,21 @@ export function makeReference(overrides: Partial<KeyReference> = {}): KeyReferen
   });
 }
 
-/** Overrides for {@link makeSubject}: `key`, `usage` and `change` merge into the defaults (null clears them). */
-export interface SubjectOverrides extends Partial<Omit<KeySubject, "key" | "usage" | "change">> {
+/**
+ * Overrides for {@link makeSubject}: `key`, `usage`, `change` and `trail` merge into the
+ * defaults (null clears them; `trail` is null unless given).
+ */
+export interface SubjectOverrides
+  extends Partial<Omit<KeySubject, "key" | "usage" | "change" | "trail">> {
   key?: Partial<KeyInfo> | null;
+  trail?: Partial<TrailFacts> | null;
   usage?: Partial<UsageFacts> | null;
   change?: Partial<KeyChange> | null;
 }
 
 /** A subject with defaults: a used, enabled customer key, no change, one `key` reference. */
 export function makeSubject(overrides: SubjectOverrides = {}): KeySubject {
-  const { key, usage, change, ...rest } = overrides;
+  const { key, usage, change, trail, ...rest } = overrides;
   return {
     id: ARN,
     arn: ARN,
@@ -99,6 +131,7 @@ export function makeSubject(overrides: SubjectOverrides = {}): KeySubject {
     change: change === undefined || change === null ? null : makeChange(change),
     key: key === null ? null : makeKey(key),
     usage: usage === null ? null : makeUsage(usage),
+    trail: trail === undefined || trail === null ? null : makeTrail(trail),
     ...rest,
   };
 }
@@ -117,6 +150,7 @@ export function makePlannedSubject(address = "aws_kms_key.new"): KeySubject {
     change: makeChange({ action: "create", address, deletionWindowDays: null }),
     key: null,
     usage: null,
+    trail: null,
   };
 }
 
