@@ -221,7 +221,7 @@ export function ruleTestsSchema(): SchemaObject {
                 minimum: 0,
                 maximum: 90,
                 description:
-                  "Sets `trail.windowDays`: the lookup covered this many days back from now (default 90, CloudTrail's Event history).",
+                  "Sets `trail.windowDays`: the lookup covered this many days back from now, at most 90 (the default: CloudTrail's Event history).",
               },
               failedUses: sets(DAYS, "trail.failedUses"),
               lastFailedUseAt: sets(DATE, "trail.lastFailedUseAt"),
