@@ -9,11 +9,26 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   APP_DIR_PLACEHOLDER,
+  filesUnder,
   fixtureApp,
+  PRESYNTHESIZED,
   presynthesizedAssembly,
   synthApp,
   tempDir,
 } from "../support/cdk/synth.js";
+
+/** The app folders under `dir` that hold a committed assembly (a manifest.json at their top). */
+async function committedApps(dir: string, prefix = ""): Promise<string[]> {
+  const names = await readdir(join(dir, prefix), { withFileTypes: true });
+  if (names.some((entry) => entry.name === "manifest.json")) return [prefix];
+  const folders = names.filter((entry) => entry.isDirectory());
+  const nested = await Promise.all(
+    folders.map((entry) =>
+      committedApps(dir, prefix === "" ? entry.name : `${prefix}/${entry.name}`),
+    ),
+  );
+  return nested.flat().sort();
+}
 
 let work: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
@@ -24,14 +39,21 @@ afterAll(async () => {
 });
 
 describe("the pre-synthesized CDK assemblies", () => {
-  it.each(["changes/base", "changes/head"])(
+  it("are each listed, so that each is synthesized below", async () => {
+    const root = presynthesizedAssembly("");
+    expect(await committedApps(root)).toEqual(Object.keys(PRESYNTHESIZED).sort());
+  });
+
+  // A synthesis takes seconds, and several on a loaded machine.
+  it.each(Object.entries(PRESYNTHESIZED))(
     "%s: a real synthesis gives the committed files, byte for byte",
-    async (name) => {
+    { timeout: 120_000 },
+    async (name, { entry }) => {
       const into = join(work.dir, name.replace("/", "-"));
-      const outdir = await synthApp({ from: fixtureApp(name), into });
+      const outdir = await synthApp({ from: fixtureApp(name), into, entry });
       const committed = presynthesizedAssembly(name);
-      const files = (await readdir(committed)).sort();
-      expect((await readdir(outdir)).sort()).toEqual(files);
+      const files = await filesUnder(committed);
+      expect(await filesUnder(outdir)).toEqual(files);
       for (const file of files) {
         const made = (await readFile(join(outdir, file), "utf8")).replaceAll(
           into,

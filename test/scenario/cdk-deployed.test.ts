@@ -5,15 +5,16 @@
  * --role-template names) or the run is not evaluated; nested stacks are found under
  * their physical names through their parent's resources and compared like any stack,
  * and a nested stack the change drops takes its keys with it. Real aws-cdk-lib
- * assemblies, the command line in-process, the real SDK (STS AssumeRole included)
- * against the KMS emulator, which also serves STS and CloudFormation.
+ * assemblies (committed; test/e2e/cdk-synth.test.ts synthesizes them again), the command
+ * line in-process, the real SDK (STS AssumeRole included) against the KMS emulator,
+ * which also serves STS and CloudFormation.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { liveFactSource } from "../../src/facts/live.js";
 import type { StackModel } from "../../src/sources/cdk/stack.js";
-import { fixtureApp, readAssembly, synthApp, tempDir } from "../support/cdk/synth.js";
+import { presynthesizedApp, readAssembly, tempDir } from "../support/cdk/synth.js";
 import { runCli } from "../support/cli.js";
 import {
   type KmsEmulator,
@@ -43,8 +44,8 @@ const nestedNames: Record<string, string> = {};
 
 beforeAll(async () => {
   work = await tempDir("cdk-deployed");
-  base = await synthApp({ from: fixtureApp("pipeline/base"), into: join(work.dir, "base") });
-  head = await synthApp({ from: fixtureApp("pipeline/head"), into: join(work.dir, "head") });
+  base = await presynthesizedApp("pipeline/base", join(work.dir, "base"));
+  head = await presynthesizedApp("pipeline/head", join(work.dir, "head"));
   // What is deployed is the base: every stack of it, nested ones under the names
   // CloudFormation gave them, each key with a key id.
   const { stacks } = await readAssembly(base);

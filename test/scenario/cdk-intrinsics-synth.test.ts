@@ -7,15 +7,15 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { referenceRows } from "../support/cdk/references.js";
-import { fixtureApp, readAssembly, synthApp, tempDir } from "../support/cdk/synth.js";
+import { presynthesizedApp, readAssembly, tempDir } from "../support/cdk/synth.js";
 
 let work: { dir: string; remove: () => Promise<void> };
 let assembly: string;
 
 beforeAll(async () => {
   work = await tempDir("kul-cdk-intrinsics-");
-  assembly = await synthApp({ from: fixtureApp("intrinsics"), into: join(work.dir, "app") });
-}, 60_000);
+  assembly = await presynthesizedApp("intrinsics", join(work.dir, "app"));
+});
 afterAll(async () => {
   await work.remove();
 });

@@ -92,8 +92,13 @@ describe("searching test/fixtures itself", () => {
     const assemblies = [
       ...readdirSync(join(FIXTURES, "cdk-assembly")).map((name) => `cdk-assembly/${name}`),
       // Pre-synthesized, for tests that would otherwise synthesize their apps every run.
+      "cdk-synth/assembly",
       "cdk-synth/changes/base",
       "cdk-synth/changes/head",
+      "cdk-synth/intrinsics",
+      "cdk-synth/locate",
+      "cdk-synth/pipeline/base",
+      "cdk-synth/pipeline/head",
     ];
     for (const name of assemblies) expected.push([name, "cloud-assembly"]);
     const unexplained: string[] = [];
@@ -113,7 +118,7 @@ describe("searching test/fixtures itself", () => {
     expected.push(["tf-scenario/infra/plan.json", "terraform-plan"]);
     expected.sort((a, b) => (a[0] < b[0] ? -1 : 1));
     expect(await found("test/fixtures")).toEqual(expected);
-    expect(expected).toHaveLength(80);
+    expect(expected).toHaveLength(85);
   });
 
   it("names each kind the way it recognises it, file by file", () => {

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   cpSync,
@@ -13,7 +12,6 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError, type KeyReference, type KeyTarget } from "../../../src/model.js";
 import {
@@ -27,10 +25,10 @@ import {
 } from "../../../src/sources/cdk/assembly.js";
 import type { StackModel } from "../../../src/sources/cdk/stack.js";
 import { nodeSourceFiles, type SourceFiles } from "../../../src/sources/repo.js";
-import { fixtureApp, synthApp, tempDir } from "../../support/cdk/synth.js";
+import { fixtureApp, presynthesizedApp, tempDir } from "../../support/cdk/synth.js";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/cdk-assembly/", import.meta.url));
-const CDK_APP = fileURLToPath(new URL("../../support/cdk-app.mjs", import.meta.url));
+const CDK_APP = join(fixtureApp("assembly"), "cdk-app.mjs");
 const files = nodeSourceFiles();
 
 /** A target, short: `@Stack/LogicalId` for a stack resource, else its ARN or name. */
@@ -543,22 +541,19 @@ describe("cloud assembly fixtures", () => {
 });
 
 describe("an assembly synthesized by aws-cdk-lib (manifest 55)", () => {
+  let work: { dir: string; remove: () => Promise<void> } | null = null;
   let outdir = "";
   const appLines = readFileSync(CDK_APP, "utf8").split("\n");
   /** The 1-based line of cdk-app.mjs that makes the construct `id`. */
   const lineOf = (id: string) => appLines.findIndex((line) => line.includes(`"${id}"`)) + 1;
 
   beforeAll(async () => {
-    outdir = mkdtempSync(join(tmpdir(), "kul-cdk-"));
-    // A child process: aws-cdk-lib is large, and the stack trace limit is a
-    // process flag (creation stacks otherwise stop inside aws-cdk-lib).
-    await promisify(execFile)(process.execPath, ["--stack-trace-limit=100", CDK_APP, outdir], {
-      timeout: 120_000,
-    });
-  }, 150_000);
+    work = await tempDir("kul-cdk-");
+    outdir = await presynthesizedApp("assembly", join(work.dir, "app"));
+  });
 
-  afterAll(() => {
-    if (outdir !== "") rmSync(outdir, { recursive: true, force: true });
+  afterAll(async () => {
+    await work?.remove();
   });
 
   const read = () => readCloudAssembly(outdir, files);
@@ -732,8 +727,8 @@ describe("nested stacks of one class, synthesized by aws-cdk-lib", () => {
   let outdir = "";
   beforeAll(async () => {
     work = await tempDir("nested-class");
-    outdir = await synthApp({ from: fixtureApp("pipeline/base"), into: work.dir });
-  }, 120_000);
+    outdir = await presynthesizedApp("pipeline/base", work.dir);
+  });
   afterAll(async () => {
     await work?.remove();
   });

@@ -7,7 +7,7 @@ import { type CdkLocateOptions, locateCdk } from "../../../src/sources/cdk/locat
 import type { StackModel, StackResource } from "../../../src/sources/cdk/stack.js";
 import { nodeSourceFiles, type SourceFiles } from "../../../src/sources/repo.js";
 import { memoryFiles, text } from "../../support/cdk/memory-files.js";
-import { fixtureApp, readAssembly, synthApp, tempDir } from "../../support/cdk/synth.js";
+import { presynthesizedApp, readAssembly, tempDir } from "../../support/cdk/synth.js";
 
 /** `file:line` of each reference by `kind address`, or null, for compact assertions. */
 function where(refs: readonly KeyReference[]): Record<string, string | null> {
@@ -49,13 +49,13 @@ describe("locateCdk on an app synthesized in a repository", () => {
   beforeAll(async () => {
     temp = await tempDir("cdk-locate");
     repo = join(temp.dir, "repo");
-    const out = await synthApp({ from: fixtureApp("locate"), into: repo, entry: "bin/app.mjs" });
+    const out = await presynthesizedApp("locate", repo);
     // As `cdk init` writes it: the assembly is not part of the repository.
     await writeFile(join(repo, ".gitignore"), "node_modules\n/cdk.out/\n");
     ({ stacks, references } = await readAssembly(out));
     const source = (await readFile(join(repo, "lib", "stack.mjs"), "utf8")).split("\n");
     lines = (code) => source.flatMap((line, i) => (line.trim() === code ? [i + 1] : []));
-  }, 120_000);
+  });
 
   afterAll(() => temp?.remove());
 

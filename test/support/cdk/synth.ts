@@ -2,12 +2,14 @@
  * Synthesizes the CDK apps in `test/fixtures/cdk-apps/` with the real
  * `aws-cdk-lib`, as `cdk synth` runs them: `node` on the app's entry file,
  * with the assembly directory in `CDK_OUTDIR` (which `new cdk.App()` reads).
- * No AWS account is needed.
+ * No AWS account is needed. Tests read the committed assemblies of these apps
+ * (`presynthesizedApp`) instead of synthesizing them every run; only
+ * test/e2e/cdk-synth.test.ts synthesizes, to prove the committed files current.
  */
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { KeyReference } from "../../../src/model.js";
@@ -73,25 +75,51 @@ export async function readAssembly(
 /** Where the creation stacks of a pre-synthesized assembly name the app's directory. */
 export const APP_DIR_PLACEHOLDER = "/__CDK_APP_DIR__";
 
+/**
+ * The fixture apps whose assemblies are committed under `test/fixtures/cdk-synth/`,
+ * with the entry file `synthApp` runs for each (default `app.mjs`).
+ * test/e2e/cdk-synth.test.ts synthesizes every one of them.
+ */
+export const PRESYNTHESIZED: Readonly<Record<string, { entry?: string }>> = {
+  assembly: { entry: "cdk-app.mjs" },
+  "changes/base": {},
+  "changes/head": {},
+  intrinsics: {},
+  locate: { entry: "bin/app.mjs" },
+  "pipeline/base": {},
+  "pipeline/head": {},
+};
+
 /** The committed assembly of a fixture app: `test/fixtures/cdk-synth/<name>` (see SOURCES.tsv). */
 export function presynthesizedAssembly(name: string): string {
   return join(PROJECT, "test", "fixtures", "cdk-synth", name);
 }
 
+/** The files under `dir`, as sorted paths relative to it (an assembly nests stages in folders). */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
 /**
  * What `synthApp` gives for the fixture app `name`, without running it: the app's
- * files copied into `into` and its committed assembly into `<into>/cdk.out`, the
- * creation stacks pointing at `into` as they would after a synthesis there. A real
- * synthesis takes seconds per app; test/e2e/cdk-synth.test.ts checks that it still
- * gives exactly these files.
+ * files copied into `into`, `node_modules` linked, and its committed assembly in
+ * `<into>/cdk.out`, the creation stacks pointing at `into` as they would after a
+ * synthesis there. A real synthesis takes seconds per app; test/e2e/cdk-synth.test.ts
+ * checks that it still gives exactly these files.
  */
 export async function presynthesizedApp(name: string, into: string): Promise<string> {
+  if (!(name in PRESYNTHESIZED)) throw new Error(`no committed assembly for the app ${name}`);
   const outdir = join(into, "cdk.out");
   await cp(fixtureApp(name), into, { recursive: true });
+  await symlink(join(PROJECT, "node_modules"), join(into, "node_modules"), "dir");
   const from = presynthesizedAssembly(name);
-  await mkdir(outdir, { recursive: true });
-  for (const file of await readdir(from)) {
+  for (const file of await filesUnder(from)) {
     const text = await readFile(join(from, file), "utf8");
+    await mkdir(dirname(join(outdir, file)), { recursive: true });
     await writeFile(join(outdir, file), text.replaceAll(APP_DIR_PLACEHOLDER, into));
   }
   return outdir;
