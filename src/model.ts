@@ -360,7 +360,10 @@ export interface FailedUse {
  */
 export interface TrailFacts {
   status: TrailStatus;
-  /** Why it is `unavailable`, or where a `truncated` read stopped; null when complete. */
+  /**
+   * Why it is `unavailable`, or where a `truncated` read stopped, and how many events
+   * could not be read; null when complete and every event was read.
+   */
   reason: string | null;
   /** The span the events read cover (ISO instants); null when unavailable. */
   since: string | null;

@@ -8,12 +8,15 @@ import {
   AWS_TIMEOUT_HELP,
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
+  DEFAULT_TRAIL_MAX_PAGES,
   type OutputSpec,
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
   parseRoleTemplate,
+  parseTrailMaxPages,
   type RunConfig,
+  TRAIL_MAX_PAGES_HELP,
 } from "./config.js";
 
 export type ParsedArgs =
@@ -193,6 +196,10 @@ function withInputs(command: Command): Command {
       "--aws-timeout <seconds>",
       `${AWS_TIMEOUT_HELP} (default: ${DEFAULT_AWS_TIMEOUT_SECONDS})`,
     )
+    .option(
+      "--trail-max-pages <pages>",
+      `${TRAIL_MAX_PAGES_HELP} (default: ${DEFAULT_TRAIL_MAX_PAGES})`,
+    )
     .option("--verbose", "report progress on stderr even when it is not a terminal");
 }
 
@@ -203,6 +210,7 @@ interface CheckOptions {
   template?: string[];
   roleTemplate?: string;
   awsTimeout?: string;
+  trailMaxPages?: string;
   verbose?: boolean;
   saveFacts?: string;
   profile?: string;
@@ -268,6 +276,10 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
       options.maxFactsAge === undefined
         ? DEFAULT_MAX_FACTS_AGE_DAYS
         : parseMaxFactsAge(options.maxFactsAge, "--max-facts-age"),
+    trailMaxPages:
+      options.trailMaxPages === undefined
+        ? DEFAULT_TRAIL_MAX_PAGES
+        : parseTrailMaxPages(options.trailMaxPages, "--trail-max-pages"),
     failOn: options.failOn,
     outputs: parseOutputs(options.format ?? []),
   };

@@ -8,8 +8,8 @@ import { parseKmsArn } from "../aws/key-ids.js";
 import type { DeployedStack, FactSource, Fetched } from "../model.js";
 import { compareText } from "../order.js";
 import { checkedKeyMetadata, checkedLastUsage } from "./answers.js";
-import { checkedTrail } from "./trail.js";
 import type { SnapshotEntry } from "./snapshot.js";
+import { checkedTrail } from "./trail.js";
 
 /** One key's recorded answers, in the snapshot's own shape. */
 type Entry = SnapshotEntry;

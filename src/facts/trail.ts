@@ -15,7 +15,7 @@ import { isJsonObject } from "../json-object.js";
 import type { AwsTrail, AwsTrailEvent, FailedUse, Fetched, TrailFacts } from "../model.js";
 import { compareText } from "../order.js";
 import { plural, showValue } from "../show.js";
-import { CLOCK_SKEW_MS, MALFORMED, answerInstant } from "./answers.js";
+import { answerInstant, CLOCK_SKEW_MS, MALFORMED } from "./answers.js";
 
 /** Event history keeps this many days: `LookupEvents` looks no further back (CloudTrail API reference). */
 export const TRAIL_WINDOW_DAYS = 90;
@@ -137,7 +137,8 @@ export function trailFacts(keyArn: string, answer: Fetched<AwsTrail>, notAfter: 
     const change = stateChange(read);
     if (change !== null) {
       const before = facts[change];
-      if (before === null || at > (answerInstant(before) as number)) facts[change] = event.EventTime;
+      if (before === null || at > (answerInstant(before) as number))
+        facts[change] = event.EventTime;
     }
   }
   facts.callers = [...callers].sort(compareText);
