@@ -5,12 +5,23 @@
  *
  * It serves `DescribeKey`, `GetKeyLastUsage`, `ListAliases` and `ListKeys` from seeded keys
  * and aliases, enforces a per-(account, region, operation) request rate the way KMS quotas
- * do, and can be told to add latency or inject faults. It imports nothing but Node built-ins,
- * so the benchmark can bundle it.
+ * do, and can be told to add latency or inject faults. It imports nothing but Node built-ins
+ * and its own rooms (cloudtrail-history.ts), so the benchmark can bundle it.
+ *
+ * The same endpoint answers STS, CloudFormation and CloudTrail `LookupEvents`, told apart by
+ * the service in the request's SigV4 signing scope.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  type SeedTrailEvent,
+  summarizeLookupRequest,
+  TrailError,
+  TrailHistory,
+} from "./cloudtrail-history.js";
+
+export { EVENT_HISTORY_DAYS, type SeedTrailEvent } from "./cloudtrail-history.js";
 
 /** The account the emulator's callers belong to unless `callers` says otherwise. */
 export const DEFAULT_ACCOUNT = "111122223333";
@@ -46,6 +57,18 @@ const OPERATIONS: readonly KmsOperation[] = [
   "ListKeys",
 ];
 
+/** The CloudTrail operations the emulator answers. */
+export type CloudTrailOperation = "LookupEvents";
+/** The operations with a request quota: KMS's, and CloudTrail's `LookupEvents`. */
+export type RateLimitedOperation = KmsOperation | CloudTrailOperation;
+const RATE_LIMITED: readonly RateLimitedOperation[] = [...OPERATIONS, "LookupEvents"];
+// CloudTrail's JSON 1.1 X-Amz-Target prefixes: the API reference's, and the shorter one the
+// current SDK sends (its model's service target `CloudTrail_20131101`).
+const CLOUDTRAIL_TARGETS = [
+  "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.",
+  "CloudTrail_20131101.",
+];
+
 /** A request quota: a token bucket refilled at `perSecond`, holding at most `burst` tokens. */
 export interface RateLimit {
   perSecond: number;
@@ -54,14 +77,16 @@ export interface RateLimit {
 
 /**
  * KMS's default request quotas per account and region (Service Quotas: "GetKeyLastUsage
- * request rate" 5/s, "DescribeKey" 2000/s, "ListAliases" and "ListKeys" 500/s). The burst of
- * `GetKeyLastUsage` is the brief's choice: AWS does not publish burst sizes.
+ * request rate" 5/s, "DescribeKey" 2000/s, "ListAliases" and "ListKeys" 500/s), and
+ * CloudTrail's for `LookupEvents` ("limited to two per second, per account, per Region", API
+ * reference). AWS does not publish burst sizes: one second's worth is the brief's choice.
  */
-export const DEFAULT_RATES: Readonly<Record<KmsOperation, RateLimit>> = {
+export const DEFAULT_RATES: Readonly<Record<RateLimitedOperation, RateLimit>> = {
   DescribeKey: { perSecond: 2000, burst: 2000 },
   GetKeyLastUsage: { perSecond: 5, burst: 5 },
   ListAliases: { perSecond: 500, burst: 500 },
   ListKeys: { perSecond: 500, burst: 500 },
+  LookupEvents: { perSecond: 2, burst: 2 },
 };
 
 export type KeyState =
@@ -150,6 +175,8 @@ export interface SeedData {
   aliases?: SeedAlias[];
   /** Deployed CloudFormation stacks, answered through ListStackResources. */
   stacks?: SeedStack[];
+  /** CloudTrail Event history, answered through LookupEvents (appended, never replaced). */
+  events?: SeedTrailEvent[];
 }
 
 /** A deployed stack: its logical ids and their physical ids. */
@@ -221,6 +248,8 @@ export type FaultKind =
    * `NextMarker`; `repeat-marker` hands back the marker of the page it just served (a
    * client that follows it loops); `endless` serves that page again under a fresh marker
    * each time (a client that only watches for repeated markers pages forever).
+   * ListStackResources and LookupEvents likewise with `NextToken`; LookupEvents has no
+   * `Truncated`, so its `no-marker` leaves `NextToken` out and the list looks complete.
    */
   | { kind: "bad-pagination"; how: "no-marker" | "repeat-marker" | "endless" }
   /**
@@ -234,7 +263,7 @@ export type StsOperation = "GetCallerIdentity" | "AssumeRole";
 /** The CloudFormation operations the emulator answers. */
 export type CloudFormationOperation = "ListStackResources" | "GetTemplate";
 /** The services behind the emulator's one endpoint, told apart by the request's signing scope. */
-export type Service = "kms" | "sts" | "cloudformation";
+export type Service = "kms" | "sts" | "cloudformation" | "cloudtrail";
 const STS_OPERATIONS: readonly string[] = ["GetCallerIdentity", "AssumeRole"];
 const CLOUDFORMATION_OPERATIONS: readonly string[] = ["ListStackResources", "GetTemplate"];
 
@@ -246,8 +275,11 @@ export interface FaultMatch {
    */
   service?: Service | "any";
   /** Default: every operation of the service. */
-  operation?: KmsOperation | StsOperation | CloudFormationOperation;
-  /** A key id, key ARN or alias name, compared with the request's `KeyId` and the key it names. */
+  operation?: KmsOperation | StsOperation | CloudFormationOperation | CloudTrailOperation;
+  /**
+   * A key id, key ARN or alias name, compared with the request's `KeyId` and the key it names
+   * (LookupEvents: with a `ResourceName` lookup attribute's value, key id or ARN alike).
+   */
   keyId?: string;
   /** The signing region. Default: every region. */
   region?: string;
@@ -277,6 +309,10 @@ export interface RecordedCall {
   keyArn?: string;
   /** A CloudFormation request's `StackName`, as sent. */
   stackName?: string;
+  /** A LookupEvents request's (first) lookup attribute, as sent. */
+  lookupAttribute?: { key: string; value: string };
+  /** Whether a LookupEvents request carried a `NextToken`. */
+  nextToken?: boolean;
   /** Milliseconds from the emulator's start to the request's arrival (monotonic clock). */
   at: number;
   /** The HTTP status sent; 0 while pending, or when the connection was reset instead. */
@@ -285,6 +321,7 @@ export interface RecordedCall {
   error?: string;
 }
 
+/** Counts of the rate-limited operations: KMS's and CloudTrail's LookupEvents. */
 export interface KmsEmulatorStats {
   requests: number;
   /** ThrottlingException answers: over the rate, or injected. */
@@ -302,7 +339,17 @@ export interface KmsEmulatorOptions {
   /** The account of callers not in `callers`. Default `DEFAULT_ACCOUNT`. */
   defaultAccount?: string;
   /** Per-operation quota overrides (`burst` defaults to one second's worth); the rest keep `DEFAULT_RATES`. */
-  rates?: Partial<Record<KmsOperation, Partial<RateLimit>>>;
+  rates?: Partial<Record<RateLimitedOperation, Partial<RateLimit>>>;
+  /**
+   * "Now" for CloudTrail's Event history, which holds the last 90 days before it. Default:
+   * real time. Tests that pin `--now` pass the same instant.
+   */
+  clock?: () => Date;
+  /**
+   * Whether a LookupEvents `ResourceName` of a bare key id matches the key's events (AWS does
+   * not document it; default false, events match by key ARN only).
+   */
+  trailResourceNameMatchesKeyId?: boolean;
   latency?: Latency;
   /** When KMS began tracking usage (see `DEFAULT_TRACKING_START`). */
   trackingStartDate?: DateInput;
@@ -333,14 +380,22 @@ export interface KmsEmulator {
    * not; `account` is the account of the credentials that signed it.
    */
   readonly cloudFormationCalls: RecordedCall[];
-  /** Adds keys and aliases (replacing any with the same identity). Throws on seeds KMS could not hold. */
+  /**
+   * CloudTrail requests (LookupEvents), in arrival order, answered or not; `account` is the
+   * account of the credentials that signed it. Counted in `stats()` with KMS's.
+   */
+  readonly trailCalls: RecordedCall[];
+  /**
+   * Adds keys and aliases (replacing any with the same identity) and CloudTrail events
+   * (appended). Throws on seeds KMS or CloudTrail could not hold.
+   */
   seed(data: SeedData): void;
   /** Injects a fault. Faults are tried in the order they were set; the first that matches applies. */
   setFault(fault: Fault): FaultHandle;
   clearFaults(): void;
   setLatency(latency: Latency): void;
   /** Changes an operation's quota; buckets restart full. */
-  setRate(operation: KmsOperation, rate: Partial<RateLimit>): void;
+  setRate(operation: RateLimitedOperation, rate: Partial<RateLimit>): void;
   stats(): KmsEmulatorStats;
   /** Forgets recorded calls and counters (not seeds, faults or rates). */
   resetCalls(): void;
@@ -498,6 +553,7 @@ function isWireFault(kind: FaultKind["kind"]): boolean {
 
 /** The service an operation belongs to; KMS when none is named. */
 function serviceOf(operation: string | undefined): Service {
+  if (operation === "LookupEvents") return "cloudtrail";
   if (operation !== undefined && STS_OPERATIONS.includes(operation)) return "sts";
   if (operation !== undefined && CLOUDFORMATION_OPERATIONS.includes(operation)) {
     return "cloudformation";
@@ -626,12 +682,14 @@ class Emulator implements KmsEmulator {
   readonly assumedRoles: string[] = [];
   readonly stsCalls: RecordedCall[] = [];
   readonly cloudFormationCalls: RecordedCall[] = [];
+  readonly trailCalls: RecordedCall[] = [];
+  private readonly history: TrailHistory;
   private readonly stacks = new Map<string, SeedStack>();
   private readonly defaultAccount: string;
   private readonly trackingStart: Date;
   private readonly random: () => number;
   private readonly emptyLastUsage: "empty-object" | "absent";
-  private readonly rates: Record<KmsOperation, RateLimit>;
+  private readonly rates: Record<RateLimitedOperation, RateLimit>;
   private latency: Latency;
 
   /** `account|region|keyId` → key. */
@@ -659,10 +717,17 @@ class Emulator implements KmsEmulator {
     this.emptyLastUsage = options.emptyLastUsage ?? "empty-object";
     this.latency = clampLatency(options.latency ?? 0);
     this.rates = { ...DEFAULT_RATES };
-    for (const operation of OPERATIONS) {
+    for (const operation of RATE_LIMITED) {
       const override = options.rates?.[operation];
       if (override) this.rates[operation] = this.checkedRate(operation, override);
     }
+    this.history = new TrailHistory({
+      defaultAccount: this.defaultAccount,
+      defaultRegion: DEFAULT_REGION,
+      clock: options.clock ?? (() => new Date()),
+      keyArn,
+      resourceNameMatchesKeyId: options.trailResourceNameMatchesKeyId ?? false,
+    });
     if (options.seed) this.seed(options.seed);
     // Keep-alive sockets idle between tests must not keep the process alive after close().
     this.server.keepAliveTimeout = 5_000;
@@ -695,9 +760,14 @@ class Emulator implements KmsEmulator {
       const alias = this.storedAlias(seed);
       this.aliases.set(`${alias.account}|${alias.region}|${alias.name}`, alias);
     }
+    if (data.events) this.history.add(data.events);
   }
 
   setFault(fault: Fault): FaultHandle {
+    const service = fault.service ?? serviceOf(fault.operation);
+    if (service === "cloudtrail" && fault.kind === "wrong-key") {
+      throw new Error("kms-emulator: a wrong-key fault does not apply to CloudTrail");
+    }
     const active: ActiveFault = {
       fault,
       remaining: fault.times ?? Number.POSITIVE_INFINITY,
@@ -722,7 +792,7 @@ class Emulator implements KmsEmulator {
     this.latency = clampLatency(latency);
   }
 
-  setRate(operation: KmsOperation, rate: Partial<RateLimit>): void {
+  setRate(operation: RateLimitedOperation, rate: Partial<RateLimit>): void {
     this.rates[operation] = this.checkedRate(operation, { ...this.rates[operation], ...rate });
     for (const id of this.buckets.keys()) {
       if (id.endsWith(`|${operation}`)) this.buckets.delete(id);
@@ -746,6 +816,7 @@ class Emulator implements KmsEmulator {
     this.calls.length = 0;
     this.stsCalls.length = 0;
     this.cloudFormationCalls.length = 0;
+    this.trailCalls.length = 0;
     this.counters = this.freshCounters();
   }
 
@@ -764,7 +835,7 @@ class Emulator implements KmsEmulator {
 
   // --- seeding --------------------------------------------------------------------------------
 
-  private checkedRate(operation: KmsOperation, rate: Partial<RateLimit>): RateLimit {
+  private checkedRate(operation: RateLimitedOperation, rate: Partial<RateLimit>): RateLimit {
     const perSecond = rate.perSecond ?? DEFAULT_RATES[operation].perSecond;
     const burst = rate.burst ?? Math.max(1, Math.ceil(perSecond));
     if (!(perSecond > 0) || !(burst >= 1)) {
@@ -879,6 +950,7 @@ class Emulator implements KmsEmulator {
       }
       if (await this.answerSts(req, body, res, at)) return;
       if (await this.answerCloudFormation(req, body, res, at)) return;
+      if (await this.answerCloudTrail(req, body, res, at)) return;
       let context: RequestContext;
       try {
         context = this.context(req, body, at);
@@ -1106,44 +1178,97 @@ class Emulator implements KmsEmulator {
 
   /** Parses the JSON body into `context.body`. */
   private parse(context: RequestContext): void {
-    const { contentType, text, call } = context;
-    if (!contentType.startsWith("application/x-amz-json-1.1")) {
-      throw new KmsError(
-        400,
-        "SerializationException",
-        `Content-Type must be application/x-amz-json-1.1, not ${contentType || "(none)"}`,
-      );
-    }
-    let body: unknown;
-    try {
-      body = text === "" ? {} : JSON.parse(text);
-    } catch {
-      throw new KmsError(
-        400,
-        "SerializationException",
-        "Start of structure or map found where not expected.",
-      );
-    }
-    if (typeof body !== "object" || body === null || Array.isArray(body)) {
-      throw new KmsError(
-        400,
-        "SerializationException",
-        "Expected a JSON object as the request body.",
-      );
-    }
-    context.body = body as Record<string, unknown>;
+    context.body = jsonBody(context.contentType, context.text);
     const keyId = context.body.KeyId;
-    if (typeof keyId === "string") call.keyId = keyId;
+    if (typeof keyId === "string") context.call.keyId = keyId;
   }
 
-  private record(call: RecordedCall): RecordedCall {
+  /** Counts a rate-limited operation's request and logs it in `log` (KMS's `calls` by default). */
+  private record(call: RecordedCall, log: RecordedCall[] = this.calls): RecordedCall {
     this.counters.requests++;
     const counts = this.counters.byOperation.get(call.operation) ?? { requests: 0, throttled: 0 };
     counts.requests++;
     this.counters.byOperation.set(call.operation, counts);
-    if (this.calls.length < MAX_RECORDED_CALLS) this.calls.push(call);
+    if (log.length < MAX_RECORDED_CALLS) log.push(call);
     else this.counters.unrecordedCalls++;
     return call;
+  }
+
+  private countThrottled(call: RecordedCall): void {
+    this.counters.throttled++;
+    const counts = this.counters.byOperation.get(call.operation);
+    if (counts) counts.throttled++;
+  }
+
+  /**
+   * CloudTrail LookupEvents (JSON 1.1, like KMS), from the Event history of the signing
+   * account and region, behind the same wire faults, quota and faults as KMS. True when the
+   * request was signed for CloudTrail.
+   */
+  private async answerCloudTrail(
+    req: IncomingMessage,
+    text: string,
+    res: ServerResponse,
+    at: number,
+  ): Promise<boolean> {
+    const credential = CREDENTIAL.exec(String(req.headers.authorization ?? ""));
+    if (credential?.[4] !== "cloudtrail") return false;
+    const target = String(req.headers["x-amz-target"] ?? "");
+    const prefix = CLOUDTRAIL_TARGETS.find((known) => target.startsWith(known));
+    const operation = prefix === undefined ? "" : target.slice(prefix.length);
+    if (operation !== "LookupEvents") {
+      const message = `kms-emulator does not implement ${target || "(no X-Amz-Target)"}`;
+      if (await this.delay(this.latencyMs())) {
+        this.send(res, 400, errorBody("UnknownOperationException", message));
+      }
+      return true;
+    }
+    const caller = this.caller(credential[1] ?? "");
+    const region = credential[3] ?? "";
+    const call = this.record(
+      { operation, region, account: caller.account, at, status: 0 },
+      this.trailCalls,
+    );
+    let status = 200;
+    let payload: unknown;
+    let extraDelay = 0;
+    try {
+      const body = jsonBody(String(req.headers["content-type"] ?? ""), text);
+      Object.assign(call, summarizeLookupRequest(body));
+      const asked = call.lookupAttribute;
+      if (asked?.key === "ResourceName" && KMS_ARN.test(asked.value)) call.keyArn = asked.value;
+      const scope: FaultScope = {
+        service: "cloudtrail",
+        operation,
+        region,
+        namesKey: (wanted) => asked?.key === "ResourceName" && sameKey(asked.value, wanted),
+      };
+      // As for KMS: what happens on the wire, or to the credentials, comes before the quota.
+      const early = this.matchingFault(scope, isWireFault);
+      if (early?.kind === "credentials-refused") throw trailFaultError(early, caller);
+      if (early) {
+        await this.wireAnswer(early, "cloudtrail", res, call);
+        return true;
+      }
+      if (!this.take(caller.account, region, operation)) {
+        throw new KmsError(400, "ThrottlingException", "Rate exceeded");
+      }
+      const fault = this.matchingFault(scope, (kind) => !isWireFault(kind));
+      let paging: Pagination | undefined;
+      if (fault?.kind === "slow") extraDelay = Math.min(Math.max(0, fault.delayMs), MAX_SLOW_MS);
+      else if (fault?.kind === "bad-pagination") paging = fault.how;
+      else if (fault) throw trailFaultError(fault, caller);
+      payload = this.history.lookUp(caller.account, region, body, paging);
+    } catch (error) {
+      if (!(error instanceof KmsError || error instanceof TrailError)) throw error;
+      status = error.status;
+      payload = errorBody(error.type, error.message);
+      call.error = error.type;
+      if (error.type === "ThrottlingException") this.countThrottled(call);
+    }
+    if (!(await this.delay(this.latencyMs() + extraDelay))) return true;
+    if (this.send(res, status, payload)) call.status = status;
+    return true;
   }
 
   private async answer(context: RequestContext, res: ServerResponse): Promise<void> {
@@ -1161,7 +1286,9 @@ class Emulator implements KmsEmulator {
         await this.wireAnswer(early, "kms", res, call);
         return;
       }
-      if (!this.take(context)) throw new KmsError(400, "ThrottlingException", "Rate exceeded");
+      if (!this.take(context.caller.account, context.region, context.operation)) {
+        throw new KmsError(400, "ThrottlingException", "Rate exceeded");
+      }
       const fault = this.matchingFault(scope, (kind) => !isWireFault(kind));
       if (fault?.kind === "slow") extraDelay = Math.min(Math.max(0, fault.delayMs), MAX_SLOW_MS);
       else if (fault?.kind === "wrong-key") context.answerAs = fault.answerAs;
@@ -1173,11 +1300,7 @@ class Emulator implements KmsEmulator {
       status = error.status;
       payload = errorBody(error.type, error.message);
       call.error = error.type;
-      if (error.type === "ThrottlingException") {
-        this.counters.throttled++;
-        const counts = this.counters.byOperation.get(call.operation);
-        if (counts) counts.throttled++;
-      }
+      if (error.type === "ThrottlingException") this.countThrottled(call);
     }
     if (!(await this.delay(this.latencyMs() + extraDelay))) return;
     if (this.send(res, status, payload)) call.status = status;
@@ -1220,7 +1343,8 @@ class Emulator implements KmsEmulator {
       if (await this.delay(this.latencyMs())) res.socket?.destroy();
       return;
     }
-    const contentType = service === "kms" ? "application/x-amz-json-1.1" : "text/xml";
+    const json = service === "kms" || service === "cloudtrail";
+    const contentType = json ? "application/x-amz-json-1.1" : "text/xml";
     let status = 200;
     let type = contentType;
     let body: string;
@@ -1338,9 +1462,9 @@ class Emulator implements KmsEmulator {
   }
 
   /** Takes a token from the caller's (account, region, operation) bucket; false when empty. */
-  private take({ caller, region, operation }: RequestContext): boolean {
+  private take(account: string, region: string, operation: RateLimitedOperation): boolean {
     const rate = this.rates[operation];
-    const id = `${caller.account}|${region}|${operation}`;
+    const id = `${account}|${region}|${operation}`;
     const now = performance.now();
     const bucket = this.buckets.get(id) ?? { tokens: rate.burst, updatedAt: now };
     bucket.tokens = Math.min(
@@ -1652,6 +1776,78 @@ class Emulator implements KmsEmulator {
 
 function errorBody(type: string, message: string): { __type: string; message: string } {
   return { __type: type, message };
+}
+
+/** A JSON 1.1 request body: an object, sent as `application/x-amz-json-1.1`. */
+function jsonBody(contentType: string, text: string): Record<string, unknown> {
+  if (!contentType.startsWith("application/x-amz-json-1.1")) {
+    throw new KmsError(
+      400,
+      "SerializationException",
+      `Content-Type must be application/x-amz-json-1.1, not ${contentType || "(none)"}`,
+    );
+  }
+  let body: unknown;
+  try {
+    body = text === "" ? {} : JSON.parse(text);
+  } catch {
+    throw new KmsError(
+      400,
+      "SerializationException",
+      "Start of structure or map found where not expected.",
+    );
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new KmsError(
+      400,
+      "SerializationException",
+      "Expected a JSON object as the request body.",
+    );
+  }
+  return body as Record<string, unknown>;
+}
+
+/** Whether two names of a key — key id or key ARN — name the same key. */
+function sameKey(a: string, b: string): boolean {
+  return a === b || a.endsWith(`:key/${b}`) || b.endsWith(`:key/${a}`);
+}
+
+/**
+ * The error a fault answers a CloudTrail request with. CloudTrail has no KMS-specific errors:
+ * internal faults are `InternalFailure`, unavailability `ServiceUnavailableException`.
+ */
+function trailFaultError(fault: FaultKind, caller: Required<Caller>): KmsError {
+  switch (fault.kind) {
+    case "kms-internal":
+    case "internal-failure":
+      return new KmsError(
+        500,
+        "InternalFailure",
+        "We encountered an internal error. Please try again.",
+      );
+    case "unavailable":
+    case "dependency-timeout":
+      return new KmsError(503, "ServiceUnavailableException", "Service Unavailable");
+    case "throttle":
+      return new KmsError(400, "ThrottlingException", "Rate exceeded");
+    case "access-denied":
+      // LookupEvents takes no resource-level permissions: the message names none.
+      return new KmsError(
+        400,
+        "AccessDeniedException",
+        `User: ${caller.arn} is not authorized to perform: cloudtrail:LookupEvents because no identity-based policy allows the cloudtrail:LookupEvents action`,
+      );
+    case "credentials-refused":
+      return new KmsError(
+        400,
+        "UnrecognizedClientException",
+        "The security token included in the request is invalid.",
+      );
+    case "error":
+      return new KmsError(fault.status, fault.type, fault.message ?? fault.type);
+    default:
+      throw new Error(`kms-emulator: fault ${fault.kind} does not apply to cloudtrail`);
+  }
 }
 
 function accessDenied(
