@@ -355,7 +355,8 @@ async function factSource(
   }
   if (deps.liveFacts) {
     return {
-      source: deps.liveFacts(config, deps.logger.warn, deps.progress ?? SILENT),
+      // The evaluation clock ends the CloudTrail window: `snapshot` and `check` read the same one.
+      source: deps.liveFacts({ ...config, now }, deps.logger.warn, deps.progress ?? SILENT),
       capturedAt: null,
     };
   }

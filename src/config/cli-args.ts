@@ -91,6 +91,10 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
       .description("gather the facts of the keys the inputs reference and write a facts snapshot"),
   )
     .requiredOption("-o, --output <file>", "the snapshot file to write")
+    .option(
+      "--config <file>",
+      "rules file `check` will use: CloudTrail evidence is recorded for the keys its rules need it for (default: as check's)",
+    )
     .option("--quiet", "print no warnings on stderr")
     .action((paths: string[], options: CheckOptions & { output: string }) => {
       const config = toConfig(paths, { ...options, format: [], failOn: "none" });
