@@ -190,7 +190,7 @@ function withInputs(command: Command): Command {
     .option("--profile <name>", "AWS profile of the shared config files")
     .option(
       "--endpoint-url <url>",
-      "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS); CloudFormation's too, unless AWS_ENDPOINT_URL_CLOUDFORMATION names its own",
+      "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS); CloudFormation's and CloudTrail's too, unless AWS_ENDPOINT_URL_CLOUDFORMATION or AWS_ENDPOINT_URL_CLOUDTRAIL names its own",
     )
     .option(
       "--role-template <arn>",

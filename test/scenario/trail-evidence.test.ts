@@ -322,4 +322,24 @@ describe("CloudTrail evidence, live and offline", () => {
       kms.clearFaults();
     }
   });
+
+  // Last: it adds events the tests above do not expect.
+  it("--trail-max-pages bounds the pages read per key: past it the trail is truncated", async () => {
+    kms.seed({
+      events: Array.from({ length: 55 }, (_, i) => ({
+        keyId: KEYS.settled,
+        eventName: "DescribeKey",
+        eventTime: daysAgo(1 + i / 10),
+      })),
+    });
+    const run = await runCli(
+      ["check", plan, ...ARGS, "--format", "json", "--trail-max-pages", "1"],
+      dir,
+      live,
+    );
+    const trail = trails(JSON.parse(run.stdout) as JsonReport);
+    expect(trail[ARN.settled]).toMatchObject({ status: "truncated", events: 50, disabledAt: null });
+    expect(trail[ARN.stillUsed]).toMatchObject({ status: "complete" });
+    expect(lookedUp().filter((arn) => arn === ARN.settled)).toHaveLength(1);
+  });
 });
