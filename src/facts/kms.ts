@@ -29,7 +29,7 @@ export const KMS: AwsService<KmsOperation> = {
   name: "KMS",
   client: (config) => new KMSClient(config),
   rates: { GetKeyLastUsage: 5, DescribeKey: 2000, ListAliases: 500 },
-  ownsEndpointUrl: true,
+  endpointUrl: "owns",
 };
 
 // ListAliases' largest page (its Limit is 1–100).

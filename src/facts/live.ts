@@ -1,24 +1,10 @@
 /** The live fact source as the CLI and the Action build it from the run's configuration. */
 
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { errorMessage } from "../errors.js";
-import { EvidenceError, type FactSource } from "../model.js";
+import type { FactSource } from "../model.js";
 import { type Progress, SILENT } from "../progress.js";
-import {
-  type AwsFailure,
-  classify,
-  isPlaceFailure,
-  malformed,
-  phrase,
-  raceAbort,
-  withoutStop,
-} from "./aws/health.js";
-import { type Credentials, clientSettings, endpointOf } from "./aws/sdk.js";
-import { wayOut } from "./aws/verdict.js";
+import type { Credentials } from "./aws/sdk.js";
 import { KMS_DEFAULTS, kmsFactSource } from "./aws-source.js";
-
-// STS is global; with no region anywhere (no --region, AWS_REGION or profile) its classic home serves.
-const STS_FALLBACK_REGION = "us-east-1";
+import { assumedRole, callerAccount, stsRegion } from "./sts.js";
 
 /**
  * The AWS part of the run's configuration: what the live fact source is built
@@ -52,32 +38,16 @@ export function liveFactSource(
   progress: Progress = SILENT,
   env: NodeJS.ProcessEnv = process.env,
 ): FactSource {
-  const timeoutMs = config.awsTimeout * 1000;
-  const profile = config.profile ? { profile: config.profile } : {};
-  let region: Promise<string> | null = null;
-  const stsRegion = () => {
-    region ??= config.region ? Promise.resolve(config.region) : sdkRegion(config.profile);
-    return region;
-  };
-  const sts = async () => {
-    const where = await stsRegion();
-    return {
-      region: where,
-      client: new STSClient({
-        ...clientSettings(where, timeoutMs, KMS_DEFAULTS.maxAttempts),
-        ...profile,
-      }),
-    };
-  };
+  const region = stsRegion(config.region, config.profile);
   const roles = new Map<string, Credentials>();
   return kmsFactSource({
     ...KMS_DEFAULTS,
-    timeoutMs,
-    credentialsFor: (account) => {
+    timeoutMs: config.awsTimeout * 1000,
+    credentialsFor: (account, aws) => {
       if (config.roleTemplate === null) return null;
       let found = roles.get(account);
       if (!found) {
-        found = assumedRole(sts, config.roleTemplate.replaceAll("{account}", account), timeoutMs);
+        found = assumedRole(aws, region, config.roleTemplate.replaceAll("{account}", account));
         roles.set(account, found);
       }
       return found;
@@ -90,57 +60,9 @@ export function liveFactSource(
       ...(config.now ? { now: () => config.now as Date } : {}),
     },
     endpointUrl: config.endpointUrl,
-    callerAccount: async () => {
-      const { region, client } = await sts();
-      const place = `STS GetCallerIdentity in ${region} (${await endpointOf(client.config, region)})`;
-      const deadline = AbortSignal.timeout(timeoutMs);
-      try {
-        const out = await raceAbort(
-          client.send(new GetCallerIdentityCommand({}), { abortSignal: deadline }),
-          deadline,
-        );
-        if (!/^\d{12}$/.test(out.Account ?? "")) {
-          throw malformed("GetCallerIdentity", "without a 12-digit Account");
-        }
-        return out.Account as string;
-      } catch (error) {
-        const failure: AwsFailure = deadline.aborted
-          ? {
-              kind: "silent",
-              code: "NoAnswer",
-              message: `gave no answer within ${config.awsTimeout} s (--aws-timeout)`,
-            }
-          : classify(error);
-        throw new EvidenceError(callerFailure(failure, place, config.profile, env), {
-          cause: error,
-        });
-      } finally {
-        client.destroy();
-      }
-    },
+    callerAccount: async (aws) =>
+      callerAccount(aws, await region(), () => credentialSources(env, config.profile)),
   });
-}
-
-/**
- * Why the caller's identity could not be had, in one line: for missing credentials,
- * the sources the SDK's chain tried; then the place asked and the way out.
- */
-function callerFailure(
-  failure: AwsFailure,
-  place: string,
-  profile: string | null,
-  env: NodeJS.ProcessEnv,
-): string {
-  if (failure.kind === "no-credentials") {
-    // The SDK's own words add something only when they are not its generic ones.
-    const sdk = failure.message.replace(/^found no AWS credentials \((.*)\)$/, "$1");
-    const said = /^Could not load credentials from any providers\.?$/.test(sdk) ? "" : ` (${sdk})`;
-    return `could not ask AWS: no AWS credentials for ${place}: the SDK's default chain tried ${credentialSources(env, profile)}, and found none${withoutStop(said)}. ${wayOut(failure.kind)}`;
-  }
-  const what = phrase(failure);
-  // STS answering with an error (denied, throttled past the deadline) is the credentials' problem too.
-  const advice = isPlaceFailure(failure) ? failure.kind : "credentials-refused";
-  return `could not ask AWS: ${place} ${withoutStop(what)}. ${wayOut(advice, "STS")}`;
 }
 
 /** The sources the SDK's default credential chain reads, as this environment names them. */
@@ -157,79 +79,4 @@ export function credentialSources(env: NodeJS.ProcessEnv, profile: string | null
     "the container credentials endpoint",
     `and ${imds}`,
   ].join(", ");
-}
-
-/** The region the SDK's own chain finds (AWS_REGION, AWS_DEFAULT_REGION, the profile's), else STS's home. */
-async function sdkRegion(profile: string | null): Promise<string> {
-  const probe = new STSClient(profile ? { profile } : {});
-  try {
-    return (await probe.config.region()) || STS_FALLBACK_REGION;
-  } catch {
-    return STS_FALLBACK_REGION;
-  } finally {
-    probe.destroy();
-  }
-}
-
-// Assumed-role sessions are renewed this long before they expire.
-const RENEW_BEFORE_MS = 5 * 60_000;
-
-/**
- * Credentials of `roleArn`, assumed through STS on first use and renewed before they
- * expire. A role that cannot be assumed fails as refused credentials: that account's
- * account-regions cannot be asked, and say why.
- */
-function assumedRole(
-  sts: () => Promise<{ client: STSClient }>,
-  roleArn: string,
-  timeoutMs: number,
-): Credentials {
-  let session: Promise<{
-    accessKeyId: string;
-    secretAccessKey: string;
-    sessionToken?: string;
-    expiration?: Date;
-  }> | null = null;
-  return async () => {
-    const current = session && (await session.catch(() => null));
-    if (current?.expiration && current.expiration.getTime() - Date.now() > RENEW_BEFORE_MS)
-      return current;
-    session = (async () => {
-      const { client } = await sts();
-      const deadline = AbortSignal.timeout(timeoutMs);
-      try {
-        const out = await raceAbort(
-          client.send(
-            new AssumeRoleCommand({
-              RoleArn: roleArn,
-              RoleSessionName: "kms-usage-lint",
-              DurationSeconds: 3600,
-            }),
-            { abortSignal: deadline },
-          ),
-          deadline,
-        );
-        const c = out.Credentials;
-        if (!c?.AccessKeyId || !c.SecretAccessKey)
-          throw new Error(`AssumeRole ${roleArn} returned no credentials`);
-        return {
-          accessKeyId: c.AccessKeyId,
-          secretAccessKey: c.SecretAccessKey,
-          ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
-          ...(c.Expiration ? { expiration: c.Expiration } : {}),
-        };
-      } catch (error) {
-        const name = error instanceof Error ? error.name : "Error";
-        const why = deadline.aborted
-          ? `no answer within ${timeoutMs / 1000} s`
-          : `${name}: ${errorMessage(error)}`;
-        throw Object.assign(new Error(`cannot assume ${roleArn} (${why})`), {
-          name: "AssumeRoleFailed",
-        });
-      } finally {
-        client.destroy();
-      }
-    })();
-    return session;
-  };
 }

@@ -195,6 +195,8 @@ export function describeSchemaError(error: ErrorObject, data: unknown): SchemaPr
       return at(`${named(path)}must not be empty`);
     case "minimum":
       return at(`${named(path)}must be at least ${String(params.limit)}; got ${showValue(value)}`);
+    case "maximum":
+      return at(`${named(path)}must be at most ${String(params.limit)}; got ${showValue(value)}`);
     case "maxLength":
       return at(`${named(path)}is longer than ${String(params.limit)} characters`);
     case "minProperties":

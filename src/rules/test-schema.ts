@@ -4,7 +4,13 @@
  * so a misspelt fact is an error instead of a silently default value.
  */
 import type { SchemaObject } from "ajv";
-import { type ChangeAction, SEVERITIES, type SourceKind, type UsageStatus } from "../model.js";
+import {
+  type ChangeAction,
+  SEVERITIES,
+  type SourceKind,
+  type TrailStatus,
+  type UsageStatus,
+} from "../model.js";
 import { branch, RULE_ID_PATTERN } from "./schema.js";
 
 /** Key states as DescribeKey reports them (SPEC §4 `key.state`). */
@@ -25,6 +31,12 @@ export const USAGE_STATUSES = [
   "unknown",
   "unavailable",
 ] as const satisfies readonly UsageStatus[];
+
+export const TRAIL_STATUSES = [
+  "complete",
+  "truncated",
+  "unavailable",
+] as const satisfies readonly TrailStatus[];
 
 export const CHANGE_ACTIONS = [
   "create",
@@ -199,6 +211,46 @@ export function ruleTestsSchema(): SchemaObject {
             },
             ["status"],
             "Usage as the rules see it (`usage.*`), aggregated over a multi-Region set; omit for none.",
+          ),
+          trail: object(
+            {
+              status: sets({ enum: [...TRAIL_STATUSES] }, "trail.status"),
+              reason: sets({ type: "string", minLength: 1 }, "trail.reason"),
+              windowDays: {
+                type: "integer",
+                minimum: 0,
+                maximum: 90,
+                description:
+                  "Sets `trail.windowDays`: the lookup covered this many days back from now, at most 90 (the default: CloudTrail's Event history).",
+              },
+              failedUses: sets(DAYS, "trail.failedUses"),
+              lastFailedUseAt: sets(DATE, "trail.lastFailedUseAt"),
+              daysSinceLastFailedUse: {
+                ...DAYS,
+                description: "Sets `trail.lastFailedUseAt` this many days before now.",
+              },
+              lastFailedUseBy: sets({ type: "string", minLength: 1 }, "trail.lastFailedUseBy"),
+              lastFailedUseOperation: sets(
+                { type: "string", minLength: 1 },
+                "trail.lastFailedUseOperation",
+              ),
+              lastFailedUseEventId: sets(
+                { type: "string", minLength: 1 },
+                "trail.lastFailedUseEventId",
+              ),
+              callers: sets(
+                { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
+                "trail.callers",
+              ),
+              disabledAt: sets(DATE, "trail.disabledAt"),
+              daysDisabled: {
+                ...DAYS,
+                description:
+                  "Sets `trail.disabledAt` (the latest DisableKey) this many days before now.",
+              },
+            },
+            ["status"],
+            "CloudTrail evidence (`trail.*`) as the rules see it; omit for a key whose trail was not asked for (`trail.status` null).",
           ),
           change: object(
             {

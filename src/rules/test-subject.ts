@@ -11,10 +11,12 @@ import type {
   KeyReference,
   KeySubject,
   SourceKind,
+  TrailFacts,
   UsageFacts,
   UsageMember,
   UsageStatus,
 } from "../model.js";
+import { compareText } from "../order.js";
 import { showValue } from "../show.js";
 import { DAY_MS, parseIsoValue } from "../time.js";
 import type { DataPath } from "./yaml-source.js";
@@ -46,6 +48,124 @@ function whole(value: unknown): number | null {
 /** The n-th (1-based) default key id: a valid UUID, different per key. */
 function defaultKeyId(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+}
+
+/** The n-th (1-based) default CloudTrail event id of a failed use: UUID-shaped, like CloudTrail's. */
+function defaultEventId(n: number): string {
+  return `00000000-0000-4000-a000-${String(n).padStart(12, "0")}`;
+}
+
+/** What reading a `trail:` block needs from the key around it. */
+interface TrailReading {
+  now: Date;
+  account: string;
+  eventId: string;
+  /** A date field or its relative-days twin, as an ISO instant; null when neither is given. */
+  instant: (field: string, days: string) => string | null;
+  problem: (field: string, message: string) => void;
+}
+
+// The fields that describe the latest failed use; meaningless without one.
+const FAILED_USE_FIELDS = [
+  "lastFailedUseAt",
+  "daysSinceLastFailedUse",
+  "lastFailedUseBy",
+  "lastFailedUseOperation",
+  "lastFailedUseEventId",
+  "callers",
+] as const;
+
+/**
+ * A `trail:` block as the `TrailFacts` the fact source would have made: the window
+ * ends at the case's clock and reaches `windowDays` back. Combinations the fact
+ * source cannot produce are problems, so a case never tests a trail that cannot occur.
+ */
+function readTrail(data: Data, reading: TrailReading): TrailFacts {
+  const { now, problem } = reading;
+  const status = text(data.status) as TrailFacts["status"];
+  const reason = text(data.reason);
+  if (status === "unavailable") {
+    for (const field of Object.keys(data))
+      if (field !== "status" && field !== "reason")
+        problem(field, "an `unavailable` trail holds no evidence: give only its `reason`");
+    return { ...emptyTrail(status, reason), since: null, until: null };
+  }
+  if (status === "complete" && reason !== null)
+    problem(
+      "reason",
+      "a `complete` trail has no reason; only `truncated` and `unavailable` ones do",
+    );
+
+  const since = new Date(now.getTime() - (whole(data.windowDays) ?? 90) * DAY_MS);
+  const within = (field: string, days: string): string | null => {
+    const at = reading.instant(field, days);
+    const ms = at === null ? null : Date.parse(at);
+    const shown = data[days] === undefined ? field : days;
+    if (ms !== null && ms > now.getTime())
+      problem(shown, `\`${shown}\` is after the case's clock (${now.toISOString()})`);
+    else if (ms !== null && ms < since.getTime())
+      problem(
+        shown,
+        `\`${shown}\` is before the lookup's window, which starts ${since.toISOString()} (\`windowDays\`)`,
+      );
+    return at;
+  };
+
+  const failedUses = whole(data.failedUses) ?? 0;
+  const lastAt = within("lastFailedUseAt", "daysSinceLastFailedUse");
+  const callers = Array.isArray(data.callers)
+    ? data.callers.filter((caller): caller is string => typeof caller === "string")
+    : null;
+  const by =
+    text(data.lastFailedUseBy) ?? callers?.[0] ?? `arn:aws:iam::${reading.account}:role/app`;
+  if (failedUses === 0) {
+    for (const field of FAILED_USE_FIELDS)
+      if (data[field] !== undefined)
+        problem(field, "there is no latest failed use when `failedUses` is 0 (or not given)");
+  } else {
+    if (callers !== null && callers.length > failedUses)
+      problem("callers", `${callers.length} callers cannot have made ${failedUses} failed calls`);
+    if (callers !== null && !callers.includes(by))
+      problem("lastFailedUseBy", "the latest caller must be one of `callers`");
+  }
+  const disabledAt = within("disabledAt", "daysDisabled");
+  return {
+    ...emptyTrail(status, reason),
+    since: since.toISOString(),
+    until: now.toISOString(),
+    events: failedUses + (disabledAt === null ? 0 : 1),
+    failedUses,
+    lastFailedUse:
+      failedUses === 0
+        ? null
+        : {
+            at: lastAt ?? now.toISOString(),
+            by,
+            operation: text(data.lastFailedUseOperation) ?? "Decrypt",
+            eventId: text(data.lastFailedUseEventId) ?? reading.eventId,
+          },
+    callers: failedUses === 0 ? [] : [...(callers ?? [by])].sort(compareText),
+    disabledAt,
+  };
+}
+
+/** A trail with nothing found in it. */
+function emptyTrail(status: TrailFacts["status"], reason: string | null): TrailFacts {
+  return {
+    status,
+    reason,
+    since: null,
+    until: null,
+    events: 0,
+    unreadableEvents: 0,
+    failedUses: 0,
+    lastFailedUse: null,
+    callers: [],
+    disabledAt: null,
+    enabledAt: null,
+    deletionScheduledAt: null,
+    deletionCancelledAt: null,
+  };
 }
 
 /**
@@ -109,7 +229,7 @@ export function subjectFromDescription(
     ? description.aliases.filter((alias): alias is string => typeof alias === "string")
     : [];
   if (planned) {
-    for (const field of ["key", "usage"])
+    for (const field of ["key", "usage", "trail"])
       if (description[field] !== undefined)
         problem([field], `a key not created yet (\`arn: null\`) has no \`${field}\` facts`);
   }
@@ -181,6 +301,18 @@ export function subjectFromDescription(
     };
   }
 
+  const trailData = record(description.trail);
+  const trail =
+    trailData === null || planned
+      ? null
+      : readTrail(trailData, {
+          now,
+          account: account ?? DEFAULT_ACCOUNT,
+          eventId: defaultEventId(index + 1),
+          instant: (field, days) => instant(trailData, ["trail"], field, days),
+          problem: (field, message) => problem(["trail", field], message),
+        });
+
   let change: KeyChange | null = null;
   const changeData = record(description.change);
   if (changeData !== null) {
@@ -245,7 +377,7 @@ export function subjectFromDescription(
       change,
       key,
       usage,
-      trail: null,
+      trail,
     },
     problems,
   };

@@ -253,6 +253,56 @@ describe("rule test file problems, each at its line and column", () => {
       "t.test.yml:3:31: only `used` usage has a last use; status is `unused`",
     ],
     [
+      "a trail without a status",
+      "cases:\n  - name: n\n    keys: [{ trail: { failedUses: 1 } }]\n    expect: []\n",
+      "t.test.yml:3:21: missing `status`",
+    ],
+    [
+      "evidence in an unavailable trail",
+      "cases:\n  - name: n\n    keys: [{ trail: { status: unavailable, failedUses: 2 } }]\n    expect: []\n",
+      "t.test.yml:3:56: an `unavailable` trail holds no evidence: give only its `reason`",
+    ],
+    [
+      "a reason for a complete trail",
+      "cases:\n  - name: n\n    keys: [{ trail: { status: complete, reason: why } }]\n    expect: []\n",
+      "t.test.yml:3:49: a `complete` trail has no reason; only `truncated` and `unavailable` ones do",
+    ],
+    [
+      "a latest failed use without failed uses",
+      "cases:\n  - name: n\n    keys: [{ trail: { status: complete, daysSinceLastFailedUse: 2 } }]\n    expect: []\n",
+      "t.test.yml:3:65: there is no latest failed use when `failedUses` is 0 (or not given)",
+    ],
+    [
+      "a latest caller who is not among the callers",
+      "cases:\n  - name: n\n    keys:\n      - trail:\n          status: complete\n          failedUses: 2\n          callers: [arn:a]\n          lastFailedUseBy: arn:b\n    expect: []\n",
+      "t.test.yml:8:28: the latest caller must be one of `callers`",
+    ],
+    [
+      "more callers than failed calls",
+      "cases:\n  - name: n\n    keys: [{ trail: { status: complete, failedUses: 1, callers: [a, b] } }]\n    expect: []\n",
+      "t.test.yml:3:65: 2 callers cannot have made 1 failed calls",
+    ],
+    [
+      "a DisableKey outside the lookup's window",
+      "cases:\n  - name: n\n    keys: [{ trail: { status: truncated, windowDays: 10, daysDisabled: 12 } }]\n    expect: []\n",
+      "t.test.yml:3:72: `daysDisabled` is before the lookup's window, which starts 2026-11-18T00:00:00.000Z (`windowDays`)",
+    ],
+    [
+      "a failed use after the clock",
+      "cases:\n  - name: n\n    keys: [{ trail: { status: complete, failedUses: 1, lastFailedUseAt: 2026-12-01 } }]\n    expect: []\n",
+      "t.test.yml:3:73: `lastFailedUseAt` is after the case's clock (2026-11-28T00:00:00.000Z)",
+    ],
+    [
+      "a window longer than Event history",
+      "cases:\n  - name: n\n    keys: [{ trail: { status: complete, windowDays: 120 } }]\n    expect: []\n",
+      "t.test.yml:3:53: `windowDays` must be at most 90; got 120",
+    ],
+    [
+      "a trail of a key not created yet",
+      "cases:\n  - name: n\n    keys: [{ arn: null, trail: { status: complete } }]\n    expect: []\n",
+      "t.test.yml:3:32: a key not created yet (`arn: null`) has no `trail` facts",
+    ],
+    [
       "an impossible date",
       "cases:\n  - name: n\n    keys: [{ key: { createdAt: 2026-02-30 } }]\n    expect: []\n",
       't.test.yml:3:32: `createdAt` needs an ISO 8601 date (2026-01-31) or a date-time with a zone (2026-01-31T12:00:00Z); got "2026-02-30"',

@@ -6,7 +6,7 @@
  * run, whoever asks; each call under its deadline, with its account-region's health
  * told what came back; and, once every call has ended, whether anything could be read.
  *
- * A fact source (kms.ts, cloudformation.ts) says only what to ask and how to read the
+ * A fact source (kms.ts, cloudformation.ts, sts.ts) says only what to ask and how to read the
  * answer. Another service joins with an `AwsService` — its client and its quotas — and
  * a file of questions.
  */
@@ -39,11 +39,12 @@ export interface AwsService<Operation extends string = string> {
   /** Requests per second per account and region, for each operation the run asks (AWS's quotas). */
   readonly rates: Readonly<Record<Operation, number>>;
   /**
-   * `--endpoint-url` is this service's own setting and wins over its AWS_ENDPOINT_URL_<SERVICE>
-   * (KMS, whose flag it has always been). For any other service it is where the run's AWS
-   * is — an emulator, a proxy — unless that service's own endpoint is configured.
+   * What `--endpoint-url` is to this service. `owns`: its own setting, winning over its
+   * AWS_ENDPOINT_URL_<SERVICE> (KMS, whose flag it has always been). `ignores`: not its
+   * endpoint at all (STS, where the credentials are checked). Absent: where the run's
+   * AWS is — an emulator, a proxy — unless the service's own endpoint is configured.
    */
-  readonly ownsEndpointUrl?: boolean;
+  readonly endpointUrl?: "owns" | "ignores";
 }
 
 /** Another account, and the credentials of the role `--role-template` names there. */
@@ -58,12 +59,14 @@ export interface Place {
   readonly region: string;
   readonly health: Health;
   readonly client: SdkClient;
+  /** The endpoint its client sends to, for messages. */
+  readonly endpoint: string;
   readonly pacers: Map<string, Pacer>;
 }
 
 export interface AwsOptions {
   profile: string | null;
-  /** `--endpoint-url`: see `AwsService.ownsEndpointUrl`. */
+  /** `--endpoint-url`: see `AwsService.endpointUrl`. */
   endpointUrl: string | null;
   /** Requests per second per account-region, by operation, over the services' own quotas. */
   rates?: Readonly<Partial<Record<string, number>>>;
@@ -76,12 +79,12 @@ export interface AwsOptions {
   /** SDK attempts per call for transient failures (resets, timeouts, 5xx); throttling is waited out in call.ts. */
   maxAttempts: number;
   /**
-   * The caller's account ("same-account"), from STS GetCallerIdentity. Rejects with an
-   * EvidenceError when the caller's own credentials cannot be used: then nothing can be asked.
+   * The caller's account ("same-account"), asked through the layer (sts.ts). Rejects with
+   * an EvidenceError when the caller's own credentials cannot be used: then nothing can be asked.
    */
-  callerAccount: () => Promise<string | null>;
+  callerAccount: (aws: AwsLayer) => Promise<string | null>;
   /** Credentials of the role `--role-template` names in another account; null when there is none. */
-  credentialsFor?: (account: string) => Credentials | null;
+  credentialsFor?: (account: string, aws: AwsLayer) => Credentials | null;
   /** Counts of calls made and of waits for the quota, for the summary and progress. */
   onCall?: (operation: string, region: string, waitedMs: number) => void;
   /** Random source for back-off jitter, in [0, 1). */
@@ -112,13 +115,13 @@ export class AwsLayer {
 
   /** The caller's account, asked once. */
   callerAccount(): Promise<string | null> {
-    this.caller ??= this.options.callerAccount();
+    this.caller ??= this.options.callerAccount(this);
     return this.caller;
   }
 
   /** The role `--role-template` names in `account`; null when there is none. */
   roleIn(account: string): Role | null {
-    const credentials = this.options.credentialsFor?.(account) ?? null;
+    const credentials = this.options.credentialsFor?.(account, this) ?? null;
     return credentials ? { account, credentials } : null;
   }
 
@@ -190,23 +193,24 @@ export class AwsLayer {
     const config: ClientConfig = {
       ...clientSettings(region, this.options.timeoutMs, this.options.maxAttempts),
     };
-    const endpoint = await this.endpointFor(service);
-    if (endpoint) config.endpoint = endpoint;
+    const url = await this.endpointFor(service);
+    if (url) config.endpoint = url;
     if (profile) config.profile = profile;
     if (role) config.credentials = role.credentials;
     const client = service.client(config);
     const who = role ? ` for account ${role.account}` : "";
-    const where = await endpointOf(client.config, region);
-    const health = new Health(`${service.name} in ${region}${who} (${where})`);
-    const place: Place = { service, region, health, client, pacers: new Map() };
+    const endpoint = await endpointOf(client.config, region);
+    const health = new Health(`${service.name} in ${region}${who} (${endpoint})`);
+    const place: Place = { service, region, health, client, endpoint, pacers: new Map() };
     this.opened.push(place);
     return place;
   }
 
-  /** `--endpoint-url` where it applies to `service` (see `AwsService.ownsEndpointUrl`), else the SDK's own. */
+  /** `--endpoint-url` where it applies to `service` (see `AwsService.endpointUrl`), else the SDK's own. */
   private async endpointFor(service: AwsService): Promise<string | null> {
     const { endpointUrl, profile } = this.options;
-    if (!endpointUrl || service.ownsEndpointUrl) return endpointUrl;
+    if (service.endpointUrl === "ignores") return null;
+    if (!endpointUrl || service.endpointUrl === "owns") return endpointUrl;
     return (await ownEndpoint(service.name, profile)) === null ? endpointUrl : null;
   }
 
