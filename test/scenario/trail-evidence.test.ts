@@ -5,8 +5,8 @@
  * line in-process, the real SDK against the emulator's KMS and CloudTrail; then
  * `snapshot` and `check --facts` offline, to the same trail facts and verdicts.
  *
- * The rules here are TRAIL_RULES below, shaped like issue 14's: the recommended pack's own
- * trail rules land on another branch. The integrator can extend FINDINGS with their ids.
+ * Most tests use TRAIL_RULES below, shaped like issue 14's, so they assert on the trail
+ * facts whatever the pack says; one runs the recommended pack and its own CloudTrail rules.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -321,6 +321,44 @@ describe("CloudTrail evidence, live and offline", () => {
     } finally {
       kms.clearFaults();
     }
+  });
+
+  it("the recommended rules: the same CloudTrail findings live and from a snapshot", async () => {
+    // No --config: the recommended pack, with its own CloudTrail rules.
+    const liveRun = await runCli(["check", plan, "--format", "json"], dir, live);
+    const snap = await runCli(["snapshot", plan, "-o", "facts.json"], dir, live);
+    kms.resetCalls();
+    const offline = await runCli(
+      ["check", plan, "--facts", "facts.json", "--format", "json"],
+      dir,
+      { ...withFiles({ "facts.json": snap.written["facts.json"] as string }), clock: () => NOW },
+    );
+    expect(kms.trailCalls).toEqual([]);
+    const a = JSON.parse(liveRun.stdout) as JsonReport;
+    const b = JSON.parse(offline.stdout) as JsonReport;
+    expect(findings(b)).toEqual(findings(a));
+    expect(trails(b)).toEqual(trails(a));
+    const trailRules = new Set([
+      "deleting-key-with-failed-uses",
+      "deleting-key-disabled-too-recently",
+      "pending-deletion-key-still-wanted",
+    ]);
+    expect(findings(a).filter(([rule]) => trailRules.has(rule as string))).toEqual(
+      [
+        ["deleting-key-with-failed-uses", ARN.stillUsed],
+        ["deleting-key-disabled-too-recently", ARN.stillUsed],
+        ["deleting-key-disabled-too-recently", ARN.recent],
+        ["pending-deletion-key-still-wanted", ARN.pending],
+      ].sort(),
+    );
+    // The enabled key being deleted is told to disable first; its trail was never asked.
+    expect(findings(a)).toContainEqual(["deleting-enabled-key", ARN.enabled]);
+    expect(trails(a)[ARN.enabled]).toBeNull();
+    const message = (
+      JSON.parse(liveRun.stdout) as { findings: { ruleId: string; message: string }[] }
+    ).findings.find((f) => f.ruleId === "deleting-key-with-failed-uses")?.message;
+    expect(message).toContain(WORKLOAD);
+    expect(message).toContain("failed-decrypt");
   });
 
   // Last: it adds events the tests above do not expect.
