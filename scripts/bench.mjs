@@ -16,6 +16,7 @@ try {
       generate: "bench/generate-plan.ts",
       pacing: "bench/kms-pacing.ts",
       need: "bench/kms-need.ts",
+      trail: "bench/trail-pacing.ts",
     },
     outdir: dir,
     bundle: true,
@@ -95,6 +96,30 @@ try {
     `need-driven usage: ${need.keys} keys, ${need.deleted} deleted, deletion rules only: ${need.getKeyLastUsage} GetKeyLastUsage calls (target <= ${need.deleted}), ${need.saved} saved, ${need.seconds.toFixed(1)} s`,
   );
   if (need.getKeyLastUsage > need.deleted) process.exitCode = 1;
+
+  // LookupEvents pacing (issue 14): 100 keys needing their CloudTrail evidence in one region, a
+  // page each, against the 2-per-second bound (50 s). Off by default: it alone takes about as
+  // long as the rest; BENCH_TRAIL_KEYS=100 runs it.
+  const trailKeys = Number(process.env.BENCH_TRAIL_KEYS ?? 0);
+  if (trailKeys > 0) {
+    const trail = JSON.parse(
+      execFileSync(process.execPath, [join(dir, "trail.mjs"), String(trailKeys), "20"], {
+        encoding: "utf8",
+      })
+        .trim()
+        .split("\n")
+        .at(-1),
+    );
+    const trailRatio = trail.seconds / trail.bound;
+    console.log(
+      `LookupEvents pacing: ${trail.keys} keys in one region, ${trail.lookups} calls: ${trail.seconds.toFixed(1)} s, quota bound ${trail.bound.toFixed(1)} s, ratio ${trailRatio.toFixed(2)} (target <= 1.15); throttled responses ${trail.throttled}, keys unread ${trail.errors} (target 0)`,
+    );
+    if (trailRatio > 1.15 || trail.errors > 0) process.exitCode = 1;
+  } else {
+    console.log(
+      "LookupEvents pacing: skipped (BENCH_TRAIL_KEYS=100 npm run bench runs it, about 50 s)",
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

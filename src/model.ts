@@ -195,6 +195,32 @@ export interface AwsKeyLastUsage {
   KeyCreationDate?: string;
 }
 
+/** One event of CloudTrail's Event history, as `LookupEvents` returns it (dates as ISO strings). */
+export interface AwsTrailEvent {
+  EventId: string;
+  EventName?: string;
+  EventTime: string;
+  EventSource?: string;
+  Username?: string;
+  Resources?: { ResourceType?: string; ResourceName?: string }[];
+  /** The event's whole record: a JSON string, read defensively (trail.ts). */
+  CloudTrailEvent?: string;
+  [other: string]: unknown;
+}
+
+/**
+ * `LookupEvents` answers about one key, verbatim (SPEC §3 snapshot `Trail`): what was
+ * asked — the lookup attribute and the window — and every event of the pages read.
+ * `Truncated` is true when `--trail-max-pages` stopped the reading with more to come.
+ */
+export interface AwsTrail {
+  LookupAttributes: { AttributeKey: string; AttributeValue: string }[];
+  StartTime: string;
+  EndTime: string;
+  Truncated: boolean;
+  Events: AwsTrailEvent[];
+}
+
 export interface AwsCallError {
   Operation: string;
   Code: string;
@@ -206,6 +232,9 @@ export interface AwsCallError {
  * role to assume there (`--role-template`).
  */
 export const OTHER_ACCOUNT = "OtherAccount";
+
+/** The code of an error for a question a facts snapshot holds no answer to. */
+export const NOT_IN_SNAPSHOT = "NotInSnapshot";
 
 export type UsageStatus = "used" | "unused" | "unknown" | "unavailable";
 
@@ -258,6 +287,12 @@ export interface FactSource {
   aliasesOf(keyArn: string): Promise<Fetched<string[]>>;
   describeKey(keyArn: string): Promise<Fetched<AwsKeyMetadata>>;
   getKeyLastUsage(keyArn: string): Promise<Fetched<AwsKeyLastUsage>>;
+  /**
+   * The key's CloudTrail Event history (`LookupEvents` by its ARN, in its own account and
+   * region); absent where the source cannot have it. A snapshot entry without `Trail`
+   * answers with code {@link NOT_IN_SNAPSHOT}.
+   */
+  lookupTrail?(keyArn: string): Promise<Fetched<AwsTrail>>;
   /**
    * A deployed stack by name, region and account (null: the caller's); `Fetched` with a
    * null value only when the stack's own account says no such stack exists.
@@ -325,7 +360,10 @@ export interface FailedUse {
  */
 export interface TrailFacts {
   status: TrailStatus;
-  /** Why it is `unavailable`, or where a `truncated` read stopped; null when complete. */
+  /**
+   * Why it is `unavailable`, or where a `truncated` read stopped, and how many events
+   * could not be read; null when complete and every event was read.
+   */
   reason: string | null;
   /** The span the events read cover (ISO instants); null when unavailable. */
   since: string | null;

@@ -97,7 +97,7 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const rules = await readEnabledRules(config, deps);
   const facts = await openFacts(config, deps, now);
   const references = await collect(config, deps, facts.source);
-  const gathered = await gather(references, config, deps, facts, now, usageNeeded(rules, now));
+  const gathered = await gather(references, config, deps, facts, now, needs(rules, now));
   const { findings, suppressed } = evaluateRules(gathered.subjects, rules, now, deps);
   const report = buildReport({
     tool: deps.tool,
@@ -127,16 +127,34 @@ async function readEnabledRules(config: RunConfig, deps: Deps): Promise<RuleSet>
   return rules;
 }
 
+/** Which of a key's costly facts some verdict depends on, asked once the facts before them are in. */
+interface Needs {
+  usage: (subject: KeySubject) => boolean;
+  trail: (subject: KeySubject) => boolean;
+}
+
 /**
- * Whether a key needs asking for its usage: a usage fact is pending until asked,
- * and a fact AWS could not give stays unknown (the evaluator's rule), so only if
- * some rule is still undecided without it.
+ * Whether a key needs asking for its usage, and then for its CloudTrail evidence: a
+ * fact is pending until asked, and a fact AWS could not give stays unknown (the
+ * evaluator's rule), so only if some rule is still undecided without it. Usage is
+ * asked first with the trail still pending too (a rule may need both); the trail, the
+ * tightest quota, only where a rule that reads it is still open once usage is known.
  */
-function usageNeeded(rules: RuleSet, now: Date): (subject: KeySubject) => boolean {
-  return (subject) => {
+function needs(rules: RuleSet, now: Date): Needs {
+  // Only a rule that reads the facts can need them: one open for another reason (an unreadable fact) cannot.
+  const open = (subject: KeySubject, later: (fact: FactPath) => boolean, reads: string) => {
     const unreadable = unreadableFacts(subject);
-    const pending = (fact: FactPath) => fact.startsWith("usage.") || unreadable.has(fact);
-    return rules.rules.some((rule) => rule.decide({ subject, now }, pending) === undefined);
+    const pending = (fact: FactPath) => later(fact) || unreadable.has(fact);
+    return rules.rules.some(
+      (rule) =>
+        rule.factPaths.some((fact) => fact.startsWith(reads)) &&
+        rule.decide({ subject, now }, pending) === undefined,
+    );
+  };
+  return {
+    usage: (subject) =>
+      open(subject, (f) => f.startsWith("usage.") || f.startsWith("trail."), "usage."),
+    trail: (subject) => open(subject, (f) => f.startsWith("trail."), "trail."),
   };
 }
 
@@ -172,9 +190,12 @@ export async function snapshot(config: RunConfig, deps: Deps): Promise<SnapshotR
   if (config.saveFacts === null)
     throw new InputError("snapshot needs -o FILE: where to write the facts");
   const now = config.now ?? deps.clock();
+  // The rules `check` will evaluate decide which keys' CloudTrail evidence is recorded,
+  // so that checking the snapshot gives the verdicts checking live would.
+  const rules = await readRules(config.configFile, deps);
   const facts = await openFacts(config, deps, now);
   const references = await collect(config, deps, facts.source);
-  const { subjects } = await gather(references, config, deps, facts, now);
+  const { subjects } = await gather(references, config, deps, facts, now, needs(rules, now));
   const usage: Record<UsageStatus, number> = { used: 0, unused: 0, unknown: 0, unavailable: 0 };
   for (const subject of subjects) if (subject.usage) usage[subject.usage.status]++;
   return { keys: subjects.filter((s) => s.usage !== null).length, usage };
@@ -183,7 +204,9 @@ export async function snapshot(config: RunConfig, deps: Deps): Promise<SnapshotR
 /**
  * Facts for the references, recorded into `--save-facts` when asked. Usage is
  * skipped where no rule needs it only when it costs quota (live AWS) and no
- * snapshot is being written (a snapshot should hold every key's usage).
+ * snapshot is being written (a snapshot should hold every key's usage). CloudTrail
+ * evidence is asked only where a rule needs it, whatever the source: a snapshot holds
+ * it for those keys alone, and a key whose evidence a snapshot lacks is said once.
  */
 async function gather(
   references: KeyReference[],
@@ -191,7 +214,7 @@ async function gather(
   deps: Deps,
   facts: Facts,
   now: Date,
-  needsUsage?: (subject: KeySubject) => boolean,
+  needed: Needs,
 ) {
   const { source, recorder } = facts;
   const progress = deps.progress ?? SILENT;
@@ -200,12 +223,13 @@ async function gather(
   const notAfter = facts.capturedAt !== null && facts.capturedAt < now ? facts.capturedAt : now;
   // Usage is skipped where no rule needs it only when it costs quota (live AWS) and no
   // snapshot is being written: a snapshot should hold every key's usage.
-  const skipUnneeded = source.kind === "aws" && recorder === null && needsUsage !== undefined;
+  const skipUnneeded = source.kind === "aws" && recorder === null;
   const gathered = await gatherFacts(references, source, {
     region: config.region,
     onKeyDone,
     notAfter,
-    ...(skipUnneeded ? { needsUsage } : {}),
+    needsTrail: needed.trail,
+    ...(skipUnneeded ? { needsUsage: needed.usage } : {}),
   });
   progress.finish();
   // Before anything is evaluated or written: a snapshot of nothing but errors is no evidence.
@@ -331,7 +355,8 @@ async function factSource(
   }
   if (deps.liveFacts) {
     return {
-      source: deps.liveFacts(config, deps.logger.warn, deps.progress ?? SILENT),
+      // The evaluation clock ends the CloudTrail window: `snapshot` and `check` read the same one.
+      source: deps.liveFacts({ ...config, now }, deps.logger.warn, deps.progress ?? SILENT),
       capturedAt: null,
     };
   }

@@ -355,6 +355,15 @@ describe("the Action without evidence", () => {
     }
   });
 
+  it("refuses a trail-max-pages that is no whole number from 1 to 1000", async () => {
+    for (const value of ["0", "1001", "many"]) {
+      const ran = await runInDir({ "trail-max-pages": value });
+      expect(ran.failed).toBe(
+        `kms-usage-lint: input trail-max-pages "${value}": expected a whole number of pages from 1 to 1000 (default 20)`,
+      );
+    }
+  });
+
   it("refuses an aws-timeout that is no number of seconds", async () => {
     const ran = await runInDir({ "aws-timeout": "soon" });
     expect(ran.failed).toBe(

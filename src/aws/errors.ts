@@ -10,7 +10,11 @@
  */
 export function describeError(code: string, message: string, operation: string): string {
   if (code === "AccessDeniedException" || code === "AccessDenied") {
-    // CloudFormation reads name a cloudformation: action on the stack; everything else here is KMS.
+    // CloudFormation reads name a cloudformation: action on the stack, CloudTrail's lookup
+    // one on the account's Event history; everything else here is KMS.
+    if (operation === "LookupEvents") {
+      return `access denied: the caller needs cloudtrail:LookupEvents (${message})`;
+    }
     const stack = /Stack|Template/.test(operation);
     const [service, what] = stack ? ["cloudformation", "stack"] : ["kms", "key"];
     return `access denied: the caller needs ${service}:${operation} on this ${what} (${message})`;

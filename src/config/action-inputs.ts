@@ -11,10 +11,12 @@ import type { InputSpec } from "../sources/detect.js";
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
+  DEFAULT_TRAIL_MAX_PAGES,
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
   parseRoleTemplate,
+  parseTrailMaxPages,
   type RunConfig,
 } from "./config.js";
 
@@ -47,6 +49,7 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
   const maxFactsAge = optional("max-facts-age");
   const role = optional("role-template");
   const awsTimeout = optional("aws-timeout");
+  const trailMaxPages = optional("trail-max-pages");
   const config: RunConfig = {
     inputs,
     keys: [],
@@ -75,6 +78,10 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
       maxFactsAge === null
         ? DEFAULT_MAX_FACTS_AGE_DAYS
         : parseMaxFactsAge(maxFactsAge, "input max-facts-age"),
+    trailMaxPages:
+      trailMaxPages === null
+        ? DEFAULT_TRAIL_MAX_PAGES
+        : parseTrailMaxPages(trailMaxPages, "input trail-max-pages"),
     failOn: failOn as Severity | "none",
     // The Action renders its own outputs (log, JSON report file); the list here is unused.
     outputs: [],

@@ -8,12 +8,15 @@ import {
   AWS_TIMEOUT_HELP,
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
+  DEFAULT_TRAIL_MAX_PAGES,
   type OutputSpec,
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
   parseRoleTemplate,
+  parseTrailMaxPages,
   type RunConfig,
+  TRAIL_MAX_PAGES_HELP,
 } from "./config.js";
 
 export type ParsedArgs =
@@ -88,6 +91,10 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
       .description("gather the facts of the keys the inputs reference and write a facts snapshot"),
   )
     .requiredOption("-o, --output <file>", "the snapshot file to write")
+    .option(
+      "--config <file>",
+      "rules file `check` will use: CloudTrail evidence is recorded for the keys its rules need it for (default: as check's)",
+    )
     .option("--quiet", "print no warnings on stderr")
     .action((paths: string[], options: CheckOptions & { output: string }) => {
       const config = toConfig(paths, { ...options, format: [], failOn: "none" });
@@ -183,7 +190,7 @@ function withInputs(command: Command): Command {
     .option("--profile <name>", "AWS profile of the shared config files")
     .option(
       "--endpoint-url <url>",
-      "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS); CloudFormation's too, unless AWS_ENDPOINT_URL_CLOUDFORMATION names its own",
+      "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS); CloudFormation's and CloudTrail's too, unless AWS_ENDPOINT_URL_CLOUDFORMATION or AWS_ENDPOINT_URL_CLOUDTRAIL names its own",
     )
     .option(
       "--role-template <arn>",
@@ -192,6 +199,10 @@ function withInputs(command: Command): Command {
     .option(
       "--aws-timeout <seconds>",
       `${AWS_TIMEOUT_HELP} (default: ${DEFAULT_AWS_TIMEOUT_SECONDS})`,
+    )
+    .option(
+      "--trail-max-pages <pages>",
+      `${TRAIL_MAX_PAGES_HELP} (default: ${DEFAULT_TRAIL_MAX_PAGES})`,
     )
     .option("--verbose", "report progress on stderr even when it is not a terminal");
 }
@@ -203,6 +214,7 @@ interface CheckOptions {
   template?: string[];
   roleTemplate?: string;
   awsTimeout?: string;
+  trailMaxPages?: string;
   verbose?: boolean;
   saveFacts?: string;
   profile?: string;
@@ -268,6 +280,10 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
       options.maxFactsAge === undefined
         ? DEFAULT_MAX_FACTS_AGE_DAYS
         : parseMaxFactsAge(options.maxFactsAge, "--max-facts-age"),
+    trailMaxPages:
+      options.trailMaxPages === undefined
+        ? DEFAULT_TRAIL_MAX_PAGES
+        : parseTrailMaxPages(options.trailMaxPages, "--trail-max-pages"),
     failOn: options.failOn,
     outputs: parseOutputs(options.format ?? []),
   };

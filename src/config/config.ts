@@ -1,4 +1,5 @@
 /** The one typed configuration that CLI arguments and Action inputs both become. */
+import { DEFAULT_TRAIL_MAX_PAGES } from "../facts/cloudtrail.js";
 import { InputError, type Severity } from "../model.js";
 import type { Format } from "../report/format-options.js";
 import type { ParameterOverride } from "../sources/cdk/parameters.js";
@@ -54,6 +55,8 @@ export interface RunConfig {
   now: Date | null;
   /** `--max-facts-age`: a `--facts` snapshot older than this many days (at `now`) is refused. */
   maxFactsAgeDays: number;
+  /** `--trail-max-pages`: CloudTrail LookupEvents pages read per key; past it the trail is `truncated`. */
+  trailMaxPages: number;
   failOn: Severity | "none";
   outputs: OutputSpec[];
 }
@@ -72,6 +75,26 @@ export function parseMaxFactsAge(text: string, what: string): number {
     );
   }
   return Number(text);
+}
+
+// A key with more than 50,000 events in 90 days is a hot key; its failed uses are then the newest ones.
+const MAX_TRAIL_MAX_PAGES = 1000;
+
+export { DEFAULT_TRAIL_MAX_PAGES };
+
+/** What `--trail-max-pages` (and the Action's `trail-max-pages`) bounds, for help texts. */
+export const TRAIL_MAX_PAGES_HELP =
+  "CloudTrail LookupEvents pages (50 events each) read per key whose verdict needs its Event history; past it the lookup is truncated and what was read still counts";
+
+/** Parses `--trail-max-pages` (given as `what`): a whole number of pages, 1 to 1,000. */
+export function parseTrailMaxPages(text: string, what: string): number {
+  const pages = Number(text.trim());
+  if (!/^\d{1,4}$/.test(text.trim()) || pages < 1 || pages > MAX_TRAIL_MAX_PAGES) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected a whole number of pages from 1 to ${MAX_TRAIL_MAX_PAGES} (default ${DEFAULT_TRAIL_MAX_PAGES})`,
+    );
+  }
+  return pages;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The fact source over live AWS (SPEC §3): KMS's questions and CloudFormation's, asked
- * through one AWS layer, so that both share the run's clients, pacers, memo and health.
+ * The fact source over live AWS (SPEC §3): KMS's, CloudFormation's and CloudTrail's questions, asked
+ * through one AWS layer, so that all share the run's clients, pacers, memo and health.
  * Account-regions run in parallel; a key shared by subjects (a multi-Region member, an
  * alias) costs one call.
  */
@@ -8,17 +8,29 @@
 import type { FactSource } from "../model.js";
 import { AwsLayer, type AwsOptions } from "./aws/layer.js";
 import { CLOUDFORMATION, deployedStacksIn, type StackOperation } from "./cloudformation.js";
+import {
+  CLOUDTRAIL,
+  DEFAULT_TRAIL_MAX_PAGES,
+  type TrailOperation,
+  type TrailSettings,
+  trailQuestions,
+} from "./cloudtrail.js";
 import { KMS, type KmsOperation, kmsQuestions } from "./kms.js";
 
 /** The quotas of every operation a live run asks. */
-export const DEFAULT_RATES: Readonly<Record<KmsOperation | StackOperation, number>> = {
+export const DEFAULT_RATES: Readonly<
+  Record<KmsOperation | StackOperation | TrailOperation, number>
+> = {
   ...KMS.rates,
   ...CLOUDFORMATION.rates,
+  ...CLOUDTRAIL.rates,
 };
 
 export interface KmsOptions extends AwsOptions {
   /** Where bare key ids live, and the client's default region; null: the SDK's own (AWS_REGION, profile). */
   region: string | null;
+  /** CloudTrail lookups: `--trail-max-pages` and the end of the window; default 20 pages up to the time of the call. */
+  trail?: Partial<TrailSettings>;
 }
 
 /**
@@ -28,7 +40,7 @@ export interface KmsOptions extends AwsOptions {
  */
 export const KMS_DEFAULTS = { rates: DEFAULT_RATES, timeoutMs: 30_000, maxAttempts: 3 } as const;
 
-/** The FactSource over live AWS: KMS's questions and CloudFormation's, through one layer. */
+/** The FactSource over live AWS: KMS's, CloudFormation's and CloudTrail's questions, through one layer. */
 export function kmsFactSource(options: KmsOptions): FactSource {
   const aws = new AwsLayer(options);
   return {
@@ -36,8 +48,13 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     callerAccount: () => aws.callerAccount(),
     ...kmsQuestions(aws, options.region, options.profile),
     deployedStack: deployedStacksIn(aws, options.region),
+    ...trailQuestions(aws, {
+      maxPages: options.trail?.maxPages ?? DEFAULT_TRAIL_MAX_PAGES,
+      now: options.trail?.now ?? (() => new Date()),
+    }),
     // A key's evidence is KMS's: CloudFormation answering says which keys a stack holds,
-    // nothing of their use. Only when KMS was never asked (every stack unreadable, say)
+    // nothing of their use; CloudTrail unreadable leaves the trail facts unavailable
+    // (rules that need them fail closed) but the rest of the run readable. Only when KMS was never asked (every stack unreadable, say)
     // does CloudFormation decide.
     evidenceFailure: () => aws.evidenceFailure(KMS),
   };

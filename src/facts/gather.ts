@@ -5,25 +5,27 @@
 
 import { describeError } from "../aws/errors.js";
 import { isKeyId, keyArn, parseKmsArn, partitionOf } from "../aws/key-ids.js";
-import type {
-  AwsKeyLastUsage,
-  AwsKeyMetadata,
-  DeployedStacks,
-  FactSource,
-  Fetched,
-  KeyChange,
-  KeyInfo,
-  KeyReference,
-  KeySubject,
-  KeyTarget,
-  RunError,
+import {
+  type AwsKeyLastUsage,
+  type AwsKeyMetadata,
+  type DeployedStacks,
+  type FactSource,
+  type Fetched,
+  type KeyChange,
+  type KeyInfo,
+  type KeyReference,
+  type KeySubject,
+  type KeyTarget,
+  NOT_IN_SNAPSHOT,
+  type RunError,
 } from "../model.js";
 import { compareText } from "../order.js";
-import { showValue } from "../show.js";
+import { plural, showValue } from "../show.js";
 import { instantMs } from "../time.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
 import { deployedStacks } from "./deployed.js";
 import { joinAliasName, joinKeyId, type KnownIdentities, knownIdentities } from "./identity.js";
+import { trailFacts } from "./trail.js";
 import { aggregateUsage, memberUsage, unavailableMember } from "./usage.js";
 
 export interface GatherOptions {
@@ -34,6 +36,11 @@ export interface GatherOptions {
    * in (the rules decide; the facts stage knows none). Absent: always ask.
    */
   needsUsage?: (subject: KeySubject) => boolean;
+  /**
+   * Whether a key's CloudTrail evidence can change any verdict, asked once its key and
+   * usage facts are in. Absent: never asked (LookupEvents is the tightest quota, 2/s).
+   */
+  needsTrail?: (subject: KeySubject) => boolean;
   /** Told each time a key's facts are complete (for the progress line). */
   onKeyDone?: (done: number, total: number) => void;
   /**
@@ -48,6 +55,8 @@ export interface Gathered {
   errors: RunError[];
   /** GetKeyLastUsage calls not made because no rule's outcome depended on them. */
   usageCallsSaved: number;
+  /** Keys whose CloudTrail evidence was asked for. */
+  trailsAsked: number;
 }
 
 /** Builds one subject per key from the references, with facts from `source`. */
@@ -107,6 +116,7 @@ export async function gatherFacts(
   };
 
   let usageCallsSaved = 0;
+  const trail = { asked: 0, missing: [] as string[] };
   let done = 0;
   const subjects = await Promise.all(
     [...groups].map(async ([id, refs]) => {
@@ -124,6 +134,7 @@ export async function gatherFacts(
         notAfter,
       });
       usageCallsSaved += saved;
+      await attachTrail(subject, subject.arn, source, options, notAfter, trail);
       options.onKeyDone?.(++done, groups.size);
       return subject;
     }),
@@ -136,7 +147,47 @@ export async function gatherFacts(
       message: `${subject.id}: its aliases could not be listed: ${subject.aliasesUnavailable}`,
     });
   }
-  return { subjects, errors, usageCallsSaved };
+  if (trail.missing.length > 0) errors.push(trailMissing(trail.missing, source));
+  return { subjects, errors, usageCallsSaved, trailsAsked: trail.asked };
+}
+
+/**
+ * The key's CloudTrail evidence, where some verdict needs it. A fact source that holds
+ * none for the key (a snapshot taken without it) leaves `trail` null — the trail rules
+ * stay silent — and the key is named in one run error for all.
+ */
+async function attachTrail(
+  subject: KeySubject,
+  arn: string,
+  source: FactSource,
+  options: GatherOptions,
+  notAfter: Date,
+  trail: { asked: number; missing: string[] },
+): Promise<void> {
+  if (!options.needsTrail?.(subject)) return;
+  if (!source.lookupTrail) {
+    trail.missing.push(arn);
+    return;
+  }
+  trail.asked++;
+  const answer = await source.lookupTrail(arn);
+  if (!answer.ok && answer.error.Code === NOT_IN_SNAPSHOT) {
+    trail.missing.push(arn);
+    return;
+  }
+  subject.trail = trailFacts(arn, answer, notAfter);
+}
+
+/** One run error for every key whose verdict needed CloudTrail evidence the facts did not hold. */
+function trailMissing(arns: string[], source: FactSource): RunError {
+  const keys = [...arns].sort(compareText);
+  const shown = keys.slice(0, 3).join(", ");
+  const more = keys.length > 3 ? ` and ${keys.length - 3} more` : "";
+  const where = source.kind === "snapshot" ? "the facts snapshot" : "the fact source";
+  return {
+    source: "facts",
+    message: `CloudTrail evidence was not in ${where} for ${plural(keys.length, "key")} whose verdict needed it (${shown}${more}): the CloudTrail rules stayed silent for them; take the snapshot again with this version (kms-usage-lint snapshot) to check them`,
+  };
 }
 
 async function attachFacts(

@@ -21,6 +21,10 @@ export interface LiveSettings {
   roleTemplate: string | null;
   /** `--aws-timeout`, in seconds: how long one AWS call may take (see AWS_TIMEOUT_HELP). */
   awsTimeout: number;
+  /** `--trail-max-pages`: CloudTrail pages read per key (default 20). */
+  trailMaxPages?: number;
+  /** `--now`: the end of the CloudTrail window looked up; null: the time of the call. */
+  now?: Date | null;
 }
 
 /**
@@ -51,6 +55,10 @@ export function liveFactSource(
     onCall: (operation, region, waitedMs) => progress.call(operation, region, waitedMs),
     region: config.region,
     profile: config.profile,
+    trail: {
+      ...(config.trailMaxPages === undefined ? {} : { maxPages: config.trailMaxPages }),
+      ...(config.now ? { now: () => config.now as Date } : {}),
+    },
     endpointUrl: config.endpointUrl,
     callerAccount: async (aws) =>
       callerAccount(aws, await region(), () => credentialSources(env, config.profile)),

@@ -9,6 +9,7 @@ import type { DeployedStack, FactSource, Fetched } from "../model.js";
 import { compareText } from "../order.js";
 import { checkedKeyMetadata, checkedLastUsage } from "./answers.js";
 import type { SnapshotEntry } from "./snapshot.js";
+import { checkedTrail } from "./trail.js";
 
 /** One key's recorded answers, in the snapshot's own shape. */
 type Entry = SnapshotEntry;
@@ -80,6 +81,13 @@ export function recordFacts(inner: FactSource): Recorder {
       return answer;
     },
   };
+  if (inner.lookupTrail) {
+    const lookup = inner.lookupTrail.bind(inner);
+    source.lookupTrail = async (keyArn) =>
+      keep(keyArn, await lookup(keyArn), (e, v) => {
+        e.Trail = v;
+      });
+  }
   if (inner.defaultRegion)
     source.defaultRegion = () => inner.defaultRegion?.() ?? Promise.resolve(null);
   if (inner.recordedArns)
@@ -120,6 +128,14 @@ function evidenceOnly(arn: string, entry: Entry, capturedAt: Date): Entry {
     const checked = checkedLastUsage(arn, kept.LastUsage, capturedAt);
     if (!checked.ok) {
       delete kept.LastUsage;
+      errors.push(checked.error);
+    }
+  }
+  if (kept.Trail !== undefined) {
+    const checked = checkedTrail(arn, kept.Trail, capturedAt);
+    if (checked.ok) kept.Trail = checked.value;
+    else {
+      delete kept.Trail;
       errors.push(checked.error);
     }
   }

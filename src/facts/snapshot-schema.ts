@@ -106,36 +106,48 @@ const CALL_ERROR = {
   properties: { Operation: STRING, Code: STRING, Message: STRING },
 };
 
-/** CloudTrail `LookupEvents` answers, verbatim (SPEC §3 `Trail`). */
+/**
+ * CloudTrail `LookupEvents` answers, verbatim (SPEC §3 `Trail`): what was asked, and the
+ * events of the pages read. AWS's own events keep fields this tool does not read.
+ */
 const TRAIL = {
   type: "object",
   description:
     "CloudTrail LookupEvents answers: {LookupAttributes, StartTime, EndTime, Truncated, Events}",
+  required: ["LookupAttributes", "StartTime", "EndTime", "Truncated", "Events"],
+  additionalProperties: false,
   properties: {
     LookupAttributes: {
       type: "array",
+      description:
+        "the one lookup attribute asked: [{AttributeKey: ResourceName, AttributeValue: key ARN}]",
+      minItems: 1,
+      maxItems: 1,
       items: {
         type: "object",
+        description: "a lookup attribute: {AttributeKey, AttributeValue}",
         required: ["AttributeKey", "AttributeValue"],
         properties: { AttributeKey: STRING, AttributeValue: STRING },
       },
     },
     StartTime: TIMESTAMP,
     EndTime: TIMESTAMP,
-    Truncated: { type: "boolean" },
+    Truncated: { type: "boolean", description: "true or false" },
     Events: {
       type: "array",
+      description: "a list of CloudTrail events",
       items: {
         type: "object",
         description: "a CloudTrail event: {EventId, EventName, EventTime, CloudTrailEvent, …}",
+        required: ["EventId", "EventTime"],
         properties: {
-          EventId: STRING,
+          EventId: { type: "string", minLength: 1, description: "an event id" },
           EventName: STRING,
           EventTime: TIMESTAMP,
           EventSource: STRING,
           Username: STRING,
-          Resources: { type: "array" },
-          CloudTrailEvent: STRING,
+          Resources: { type: "array", description: "a list of resources" },
+          CloudTrailEvent: { type: "string", description: "the event record, as a JSON string" },
         },
       },
     },

@@ -9,10 +9,12 @@ import {
   type AwsCallError,
   type AwsKeyLastUsage,
   type AwsKeyMetadata,
+  type AwsTrail,
   type DeployedStack,
   type FactSource,
   type Fetched,
   InputError,
+  NOT_IN_SNAPSHOT,
   type RecordedArns,
 } from "../model.js";
 import { plural, showValue } from "../show.js";
@@ -24,6 +26,8 @@ export interface SnapshotEntry {
   KeyMetadata?: AwsKeyMetadata;
   LastUsage?: AwsKeyLastUsage;
   Errors?: AwsCallError[];
+  /** CloudTrail `LookupEvents` answers, for a key whose verdict needed them. */
+  Trail?: AwsTrail;
 }
 
 export interface Snapshot {
@@ -143,7 +147,7 @@ function jsonPath(pointer: string, last?: string): string {
 export function snapshotFactSource(snapshot: Snapshot): FactSource {
   const missing = (operation: string): { ok: false; error: AwsCallError } => ({
     ok: false,
-    error: { Operation: operation, Code: "NotInSnapshot", Message: "not in facts snapshot" },
+    error: { Operation: operation, Code: NOT_IN_SNAPSHOT, Message: "not in facts snapshot" },
   });
   const recordedError = (entry: SnapshotEntry, operation: string) => {
     const error = entry.Errors?.find((e) => e.Operation === operation);
@@ -228,6 +232,22 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
         );
       }
       return { ok: true, value: entry[1] };
+    },
+    // Recorded only for the keys whose verdict needed it: its absence is said once, by gather.ts.
+    lookupTrail: async (keyArn): Promise<Fetched<AwsTrail>> => {
+      const entry = snapshot.keys.get(keyArn);
+      if (!entry) return missing("LookupEvents");
+      if (entry.Trail) return { ok: true, value: entry.Trail };
+      const error = entry.Errors?.find((e) => e.Operation === "LookupEvents");
+      if (error) return { ok: false, error };
+      return {
+        ok: false,
+        error: {
+          Operation: "LookupEvents",
+          Code: NOT_IN_SNAPSHOT,
+          Message: "the snapshot holds no CloudTrail evidence for this key",
+        },
+      };
     },
     getKeyLastUsage: async (keyArn): Promise<Fetched<AwsKeyLastUsage>> => {
       const entry = snapshot.keys.get(keyArn);

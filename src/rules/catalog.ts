@@ -139,8 +139,26 @@ export function unreadableFacts(subject: KeySubject): ReadonlyMap<FactPath, stri
     unreadable.set("trail.disabledAt", why);
     unreadable.set("trail.daysDisabled", why);
   }
+  if (trail !== null && trail.status !== "unavailable" && trail.unreadableEvents > 0) {
+    // An event that could not be read may be a failed use or a DisableKey: "none found" is
+    // not "none"; failed uses that were read still decide `> 0`.
+    const why = `${plural(trail.unreadableEvents, "CloudTrail event")} about the key could not be read`;
+    if (trail.failedUses === 0) for (const path of FAILED_USE_FACTS) unreadable.set(path, why);
+    unreadable.set("trail.disabledAt", why);
+    unreadable.set("trail.daysDisabled", why);
+  }
   return unreadable;
 }
+
+// The facts of failed uses, which an unreadable event may hide.
+const FAILED_USE_FACTS = [
+  "trail.failedUses",
+  "trail.lastFailedUseAt",
+  "trail.lastFailedUseBy",
+  "trail.lastFailedUseOperation",
+  "trail.lastFailedUseEventId",
+  "trail.callers",
+] as const satisfies readonly FactPath[];
 
 // The trail facts an `unavailable` lookup leaves unknown: all but its status, reason and summary.
 const TRAIL_EVIDENCE = [
@@ -199,7 +217,13 @@ function trailSummary(ctx: FactContext): string | null {
   if (trail.status === "unavailable")
     return `CloudTrail could not be read: ${trail.reason ?? "no reason was recorded"}`;
   const span = `CloudTrail Event history from ${isoDate(trail.since)} to ${isoDate(trail.until)}`;
-  const cut = trail.status === "truncated" ? ` (read in part: ${trail.reason ?? "truncated"})` : "";
+  // A complete lookup has a reason only when some of its events could not be read.
+  const cut =
+    trail.status === "truncated"
+      ? ` (read in part: ${trail.reason ?? "truncated"})`
+      : trail.reason
+        ? ` (${trail.reason})`
+        : "";
   const last = trail.lastFailedUse;
   if (last === null) {
     return `no call failed for it in ${span}${cut}; that is no proof nothing needs it: Event history keeps 90 days, and AWS logs failed calls only in some scenarios`;

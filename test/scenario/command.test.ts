@@ -285,6 +285,24 @@ describe("kms-usage-lint check", () => {
       /--max-facts-age "2w": expected a whole number of days/,
     ],
     [
+      "a zero --trail-max-pages",
+      [PLAN, "--facts", FACTS, "--trail-max-pages", "0"],
+      {},
+      /--trail-max-pages "0": expected a whole number of pages from 1 to 1000 \(default 20\)/,
+    ],
+    [
+      "a --trail-max-pages past 1000",
+      [PLAN, "--facts", FACTS, "--trail-max-pages", "1001"],
+      {},
+      /--trail-max-pages "1001": expected a whole number of pages from 1 to 1000/,
+    ],
+    [
+      "a --trail-max-pages that is not a whole number",
+      [PLAN, "--facts", FACTS, "--trail-max-pages", "2.5"],
+      {},
+      /--trail-max-pages "2.5": expected a whole number of pages/,
+    ],
+    [
       "a --now that is not on the calendar",
       [PLAN, "--now", "2026-02-30"],
       {},

@@ -2,6 +2,7 @@
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
+  DEFAULT_TRAIL_MAX_PAGES,
   type RunConfig,
 } from "../../src/config/config.js";
 import { SILENT_LOGGER } from "../../src/logging.js";
@@ -30,6 +31,7 @@ export function testConfig(overrides: Partial<RunConfig> = {}): RunConfig {
     repoRoot: null,
     now: null,
     maxFactsAgeDays: DEFAULT_MAX_FACTS_AGE_DAYS,
+    trailMaxPages: DEFAULT_TRAIL_MAX_PAGES,
     failOn: "error",
     outputs: [],
     ...overrides,

@@ -91,8 +91,10 @@ export class Pacer {
     if (this.starts.length < this.limit) return now;
     const oldest = this.starts[this.starts.length - this.limit] ?? now;
     const latest = this.starts[this.starts.length - 1] ?? now;
-    const windowOpens = oldest + this.intervalMs;
-    return windowOpens > latest ? windowOpens : latest + this.intervalMs / this.limit;
+    // Both bounds: a burst whose calls started a few milliseconds apart would otherwise
+    // reopen as two calls a few milliseconds apart, and at 2 a second the bucket has
+    // refilled one token only just after the second arrives.
+    return Math.max(oldest + this.intervalMs, latest + this.intervalMs / this.limit);
   }
 
   private stop(): void {

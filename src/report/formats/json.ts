@@ -1,6 +1,6 @@
 /** The JSON report, version 1 (SPEC §6): the stable contract for machines. */
 import { escapeJsonText } from "../../log-text.js";
-import type { KeySubject, Report } from "../../model.js";
+import type { KeySubject, Report, TrailFacts } from "../../model.js";
 import { wholeDaysSince } from "../../time.js";
 
 /** Renders the report as pretty-printed JSON with a trailing newline. */
@@ -73,6 +73,7 @@ function keyEntry(subject: KeySubject, now: Date) {
         reason: m.reason,
       })),
     },
+    trail: subject.trail && trailEntry(subject.trail, now),
     change: subject.change,
     references: subject.references.map((r) => ({
       source: r.source,
@@ -83,5 +84,27 @@ function keyEntry(subject: KeySubject, now: Date) {
       location: r.location,
       baseLocation: r.baseLocation ?? null,
     })),
+  };
+}
+
+/** The CloudTrail evidence of a key (null when it was not asked), with the catalog's derived days. */
+function trailEntry(trail: TrailFacts, now: Date) {
+  const until = trail.until === null ? null : new Date(trail.until);
+  return {
+    status: trail.status,
+    reason: trail.reason,
+    since: trail.since,
+    until: trail.until,
+    windowDays: until === null ? null : wholeDaysSince(trail.since, until),
+    events: trail.events,
+    unreadableEvents: trail.unreadableEvents,
+    failedUses: trail.failedUses,
+    lastFailedUse: trail.lastFailedUse,
+    callers: trail.callers,
+    disabledAt: trail.disabledAt,
+    daysDisabled: wholeDaysSince(trail.disabledAt, now),
+    enabledAt: trail.enabledAt,
+    deletionScheduledAt: trail.deletionScheduledAt,
+    deletionCancelledAt: trail.deletionCancelledAt,
   };
 }
