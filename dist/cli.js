@@ -4,11 +4,13 @@ import {
   AWS_TIMEOUT_HELP,
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
+  DEFAULT_TRAIL_MAX_PAGES,
   InputError,
   PARAMETER_HELP,
   SEVERITIES,
   SILENT,
   SILENT_LOGGER,
+  TRAIL_MAX_PAGES_HELP,
   cliLogger,
   describeFailure,
   errorMessage,
@@ -25,6 +27,7 @@ import {
   parseNow,
   parseParameterOverride,
   parseRoleTemplate,
+  parseTrailMaxPages,
   plural,
   profileRegion,
   progressLine,
@@ -34,8 +37,8 @@ import {
   snapshot,
   testRules,
   withDefaultRegion
-} from "./chunks/chunk-XKJR46SX.js";
-import "./chunks/chunk-7DAYIY4W.js";
+} from "./chunks/chunk-IKBLTRS2.js";
+import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
   __require,
@@ -3520,7 +3523,10 @@ function parseArgs(argv, version, io) {
   });
   withInputs(
     program2.command("snapshot").description("gather the facts of the keys the inputs reference and write a facts snapshot")
-  ).requiredOption("-o, --output <file>", "the snapshot file to write").option("--quiet", "print no warnings on stderr").action((paths, options) => {
+  ).requiredOption("-o, --output <file>", "the snapshot file to write").option(
+    "--config <file>",
+    "rules file `check` will use: CloudTrail evidence is recorded for the keys its rules need it for (default: as check's)"
+  ).option("--quiet", "print no warnings on stderr").action((paths, options) => {
     const config = toConfig(paths, { ...options, format: [], failOn: "none" });
     parsed = {
       command: "snapshot",
@@ -3583,13 +3589,16 @@ function withInputs(command) {
     "region for bare key ids and alias names the inputs do not place (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region)"
   ).option("--profile <name>", "AWS profile of the shared config files").option(
     "--endpoint-url <url>",
-    "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS); CloudFormation's too, unless AWS_ENDPOINT_URL_CLOUDFORMATION names its own"
+    "KMS endpoint to use instead of AWS's (also: AWS_ENDPOINT_URL_KMS); CloudFormation's and CloudTrail's too, unless AWS_ENDPOINT_URL_CLOUDFORMATION or AWS_ENDPOINT_URL_CLOUDTRAIL names its own"
   ).option(
     "--role-template <arn>",
     "role to assume for other accounts' keys: arn:aws:iam::{account}:role/NAME"
   ).option(
     "--aws-timeout <seconds>",
     `${AWS_TIMEOUT_HELP} (default: ${DEFAULT_AWS_TIMEOUT_SECONDS})`
+  ).option(
+    "--trail-max-pages <pages>",
+    `${TRAIL_MAX_PAGES_HELP} (default: ${DEFAULT_TRAIL_MAX_PAGES})`
   ).option("--verbose", "report progress on stderr even when it is not a terminal");
 }
 function toConfig(paths, options) {
@@ -3626,6 +3635,7 @@ function toConfig(paths, options) {
     repoRoot: options.repoRoot ?? null,
     now: options.now === void 0 ? null : parseNow(options.now, "--now"),
     maxFactsAgeDays: options.maxFactsAge === void 0 ? DEFAULT_MAX_FACTS_AGE_DAYS : parseMaxFactsAge(options.maxFactsAge, "--max-facts-age"),
+    trailMaxPages: options.trailMaxPages === void 0 ? DEFAULT_TRAIL_MAX_PAGES : parseTrailMaxPages(options.trailMaxPages, "--trail-max-pages"),
     failOn: options.failOn,
     outputs: parseOutputs(options.format ?? [])
   };

@@ -2,6 +2,7 @@ import { createRequire as __kulCreateRequire } from "node:module"; const require
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
+  DEFAULT_TRAIL_MAX_PAGES,
   InputError,
   MARKDOWN_MARKER,
   MAX_INPUT_BYTES,
@@ -28,6 +29,7 @@ import {
   parseNow,
   parseParameterOverride,
   parseRoleTemplate,
+  parseTrailMaxPages,
   plural,
   profileRegion,
   run,
@@ -35,8 +37,8 @@ import {
   subjectsById,
   truncate,
   withDefaultRegion
-} from "./chunks/chunk-XKJR46SX.js";
-import "./chunks/chunk-7DAYIY4W.js";
+} from "./chunks/chunk-IKBLTRS2.js";
+import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
   __require,
@@ -21009,6 +21011,7 @@ function actionConfig(input, workspace) {
   const maxFactsAge = optional("max-facts-age");
   const role = optional("role-template");
   const awsTimeout = optional("aws-timeout");
+  const trailMaxPages = optional("trail-max-pages");
   const config = {
     inputs,
     keys: [],
@@ -21031,6 +21034,7 @@ function actionConfig(input, workspace) {
     repoRoot: workspace,
     now: now === null ? null : parseNow(now, "input now"),
     maxFactsAgeDays: maxFactsAge === null ? DEFAULT_MAX_FACTS_AGE_DAYS : parseMaxFactsAge(maxFactsAge, "input max-facts-age"),
+    trailMaxPages: trailMaxPages === null ? DEFAULT_TRAIL_MAX_PAGES : parseTrailMaxPages(trailMaxPages, "input trail-max-pages"),
     failOn,
     // The Action renders its own outputs (log, JSON report file); the list here is unused.
     outputs: []
