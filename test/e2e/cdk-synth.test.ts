@@ -8,13 +8,13 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  APP_DIR_PLACEHOLDER,
   filesUnder,
   fixtureApp,
   PRESYNTHESIZED,
   presynthesizedAssembly,
   synthApp,
   tempDir,
+  withPlaceholders,
 } from "../support/cdk/synth.js";
 
 /** The app folders under `dir` that hold a committed assembly (a manifest.json at their top). */
@@ -55,10 +55,7 @@ describe("the pre-synthesized CDK assemblies", () => {
       const files = await filesUnder(committed);
       expect(await filesUnder(outdir)).toEqual(files);
       for (const file of files) {
-        const made = (await readFile(join(outdir, file), "utf8")).replaceAll(
-          into,
-          APP_DIR_PLACEHOLDER,
-        );
+        const made = withPlaceholders(await readFile(join(outdir, file), "utf8"), into);
         expect(made, file).toBe(await readFile(join(committed, file), "utf8"));
       }
     },

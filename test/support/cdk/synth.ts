@@ -7,6 +7,7 @@
  * test/e2e/cdk-synth.test.ts synthesizes, to prove the committed files current.
  */
 import { execFile } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -76,6 +77,27 @@ export async function readAssembly(
 export const APP_DIR_PLACEHOLDER = "/__CDK_APP_DIR__";
 
 /**
+ * Where they name this project's `node_modules` (aws-cdk-lib's own frames, in a warning's
+ * trace): wherever the checkout is, and through a linked `node_modules` its real path.
+ */
+export const NODE_MODULES_PLACEHOLDER = "/__NODE_MODULES__";
+const NODE_MODULES = realpathSync(join(PROJECT, "node_modules"));
+
+/** A synthesized file as it is committed: the machine's own paths replaced by placeholders. */
+export function withPlaceholders(text: string, appDir: string): string {
+  return text
+    .replaceAll(appDir, APP_DIR_PLACEHOLDER)
+    .replaceAll(NODE_MODULES, NODE_MODULES_PLACEHOLDER);
+}
+
+/** A committed file as a synthesis in `appDir` on this machine would have written it. */
+function withoutPlaceholders(text: string, appDir: string): string {
+  return text
+    .replaceAll(APP_DIR_PLACEHOLDER, appDir)
+    .replaceAll(NODE_MODULES_PLACEHOLDER, NODE_MODULES);
+}
+
+/**
  * The fixture apps whose assemblies are committed under `test/fixtures/cdk-synth/`,
  * with the entry file `synthApp` runs for each (default `app.mjs`).
  * test/e2e/cdk-synth.test.ts synthesizes every one of them.
@@ -120,7 +142,7 @@ export async function presynthesizedApp(name: string, into: string): Promise<str
   for (const file of await filesUnder(from)) {
     const text = await readFile(join(from, file), "utf8");
     await mkdir(dirname(join(outdir, file)), { recursive: true });
-    await writeFile(join(outdir, file), text.replaceAll(APP_DIR_PLACEHOLDER, into));
+    await writeFile(join(outdir, file), withoutPlaceholders(text, into));
   }
   return outdir;
 }
