@@ -57,7 +57,8 @@ export function checkedTrail(keyArn: string, answer: unknown, notAfter: Date): F
     !isJsonObject(asked) ||
     asked.AttributeKey !== "ResourceName" ||
     typeof asked.AttributeValue !== "string" ||
-    asked.AttributeValue.toLowerCase() !== keyArn.toLowerCase()
+    // CloudTrail matches ResourceName as given: another spelling is another question.
+    asked.AttributeValue !== keyArn
   ) {
     return bad(
       `the lookup is by ${showValue(attributes)}, not by the key's ARN as ResourceName (${keyArn})`,
