@@ -147,6 +147,33 @@ const rulesFor = (report: Report, arn: string) =>
   report.findings.filter((f) => f.keyArn === arn).map((f) => f.ruleId);
 
 describe("a snapshot's Trail that is not the answer to the tool's question is not evidence", () => {
+  it("a lookup that ended days before the snapshot was taken cannot say nothing failed since", async () => {
+    const doc = await takeSnapshot();
+    // The same keys, with the Trail of a lookup made ten days earlier: the failed Decrypt two days ago is not in it.
+    for (const entry of Object.values(doc.keys))
+      if (entry.Trail) entry.Trail = narrowed(entry.Trail, daysAgo(100), daysAgo(10));
+    const run = await checkOffline(doc, "--format", "json");
+    const report = JSON.parse(run.stdout) as Report;
+    const stillUsed = report.findings.filter(
+      (f) => f.keyArn === ARN.stillUsed && f.ruleId === "deleting-key-with-failed-uses",
+    );
+    expect(stillUsed).toHaveLength(1);
+    expect(stillUsed[0]?.message).toMatch(/could not be decided/);
+    expect(stillUsed[0]?.message).toMatch(/not the 90 days up to/);
+    expect(run.code).toBe(1);
+  });
+
+  it("a window shorter than the 90 days asked cannot say when the key was disabled", async () => {
+    const doc = await takeSnapshot();
+    // The last two and a half days only: the DisableKey three days ago is outside it.
+    for (const entry of Object.values(doc.keys))
+      if (entry.Trail) entry.Trail = narrowed(entry.Trail, daysAgo(2.5), NOW);
+    const run = await checkOffline(doc, "--format", "json");
+    const report = JSON.parse(run.stdout) as Report;
+    expect(rulesFor(report, ARN.recent)).toContain("deleting-key-disabled-too-recently");
+    expect(run.code).toBe(1);
+  });
+
   it("a lookup by another spelling of the key's ARN is another question", async () => {
     const doc = await takeSnapshot();
     const trail = doc.keys[ARN.stillUsed]?.Trail as Trail & {
@@ -172,5 +199,21 @@ describe("a snapshot's Trail that is not the answer to the tool's question is no
     expect(rulesFor(report, ARN.stillUsed)).toContain("deleting-key-with-failed-uses");
     expect(rulesFor(report, ARN.recent)).toContain("deleting-key-disabled-too-recently");
     expect(rulesFor(report, ARN.hostile)).toContain("deleting-key-with-failed-uses");
+  });
+});
+
+describe("text from CloudTrail at every sink", () => {
+  it("a caller ARN holding newlines and workflow commands issues none", async () => {
+    const doc = await takeSnapshot();
+    for (const format of ["github", "text", "markdown"]) {
+      const run = await checkOffline(doc, "--format", format);
+      expect(run.stdout).toContain("forged");
+      const lines = `${run.stdout}\n${run.stderr}`.split(/\r?\n/);
+      // Only the tool's own annotations start a line with a command; none of them is the forged one.
+      for (const line of lines) {
+        expect(line).not.toMatch(/^\s*##\[/);
+        if (/^\s*::/.test(line)) expect(line).toMatch(/^::(error|warning|notice) title=[a-z-]+::/);
+      }
+    }
   });
 });
