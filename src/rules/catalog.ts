@@ -138,6 +138,12 @@ export function unreadableFacts(subject: KeySubject): ReadonlyMap<FactPath, stri
     const why = `the CloudTrail lookup stopped at ${isoDate(trail.since)} (${trail.reason ?? "truncated"}) without reaching when the key was disabled`;
     unreadable.set("trail.disabledAt", why);
     unreadable.set("trail.daysDisabled", why);
+    // Calls fail only once the key is disabled or scheduled for deletion: a read that did not
+    // reach back to either left that stretch unread, and "none failed" is not "none".
+    if (trail.failedUses === 0 && trail.deletionScheduledAt === null) {
+      const unread = `the CloudTrail lookup stopped at ${isoDate(trail.since)} (${trail.reason ?? "truncated"}) without reaching when the key was disabled or scheduled for deletion, so calls that failed before then were not read`;
+      for (const path of FAILED_USE_FACTS) unreadable.set(path, unread);
+    }
   }
   if (trail !== null && trail.status !== "unavailable" && trail.unreadableEvents > 0) {
     // An event that could not be read may be a failed use or a DisableKey: "none found" is

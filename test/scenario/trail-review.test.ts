@@ -23,7 +23,12 @@ const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
 const HOSTILE = `arn:aws:sts::${DEFAULT_ACCOUNT}:assumed-role/x/a\n::error file=a.tf,line=1::forged\n##[error]forged %0A`;
 
-const KEYS = { stillUsed: testKeyId(1), recent: testKeyId(2), hostile: testKeyId(3) };
+const KEYS = {
+  stillUsed: testKeyId(1),
+  recent: testKeyId(2),
+  hostile: testKeyId(3),
+  noisy: testKeyId(4),
+};
 const ARN = Object.fromEntries(
   Object.entries(KEYS).map(([name, id]) => [name, keyArn("us-east-1", DEFAULT_ACCOUNT, id)]),
 ) as Record<keyof typeof KEYS, string>;
@@ -53,6 +58,14 @@ writeFileSync(
     ),
   }),
 );
+const noisyPlan = join(dir, "noisy-plan.json");
+writeFileSync(
+  noisyPlan,
+  JSON.stringify({
+    format_version: "1.2",
+    resource_changes: [deleted("noisy", ARN.noisy, KEYS.noisy)],
+  }),
+);
 const saved = { ...process.env };
 let kms: KmsEmulator;
 
@@ -80,6 +93,20 @@ beforeAll(async () => {
         userArn: HOSTILE,
         eventId: "hostile-event",
       },
+      // Disabled 40 days ago, a monthly job failed 10 days ago, and a scanner describes it hourly since.
+      { keyId: KEYS.noisy, eventName: "DisableKey", eventTime: daysAgo(40) },
+      {
+        keyId: KEYS.noisy,
+        eventName: "Decrypt",
+        eventTime: daysAgo(10),
+        errorCode: "DisabledException",
+        eventId: "monthly-job",
+      },
+      ...Array.from({ length: 60 }, (_, i) => ({
+        keyId: KEYS.noisy,
+        eventName: "DescribeKey",
+        eventTime: new Date(NOW.getTime() - (i + 1) * 3_600_000),
+      })),
     ],
   });
   for (const name of Object.keys(process.env))
@@ -199,6 +226,37 @@ describe("a snapshot's Trail that is not the answer to the tool's question is no
     expect(rulesFor(report, ARN.stillUsed)).toContain("deleting-key-with-failed-uses");
     expect(rulesFor(report, ARN.recent)).toContain("deleting-key-disabled-too-recently");
     expect(rulesFor(report, ARN.hostile)).toContain("deleting-key-with-failed-uses");
+  });
+});
+
+describe("a lookup cut short at --trail-max-pages", () => {
+  it("that did not reach the DisableKey cannot say no call failed since", async () => {
+    // Alone in its plan: the run's exit status is this key's.
+    const run = await runCli(
+      ["check", noisyPlan, "--format", "json", "--trail-max-pages", "1"],
+      dir,
+      live,
+    );
+    const report = JSON.parse(run.stdout) as Report;
+    const found = report.findings.filter(
+      (f) => f.keyArn === ARN.noisy && f.ruleId === "deleting-key-with-failed-uses",
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toMatch(/could not be decided/);
+    expect(run.code).toBe(1);
+  });
+
+  it("that read back past the DisableKey has seen every call since: none failed is decided", async () => {
+    const run = await runCli(
+      ["check", plan, "--format", "json", "--trail-max-pages", "2"],
+      dir,
+      live,
+    );
+    const report = JSON.parse(run.stdout) as Report;
+    // Two pages reach back past the failed Decrypt and the DisableKey: found, and decided.
+    expect(
+      report.findings.filter((f) => f.keyArn === ARN.noisy).map((f) => [f.ruleId, f.message]),
+    ).toContainEqual(["deleting-key-with-failed-uses", expect.stringContaining("monthly-job")]);
   });
 });
 
