@@ -210,7 +210,9 @@ holds only the aliases the inputs name; when CloudTrail could not be read (\`tra
 unavailable\`), every \`trail.*\` fact but its status and reason is unknown; when a lookup was cut
 short (\`truncated\`) before it reached a \`DisableKey\`, \`trail.disabledAt\` and
 \`trail.daysDisabled\` are, and so are the failed-use facts when it found none and did not reach
-a \`ScheduleKeyDeletion\` either (calls failed unread before where it stopped). A rule that reads such a fact, and that the other facts leave
+a \`ScheduleKeyDeletion\` either (calls failed unread before where it stopped). \`trail.disabledAt\`
+and \`trail.daysDisabled\` are unknown too when the trail shows an \`EnableKey\` after the latest
+\`DisableKey\`, or a \`CancelKeyDeletion\` (which leaves a key disabled) and no \`DisableKey\`. A rule that reads such a fact, and that the other facts leave
 undecided, fails closed: it reports a finding at its own severity saying it could not be decided
 and why. A key CloudTrail was not asked about has \`trail.status\` null, and rules comparing
 \`trail.*\` stay silent for it. (Usage that could not be read is \`usage.status: unavailable\`,
