@@ -269,6 +269,9 @@ describe("a lookup cut short at --trail-max-pages", () => {
     );
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toMatch(/could not be decided/);
+    // Nothing was denied: the way out is reading further back, not a permission.
+    expect(found[0]?.message).not.toMatch(/permission/);
+    expect(found[0]?.message).toMatch(/a higher --trail-max-pages/);
     expect(run.code).toBe(1);
   });
 
