@@ -15,10 +15,18 @@ import { isJsonObject } from "../json-object.js";
 import type { AwsTrail, AwsTrailEvent, FailedUse, Fetched, TrailFacts } from "../model.js";
 import { compareText } from "../order.js";
 import { plural, showValue } from "../show.js";
+import { DAY_MS } from "../time.js";
 import { answerInstant, CLOCK_SKEW_MS, MALFORMED } from "./answers.js";
 
 /** Event history keeps this many days: `LookupEvents` looks no further back (CloudTrail API reference). */
 export const TRAIL_WINDOW_DAYS = 90;
+
+/**
+ * How long before the facts' time a lookup's window may end. A snapshot is dated when it
+ * is written, after every lookup: at CloudTrail's 2 lookups a second, 10,000 keys take
+ * over an hour. An older lookup is another day's answer.
+ */
+export const TRAIL_END_SLACK_MS = DAY_MS;
 
 /** Where KMS's own events come from; another service's events name the key only in passing. */
 const KMS_SOURCE = "kms.amazonaws.com";
@@ -39,13 +47,25 @@ const STATE_CHANGES = {
 } as const;
 
 /**
- * A `LookupEvents` answer about `keyArn`, checked: asked by the key's ARN, over a real
- * window, with every event dated within it. An error (code {@link MALFORMED}) saying
- * what is wrong otherwise. Dates come back as ISO strings.
+ * A `LookupEvents` answer about `keyArn`, checked: asked by the key's ARN as the tool
+ * asks it, over the 90 days CloudTrail keeps, with every event dated within them. An
+ * error (code {@link MALFORMED}) saying what is wrong otherwise. Dates come back as ISO
+ * strings.
+ *
+ * A shorter window, or one that ends well before the facts were taken, would read as
+ * "no failed use, no recent DisableKey" for what it never looked at.
  *
  * @param notAfter no date may lie later than this (plus clock skew): the clock, or the snapshot's capture.
+ * @param reaching when given, the window must reach up to it (less {@link TRAIL_END_SLACK_MS}):
+ *   the time the key's other facts describe. Not checked where a snapshot is written, whose
+ *   capture time may lie after a pinned `--now`.
  */
-export function checkedTrail(keyArn: string, answer: unknown, notAfter: Date): Fetched<AwsTrail> {
+export function checkedTrail(
+  keyArn: string,
+  answer: unknown,
+  notAfter: Date,
+  reaching?: Date,
+): Fetched<AwsTrail> {
   const bad = (message: string): Fetched<AwsTrail> => ({
     ok: false,
     error: { Operation: "LookupEvents", Code: MALFORMED, Message: `not evidence: ${message}` },
@@ -57,7 +77,8 @@ export function checkedTrail(keyArn: string, answer: unknown, notAfter: Date): F
     !isJsonObject(asked) ||
     asked.AttributeKey !== "ResourceName" ||
     typeof asked.AttributeValue !== "string" ||
-    asked.AttributeValue.toLowerCase() !== keyArn.toLowerCase()
+    // CloudTrail matches ResourceName as given: another spelling is another question.
+    asked.AttributeValue !== keyArn
   ) {
     return bad(
       `the lookup is by ${showValue(attributes)}, not by the key's ARN as ResourceName (${keyArn})`,
@@ -69,6 +90,16 @@ export function checkedTrail(keyArn: string, answer: unknown, notAfter: Date): F
   if (start === null || end === null || start > end || end > latest) {
     return bad(
       `the window ${showValue(answer.StartTime)} to ${showValue(answer.EndTime)} is not a span of time up to ${notAfter.toISOString()}`,
+    );
+  }
+  if (start > end - TRAIL_WINDOW_DAYS * DAY_MS + CLOCK_SKEW_MS) {
+    return bad(
+      `the window ${showValue(answer.StartTime)} to ${showValue(answer.EndTime)} is shorter than the ${TRAIL_WINDOW_DAYS} days of Event history the tool asks for`,
+    );
+  }
+  if (reaching !== undefined && end < reaching.getTime() - TRAIL_END_SLACK_MS) {
+    return bad(
+      `the window ${showValue(answer.StartTime)} to ${showValue(answer.EndTime)} is not the ${TRAIL_WINDOW_DAYS} days up to ${reaching.toISOString()}: later calls are not in it`,
     );
   }
   if (typeof answer.Truncated !== "boolean") {
@@ -105,10 +136,11 @@ export function checkedTrail(keyArn: string, answer: unknown, notAfter: Date): F
 
 /**
  * The trail facts of `keyArn` from its `LookupEvents` answer, or `unavailable` with the
- * reason when there is none, or it is not evidence.
+ * reason when there is none, or it is not evidence — a window that ends well before
+ * `notAfter` included.
  */
 export function trailFacts(keyArn: string, answer: Fetched<AwsTrail>, notAfter: Date): TrailFacts {
-  const checked = answer.ok ? checkedTrail(keyArn, answer.value, notAfter) : answer;
+  const checked = answer.ok ? checkedTrail(keyArn, answer.value, notAfter, notAfter) : answer;
   if (!checked.ok) {
     const { Code, Message, Operation } = checked.error;
     return unavailableTrail(describeError(Code, Message, Operation));

@@ -5,7 +5,7 @@
  * template renderer and the docs all read this one table.
  */
 
-import type { KeyReference, KeySubject, SourceKind } from "../model.js";
+import type { KeyReference, KeySubject, SourceKind, TrailFacts } from "../model.js";
 import { plural } from "../show.js";
 import { parseIsoValue, wholeDaysSince } from "../time.js";
 
@@ -138,6 +138,19 @@ export function unreadableFacts(subject: KeySubject): ReadonlyMap<FactPath, stri
     const why = `the CloudTrail lookup stopped at ${isoDate(trail.since)} (${trail.reason ?? "truncated"}) without reaching when the key was disabled`;
     unreadable.set("trail.disabledAt", why);
     unreadable.set("trail.daysDisabled", why);
+    // Calls fail only once the key is disabled or scheduled for deletion: a read that did not
+    // reach back to either left that stretch unread, and "none failed" is not "none".
+    if (trail.failedUses === 0 && trail.deletionScheduledAt === null) {
+      const unread = `the CloudTrail lookup stopped at ${isoDate(trail.since)} (${trail.reason ?? "truncated"}) without reaching when the key was disabled or scheduled for deletion, so calls that failed before then were not read`;
+      for (const path of FAILED_USE_FACTS) unreadable.set(path, unread);
+    }
+  }
+  if (trail !== null && trail.status !== "unavailable") {
+    const why = notDisabledSince(trail);
+    if (why !== null) {
+      unreadable.set("trail.disabledAt", why);
+      unreadable.set("trail.daysDisabled", why);
+    }
   }
   if (trail !== null && trail.status !== "unavailable" && trail.unreadableEvents > 0) {
     // An event that could not be read may be a failed use or a DisableKey: "none found" is
@@ -148,6 +161,24 @@ export function unreadableFacts(subject: KeySubject): ReadonlyMap<FactPath, stri
     unreadable.set("trail.daysDisabled", why);
   }
   return unreadable;
+}
+
+/**
+ * Why the latest DisableKey is not when the key was last disabled, or null when it may be:
+ * an EnableKey after it, or a cancelled deletion with none before it (CancelKeyDeletion
+ * leaves a key Disabled, with no DisableKey). Then "disabled N days ago", or "longer ago
+ * than the window", would say the key was unusable for longer than it was.
+ */
+function notDisabledSince(trail: TrailFacts): string | null {
+  const disabled = parseInstant(trail.disabledAt);
+  const enabled = parseInstant(trail.enabledAt);
+  if (enabled !== null && (disabled === null || enabled > disabled)) {
+    return `CloudTrail shows the key enabled again (EnableKey on ${isoDate(trail.enabledAt)}) after its latest DisableKey in the window, so when it was last disabled is not in the trail`;
+  }
+  if (disabled === null && trail.deletionCancelledAt !== null) {
+    return `CloudTrail shows a cancelled deletion (CancelKeyDeletion on ${isoDate(trail.deletionCancelledAt)}), which leaves a key disabled without a DisableKey, so when it was disabled is not in the trail`;
+  }
+  return null;
 }
 
 // The facts of failed uses, which an unreadable event may hide.

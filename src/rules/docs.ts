@@ -124,7 +124,7 @@ function testFormatSection(): string {
     fieldTable(keyProps.key, "key."),
     "`usage:`. A `used` key's `operation` defaults to `Decrypt` and its `region` to the key's; only `used` usage may have a last use:",
     fieldTable(keyProps.usage, "usage."),
-    "`trail:`. The lookup's window ends at the case's clock and reaches `windowDays` back. With `failedUses` above 0, the latest failed use defaults to now, `Decrypt`, the first of `callers` (else a role of the key's account) and an event id; `callers` defaults to that caller. An `unavailable` trail takes only a `reason`, and its evidence is unreadable; so are `disabledAt` and `daysDisabled` of a `truncated` trail that gives neither. Rules that need unreadable facts report that they could not be decided. Dates must fall inside the window:",
+    "`trail:`. The lookup's window ends at the case's clock and reaches `windowDays` back. With `failedUses` above 0, the latest failed use defaults to now, `Decrypt`, the first of `callers` (else a role of the key's account) and an event id; `callers` defaults to that caller. An `unavailable` trail takes only a `reason`, and its evidence is unreadable; so are `disabledAt` and `daysDisabled` of a `truncated` trail that gives neither, and, when it gives no failed use either, its failed-use facts. Rules that need unreadable facts report that they could not be decided. Dates must fall inside the window:",
     fieldTable(keyProps.trail, "trail."),
     "`change:`. `source` defaults to `terraform-plan`, `address` to the key's:",
     fieldTable(keyProps.change, "change."),
@@ -209,7 +209,10 @@ A fact AWS could not give is not read as an answer. When \`ListAliases\` fails, 
 holds only the aliases the inputs name; when CloudTrail could not be read (\`trail.status:
 unavailable\`), every \`trail.*\` fact but its status and reason is unknown; when a lookup was cut
 short (\`truncated\`) before it reached a \`DisableKey\`, \`trail.disabledAt\` and
-\`trail.daysDisabled\` are. A rule that reads such a fact, and that the other facts leave
+\`trail.daysDisabled\` are, and so are the failed-use facts when it found none and did not reach
+a \`ScheduleKeyDeletion\` either (calls failed unread before where it stopped). \`trail.disabledAt\`
+and \`trail.daysDisabled\` are unknown too when the trail shows an \`EnableKey\` after the latest
+\`DisableKey\`, or a \`CancelKeyDeletion\` (which leaves a key disabled) and no \`DisableKey\`. A rule that reads such a fact, and that the other facts leave
 undecided, fails closed: it reports a finding at its own severity saying it could not be decided
 and why. A key CloudTrail was not asked about has \`trail.status\` null, and rules comparing
 \`trail.*\` stay silent for it. (Usage that could not be read is \`usage.status: unavailable\`,

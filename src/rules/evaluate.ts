@@ -40,6 +40,23 @@ function baseLocationOf(subject: KeySubject): SourceLocation | undefined {
 }
 
 /**
+ * What to do about a rule that could not be decided. Where CloudTrail answered and its
+ * answer does not decide (a lookup cut short, events that cannot be read, a key enabled
+ * again), nothing was denied: granting a permission would change nothing.
+ */
+function wayOut(
+  rule: CompiledRule,
+  subject: KeySubject,
+  unreadable: ReadonlyMap<FactPath, string>,
+): string {
+  const missing = rule.factPaths.filter((path) => unreadable.has(path));
+  const trailRead = subject.trail !== null && subject.trail.status !== "unavailable";
+  if (trailRead && missing.every((path) => path.startsWith("trail.")))
+    return "read the key's CloudTrail Event history further back (a higher --trail-max-pages) or check it by hand, and run again.";
+  return "grant the missing permission (or refresh the facts snapshot) and run again.";
+}
+
+/**
  * Whether `rule` fires for the subject: true or false when the facts decide it;
  * otherwise (a fact it reads could not be had, and the rest leave it open) the
  * reason it cannot be decided — which fails closed, as a finding (SPEC §10).
@@ -77,7 +94,7 @@ export function evaluate(
         message:
           fires === true
             ? rule.render(ctx)
-            : `${rule.id} could not be decided for ${keyLabel(subject)}: ${fires}. No evidence, no pass: grant the missing permission (or refresh the facts snapshot) and run again.`,
+            : `${rule.id} could not be decided for ${keyLabel(subject)}: ${fires}. No evidence, no pass: ${wayOut(rule, subject, unreadable)}`,
         subjectId: subject.id,
         keyArn: subject.arn,
         address: addressOf(subject),

@@ -94,13 +94,34 @@ describe("a trail: block", () => {
 
   it("makes a truncated window without DisableKey undecided about when the key was disabled", () => {
     const subject = read({
-      trail: { status: "truncated", reason: "stopped after 20 pages", windowDays: 10 },
+      trail: {
+        status: "truncated",
+        reason: "stopped after 20 pages",
+        windowDays: 10,
+        failedUses: 1,
+      },
     });
     expect([...unreadableFacts(subject).keys()].sort()).toEqual([
       "trail.daysDisabled",
       "trail.disabledAt",
     ]);
     expect(getFact("trail.windowDays", contextOf(subject, NOW))).toBe(10);
+  });
+
+  it("makes a truncated window without DisableKey or a failed use undecided about failed uses too", () => {
+    const subject = read({
+      trail: { status: "truncated", reason: "stopped after 20 pages", windowDays: 10 },
+    });
+    expect([...unreadableFacts(subject).keys()].sort()).toEqual([
+      "trail.callers",
+      "trail.daysDisabled",
+      "trail.disabledAt",
+      "trail.failedUses",
+      "trail.lastFailedUseAt",
+      "trail.lastFailedUseBy",
+      "trail.lastFailedUseEventId",
+      "trail.lastFailedUseOperation",
+    ]);
   });
 
   it("is absent from a key described without one: trail.status is null", () => {
