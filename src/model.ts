@@ -383,6 +383,25 @@ export interface TrailFacts {
   deletionCancelledAt: string | null;
 }
 
+/** Trail facts with nothing found in them: no span, no event, no failure, no state change. */
+export function emptyTrail(status: TrailStatus, reason: string | null): TrailFacts {
+  return {
+    status,
+    reason,
+    since: null,
+    until: null,
+    events: 0,
+    unreadableEvents: 0,
+    failedUses: 0,
+    lastFailedUse: null,
+    callers: [],
+    disabledAt: null,
+    enabledAt: null,
+    deletionScheduledAt: null,
+    deletionCancelledAt: null,
+  };
+}
+
 /** DescribeKey facts, in the catalog's words (SPEC §4 `key.*`). */
 export interface KeyInfo {
   arn: string;

@@ -12,7 +12,14 @@
 
 import { describeError } from "../aws/errors.js";
 import { isJsonObject } from "../json-object.js";
-import type { AwsTrail, AwsTrailEvent, FailedUse, Fetched, TrailFacts } from "../model.js";
+import {
+  type AwsTrail,
+  type AwsTrailEvent,
+  emptyTrail,
+  type FailedUse,
+  type Fetched,
+  type TrailFacts,
+} from "../model.js";
 import { compareText } from "../order.js";
 import { plural, showValue } from "../show.js";
 import { DAY_MS } from "../time.js";
@@ -146,7 +153,7 @@ export function trailFacts(keyArn: string, answer: Fetched<AwsTrail>, notAfter: 
     return unavailableTrail(describeError(Code, Message, Operation));
   }
   const trail = checked.value;
-  const facts = emptyTrail(trail);
+  const facts = trailRead(trail);
   const callers = new Set<string>();
   let latestFailure: number | null = null;
   for (const event of trail.Events) {
@@ -179,28 +186,14 @@ export function trailFacts(keyArn: string, answer: Fetched<AwsTrail>, notAfter: 
 
 /** A trail that could not be read, with the reason. */
 export function unavailableTrail(reason: string): TrailFacts {
-  return {
-    status: "unavailable",
-    reason,
-    since: null,
-    until: null,
-    events: 0,
-    unreadableEvents: 0,
-    failedUses: 0,
-    lastFailedUse: null,
-    callers: [],
-    disabledAt: null,
-    enabledAt: null,
-    deletionScheduledAt: null,
-    deletionCancelledAt: null,
-  };
+  return emptyTrail("unavailable", reason);
 }
 
 /**
  * The span the events read cover: the whole window asked when every page was read;
  * newest first, a cut-short reading covers only from its oldest event on.
  */
-function emptyTrail(trail: AwsTrail): TrailFacts {
+function trailRead(trail: AwsTrail): TrailFacts {
   const oldest = trail.Events.reduce<string | null>(
     (min, e) =>
       min === null || (answerInstant(e.EventTime) as number) < (answerInstant(min) as number)

@@ -4,17 +4,18 @@
  * turned into dates against the case's clock, so edges are exact.
  */
 import { isJsonObject } from "../json-object.js";
-import type {
-  ChangeAction,
-  KeyChange,
-  KeyInfo,
-  KeyReference,
-  KeySubject,
-  SourceKind,
-  TrailFacts,
-  UsageFacts,
-  UsageMember,
-  UsageStatus,
+import {
+  type ChangeAction,
+  emptyTrail,
+  type KeyChange,
+  type KeyInfo,
+  type KeyReference,
+  type KeySubject,
+  type SourceKind,
+  type TrailFacts,
+  type UsageFacts,
+  type UsageMember,
+  type UsageStatus,
 } from "../model.js";
 import { compareText } from "../order.js";
 import { showValue } from "../show.js";
@@ -146,25 +147,6 @@ function readTrail(data: Data, reading: TrailReading): TrailFacts {
           },
     callers: failedUses === 0 ? [] : [...(callers ?? [by])].sort(compareText),
     disabledAt,
-  };
-}
-
-/** A trail with nothing found in it. */
-function emptyTrail(status: TrailFacts["status"], reason: string | null): TrailFacts {
-  return {
-    status,
-    reason,
-    since: null,
-    until: null,
-    events: 0,
-    unreadableEvents: 0,
-    failedUses: 0,
-    lastFailedUse: null,
-    callers: [],
-    disabledAt: null,
-    enabledAt: null,
-    deletionScheduledAt: null,
-    deletionCancelledAt: null,
   };
 }
 
