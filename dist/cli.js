@@ -37,7 +37,7 @@ import {
   snapshot,
   testRules,
   withDefaultRegion
-} from "./chunks/chunk-IKBLTRS2.js";
+} from "./chunks/chunk-ST5DFDAV.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,

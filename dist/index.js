@@ -37,7 +37,7 @@ import {
   subjectsById,
   truncate,
   withDefaultRegion
-} from "./chunks/chunk-IKBLTRS2.js";
+} from "./chunks/chunk-ST5DFDAV.js";
 import "./chunks/chunk-ZLWY3HRU.js";
 import {
   __commonJS,
