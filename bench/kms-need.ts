@@ -73,6 +73,7 @@ const config: RunConfig = {
   repoRoot: dir,
   now: new Date("2026-11-28T00:00:00Z"),
   failOn: "none",
+  scope: "all",
   outputs: [],
 };
 const start = performance.now();

@@ -63,13 +63,14 @@ export async function runAction(runner: ActionIo): Promise<void> {
     if (settings.token) io.setSecret(settings.token);
     const workingDirectory = io.getInput("working-directory").trim();
     if (workingDirectory) io.chdir(workingDirectory);
+    const deps = io.deps();
+    const context = githubContext(io.env, await readEvent(io, deps));
     const config = await withDefaultRegion(
-      actionConfig(io.getInput, io.env.GITHUB_WORKSPACE || null),
+      // The event decides the default scope: a pull request asks about what it changes.
+      actionConfig(io.getInput, io.env.GITHUB_WORKSPACE || null, context?.eventName ?? null),
       io.env,
       profileRegion,
     );
-    const deps = io.deps();
-    const context = githubContext(io.env, await readEvent(io, deps));
     const client =
       settings.token && context
         ? (io.githubClient ?? githubClient)({

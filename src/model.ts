@@ -494,10 +494,21 @@ export interface Report {
   stats: ReportStats;
 }
 
+/**
+ * Which keys a run evaluates (`--scope`): every key the inputs reference, or only
+ * those the change touches — the key itself, an alias of it, or a consumer of it is
+ * created, updated, deleted, replaced, orphaned or disabled.
+ */
+export type Scope = "changed" | "all";
+
 /** How the facts were gathered. */
 export interface ReportStats {
   /** GetKeyLastUsage calls not made because no rule's outcome depended on them. */
   usageCallsSaved: number;
+  /** The run's `--scope`. */
+  scope: Scope;
+  /** Keys the inputs reference that the change does not touch: in scope `changed`, neither asked about nor evaluated. */
+  keysOutOfScope: number;
 }
 
 // The errors live in errors.ts; re-exported so the stages keep importing their

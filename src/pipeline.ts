@@ -11,6 +11,7 @@ import { CLOCK_SKEW_MS } from "./facts/answers.js";
 import { deployedStacks } from "./facts/deployed.js";
 import { gatherFacts } from "./facts/gather.js";
 import { type Recorder, recordFacts } from "./facts/record.js";
+import { touchedByChange } from "./facts/scope.js";
 import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
 import type { Logger } from "./logging.js";
 import {
@@ -106,7 +107,11 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
     findings,
     suppressed,
     errors: gathered.errors,
-    stats: { usageCallsSaved: gathered.usageCallsSaved },
+    stats: {
+      usageCallsSaved: gathered.usageCallsSaved,
+      scope: config.scope,
+      keysOutOfScope: gathered.keysOutOfScope,
+    },
   });
   return { report, rules, failed: failsAt(report, config.failOn) };
 }
@@ -230,6 +235,11 @@ async function gather(
     notAfter,
     needsTrail: needed.trail,
     ...(skipUnneeded ? { needsUsage: needed.usage } : {}),
+    // Out of scope, a key is not asked about — unless a snapshot is being written,
+    // which should hold every key whatever this run evaluates.
+    ...(config.scope === "changed"
+      ? { inScope: touchedByChange, askOutOfScope: recorder !== null }
+      : {}),
   });
   progress.finish();
   // Before anything is evaluated or written: a snapshot of nothing but errors is no evidence.

@@ -128,7 +128,7 @@ async function runInDir(
 
 describe("the Action", () => {
   it("writes the JSON report, SARIF and outputs, masks the token and fails on an error", async () => {
-    const ran = await runInDir({ "sarif-file": "out.sarif" });
+    const ran = await runInDir({ "sarif-file": "out.sarif", scope: "all" });
     expect(ran.failed).toMatch(/^kms-usage-lint: findings at or above fail-on \(error\)/);
     expect(ran.outputs).toMatchObject({
       errors: "1",
@@ -144,6 +144,26 @@ describe("the Action", () => {
     expect(ran.summary).toContain("1 error and 5 warnings in 4 keys");
     // The checkout is no git repository: the base commit is not at hand.
     expect(ran.log).toContain(`The base commit ${BASE.slice(0, 12)} is not in the checkout`);
+  });
+
+  it("on a pull request, evaluates by default only the keys the pull request changes", async () => {
+    const ran = await runInDir({});
+    const report = JSON.parse(await readFile(ran.outputs.report ?? "", "utf8"));
+    // aws_kms_key.legacy_reports is a no-op in examples/plan.json.
+    expect(report.stats).toMatchObject({ scope: "changed", keysOutOfScope: 1 });
+    expect(report.summary.keys).toBe(3);
+    expect(report.keys.map((k: { id: string }) => k.id)).not.toContain(
+      "arn:aws:kms:us-east-1:111122223333:key/0f9e8d7c-6b5a-4321-8fed-cba987654321",
+    );
+    expect(ran.summary).toContain("1 out of scope (the change does not touch them)");
+  });
+
+  it("on a push, and with input scope all, evaluates every key", async () => {
+    for (const ran of [await runInDir({}, "push"), await runInDir({ scope: "all" })]) {
+      const report = JSON.parse(await readFile(ran.outputs.report ?? "", "utf8"));
+      expect(report.stats).toMatchObject({ scope: "all", keysOutOfScope: 0 });
+      expect(report.summary.keys).toBe(4);
+    }
   });
 
   it("takes template parameter values from the parameters input, one STACK.NAME=VALUE a line", async () => {
@@ -175,6 +195,9 @@ describe("the Action", () => {
     const ran = await runInDir({ comment: "sometimes" });
     expect(ran.failed).toBe(
       'kms-usage-lint: input comment: expected update, new, delete-and-new, off, found "sometimes"',
+    );
+    expect((await runInDir({ scope: "touched" })).failed).toBe(
+      'kms-usage-lint: input scope: expected changed, all, found "touched"',
     );
     expect((await runInDir({ "review-comments": "yes" })).failed).toBe(
       'kms-usage-lint: input review-comments: expected true or false, found "yes"',
@@ -267,7 +290,11 @@ describe("the Action's log", () => {
 
   it("prints the text report between stop-commands and a random token, its own commands outside", async () => {
     writeFileSync(join(dir, "hostile.json"), planWithForEachKey(HOSTILE_KEY));
-    const ran = await runInDir({ "terraform-plan": "hostile.json", annotations: "commands" });
+    const ran = await runInDir({
+      "terraform-plan": "hostile.json",
+      annotations: "commands",
+      scope: "all",
+    });
     const lines = ran.log.split("\n");
     const stop = lines.findIndex((line) => line.startsWith("::stop-commands::"));
     const token = lines[stop]?.slice("::stop-commands::".length) ?? "";

@@ -1,5 +1,5 @@
 /** GitHub Action inputs (SPEC §8) → RunConfig, the same config the CLI builds. */
-import { InputError, SEVERITIES, type Severity } from "../model.js";
+import { InputError, type Scope, SEVERITIES, type Severity } from "../model.js";
 import {
   ANNOTATIONS_MODES,
   type AnnotationsMode,
@@ -18,13 +18,29 @@ import {
   parseRoleTemplate,
   parseTrailMaxPages,
   type RunConfig,
+  SCOPES,
 } from "./config.js";
 
 /** Reads one input by name; `""` when unset (the runner's convention). */
 export type InputReader = (name: string) => string;
 
-/** The Action's configuration, with paths relative to `working-directory`. */
-export function actionConfig(input: InputReader, workspace: string | null): RunConfig {
+/**
+ * The events a pull request runs on: there, the check asks by default only about the
+ * keys the pull request changes (input `scope`).
+ */
+const PULL_REQUEST_EVENTS: readonly string[] = ["pull_request", "pull_request_target"];
+
+/**
+ * The Action's configuration, with paths relative to `working-directory`.
+ *
+ * @param eventName the event the workflow runs on (`GITHUB_EVENT_NAME`, as the GitHub
+ *   context reads it); null outside a workflow run.
+ */
+export function actionConfig(
+  input: InputReader,
+  workspace: string | null,
+  eventName: string | null,
+): RunConfig {
   const list = (name: string) =>
     input(name)
       .split(/\r?\n/)
@@ -83,10 +99,16 @@ export function actionConfig(input: InputReader, workspace: string | null): RunC
         ? DEFAULT_TRAIL_MAX_PAGES
         : parseTrailMaxPages(trailMaxPages, "input trail-max-pages"),
     failOn: failOn as Severity | "none",
+    scope: oneOf(input, "scope", SCOPES, defaultScope(eventName)),
     // The Action renders its own outputs (log, JSON report file); the list here is unused.
     outputs: [],
   };
   return config;
+}
+
+/** `changed` on a pull request's events, where the change is the pull request's; `all` on any other. */
+function defaultScope(eventName: string | null): Scope {
+  return eventName !== null && PULL_REQUEST_EVENTS.includes(eventName) ? "changed" : "all";
 }
 
 /** How the Action reports, besides the run's configuration (SPEC §8). */

@@ -1,6 +1,6 @@
 /** Command-line arguments → RunConfig (SPEC §7), with commander doing the parsing and help. */
 import { Command, CommanderError, Option } from "commander";
-import { InputError, SEVERITIES, type Severity } from "../model.js";
+import { InputError, type Scope, SEVERITIES, type Severity } from "../model.js";
 import { FORMATS, type Format } from "../report/format-options.js";
 import { PARAMETER_HELP, parseParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
@@ -16,6 +16,8 @@ import {
   parseRoleTemplate,
   parseTrailMaxPages,
   type RunConfig,
+  SCOPE_HELP,
+  SCOPES,
   TRAIL_MAX_PAGES_HELP,
 } from "./config.js";
 
@@ -74,6 +76,7 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
         .choices([...SEVERITIES, "none"])
         .default("error"),
     )
+    .addOption(new Option("--scope <scope>", SCOPE_HELP).choices(SCOPES).default("all"))
     .option("--now <iso8601>", "the evaluation clock, for reproducible reports")
     .option("--quiet", "print no warnings on stderr")
     .action((paths: string[], options: CheckOptions) => {
@@ -97,7 +100,8 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
     )
     .option("--quiet", "print no warnings on stderr")
     .action((paths: string[], options: CheckOptions & { output: string }) => {
-      const config = toConfig(paths, { ...options, format: [], failOn: "none" });
+      // A snapshot holds every key: `check --facts` may read it in either scope.
+      const config = toConfig(paths, { ...options, format: [], failOn: "none", scope: "all" });
       parsed = {
         command: "snapshot",
         config: { ...config, saveFacts: options.output },
@@ -233,6 +237,7 @@ interface CheckOptions {
   region?: string;
   format?: string[];
   failOn: Severity | "none";
+  scope: Scope;
   now?: string;
   quiet?: boolean;
 }
@@ -285,6 +290,7 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
         ? DEFAULT_TRAIL_MAX_PAGES
         : parseTrailMaxPages(options.trailMaxPages, "--trail-max-pages"),
     failOn: options.failOn,
+    scope: options.scope,
     outputs: parseOutputs(options.format ?? []),
   };
 }

@@ -1,6 +1,6 @@
 /** The one typed configuration that CLI arguments and Action inputs both become. */
 import { DEFAULT_TRAIL_MAX_PAGES } from "../facts/cloudtrail.js";
-import { InputError, type Severity } from "../model.js";
+import { InputError, type Scope, type Severity } from "../model.js";
 import type { Format } from "../report/format-options.js";
 import type { ParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
@@ -58,8 +58,17 @@ export interface RunConfig {
   /** `--trail-max-pages`: CloudTrail LookupEvents pages read per key; past it the trail is `truncated`. */
   trailMaxPages: number;
   failOn: Severity | "none";
+  /** `--scope`: evaluate every key the inputs reference, or only those the change touches. */
+  scope: Scope;
   outputs: OutputSpec[];
 }
+
+/** `--scope`'s values. */
+export const SCOPES: readonly Scope[] = ["changed", "all"];
+
+/** What `--scope` (and the Action's `scope`) chooses, for help texts. */
+export const SCOPE_HELP =
+  "changed: evaluate only the keys the change touches (the key, an alias or a consumer of it is created, updated, deleted, replaced, orphaned or disabled), asking AWS nothing about the rest; keys named with --key and keys whose change an input cannot tell (state, outputs) are always in; all: every key the inputs reference";
 
 /**
  * How old a facts snapshot may be by default, in days: a weekly scheduled refresh

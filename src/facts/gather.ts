@@ -41,6 +41,18 @@ export interface GatherOptions {
    * usage facts are in. Absent: never asked (LookupEvents is the tightest quota, 2/s).
    */
   needsTrail?: (subject: KeySubject) => boolean;
+  /**
+   * Whether a key is evaluated at all (`--scope changed`: scope.ts), asked once its
+   * references are resolved and merged. A key out of it is neither asked about nor
+   * returned, only counted. A reference that could not be resolved keeps its key in:
+   * which key it names is unknown, and its problem is said. Absent: every key.
+   */
+  inScope?: (subject: KeySubject) => boolean;
+  /**
+   * Ask about the keys out of scope all the same, returning only those in: a snapshot
+   * being written should hold every key, as `check --facts` in any scope may read it.
+   */
+  askOutOfScope?: boolean;
   /** Told each time a key's facts are complete (for the progress line). */
   onKeyDone?: (done: number, total: number) => void;
   /**
@@ -57,6 +69,8 @@ export interface Gathered {
   usageCallsSaved: number;
   /** Keys whose CloudTrail evidence was asked for. */
   trailsAsked: number;
+  /** Keys left out by `inScope`. */
+  keysOutOfScope: number;
 }
 
 /** Builds one subject per key from the references, with facts from `source`. */
@@ -115,12 +129,19 @@ export async function gatherFacts(
     return call;
   };
 
+  // Scope is decided on whole subjects, after every reference is resolved and merged:
+  // a key touched only through an alias or a consumer is in, with all its references.
+  const inScope = (subject: KeySubject) =>
+    unresolved.has(subject.id) || (options.inScope?.(subject) ?? true);
+  const all = [...groups].map(([id, refs]) => emptySubject(id, refs));
+  const scoped = options.askOutOfScope ? all : all.filter(inScope);
+
   let usageCallsSaved = 0;
   const trail = { asked: 0, missing: [] as string[] };
   let done = 0;
   const subjects = await Promise.all(
-    [...groups].map(async ([id, refs]) => {
-      const subject = emptySubject(id, refs);
+    scoped.map(async (subject) => {
+      const { id, references: refs } = subject;
       const problem = unresolved.get(id);
       if (problem !== undefined) {
         subject.usage = aggregateUsage([unavailableMember(id, problem)]);
@@ -135,12 +156,12 @@ export async function gatherFacts(
       });
       usageCallsSaved += saved;
       await attachTrail(subject, subject.arn, source, options, notAfter, trail);
-      options.onKeyDone?.(++done, groups.size);
+      options.onKeyDone?.(++done, scoped.length);
       return subject;
     }),
   );
-  subjects.sort((a, b) => compareText(a.id, b.id));
-  for (const subject of subjects) {
+  const kept = subjects.filter(inScope).sort((a, b) => compareText(a.id, b.id));
+  for (const subject of kept) {
     if (subject.aliasesUnavailable === undefined) continue;
     errors.push({
       source: subject.references[0]?.file ?? "input",
@@ -148,7 +169,13 @@ export async function gatherFacts(
     });
   }
   if (trail.missing.length > 0) errors.push(trailMissing(trail.missing, source));
-  return { subjects, errors, usageCallsSaved, trailsAsked: trail.asked };
+  return {
+    subjects: kept,
+    errors,
+    usageCallsSaved,
+    trailsAsked: trail.asked,
+    keysOutOfScope: all.length - kept.length,
+  };
 }
 
 /**

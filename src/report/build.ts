@@ -41,7 +41,7 @@ export function buildReport(input: ReportInput): Report {
     findings,
     suppressed,
     errors: input.errors,
-    stats: input.stats ?? { usageCallsSaved: 0 },
+    stats: input.stats ?? { usageCallsSaved: 0, scope: "all", keysOutOfScope: 0 },
     summary: {
       error: count("error"),
       warning: count("warning"),

@@ -90,6 +90,8 @@ describe.each(nodeRuntimes())("the Action on a hostile plan, on $name", ({ bin }
         INPUT_ANNOTATIONS: "checks",
         INPUT_COMMENT: "off",
         "INPUT_FAIL-ON": "warning",
+        // The example's no-op key too: its finding is one of the six annotations.
+        INPUT_SCOPE: "all",
         "INPUT_GITHUB-TOKEN": READ_ONLY,
         GITHUB_ACTIONS: "true",
         GITHUB_EVENT_NAME: "pull_request",

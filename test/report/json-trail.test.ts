@@ -13,7 +13,7 @@ function report(subjects: Report["subjects"]): Report {
     suppressed: [],
     errors: [],
     summary: { error: 0, warning: 0, notice: 0, suppressed: 0, keys: subjects.length },
-    stats: { usageCallsSaved: 0 },
+    stats: { usageCallsSaved: 0, scope: "all", keysOutOfScope: 0 },
   };
 }
 

@@ -92,6 +92,35 @@ afterAll(async () => {
 });
 
 describe("a CDK pull request checked against its base", () => {
+  it("in scope changed, leaves out only the key the comparison says is unchanged", async () => {
+    const keys = async (scope: string) => {
+      const run = await runCli(
+        [
+          ...["--cdk-out", head, "--cdk-base", base, "--facts", join(work.dir, "facts.json")],
+          ...["--format", "json", "--now", "2026-11-28T00:00:00Z", "--scope", scope],
+        ],
+        work.dir,
+      );
+      const report = JSON.parse(run.stdout);
+      return {
+        changes: report.keys.map((k: { id: string; change: { action: string } | null }) => [
+          k.id,
+          k.change?.action ?? null,
+        ]),
+        outOfScope: report.stats.keysOutOfScope,
+      };
+    };
+    const all = await keys("all");
+    const changed = await keys("changed");
+    // The head template declares each key, the comparison says its change: one subject, in
+    // scope by its change — a key being deleted, orphaned, updated or created included.
+    expect(all.changes.filter(([, action]: string[]) => action === "none")).toHaveLength(1);
+    expect(changed.changes).toEqual(
+      all.changes.filter(([, action]: string[]) => action !== "none"),
+    );
+    expect(changed.outOfScope).toBe(1);
+  });
+
   it("stops the deletion of a used DESTROY key, not the orphaning of a RETAIN one, and flags a KeySpec change", async () => {
     const { code, stdout, stderr } = await runCli(
       [

@@ -33,6 +33,7 @@ export function testConfig(overrides: Partial<RunConfig> = {}): RunConfig {
     maxFactsAgeDays: DEFAULT_MAX_FACTS_AGE_DAYS,
     trailMaxPages: DEFAULT_TRAIL_MAX_PAGES,
     failOn: "error",
+    scope: "all",
     outputs: [],
     ...overrides,
   };

@@ -8,7 +8,7 @@ import type { Finding, KeySubject, Report, Severity, SuppressedFinding } from ".
 import { plural as countedWord, listWords } from "../../show.js";
 import type { FormatOptions, RuleMeta } from "../format-options.js";
 import { findingPlace, keyName, subjectsById } from "../place.js";
-import { severityCounts } from "../words.js";
+import { outOfScopeWords, severityCounts } from "../words.js";
 import { codeSpan, escapeMarkdown, truncate } from "./escape.js";
 
 /** The hidden first line the sticky comment is found by. */
@@ -199,6 +199,8 @@ function verdictRules(report: Report, rules: Map<string, RuleMeta>): string[] {
 
 function stats(report: Report): string {
   const parts = [`${plural(report.summary.keys, "key")} checked`];
+  const outOfScope = outOfScopeWords(report.stats);
+  if (outOfScope !== null) parts.push(outOfScope);
   if (report.summary.suppressed > 0) parts.push(`${report.summary.suppressed} suppressed`);
   if (report.errors.length > 0) parts.push(`${report.errors.length} could not be checked`);
   return parts.join(" · ");

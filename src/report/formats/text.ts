@@ -6,6 +6,7 @@ import { escapeLogText } from "../../log-text.js";
 import type { Finding, Report, Severity } from "../../model.js";
 import { compareText } from "../../order.js";
 import { plural } from "../../show.js";
+import { outOfScopeWords } from "../words.js";
 
 export interface TextOptions {
   /** ANSI colour; the CLI turns it on only when stdout is a TTY. */
@@ -59,7 +60,8 @@ export function formatText(report: Report, options: TextOptions): string {
   const total = error + warning + notice;
   const counts = `${plural(error, "error")}, ${plural(warning, "warning")}, ${plural(notice, "notice")}`;
   const saved = report.stats.usageCallsSaved;
-  const tail = `${plural(keys, "key")} checked, ${suppressed} suppressed${
+  const scope = outOfScopeWords(report.stats);
+  const tail = `${plural(keys, "key")} checked${scope === null ? "" : `, ${scope}`}, ${suppressed} suppressed${
     saved > 0 ? `, ${plural(saved, "GetKeyLastUsage call")} saved` : ""
   }`;
   const headline =
