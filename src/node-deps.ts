@@ -1,6 +1,10 @@
-/** The real file system and clock, as both entry points hand them to the pipeline. */
+/**
+ * The real file system and clock, as both entry points hand them to the pipeline.
+ * AWS is loaded from here only when a run asks it: the SDK is two thirds of the
+ * bundle, and `--version`, `rules`, `test` and `check --facts` need none of it.
+ */
 import { access, readdir, writeFile } from "node:fs/promises";
-import { liveFactSource } from "./facts/live.js";
+import type { ProfileRegion } from "./config/region.js";
 import { gitRevisionFiles } from "./git-revision.js";
 import type { Deps } from "./pipeline.js";
 import { readRegularFile, readStreamText } from "./read-file.js";
@@ -22,14 +26,25 @@ export function nodeDeps(): Omit<Deps, "logger"> {
     sourceFiles: nodeSourceFiles(),
     cwd: process.cwd(),
     clock: () => new Date(),
-    liveFacts: (config, warn, progress) => {
+    liveFacts: async (config, warn, progress) => {
       sdkNodeWarning(warn);
+      const { liveFactSource } = await import("./facts/live.js");
       return liveFactSource(config, progress);
     },
     gitRevision: gitRevisionFiles,
     tool: TOOL,
   };
 }
+
+/**
+ * The region a profile sets in the shared AWS config files, read by the SDK's loader,
+ * which is loaded on the first call: only a run given no region (`--region`, AWS_REGION)
+ * asks.
+ */
+export const profileRegion: ProfileRegion = async (profile, env) => {
+  const sdk = await import("./facts/aws/sdk.js");
+  return sdk.profileRegion(profile, env);
+};
 
 // AWS SDK for JavaScript v3 releases from January 2027 on need this Node.js major.
 const SDK_NODE_MAJOR = 22;

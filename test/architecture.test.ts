@@ -56,7 +56,15 @@ const ROOMS = {
   /** run(config, deps): the one place the stages meet. */
   pipeline: ["pipeline.ts"],
   /** Entry points and the real-world deps they inject. */
-  entry: ["cli.ts", "command.ts", "action.ts", "action-run.ts", "node-deps.ts", "git-revision.ts"],
+  entry: [
+    "cli.ts",
+    "command.ts",
+    "command-run.ts",
+    "action.ts",
+    "action-run.ts",
+    "node-deps.ts",
+    "git-revision.ts",
+  ],
 } as const;
 
 type Room = keyof typeof ROOMS;

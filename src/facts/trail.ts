@@ -20,6 +20,12 @@ import { answerInstant, CLOCK_SKEW_MS, MALFORMED } from "./answers.js";
 /** Event history keeps this many days: `LookupEvents` looks no further back (CloudTrail API reference). */
 export const TRAIL_WINDOW_DAYS = 90;
 
+/**
+ * `--trail-max-pages` by default: 1,000 events, 10 s of one region's quota for one key.
+ * Here, not beside the CloudTrail client: the command line reads it with no AWS SDK loaded.
+ */
+export const DEFAULT_TRAIL_MAX_PAGES = 20;
+
 /** Where KMS's own events come from; another service's events name the key only in passing. */
 const KMS_SOURCE = "kms.amazonaws.com";
 
