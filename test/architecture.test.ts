@@ -31,6 +31,7 @@ const ROOMS = {
     "progress.ts",
     "read-file.ts",
     "show.ts",
+    "string-length.ts",
     "time.ts",
     "version.ts",
     "bottleneck-light.d.ts",
