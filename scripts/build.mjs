@@ -11,6 +11,10 @@ async function importTs(entry) {
     write: false,
     format: "esm",
     platform: "node",
+    // CommonJS dependencies (yaml) require() Node built-ins; a data: URL has no path of its own.
+    banner: {
+      js: 'import { createRequire } from "node:module"; const require = createRequire(`${process.cwd()}/`);',
+    },
     logLevel: "warning",
   });
   const code = built.outputFiles[0].text;
@@ -21,6 +25,12 @@ async function importTs(entry) {
 // them at run time cost every run a fifth of a second and ajv's compiler.
 const { validatorModules } = await importTs("scripts/validators.ts");
 for (const { path, text } of validatorModules()) await writeFile(path, text);
+// The built-in packs' YAML as data: parsing it cost every run that loads them.
+const { parsedPacksModule } = await importTs("scripts/builtin-packs.ts");
+{
+  const { path, text } = parsedPacksModule();
+  await writeFile(path, text);
+}
 
 await rm("dist", { recursive: true, force: true });
 await build({

@@ -5,6 +5,7 @@
  * schema, regenerate them with `npx vitest run test/rules/docs.test.ts -u`.
  */
 import { describe, expect, it } from "vitest";
+import { parsedPacksModule } from "../../scripts/builtin-packs.js";
 import { validatorModules } from "../../scripts/validators.js";
 import { factsSchema } from "../../src/facts/snapshot-schema.js";
 import { BUILTIN_PACKS } from "../../src/rules/builtin.js";
