@@ -1,11 +1,11 @@
 /**
  * The real file system and clock, as both entry points hand them to the pipeline.
- * AWS is loaded from here only when a run asks it: the SDK is two thirds of the
- * bundle, and `--version`, `rules`, `test` and `check --facts` need none of it.
+ * AWS (and git) are loaded from here only when a run asks them: the SDK is two
+ * thirds of the bundle, and `--version`, `rules`, `test` and `check --facts` need
+ * none of it.
  */
 import { access, readdir, writeFile } from "node:fs/promises";
 import type { ProfileRegion } from "./config/region.js";
-import { gitRevisionFiles } from "./git-revision.js";
 import type { Deps } from "./pipeline.js";
 import { readRegularFile, readStreamText } from "./read-file.js";
 import { nodeSourceFiles } from "./sources/repo.js";
@@ -31,7 +31,11 @@ export function nodeDeps(): Omit<Deps, "logger"> {
       const { liveFactSource } = await import("./facts/live.js");
       return liveFactSource(config, progress);
     },
-    gitRevision: gitRevisionFiles,
+    // git runs only for --base-ref: child_process is loaded then, not by every run.
+    gitRevision: async (repoRoot, ref) => {
+      const { gitRevisionFiles } = await import("./git-revision.js");
+      return gitRevisionFiles(repoRoot, ref);
+    },
     tool: TOOL,
   };
 }
