@@ -13,7 +13,7 @@ async function importTs(entry) {
     platform: "node",
     // CommonJS dependencies (yaml) require() Node built-ins; a data: URL has no path of its own.
     banner: {
-      js: 'import { createRequire } from "node:module"; const require = createRequire(`${process.cwd()}/`);',
+      js: 'import { createRequire } from "node:module"; const require = createRequire(process.cwd() + "/");',
     },
     logLevel: "warning",
   });

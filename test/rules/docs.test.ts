@@ -38,6 +38,11 @@ describe("generated files", () => {
       await expect(text).toMatchFileSnapshot(`../../${path}`);
     },
   );
+
+  it("src/rules/builtin-data.generated.json is the built-in packs' YAML, parsed", async () => {
+    const { path, text } = parsedPacksModule();
+    await expect(text).toMatchFileSnapshot(`../../${path}`);
+  });
 });
 
 describe("rulesDocs", () => {
