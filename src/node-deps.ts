@@ -6,6 +6,7 @@
  */
 import { access, readdir, writeFile } from "node:fs/promises";
 import type { ProfileRegion } from "./config/region.js";
+import { sharedFiles } from "./facts/aws/shared-files.js";
 import type { Deps } from "./pipeline.js";
 import { readRegularFile, readStreamText } from "./read-file.js";
 import { nodeSourceFiles } from "./sources/repo.js";
@@ -42,13 +43,23 @@ export function nodeDeps(): Omit<Deps, "logger"> {
 
 /**
  * The region a profile sets in the shared AWS config files, read by the SDK's loader,
- * which is loaded on the first call: only a run given no region (`--region`, AWS_REGION)
- * asks.
+ * which is loaded only when one of the files exists: only a run given no region
+ * (`--region`, AWS_REGION) asks, and the SDK reads a missing file as empty.
  */
 export const profileRegion: ProfileRegion = async (profile, env) => {
+  const { config, credentials } = sharedFiles(env);
+  const found = await Promise.all(
+    [config, credentials].map((file) => file !== null && exists(file)),
+  );
+  if (!found.includes(true)) return null;
   const sdk = await import("./facts/aws/sdk.js");
   return sdk.profileRegion(profile, env);
 };
+
+/** Whether something is at `path` (what is there, the SDK's loader judges). */
+function exists(path: string): Promise<boolean> {
+  return access(path).then(yes, no);
+}
 
 // AWS SDK for JavaScript v3 releases from January 2027 on need this Node.js major.
 const SDK_NODE_MAJOR = 22;

@@ -85,7 +85,16 @@ describe.each(nodeRuntimes())("the start of dist/ on $name", ({ bin }) => {
     expect(holding(files, AWS_SDK)).toEqual([]);
   });
 
-  it("a check from a snapshot, given no region, loads the SDK's shared-config reader and no client", () => {
+  it("a check from a snapshot, given no region and no shared AWS file, loads no AWS SDK", () => {
+    const missing = join(dir, "no-such-file");
+    const files = loaded(
+      ["check", "examples/plan.json", "--facts", "examples/facts.json", "--now", NOW],
+      { AWS_CONFIG_FILE: missing, AWS_SHARED_CREDENTIALS_FILE: missing },
+    );
+    expect(holding(files, AWS_SDK)).toEqual([]);
+  });
+
+  it("a check from a snapshot, given no region, reads a shared AWS file with the SDK's reader and no client", () => {
     const files = loaded([
       "check",
       "examples/plan.json",
