@@ -1,7 +1,12 @@
-/** The real file system and clock, as both entry points hand them to the pipeline. */
+/**
+ * The real file system and clock, as both entry points hand them to the pipeline.
+ * AWS (and git) are loaded from here only when a run asks them: the SDK is two
+ * thirds of the bundle, and `--version`, `rules`, `test` and `check --facts` need
+ * none of it.
+ */
 import { access, readdir, writeFile } from "node:fs/promises";
-import { liveFactSource } from "./facts/live.js";
-import { gitRevisionFiles } from "./git-revision.js";
+import type { ProfileRegion } from "./config/region.js";
+import { sharedFiles } from "./facts/aws/shared-files.js";
 import type { Deps } from "./pipeline.js";
 import { readRegularFile, readStreamText } from "./read-file.js";
 import { nodeSourceFiles } from "./sources/repo.js";
@@ -22,13 +27,38 @@ export function nodeDeps(): Omit<Deps, "logger"> {
     sourceFiles: nodeSourceFiles(),
     cwd: process.cwd(),
     clock: () => new Date(),
-    liveFacts: (config, warn, progress) => {
+    liveFacts: async (config, warn, progress) => {
       sdkNodeWarning(warn);
+      const { liveFactSource } = await import("./facts/live.js");
       return liveFactSource(config, progress);
     },
-    gitRevision: gitRevisionFiles,
+    // git runs only for --base-ref: child_process is loaded then, not by every run.
+    gitRevision: async (repoRoot, ref) => {
+      const { gitRevisionFiles } = await import("./git-revision.js");
+      return gitRevisionFiles(repoRoot, ref);
+    },
     tool: TOOL,
   };
+}
+
+/**
+ * The region a profile sets in the shared AWS config files, read by the SDK's loader,
+ * which is loaded only when one of the files exists: only a run given no region
+ * (`--region`, AWS_REGION) asks, and the SDK reads a missing file as empty.
+ */
+export const profileRegion: ProfileRegion = async (profile, env) => {
+  const { config, credentials } = sharedFiles(env);
+  const found = await Promise.all(
+    [config, credentials].map((file) => file !== null && exists(file)),
+  );
+  if (!found.includes(true)) return null;
+  const sdk = await import("./facts/aws/sdk.js");
+  return sdk.profileRegion(profile, env);
+};
+
+/** Whether something is at `path` (what is there, the SDK's loader judges). */
+function exists(path: string): Promise<boolean> {
+  return access(path).then(yes, no);
 }
 
 // AWS SDK for JavaScript v3 releases from January 2027 on need this Node.js major.

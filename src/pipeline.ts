@@ -70,12 +70,15 @@ export interface Deps {
   cwd: string;
   clock(): Date;
   logger: Logger;
-  /** Live AWS facts, when the caller can reach AWS; without it `--facts` is required. */
+  /**
+   * Live AWS facts, when the caller can reach AWS; without it `--facts` is required.
+   * A promise: the AWS SDK is loaded only by a run that asks AWS.
+   */
   liveFacts?: (
     config: RunConfig,
     warn: (message: string) => void,
     progress: Progress,
-  ) => FactSource;
+  ) => Promise<FactSource>;
   /** A git revision's files (`--base-ref`); null when the commit is not in the repository. */
   gitRevision?: (repoRoot: string, ref: string) => Promise<SourceFiles | null>;
   /** Where fact gathering reports how far it is (the CLI's progress line). */
@@ -366,7 +369,7 @@ async function factSource(
   if (deps.liveFacts) {
     return {
       // The evaluation clock ends the CloudTrail window: `snapshot` and `check` read the same one.
-      source: deps.liveFacts({ ...config, now }, deps.logger.warn, deps.progress ?? SILENT),
+      source: await deps.liveFacts({ ...config, now }, deps.logger.warn, deps.progress ?? SILENT),
       capturedAt: null,
     };
   }

@@ -31,6 +31,7 @@ const ROOMS = {
     "progress.ts",
     "read-file.ts",
     "show.ts",
+    "string-length.ts",
     "time.ts",
     "version.ts",
     "bottleneck-light.d.ts",
@@ -56,7 +57,15 @@ const ROOMS = {
   /** run(config, deps): the one place the stages meet. */
   pipeline: ["pipeline.ts"],
   /** Entry points and the real-world deps they inject. */
-  entry: ["cli.ts", "command.ts", "action.ts", "action-run.ts", "node-deps.ts", "git-revision.ts"],
+  entry: [
+    "cli.ts",
+    "command.ts",
+    "command-run.ts",
+    "action.ts",
+    "action-run.ts",
+    "node-deps.ts",
+    "git-revision.ts",
+  ],
 } as const;
 
 type Room = keyof typeof ROOMS;

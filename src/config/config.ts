@@ -1,5 +1,5 @@
 /** The one typed configuration that CLI arguments and Action inputs both become. */
-import { DEFAULT_TRAIL_MAX_PAGES } from "../facts/cloudtrail.js";
+import { DEFAULT_TRAIL_MAX_PAGES } from "../facts/trail.js";
 import { InputError, type Scope, type Severity } from "../model.js";
 import type { Format } from "../report/format-options.js";
 import type { ParameterOverride } from "../sources/cdk/parameters.js";

@@ -10,12 +10,12 @@ import { AwsLayer, type AwsOptions } from "./aws/layer.js";
 import { CLOUDFORMATION, deployedStacksIn, type StackOperation } from "./cloudformation.js";
 import {
   CLOUDTRAIL,
-  DEFAULT_TRAIL_MAX_PAGES,
   type TrailOperation,
   type TrailSettings,
   trailQuestions,
 } from "./cloudtrail.js";
 import { KMS, type KmsOperation, kmsQuestions } from "./kms.js";
+import { DEFAULT_TRAIL_MAX_PAGES } from "./trail.js";
 
 /** The quotas of every operation a live run asks. */
 export const DEFAULT_RATES: Readonly<

@@ -32,9 +32,6 @@ export const CLOUDTRAIL: AwsService<TrailOperation> = {
 /** `LookupEvents` gives at most 50 events a page (its MaxResults is 1–50). */
 export const TRAIL_PAGE_SIZE = 50;
 
-/** `--trail-max-pages` by default: 1,000 events, 10 s of one region's quota for one key. */
-export const DEFAULT_TRAIL_MAX_PAGES = 20;
-
 /** One page of LookupEvents, as the SDK parses it: checked only for its events' ids and times. */
 interface EventPage {
   Events?: Record<string, unknown>[];

@@ -3,7 +3,7 @@
  * `check --facts FILE` evaluates offline exactly as it would live.
  */
 
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
 import { parseKmsArn } from "../aws/key-ids.js";
 import {
   type AwsCallError,
@@ -18,9 +18,8 @@ import {
   type RecordedArns,
 } from "../model.js";
 import { plural, showValue } from "../show.js";
-import { parseIsoTimestamp } from "../time.js";
 import { answerInstant } from "./answers.js";
-import { factsSchema } from "./snapshot-schema.js";
+import { validateFacts } from "./snapshot-validator.generated.js";
 
 export interface SnapshotEntry {
   KeyMetadata?: AwsKeyMetadata;
@@ -78,19 +77,13 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
   };
 }
 
-let validator: ValidateFunction | null = null;
-
-/** The first schema violation in `doc`, as a message; null when it is a valid snapshot. */
+/**
+ * The first schema violation in `doc`, as a message; null when it is a valid snapshot.
+ * The validator is the facts schema compiled at build time (scripts/validators.ts).
+ */
 function schemaProblem(doc: unknown): string | null {
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: true })
-    // The calendar-checked reading AWS answers get (answers.ts), not a looser regular expression.
-    .addFormat("date-time", {
-      type: "string",
-      validate: (text) => parseIsoTimestamp(text) !== null,
-    })
-    .compile(factsSchema());
-  if (validator(doc)) return null;
-  const errors = validator.errors ?? [];
+  if (validateFacts(doc)) return null;
+  const errors = validateFacts.errors ?? [];
   const paths = new Set(errors.map((e) => e.instancePath));
   const first = errors[0]?.instancePath ?? "";
   const here = errors.filter((e) => e.instancePath === first);

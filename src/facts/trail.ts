@@ -35,6 +35,12 @@ export const TRAIL_WINDOW_DAYS = 90;
  */
 export const TRAIL_END_SLACK_MS = DAY_MS;
 
+/**
+ * `--trail-max-pages` by default: 1,000 events, 10 s of one region's quota for one key.
+ * Here, not beside the CloudTrail client: the command line reads it with no AWS SDK loaded.
+ */
+export const DEFAULT_TRAIL_MAX_PAGES = 20;
+
 /** Where KMS's own events come from; another service's events name the key only in passing. */
 const KMS_SOURCE = "kms.amazonaws.com";
 

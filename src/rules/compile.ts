@@ -14,7 +14,14 @@ import { describeSchemaError, pathToPointer } from "./schema-errors.js";
 import { compileTemplate, type Template } from "./template.js";
 import type { CompiledRule, RawIgnore, RulesFileInput } from "./types.js";
 import { parseRulesText, validateRules } from "./validate.js";
-import { type DataPath, locate, type ParsedYaml, type Place, textOrigin } from "./yaml-source.js";
+import {
+  type DataPath,
+  locate,
+  type ParsedYaml,
+  type Place,
+  preParsed,
+  textOrigin,
+} from "./yaml-source.js";
 
 /**
  * How deeply the data of a rules file may nest before it is refused unread.
@@ -119,16 +126,26 @@ function compileDefinition(raw: unknown, path: DataPath, scope: FileScope): Defi
   };
 }
 
+/**
+ * The rule's message, compiled. Where it is in the file is found only when it has
+ * a problem to place, compiling it again there: finding a place needs the YAML
+ * nodes, which a file parsed at build time does not otherwise need.
+ */
 function compileMessage(raw: unknown, path: DataPath, scope: FileScope): Template | null {
   if (typeof raw !== "string" || hasSchemaError(scope, path)) return null;
+  try {
+    return compileTemplate(raw, scope.file, 1, 1);
+  } catch (error) {
+    if (!(error instanceof RulesError)) throw error;
+  }
   const origin = textOrigin(scope.parsed, path);
   try {
-    return compileTemplate(raw, scope.file, origin.line, origin.column, origin.verbatim);
+    compileTemplate(raw, scope.file, origin.line, origin.column, origin.verbatim);
   } catch (error) {
     if (!(error instanceof RulesError)) throw error;
     scope.problems.push(...error.problems);
-    return null;
   }
+  return null;
 }
 
 function readSetting(raw: unknown, path: DataPath, scope: FileScope): Setting | null {
@@ -204,7 +221,10 @@ export function checkFile(
   input: RulesFileInput,
   problems: RulesProblem[],
 ): { scope: FileScope; content: FileContent } | null {
-  const parsed = parseRulesText(input.text, input.file, "rules file", problems);
+  const parsed =
+    input.data === undefined
+      ? parseRulesText(input.text, input.file, "rules file", problems)
+      : preParsed(input.text, input.data);
   if (parsed === null) return null;
   if (saysNothing(parsed.data)) {
     // Zero rules would run and every change would pass: a gate that checks nothing (SPEC §10).

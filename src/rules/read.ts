@@ -23,10 +23,11 @@ import { parseYaml } from "./yaml-source.js";
 /** Reads a file's text; rejects with the Node error (`ENOENT`…) when it cannot. */
 export type ReadText = (path: string) => Promise<string>;
 
-/** What is evaluated without a rules file: the recommended pack. */
+/** What is evaluated without a rules file: the recommended pack (its data as parsed, so no YAML is). */
 export const DEFAULT_RULES: RulesFileInput = {
   file: "(default)",
   text: "extends: [recommended]\n",
+  data: { extends: ["recommended"] },
 };
 
 /**

@@ -9,6 +9,11 @@ import type { FactContext, FactPath } from "./catalog.js";
 export interface RulesFileInput {
   file: string;
   text: string;
+  /**
+   * `text`'s YAML as data, when it was parsed at build time (the built-in packs);
+   * absent: `text` is parsed on loading.
+   */
+  data?: unknown;
 }
 
 /**

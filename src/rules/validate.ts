@@ -1,13 +1,16 @@
 /**
  * Reading a rules or rule test file up to its validated data (STYLE 3 "Parse,
  * validate, compile"): the size check, the YAML parse, and one JSON Schema
- * validator per schema, compiled once on one Ajv for both the loader and the
- * test runner.
+ * validator per schema for both the loader and the test runner, compiled at build
+ * time (scripts/validators.ts): compiling them took a fifth of a second of every run.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
 import type { RulesProblem } from "./errors.js";
-import { rulesSchema } from "./schema.js";
-import { ruleTestsSchema } from "./test-schema.js";
+import {
+  validateRules as rules,
+  validateRuleTests as tests,
+  type Validator,
+} from "./validators.generated.js";
 import { type ParsedYaml, parseYaml } from "./yaml-source.js";
 
 /** Rules files are hand-written and a few kilobytes; anything over 1 MB is a mistake or an attack. */
@@ -41,33 +44,16 @@ export function parseRulesText(
   return result.parsed;
 }
 
-let ajv: Ajv | null = null;
-let rulesValidator: ValidateFunction | null = null;
-let testsValidator: ValidateFunction | null = null;
-
-/** The one Ajv, made on first use. */
-function schemaCompiler(): Ajv {
-  ajv ??= new Ajv({
-    allErrors: true,
-    // parentSchema on each error: messages read the schema's titles and property names.
-    verbose: true,
-    strict: true,
-    // `if: {required: [...]}` discriminates conditions without declaring properties there.
-    strictRequired: false,
-    // Operator values like `equals` take a string, number or boolean.
-    allowUnionTypes: true,
-  });
-  return ajv;
-}
-
 /** Every error of a rules file's data against the rules schema; empty when it is valid. */
 export function validateRules(data: unknown): ErrorObject[] {
-  rulesValidator ??= schemaCompiler().compile(rulesSchema());
-  return rulesValidator(data) ? [] : (rulesValidator.errors ?? []);
+  return errorsOf(rules, data);
 }
 
 /** Every error of a rule test file's data against the rule tests schema; empty when it is valid. */
 export function validateRuleTests(data: unknown): ErrorObject[] {
-  testsValidator ??= schemaCompiler().compile(ruleTestsSchema());
-  return testsValidator(data) ? [] : (testsValidator.errors ?? []);
+  return errorsOf(tests, data);
+}
+
+function errorsOf(validator: Validator, data: unknown): ErrorObject[] {
+  return validator(data) ? [] : (validator.errors ?? []);
 }

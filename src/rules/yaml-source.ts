@@ -36,10 +36,40 @@ export interface Place {
 
 /** A parsed rules file: its data, and what is needed to find places in it. */
 export interface ParsedYaml {
-  doc: Document;
-  lineCounter: LineCounter;
   text: string;
   data: unknown;
+  /** The YAML nodes `data` was read from, for places in `text`. */
+  nodes(): YamlNodes;
+}
+
+/** A YAML document and the line offsets of its text. */
+export interface YamlNodes {
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+/**
+ * A file whose data was parsed at build time (the built-in packs): its YAML nodes
+ * are parsed from `text` only if a place in it is asked for, which loading a
+ * valid file never does.
+ */
+export function preParsed(text: string, data: unknown): ParsedYaml {
+  let nodes: YamlNodes | null = null;
+  return {
+    text,
+    data,
+    nodes: () => {
+      nodes ??= parseNodes(text);
+      return nodes;
+    },
+  };
+}
+
+function parseNodes(text: string): YamlNodes {
+  const lineCounter = new LineCounter();
+  // prettyErrors off: prettifying a huge single-line input is itself costly; we place errors ourselves.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return { doc, lineCounter };
 }
 
 /** A problem found while parsing. */
@@ -56,9 +86,8 @@ function placeOf(lineCounter: LineCounter, offset: number): Place {
 export function parseYaml(
   text: string,
 ): { ok: true; parsed: ParsedYaml } | { ok: false; problems: ParseProblem[] } {
-  const lineCounter = new LineCounter();
-  // prettyErrors off: prettifying a huge single-line input is itself costly; we place errors ourselves.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const nodes = parseNodes(text);
+  const { doc, lineCounter } = nodes;
   const [error] = doc.errors;
   if (error !== undefined) {
     // Only the first: the errors after a syntax error mostly follow from it (one
@@ -78,7 +107,7 @@ export function parseYaml(
   }
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { ok: true, parsed: { doc, lineCounter, text, data } };
+    return { ok: true, parsed: { text, data, nodes: () => nodes } };
   } catch (error) {
     const place = firstAlias(doc, lineCounter) ?? { line: 1, column: 1 };
     const message =
@@ -109,8 +138,8 @@ function firstAlias(doc: Document, lineCounter: LineCounter): Place | null {
   return offset === null ? null : placeOf(lineCounter, offset);
 }
 
-function resolve(parsed: ParsedYaml, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(parsed.doc) : node;
+function resolve(nodes: YamlNodes, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(nodes.doc) : node;
 }
 
 function keyText(key: unknown): string | null {
@@ -122,8 +151,8 @@ function keyText(key: unknown): string | null {
  * `target: "key"`, the key of the last map entry instead of its value — where
  * an unknown or misspelt key is.
  */
-function nodeAt(parsed: ParsedYaml, path: DataPath, target: "value" | "key"): Node | null {
-  let node = resolve(parsed, parsed.doc.contents);
+function nodeAt(nodes: YamlNodes, path: DataPath, target: "value" | "key"): Node | null {
+  let node = resolve(nodes, nodes.doc.contents);
   let found: Node | null = (node as Node | null) ?? null;
   for (const [index, segment] of path.entries()) {
     const last = index === path.length - 1;
@@ -132,9 +161,9 @@ function nodeAt(parsed: ParsedYaml, path: DataPath, target: "value" | "key"): No
       if (!pair) return found;
       if (last && target === "key" && isScalar(pair.key)) return pair.key;
       // `key:` with no value has a null value node; its key is the nearest place.
-      node = resolve(parsed, pair.value ?? pair.key);
+      node = resolve(nodes, pair.value ?? pair.key);
     } else if (isSeq(node)) {
-      node = resolve(parsed, node.items[Number(segment)]);
+      node = resolve(nodes, node.items[Number(segment)]);
     } else {
       return found;
     }
@@ -150,8 +179,9 @@ export function locate(
   path: DataPath,
   target: "value" | "key" = "value",
 ): Place {
-  const offset = nodeAt(parsed, path, target)?.range?.[0];
-  return offset === undefined ? { line: 1, column: 1 } : placeOf(parsed.lineCounter, offset);
+  const nodes = parsed.nodes();
+  const offset = nodeAt(nodes, path, target)?.range?.[0];
+  return offset === undefined ? { line: 1, column: 1 } : placeOf(nodes.lineCounter, offset);
 }
 
 /**
@@ -160,7 +190,7 @@ export function locate(
  * or quoted without escapes), so an index into the value is a column offset.
  */
 export function textOrigin(parsed: ParsedYaml, path: DataPath): Place & { verbatim: boolean } {
-  const node = nodeAt(parsed, path, "value");
+  const node = nodeAt(parsed.nodes(), path, "value");
   const start = locate(parsed, path);
   if (!isScalar(node) || typeof node.value !== "string" || !node.range)
     return { ...start, verbatim: false };

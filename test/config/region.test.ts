@@ -7,8 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Environment, withDefaultRegion } from "../../src/config/region.js";
-import { profileRegion } from "../../src/facts/aws/sdk.js";
 import { InputError } from "../../src/model.js";
+// The entry points' reader: it loads the SDK's only when a shared file exists.
+import { profileRegion } from "../../src/node-deps.js";
 import { testConfig } from "../support/config.js";
 
 /** A home directory with these `.aws/config` and `.aws/credentials` files. */

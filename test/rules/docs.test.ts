@@ -1,9 +1,12 @@
 /**
- * Generated files stay generated: docs/rules.md and the schemas in schemas/
- * must equal what the code produces. After changing a rule, a fact or the
+ * Generated files stay generated: docs/rules.md, the schemas in schemas/ and
+ * the validators compiled from them (the `.generated` files in src/) must equal
+ * what the code produces. After changing a rule, a fact or the
  * schema, regenerate them with `npx vitest run test/rules/docs.test.ts -u`.
  */
 import { describe, expect, it } from "vitest";
+import { parsedPacksModule } from "../../scripts/builtin-packs.js";
+import { validatorModules } from "../../scripts/validators.js";
 import { factsSchema } from "../../src/facts/snapshot-schema.js";
 import { BUILTIN_PACKS } from "../../src/rules/builtin.js";
 import { FACT_PATHS } from "../../src/rules/catalog.js";
@@ -27,6 +30,18 @@ describe("generated files", () => {
 
   it("schemas/rule-tests.schema.json is the rule test runner's schema", async () => {
     await expect(ruleTestsSchemaText()).toMatchFileSnapshot("../../schemas/rule-tests.schema.json");
+  });
+
+  it.each(validatorModules())(
+    "$path is the schemas' validator, compiled",
+    async ({ path, text }) => {
+      await expect(text).toMatchFileSnapshot(`../../${path}`);
+    },
+  );
+
+  it("src/rules/builtin-data.generated.json is the built-in packs' YAML, parsed", async () => {
+    const { path, text } = parsedPacksModule();
+    await expect(text).toMatchFileSnapshot(`../../${path}`);
   });
 });
 

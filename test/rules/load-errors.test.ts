@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { loadRules, MAX_RULES_FILE_BYTES, RulesError } from "../../src/rules/load.js";
 import type { RulesFileInput } from "../../src/rules/types.js";
 import { problemsOf } from "./rule-helpers.js";
@@ -337,6 +338,15 @@ describe("packs", () => {
     expect(problemsOf("extends: [a]\n", packs)).toEqual([
       "b.yml:1:11: rule pack `a` extends itself (a → b → a)",
     ]);
+  });
+
+  it("places a problem in a pack parsed at build time as in one parsed on loading", () => {
+    const text =
+      "rules:\n  r:\n    severity: error\n    description: d\n    when: { fact: now, exists: true }\n    message: 'Key {{key.arn'\n";
+    const data = parse(text);
+    const problem = "p.yml:6:19: unterminated `{{` in message; close it with `}}`";
+    expect(problemsOf("extends: [p]\n", { p: [{ file: "p.yml", text }] })).toEqual([problem]);
+    expect(problemsOf("extends: [p]\n", { p: [{ file: "p.yml", text, data }] })).toEqual([problem]);
   });
 });
 

@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { BUILTIN_PACKS } from "../../src/rules/builtin.js";
 import { loadRules } from "../../src/rules/load.js";
+import { DEFAULT_RULES } from "../../src/rules/read.js";
+import { parseYaml } from "../../src/rules/yaml-source.js";
 
 const pack = BUILTIN_PACKS.recommended ?? [];
 const recommended = loadRules([{ file: "(meta)", text: "extends: [recommended]" }], BUILTIN_PACKS);
@@ -29,6 +31,15 @@ describe("the built-in rules", () => {
     expect(pack.map((input) => input.file).sort()).toEqual(files);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it.each([...pack, DEFAULT_RULES].map((input) => [input.file, input] as const))(
+    "%s: comes parsed at build time, as the loader would parse its text",
+    (_file, input) => {
+      const parsed = parseYaml(input.text);
+      expect(parsed.ok && parsed.parsed.data).toEqual(input.data);
+      expect(input.data).toBeDefined();
+    },
+  );
 
   it.each(ids)(
     "%s: one rule per file, named by its id, written in the public language only",

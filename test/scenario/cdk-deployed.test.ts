@@ -133,7 +133,7 @@ function emulated() {
 
 function cli(args: string[]) {
   return runCli([...args, ...NOW], work.dir, {
-    liveFacts: (config, _warn, progress) => liveFactSource(config, progress),
+    liveFacts: async (config, _warn, progress) => liveFactSource(config, progress),
     writeFile: (path, text) => writeFile(resolve(work.dir, path), text),
   });
 }

@@ -171,7 +171,7 @@ describe("a CDK pull request checked against its base", () => {
         ],
         work.dir,
         {
-          liveFacts: (config) =>
+          liveFacts: async (config) =>
             kmsFactSource({
               ...KMS_DEFAULTS,
               region: config.region,
@@ -216,7 +216,7 @@ describe("without --cdk-base, the deployed template is the base: no base, no ver
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
     try {
       const run = await runCli(["--cdk-out", head, "--now", "2026-11-28T00:00:00Z"], work.dir, {
-        liveFacts: (config) =>
+        liveFacts: async (config) =>
           kmsFactSource({
             ...KMS_DEFAULTS,
             region: config.region,

@@ -79,7 +79,7 @@ afterAll(async () => {
 
 /** Live KMS: the emulator, in the account the stack is given. */
 const live = {
-  liveFacts: (c: RunConfig) =>
+  liveFacts: async (c: RunConfig) =>
     kmsFactSource({
       ...KMS_DEFAULTS,
       region: c.region,

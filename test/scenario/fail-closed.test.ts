@@ -57,7 +57,7 @@ function emulated(emulator: KmsEmulator = kms) {
 const written: string[] = [];
 function cli(args: string[]) {
   return runCli(args, ROOT, {
-    liveFacts: (config, _warn, progress) => liveFactSource(config, progress),
+    liveFacts: async (config, _warn, progress) => liveFactSource(config, progress),
     writeFile: async (path) => {
       written.push(path);
     },
@@ -509,7 +509,7 @@ describe("aliases that could not be listed (SPEC §4's own example rule)", () =>
     const file = join(dir, "aliases-denied.json");
     let text = "";
     const record = await runCli(["snapshot", "examples/plan.json", "-o", file], ROOT, {
-      liveFacts: (config, _warn, progress) => liveFactSource(config, progress),
+      liveFacts: async (config, _warn, progress) => liveFactSource(config, progress),
       writeFile: async (_path, written) => {
         text = written;
       },

@@ -46,7 +46,7 @@ const deps = testDeps({
   readFile: async () => "",
   cwd: "/",
   clock: () => NOW,
-  liveFacts: (c: RunConfig) =>
+  liveFacts: async (c: RunConfig) =>
     kmsFactSource({
       ...KMS_DEFAULTS,
       region: c.region,

@@ -79,7 +79,7 @@ function check(scope: RunConfig["scope"], keys: string[] = []) {
       readFile: async () => PLAN,
       cwd: "/",
       clock: () => NOW,
-      liveFacts: (c: RunConfig) =>
+      liveFacts: async (c: RunConfig) =>
         kmsFactSource({
           ...KMS_DEFAULTS,
           region: c.region,

@@ -138,7 +138,7 @@ afterAll(async () => {
 });
 
 const live: Partial<Deps> = {
-  liveFacts: (config, _warn, progress) => liveFactSource(config, progress),
+  liveFacts: async (config, _warn, progress) => liveFactSource(config, progress),
   clock: () => NOW,
 };
 

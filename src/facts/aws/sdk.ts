@@ -2,9 +2,9 @@
  * What every AWS SDK client of the run shares (KMS, CloudFormation, STS): its retry
  * strategy, its per-attempt timeout, and the endpoint it talks to, for messages.
  */
-import { join } from "node:path";
 import type { KMSClientConfig } from "@aws-sdk/client-kms";
 import { booleanSelector, loadConfig, SelectorType } from "@smithy/core/config";
+import { sharedFiles } from "./shared-files.js";
 
 /** A credentials provider, as the SDK takes it. */
 export type Credentials = NonNullable<KMSClientConfig["credentials"]>;
@@ -153,11 +153,9 @@ export async function profileRegion(
   profile: string,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<string | null> {
-  const home =
-    env.HOME || env.USERPROFILE || (env.HOMEPATH && `${env.HOMEDRIVE ?? ""}${env.HOMEPATH}`);
-  const configFilepath = env.AWS_CONFIG_FILE || (home ? join(home, ".aws", "config") : null);
-  const filepath =
-    env.AWS_SHARED_CREDENTIALS_FILE || (home ? join(home, ".aws", "credentials") : null);
+  const files = sharedFiles(env);
+  const configFilepath = files.config;
+  const filepath = files.credentials;
   if (configFilepath === null && filepath === null) return null;
   const region = await loadConfig(
     {
