@@ -1,7 +1,8 @@
 /**
  * A large, realistic Terraform plan for the benchmark: modules, count/for_each
  * addresses, KMS keys and aliases, buckets and queues that consume the keys,
- * policy strings, tags, nested blocks, and a prior_state with the same resources.
+ * policy strings, tags, nested blocks, and a prior_state with the same resources;
+ * and the facts snapshot of its keys, so the command line checks it with no AWS.
  */
 
 import { once } from "node:events";
@@ -140,4 +141,39 @@ export async function generatePlan(path: string, resources: number): Promise<num
   out.end();
   await once(out, "finish");
   return bytes;
+}
+
+/** Writes the facts snapshot of the keys of a plan of `resources` resources to `path`. */
+export async function generatePlanSnapshot(path: string, resources: number): Promise<void> {
+  const out = createWriteStream(path);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, "drain");
+  };
+  await write(`{"version":1,"capturedAt":"2026-11-27T23:00:00Z","account":"${ACCOUNT}","keys":{`);
+  // Every tenth resource is a key (resource() above).
+  for (let i = 0; i < resources; i += 10) {
+    const arn = keyArn(i);
+    const id = arn.slice(-36);
+    const entry = {
+      KeyMetadata: {
+        AWSAccountId: ACCOUNT,
+        KeyId: id,
+        Arn: arn,
+        CreationDate: "2026-01-15T08:00:00Z",
+        Enabled: true,
+        KeyState: "Enabled",
+        KeyManager: "CUSTOMER",
+      },
+      LastUsage: {
+        KeyId: id,
+        KeyLastUsage: { Operation: "Decrypt", Timestamp: "2026-11-25T14:32:07Z" },
+        TrackingStartDate: "2026-05-01T00:00:00Z",
+        KeyCreationDate: "2026-01-15T08:00:00Z",
+      },
+    };
+    await write(`${i > 0 ? "," : ""}${JSON.stringify(arn)}:${JSON.stringify(entry)}`);
+  }
+  await write("}}\n");
+  out.end();
+  await once(out, "finish");
 }

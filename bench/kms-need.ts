@@ -1,19 +1,21 @@
 /**
- * Need-driven usage (issue 5): a plan of 1,000 keys of which 10 are deleted, with
- * only the deletion rule enabled, through the pipeline against the KMS emulator.
- * Prints one JSON line with the GetKeyLastUsage calls made (target: at most 10).
+ * Need-driven usage in a pull request (issues 5 and 15): a plan of N keys (1,000) of which
+ * D (10) are deleted, the whole recommended pack, `--scope changed`, through the pipeline
+ * against the KMS emulator. Prints one JSON line with the GetKeyLastUsage calls made
+ * (target: at most D). In scope `all` the rules that judge every key's usage (unused,
+ * stale, unreadable) need every key's usage: 1,000 calls.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { RunConfig } from "../src/config/config.js";
 import { KMS_DEFAULTS, kmsFactSource } from "../src/facts/aws-source.js";
 import { nodeDeps } from "../src/node-deps.js";
 import { run } from "../src/pipeline.js";
+import { testConfig } from "../test/support/config.js";
 import { keyArn, startKmsEmulator, testKeyId } from "../test/support/kms-emulator.js";
 
-const KEYS = 1000;
-const DELETED = 10;
+const KEYS = Number(process.argv[2] ?? 1000);
+const DELETED = Number(process.argv[3] ?? 10);
 process.env.AWS_ACCESS_KEY_ID = "bench";
 process.env.AWS_SECRET_ACCESS_KEY = "bench";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
@@ -33,7 +35,7 @@ const plan = {
       is_enabled: true,
       deletion_window_in_days: 7,
     };
-    const deleted = i % (KEYS / DELETED) === 0;
+    const deleted = i % Math.floor(KEYS / DELETED) === 0;
     return {
       address: `aws_kms_key.k${i}`,
       mode: "managed",
@@ -48,39 +50,22 @@ const plan = {
   }),
 };
 writeFileSync(join(dir, "plan.json"), JSON.stringify(plan));
-writeFileSync(
-  join(dir, "rules.yml"),
-  "extends: [recommended]\nrules:\n  unused-key: off\n  update-fails-at-deploy: off\n",
-);
-const config: RunConfig = {
+writeFileSync(join(dir, "rules.yml"), "extends: [recommended]\n");
+const config = testConfig({
   inputs: [{ kind: "terraform-plan", path: join(dir, "plan.json") }],
-  keys: [],
-  parameters: [],
   configFile: join(dir, "rules.yml"),
-  factsFile: null,
-  saveFacts: null,
   region: "us-east-1",
-  profile: null,
   endpointUrl: kms.endpoint,
-  roleTemplate: null,
-  awsTimeout: 30,
-  cdkOut: [],
-  cdkBase: null,
-  baseRef: null,
-  maxFactsAgeDays: 14,
-  trailMaxPages: 20,
-  terraformDir: null,
   repoRoot: dir,
   now: new Date("2026-11-28T00:00:00Z"),
   failOn: "none",
-  scope: "all",
-  outputs: [],
-};
+  scope: "changed",
+});
 const start = performance.now();
 const { report } = await run(config, {
   ...nodeDeps(),
   logger: { info: () => {}, warn: () => {}, debug: () => {} },
-  liveFacts: (c) =>
+  liveFacts: async (c) =>
     kmsFactSource({
       ...KMS_DEFAULTS,
       region: c.region,

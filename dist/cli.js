@@ -4,41 +4,26 @@ import {
   AWS_TIMEOUT_HELP,
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
-  DEFAULT_TRAIL_MAX_PAGES,
-  InputError,
   PARAMETER_HELP,
-  SEVERITIES,
-  SILENT,
-  SILENT_LOGGER,
+  SCOPES,
+  SCOPE_HELP,
   TRAIL_MAX_PAGES_HELP,
-  cliLogger,
-  describeFailure,
-  errorMessage,
-  escapeLogLines,
-  escapeLogText,
-  formatJson,
-  formatMarkdown,
-  formatSarif,
-  formatText,
-  formatWorkflowCommands,
   nodeDeps,
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
   parseParameterOverride,
   parseRoleTemplate,
-  parseTrailMaxPages,
-  plural,
-  profileRegion,
-  progressLine,
-  readRules,
-  rulesSchema,
-  run,
-  snapshot,
-  testRules,
-  withDefaultRegion
-} from "./chunks/chunk-ST5DFDAV.js";
-import "./chunks/chunk-ZLWY3HRU.js";
+  parseTrailMaxPages
+} from "./chunks/chunk-VXSPFO4X.js";
+import {
+  DEFAULT_TRAIL_MAX_PAGES,
+  InputError,
+  SEVERITIES,
+  describeFailure,
+  escapeLogLines
+} from "./chunks/chunk-3VBHB4KG.js";
+import "./chunks/chunk-MIVE57P5.js";
 import {
   __commonJS,
   __require,
@@ -3513,7 +3498,7 @@ function parseArgs(argv, version, io) {
     append
   ).addOption(
     new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices([...SEVERITIES, "none"]).default("error")
-  ).option("--now <iso8601>", "the evaluation clock, for reproducible reports").option("--quiet", "print no warnings on stderr").action((paths, options) => {
+  ).addOption(new Option("--scope <scope>", SCOPE_HELP).choices(SCOPES).default("all")).option("--now <iso8601>", "the evaluation clock, for reproducible reports").option("--quiet", "print no warnings on stderr").action((paths, options) => {
     parsed = {
       command: "check",
       config: toConfig(paths, options),
@@ -3527,7 +3512,7 @@ function parseArgs(argv, version, io) {
     "--config <file>",
     "rules file `check` will use: CloudTrail evidence is recorded for the keys its rules need it for (default: as check's)"
   ).option("--quiet", "print no warnings on stderr").action((paths, options) => {
-    const config = toConfig(paths, { ...options, format: [], failOn: "none" });
+    const config = toConfig(paths, { ...options, format: [], failOn: "none", scope: "all" });
     parsed = {
       command: "snapshot",
       config: { ...config, saveFacts: options.output },
@@ -3637,6 +3622,7 @@ function toConfig(paths, options) {
     maxFactsAgeDays: options.maxFactsAge === void 0 ? DEFAULT_MAX_FACTS_AGE_DAYS : parseMaxFactsAge(options.maxFactsAge, "--max-facts-age"),
     trailMaxPages: options.trailMaxPages === void 0 ? DEFAULT_TRAIL_MAX_PAGES : parseTrailMaxPages(options.trailMaxPages, "--trail-max-pages"),
     failOn: options.failOn,
+    scope: options.scope,
     outputs: parseOutputs(options.format ?? [])
   };
 }
@@ -3664,100 +3650,13 @@ function append(value, previous) {
   return [...previous ?? [], value];
 }
 
-// src/report/formats/index.ts
-var FORMATTERS = {
-  text: formatText,
-  json: (report) => formatJson(report),
-  sarif: formatSarif,
-  markdown: formatMarkdown,
-  github: (report) => formatWorkflowCommands(report)
-};
-
-// src/rules/list.ts
-function listRules(ruleSet) {
-  if (ruleSet.rules.length === 0) return "no rules are enabled\n";
-  const rows = [
-    ["RULE", "SEVERITY", "SOURCE", "DESCRIPTION"],
-    // The source (a file name) and the description are the user's text, printed to a terminal or a log.
-    ...ruleSet.rules.map((rule) => [
-      rule.id,
-      rule.severity,
-      escapeLogText(rule.source),
-      escapeLogText(rule.description)
-    ])
-  ];
-  const widths = [0, 1, 2].map(
-    (column) => Math.max(...rows.map((row) => (row[column] ?? "").length))
-  );
-  return rows.map(
-    (row) => row.map((cell, column) => column < 3 ? cell.padEnd(widths[column] ?? 0) : cell).join("  ")
-  ).map((line) => `${line.trimEnd()}
-`).join("");
-}
-function rulesSchemaText() {
-  return `${JSON.stringify(rulesSchema(), null, 2)}
-`;
-}
-
-// src/rules/test-format.ts
-function formatRuleTestResult(result) {
-  const { files, cases, failures } = result;
-  const blocks = failures.map(
-    (failure) => `FAIL ${escapeLogText(failure.file)}:${failure.line} ${escapeLogText(failure.case)}
-${failure.diff}
-`
-  );
-  const counted = `${plural(cases, "case")} in ${plural(files, "file")}`;
-  const summary = failures.length === 0 ? `${counted}: all passed` : `${counted}: ${cases - failures.length} passed, ${failures.length} failed`;
-  return `${blocks.map((block) => `${block}
-`).join("")}${summary}
-`;
-}
-
 // src/command.ts
 async function main(argv, io, deps) {
   try {
     const args = parseArgs(argv, deps.tool.version, io);
     if (args.command === "done") return 0;
-    if (args.command === "test") {
-      const result = await testRules(args.paths, args.now, { ...deps, logger: SILENT_LOGGER });
-      io.stdout(formatRuleTestResult(result));
-      return result.failures.length > 0 ? 1 : 0;
-    }
-    if (args.command === "rules") {
-      io.stdout(
-        args.schema ? rulesSchemaText() : listRules(await readRules(args.configFile, { ...deps, logger: SILENT_LOGGER }))
-      );
-      return 0;
-    }
-    const logger = cliLogger(io.stderr, {
-      quiet: args.quiet,
-      verbose: args.verbose || io.debug
-    });
-    const progress = io.stderrIsTty && !args.quiet ? progressLine(io.stderr, true) : args.verbose ? progressLine(io.stderr, false) : SILENT;
-    const config = await withDefaultRegion(args.config, io.env ?? {}, profileRegion);
-    if (args.command === "snapshot") {
-      const { keys, usage } = await snapshot(config, { ...deps, logger, progress });
-      const counts = `${usage.used} used, ${usage.unused} unused, ${usage.unknown} unknown, ${usage.unavailable} unavailable`;
-      io.stderr(
-        `wrote the facts of ${plural(keys, "key")} to ${escapeLogText(config.saveFacts ?? "")}: ${counts}
-`
-      );
-      return 0;
-    }
-    const { report, rules, failed } = await run(config, { ...deps, logger, progress });
-    for (const output of config.outputs) {
-      const color = output.file === null && io.stdoutIsTty;
-      const text = FORMATTERS[output.format](report, {
-        color,
-        rules: rules.rules,
-        cwd: deps.cwd,
-        repoRoot: config.repoRoot
-      });
-      if (output.file === null) io.stdout(text);
-      else await writeOutput(output.file, text, deps);
-    }
-    return failed ? 1 : 0;
+    const { runCommand } = await import("./chunks/command-run-K2J7JWY7.js");
+    return await runCommand(args, io, deps);
   } catch (error) {
     const failure = describeFailure(error);
     const stack = io.debug && failure.stack ? `
@@ -3765,13 +3664,6 @@ ${failure.stack}` : "";
     io.stderr(`${escapeLogLines(`${failure.message}${stack}`)}
 `);
     return failure.exitCode;
-  }
-}
-async function writeOutput(file, text, deps) {
-  try {
-    await deps.writeFile(file, text);
-  } catch (cause) {
-    throw new InputError(`cannot write output: ${errorMessage(cause)}`, file, null, { cause });
   }
 }
 

@@ -1,19 +1,12 @@
 import { createRequire as __kulCreateRequire } from "node:module"; const require = __kulCreateRequire(import.meta.url);
 import {
-  DEFAULT_AWS_TIMEOUT_SECONDS,
-  DEFAULT_MAX_FACTS_AGE_DAYS,
-  DEFAULT_TRAIL_MAX_PAGES,
-  InputError,
+  gitMergeBase
+} from "./chunks/chunk-NRC5HQYQ.js";
+import {
   MARKDOWN_MARKER,
-  MAX_INPUT_BYTES,
   MESSAGE_LIMIT,
-  SEVERITIES,
   TITLE_LIMIT,
   actionsLogger,
-  describeFailure,
-  errorMessage,
-  escapeLogLines,
-  escapeLogText,
   findingPlace,
   formatFindingComment,
   formatJson,
@@ -21,8 +14,18 @@ import {
   formatSarif,
   formatText,
   formatWorkflowCommands,
-  gitMergeBase,
   markedFingerprint,
+  run,
+  severityCounts,
+  subjectsById,
+  truncate,
+  withDefaultRegion
+} from "./chunks/chunk-B7JZWC2R.js";
+import {
+  DEFAULT_AWS_TIMEOUT_SECONDS,
+  DEFAULT_MAX_FACTS_AGE_DAYS,
+  MAX_INPUT_BYTES,
+  SCOPES,
   nodeDeps,
   parseAwsTimeout,
   parseMaxFactsAge,
@@ -30,15 +33,20 @@ import {
   parseParameterOverride,
   parseRoleTemplate,
   parseTrailMaxPages,
-  plural,
-  profileRegion,
-  run,
-  severityCounts,
-  subjectsById,
-  truncate,
-  withDefaultRegion
-} from "./chunks/chunk-ST5DFDAV.js";
-import "./chunks/chunk-ZLWY3HRU.js";
+  profileRegion
+} from "./chunks/chunk-VXSPFO4X.js";
+import "./chunks/chunk-K6ZDGI3I.js";
+import {
+  DEFAULT_TRAIL_MAX_PAGES,
+  InputError,
+  SEVERITIES,
+  describeFailure,
+  errorMessage,
+  escapeLogLines,
+  escapeLogText,
+  plural
+} from "./chunks/chunk-3VBHB4KG.js";
+import "./chunks/chunk-MIVE57P5.js";
 import {
   __commonJS,
   __require,
@@ -20991,7 +20999,8 @@ var ANNOTATIONS_MODES = ["checks", "commands", "none"];
 var COMMENT_MODES = ["update", "new", "delete-and-new", "off"];
 
 // src/config/action-inputs.ts
-function actionConfig(input, workspace) {
+var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
+function actionConfig(input, workspace, eventName) {
   const list = (name) => input(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
   const optional = (name) => input(name).trim() || null;
   const failOn = input("fail-on").trim() || "error";
@@ -21036,10 +21045,14 @@ function actionConfig(input, workspace) {
     maxFactsAgeDays: maxFactsAge === null ? DEFAULT_MAX_FACTS_AGE_DAYS : parseMaxFactsAge(maxFactsAge, "input max-facts-age"),
     trailMaxPages: trailMaxPages === null ? DEFAULT_TRAIL_MAX_PAGES : parseTrailMaxPages(trailMaxPages, "input trail-max-pages"),
     failOn,
+    scope: oneOf(input, "scope", SCOPES, defaultScope(eventName)),
     // The Action renders its own outputs (log, JSON report file); the list here is unused.
     outputs: []
   };
   return config;
+}
+function defaultScope(eventName) {
+  return eventName !== null && PULL_REQUEST_EVENTS.includes(eventName) ? "changed" : "all";
 }
 function actionSettings(input) {
   return {
@@ -25957,13 +25970,14 @@ async function runAction(runner) {
     if (settings.token) io.setSecret(settings.token);
     const workingDirectory = io.getInput("working-directory").trim();
     if (workingDirectory) io.chdir(workingDirectory);
+    const deps = io.deps();
+    const context = githubContext(io.env, await readEvent(io, deps));
     const config = await withDefaultRegion(
-      actionConfig(io.getInput, io.env.GITHUB_WORKSPACE || null),
+      // The event decides the default scope: a pull request asks about what it changes.
+      actionConfig(io.getInput, io.env.GITHUB_WORKSPACE || null, context?.eventName ?? null),
       io.env,
       profileRegion
     );
-    const deps = io.deps();
-    const context = githubContext(io.env, await readEvent(io, deps));
     const client = settings.token && context ? (io.githubClient ?? githubClient)({
       token: settings.token,
       baseUrl: context.apiUrl,

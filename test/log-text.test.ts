@@ -121,6 +121,17 @@ describe("escapeJsonText", () => {
     );
   });
 
+  it("escapes each character a log line escapes, but tab, line feed and carriage return", () => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      const inLog = escapeLogText(char) !== char;
+      if (inLog !== (escapeJsonText(char) !== char)) differ.push(code.toString(16));
+    }
+    expect(differ).toEqual(["9", "a", "d"]);
+  });
+
   it("leaves JSON without such characters byte for byte", () => {
     const json = JSON.stringify({ a: "x\ny", b: ["C:\\p"], c: "AWS::KMS::Key" }, null, 2);
     expect(escapeJsonText(json)).toBe(json);

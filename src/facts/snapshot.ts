@@ -155,6 +155,10 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
     };
   };
 
+  // Built on the first question: asking each key's aliases of the whole list would be
+  // keys × aliases (50 s for 10k of each, issue 15).
+  let aliasNames: Map<string, string[]> | null = null;
+
   return {
     kind: "snapshot",
     callerAccount: async () => snapshot.account,
@@ -180,12 +184,8 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
       if (entry === undefined) return missing("ListAliases");
       const failed = entry.Errors?.find((e) => e.Operation === "ListAliases");
       if (failed) return { ok: false, error: failed };
-      const names: string[] = [];
-      for (const [alias, target] of snapshot.aliases) {
-        const parsed = parseKmsArn(alias);
-        if (target === keyArn && parsed) names.push(parsed.id);
-      }
-      return { ok: true, value: names.sort() };
+      aliasNames ??= aliasNamesByTarget(snapshot.aliases);
+      return { ok: true, value: [...(aliasNames.get(keyArn) ?? [])].sort() };
     },
     describeKey: async (keyArn): Promise<Fetched<AwsKeyMetadata>> => {
       const entry = snapshot.keys.get(keyArn);
@@ -250,6 +250,19 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
         : recordedError(entry, "GetKeyLastUsage");
     },
   };
+}
+
+/** The alias names (`alias/…`) a snapshot records for each key ARN they point at. */
+function aliasNamesByTarget(aliases: ReadonlyMap<string, string>): Map<string, string[]> {
+  const byTarget = new Map<string, string[]>();
+  for (const [alias, target] of aliases) {
+    const parsed = parseKmsArn(alias);
+    if (parsed === null) continue;
+    const names = byTarget.get(target);
+    if (names === undefined) byTarget.set(target, [parsed.id]);
+    else names.push(parsed.id);
+  }
+  return byTarget;
 }
 
 /**

@@ -80,7 +80,10 @@ export async function collectReferences(
   deps: CollectDeps,
   stages: CollectStages,
 ): Promise<KeyReference[]> {
-  const references: KeyReference[] = explicitReferences([...options.keys]);
+  // Each input's references as one part, joined at the end: spreading a part into one array
+  // (push(...part)) passes every reference as an argument and overflows the stack past
+  // about 120k of them (issue 15).
+  const parts: KeyReference[][] = [explicitReferences([...options.keys])];
   // Shared by every input, so that an override no input's stack took is the user's error.
   const parameters = new ParameterOverrides([...options.parameters]);
   // Where locations are relative to, and the base revision's files: found on first need.
@@ -108,7 +111,7 @@ export async function collectReferences(
     readAs.add(as);
     // Found by a search, it is the same reading as the file named without a kind, or named as the kind found.
     if (foundAs !== undefined) readAs.add(readingKey(path, { ...input, kind: foundAs }));
-    references.push(...(await collectFile(input, reading)));
+    parts.push(await collectFile(input, reading));
   };
   const collectDir = async (dir: string): Promise<void> => {
     const path = resolve(deps.cwd, dir);
@@ -116,7 +119,7 @@ export async function collectReferences(
     read.add(path);
     const assembly = { dir, baseDir: null };
     const repo = await repository();
-    references.push(...(await collectAssembly(assembly, repo, parameters, deps, stages)));
+    parts.push(await collectAssembly(assembly, repo, parameters, deps, stages));
   };
   // Nothing named: the working directory is searched, as a directory named would be.
   const nothingNamed =
@@ -127,7 +130,7 @@ export async function collectReferences(
   for (const input of inputs) {
     const path = resolve(deps.cwd, input.path);
     if (input.path === STDIN) {
-      references.push(...(await collectStdin(input, reading)));
+      parts.push(await collectStdin(input, reading));
     } else if (input.kind === "auto" && (await isCloudAssemblyDir(path, deps.sourceFiles))) {
       await collectDir(input.path);
     } else if (input.kind === "auto" && (await deps.sourceFiles.list(path)) !== null) {
@@ -144,10 +147,10 @@ export async function collectReferences(
   for (const dir of options.cdkOut) {
     const assembly = { dir, baseDir: options.cdkBase };
     const repo = await repository();
-    references.push(...(await collectAssembly(assembly, repo, parameters, deps, stages)));
+    parts.push(await collectAssembly(assembly, repo, parameters, deps, stages));
   }
   parameters.checkAllApplied();
-  return references;
+  return parts.flat();
 }
 
 /** One way of reading a file: its path, its kind, and (a template) the stack it is read as. */
@@ -295,7 +298,7 @@ async function collectAssembly(
   const head = await readCloudAssembly(resolve(deps.cwd, dir), deps.sourceFiles, { parameters });
   for (const warning of head.warnings) deps.logger.warn(warning);
   for (const note of head.notes) deps.logger.debug(note);
-  const references = [...head.references];
+  let references = head.references;
   let baseStacks: StackModel[] = [];
   if (baseDir !== null) {
     const base = await readCloudAssembly(resolve(deps.cwd, baseDir), deps.sourceFiles, {
@@ -303,11 +306,11 @@ async function collectAssembly(
       base: true,
     });
     for (const warning of base.warnings) deps.logger.warn(warning);
-    references.push(...diffStacks(base.stacks, head.stacks, "cdk-assembly"));
+    references = references.concat(diffStacks(base.stacks, head.stacks, "cdk-assembly"));
     baseStacks = base.stacks;
   } else {
     // Without a base, each stack's deployed template is the base, nested stacks' too.
-    references.push(...(await stages.compareWithDeployed(head.stacks)));
+    references = references.concat(await stages.compareWithDeployed(head.stacks));
   }
   // The CDK app lives beside cdk.json, usually the assembly's parent directory.
   const parent = dirname(resolve(deps.cwd, dir));
