@@ -15,14 +15,14 @@ import {
   parseParameterOverride,
   parseRoleTemplate,
   parseTrailMaxPages
-} from "./chunks/chunk-VXSPFO4X.js";
+} from "./chunks/chunk-ZQTUDMMK.js";
 import {
   DEFAULT_TRAIL_MAX_PAGES,
   InputError,
   SEVERITIES,
   describeFailure,
   escapeLogLines
-} from "./chunks/chunk-3VBHB4KG.js";
+} from "./chunks/chunk-A267HEZT.js";
 import "./chunks/chunk-MIVE57P5.js";
 import {
   __commonJS,
@@ -3655,7 +3655,7 @@ async function main(argv, io, deps) {
   try {
     const args = parseArgs(argv, deps.tool.version, io);
     if (args.command === "done") return 0;
-    const { runCommand } = await import("./chunks/command-run-K2J7JWY7.js");
+    const { runCommand } = await import("./chunks/command-run-V4TC73FC.js");
     return await runCommand(args, io, deps);
   } catch (error) {
     const failure = describeFailure(error);

@@ -20,7 +20,7 @@ import {
   subjectsById,
   truncate,
   withDefaultRegion
-} from "./chunks/chunk-B7JZWC2R.js";
+} from "./chunks/chunk-O6LT6DS5.js";
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
@@ -34,7 +34,7 @@ import {
   parseRoleTemplate,
   parseTrailMaxPages,
   profileRegion
-} from "./chunks/chunk-VXSPFO4X.js";
+} from "./chunks/chunk-ZQTUDMMK.js";
 import "./chunks/chunk-K6ZDGI3I.js";
 import {
   DEFAULT_TRAIL_MAX_PAGES,
@@ -45,7 +45,7 @@ import {
   escapeLogLines,
   escapeLogText,
   plural
-} from "./chunks/chunk-3VBHB4KG.js";
+} from "./chunks/chunk-A267HEZT.js";
 import "./chunks/chunk-MIVE57P5.js";
 import {
   __commonJS,
