@@ -328,10 +328,10 @@ class Bench {
     const deleted = Math.max(1, Math.round(this.settings.needKeys / 100));
     const n = this.child("need.mjs", [String(this.settings.needKeys), String(deleted)]);
     console.log(
-      `  ${n.keys} keys, ${n.deleted} deleted, deletion rules only: ${n.getKeyLastUsage} GetKeyLastUsage calls, ${n.saved} saved, ${(n.seconds ?? 0).toFixed(1)} s`,
+      `  ${n.keys} keys, ${n.deleted} deleted, recommended pack, --scope changed: ${n.getKeyLastUsage} GetKeyLastUsage calls, ${n.saved} saved, ${(n.seconds ?? 0).toFixed(1)} s`,
     );
     this.row({
-      name: `need-driven usage, ${n.keys} keys, ${n.deleted} deleted`,
+      name: `need-driven usage in a pull request, ${n.keys} keys, ${n.deleted} deleted`,
       before: "",
       now: `${n.getKeyLastUsage} GetKeyLastUsage calls`,
       target: `≤ ${n.deleted}`,
