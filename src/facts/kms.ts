@@ -58,28 +58,13 @@ export function kmsQuestions(
   profile: string | null,
 ): KmsQuestions {
   return {
-    defaultRegion: () => defaultRegion(region, profile),
+    // `--region`, else the SDK's own chain: AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
+    defaultRegion: async () => region ?? (await sdkRegion(profile)),
     resolveAlias: (aliasArn) => resolveAlias(aws, region, aliasArn),
     aliasesOf: (keyArn) => aliasesOf(aws, keyArn),
     describeKey: (keyArn) => describeKey(aws, region, keyArn),
     getKeyLastUsage: (keyArn) => getKeyLastUsage(aws, region, keyArn),
   };
-}
-
-/** `--region`, else the SDK's own chain: AWS_REGION, AWS_DEFAULT_REGION, the profile's region. */
-async function defaultRegion(
-  region: string | null,
-  profile: string | null,
-): Promise<string | null> {
-  if (region) return region;
-  const probe = new KMSClient(profile ? { profile } : {});
-  try {
-    return await probe.config.region();
-  } catch {
-    return null;
-  } finally {
-    probe.destroy();
-  }
 }
 
 /** Another account's key: the role to use there when one is configured, else null (the caller's credentials). */
@@ -400,4 +385,19 @@ function metadataOf(raw: Record<string, unknown>): AwsKeyMetadata {
     out[name] = value instanceof Date ? rawDate(value) : value;
   }
   return out as unknown as AwsKeyMetadata;
+}
+
+/**
+ * The region the SDK's own chain finds — AWS_REGION, AWS_DEFAULT_REGION, the profile's —
+ * as any of its clients would (STS asks it too): null when it finds none.
+ */
+export async function sdkRegion(profile: string | null): Promise<string | null> {
+  const probe = new KMSClient(profile ? { profile } : {});
+  try {
+    return (await probe.config.region()) || null;
+  } catch {
+    return null;
+  } finally {
+    probe.destroy();
+  }
 }

@@ -23,7 +23,9 @@ import {
   withoutStop,
 } from "./aws/health.js";
 import type { AwsLayer, AwsService, Place } from "./aws/layer.js";
+
 import { wayOut } from "./aws/verdict.js";
+import { sdkRegion } from "./kms.js";
 
 export type StsOperation = "GetCallerIdentity" | "AssumeRole";
 
@@ -51,20 +53,12 @@ const RENEW_BEFORE_MS = 5 * 60_000;
 export function stsRegion(region: string | null, profile: string | null): () => Promise<string> {
   let found: Promise<string> | null = null;
   return () => {
-    found ??= region !== null ? Promise.resolve(region) : sdkRegion(profile);
+    found ??=
+      region !== null
+        ? Promise.resolve(region)
+        : sdkRegion(profile).then((chain) => chain ?? FALLBACK_REGION);
     return found;
   };
-}
-
-async function sdkRegion(profile: string | null): Promise<string> {
-  const probe = new STSClient(profile ? { profile } : {});
-  try {
-    return (await probe.config.region()) || FALLBACK_REGION;
-  } catch {
-    return FALLBACK_REGION;
-  } finally {
-    probe.destroy();
-  }
 }
 
 /** How a caller failure is told: the sources the SDK's chain tried, for missing credentials. */
