@@ -15,7 +15,7 @@ import {
   parseParameterOverride,
   parseRoleTemplate,
   parseTrailMaxPages
-} from "./chunks/chunk-ZQTUDMMK.js";
+} from "./chunks/chunk-LMKBPLLH.js";
 import {
   DEFAULT_TRAIL_MAX_PAGES,
   InputError,
@@ -3655,7 +3655,7 @@ async function main(argv, io, deps) {
   try {
     const args = parseArgs(argv, deps.tool.version, io);
     if (args.command === "done") return 0;
-    const { runCommand } = await import("./chunks/command-run-V4TC73FC.js");
+    const { runCommand } = await import("./chunks/command-run-IP75GLGY.js");
     return await runCommand(args, io, deps);
   } catch (error) {
     const failure = describeFailure(error);

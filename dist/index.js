@@ -20,7 +20,7 @@ import {
   subjectsById,
   truncate,
   withDefaultRegion
-} from "./chunks/chunk-O6LT6DS5.js";
+} from "./chunks/chunk-F32NQ7GQ.js";
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
@@ -34,7 +34,7 @@ import {
   parseRoleTemplate,
   parseTrailMaxPages,
   profileRegion
-} from "./chunks/chunk-ZQTUDMMK.js";
+} from "./chunks/chunk-LMKBPLLH.js";
 import "./chunks/chunk-K6ZDGI3I.js";
 import {
   DEFAULT_TRAIL_MAX_PAGES,
