@@ -1,5 +1,6 @@
 // Builds dist/ from src/: dist/cli.js (the command) and dist/index.js (the Action),
-// self-contained ESM that runs with no node_modules, on Node 20 and Node 24.
+// self-contained ESM that runs with no node_modules, on Node 20, 22 and 24, and
+// dist/licenses.txt, the licenses of the packages the bundle carries.
 import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
 import { build } from "esbuild";
 
@@ -33,7 +34,7 @@ const { parsedPacksModule } = await importTs("scripts/builtin-packs.ts");
 }
 
 await rm("dist", { recursive: true, force: true });
-await build({
+const bundle = await build({
   entryPoints: { cli: "src/cli.ts", index: "src/action.ts" },
   outdir: "dist",
   bundle: true,
@@ -49,9 +50,14 @@ await build({
     js: 'import { createRequire as __kulCreateRequire } from "node:module"; const require = __kulCreateRequire(import.meta.url);',
   },
   legalComments: "eof",
+  // Which packages' code is in the output, for dist/licenses.txt.
+  metafile: true,
   logLevel: "warning",
 });
 await chmod("dist/cli.js", 0o755);
+// The licenses of the packages whose code the bundle carries, read off esbuild's metafile.
+const { bundleLicensesText } = await importTs("scripts/bundle-licenses.ts");
+await writeFile("dist/licenses.txt", bundleLicensesText(bundle.metafile));
 
 // The JSON Schemas for editors (`# yaml-language-server: $schema=…`) and for the jobs that write
 // facts snapshots, generated from the code the loaders validate with, so they cannot drift.

@@ -9,11 +9,27 @@ import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
-/** Node binaries to run dist/ on: this one, and Node 24 (the Action's runtime) when CI provides it. */
-export function nodeRuntimes(): { name: string; bin: string }[] {
-  const runtimes = [{ name: `node ${process.version}`, bin: process.execPath }];
-  const node24 = process.env.KUL_NODE24;
-  if (node24) runtimes.push({ name: "node 24", bin: node24 });
+/**
+ * The Node majors the bundle's end-to-end tests run on: the ones the README names (22, 24;
+ * the Action runs on node24) and 20, past its end of life, to know whether it still runs.
+ * CI puts their binaries in KUL_NODE20, KUL_NODE22 and KUL_NODE24 (.ci/run).
+ */
+export const NODE_MAJORS = [20, 22, 24] as const;
+
+/**
+ * Node binaries to run dist/ on: this one, and each other major CI provides, so every
+ * supported major runs the bundle whichever Node runs the tests.
+ */
+export function nodeRuntimes(
+  env: NodeJS.ProcessEnv = process.env,
+  current: string = process.version,
+): { name: string; bin: string }[] {
+  const runtimes = [{ name: `node ${current}`, bin: process.execPath }];
+  const currentMajor = Number(/^v(\d+)/.exec(current)?.[1]);
+  for (const major of NODE_MAJORS) {
+    const bin = env[`KUL_NODE${major}`];
+    if (bin && major !== currentMajor) runtimes.push({ name: `node ${major}`, bin });
+  }
   return runtimes;
 }
 
