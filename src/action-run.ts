@@ -34,6 +34,8 @@ export interface ActionIo {
   debug(message: string): void;
   setOutput(name: string, value: string | number): void;
   setFailed(message: string): void;
+  /** The process's exit status, for a run that could not be evaluated (2, as the CLI's). */
+  setExitCode(code: number): void;
   /** Masks a value in the log from here on. */
   setSecret(value: string): void;
   /** Writes raw text to stdout, where the runner reads workflow commands. */
@@ -81,7 +83,8 @@ export async function runAction(runner: ActionIo): Promise<void> {
           })
         : null;
     const logger = actionsLogger(io);
-    config.baseRef = await baseRevision(io, context, deps);
+    // The input `base-ref` wins over the pull request's own.
+    config.baseRef ??= await baseRevision(io, context, deps);
     const rulesFiles = settings.configFromBase
       ? baseRules(io, client, context, deps.cwd)
       : undefined;
@@ -138,6 +141,7 @@ export async function runAction(runner: ActionIo): Promise<void> {
     // The stack of a bug goes to the debug log, shown with step debug logging.
     if (failure.code === "internal") io.debug(failure.stack ?? String(error));
     io.setFailed(failure.message);
+    io.setExitCode(failure.exitCode);
   }
 }
 

@@ -12,6 +12,9 @@ await runAction({
   debug: core.debug,
   setOutput: core.setOutput,
   setFailed: core.setFailed,
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
   setSecret: core.setSecret,
   writeStdout: (text) => process.stdout.write(text),
   writeSummary: async (markdown) => {

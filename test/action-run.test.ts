@@ -29,6 +29,7 @@ interface Ran {
   warnings: string[];
   secrets: string[];
   summary: string;
+  exitCode: number | null;
 }
 
 let fake: FakeGithub;
@@ -51,7 +52,15 @@ async function runInDir(
   event: "pull_request" | "push" = "pull_request",
   env: Record<string, string> = {},
 ): Promise<Ran> {
-  const ran: Ran = { failed: null, outputs: {}, log: "", warnings: [], secrets: [], summary: "" };
+  const ran: Ran = {
+    failed: null,
+    outputs: {},
+    log: "",
+    warnings: [],
+    secrets: [],
+    summary: "",
+    exitCode: null,
+  };
   const eventPath = join(dir, "event.json");
   writeFileSync(
     eventPath,
@@ -100,6 +109,9 @@ async function runInDir(
     },
     setFailed: (m) => {
       ran.failed = m;
+    },
+    setExitCode: (code) => {
+      ran.exitCode = code;
     },
     setSecret: (s) => ran.secrets.push(s),
     writeStdout: (t) => {
@@ -189,6 +201,71 @@ describe("the Action", () => {
     expect((await runInDir({ parameters: "queue.KeyArn" })).failed).toBe(
       `kms-usage-lint: input parameters "queue.KeyArn": no stack name, dot, parameter name and '='; expected STACK.NAME=VALUE, like MyStack.KeyArn=arn:aws:kms:us-east-1:111122223333:key/…`,
     );
+  });
+
+  it("takes the keys, templates, repository root and base revision the CLI takes", async () => {
+    const arn = (n: number) =>
+      `arn:aws:kms:us-east-1:111122223333:key/00000000-0000-4000-8000-00000000000${n}`;
+    writeFileSync(
+      join(dir, "queue.template.json"),
+      JSON.stringify({
+        Resources: { Q: { Type: "AWS::SQS::Queue", Properties: { KmsMasterKeyId: arn(1) } } },
+      }),
+    );
+    const ran = await runInDir({
+      template: "queue.template.json",
+      key: `${arn(2)}\n`,
+      "repo-root": join(dir, "examples"),
+      "base-ref": "0123456789abcdef",
+      scope: "all",
+      "fail-on": "none",
+    });
+    expect(ran.failed).toBeNull();
+    const report = JSON.parse(await readFile(ran.outputs.report ?? "", "utf8"));
+    const arns = report.keys.map((k: { arn: string }) => k.arn);
+    expect(arns).toEqual(expect.arrayContaining([arn(1), arn(2)]));
+    // Relative to repo-root: examples/main.tf is main.tf.
+    const files = report.findings.flatMap(
+      (f: { location: { file: string } | null }) => f.location?.file ?? [],
+    );
+    expect(new Set(files)).toEqual(new Set(["main.tf", "modules/storage/main.tf"]));
+    // The input base-ref, not the pull request's base commit, is what the run compares with.
+    expect(ran.warnings.join("\n")).toContain("0123456789abcdef: no such commit");
+    expect(ran.log).not.toContain("is not in the checkout");
+  });
+
+  it("asks KMS at endpoint-url, and refuses one that is no http(s) URL", async () => {
+    const kms = await startKmsEmulator();
+    const saved = { ...process.env };
+    for (const name of Object.keys(process.env)) {
+      if (name.startsWith("AWS_")) delete process.env[name];
+    }
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: "test",
+      AWS_SECRET_ACCESS_KEY: "test",
+      AWS_REGION: "us-east-1",
+      // STS has no input: the Action finds its endpoint the SDK's way.
+      AWS_ENDPOINT_URL_STS: kms.endpoint,
+      AWS_EC2_METADATA_DISABLED: "true",
+    });
+    try {
+      await runInDir({ facts: "", "endpoint-url": kms.endpoint, "fail-on": "none" });
+      expect(kms.calls.some((call) => call.operation === "GetKeyLastUsage")).toBe(true);
+    } finally {
+      process.env = saved;
+      await kms.close();
+    }
+    expect((await runInDir({ "endpoint-url": "kms.internal:443" })).failed).toBe(
+      'kms-usage-lint: input endpoint-url "kms.internal:443": expected an http or https URL, like https://kms.eu-west-1.amazonaws.com',
+    );
+  });
+
+  it("refuses a github-timeout that is no number of seconds up to an hour", async () => {
+    for (const value of ["0", "-1", "soon", "3601"]) {
+      const ran = await runInDir({ "github-timeout": value });
+      expect(ran.failed).toMatch(new RegExp(`^kms-usage-lint: input github-timeout "${value}": `));
+      expect(ran.exitCode).toBe(2);
+    }
   });
 
   it("refuses an input value it does not know, naming the input and the choices", async () => {
