@@ -16,6 +16,7 @@ import { type GithubClient, type GithubClientOptions, githubClient } from "./git
 import { type GithubContext, githubContext } from "./github-api/context.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
 import { actionsLogger } from "./logging.js";
+import type { Report } from "./model.js";
 import { profileRegion } from "./node-deps.js";
 import { type Deps, run } from "./pipeline.js";
 import { MAX_INPUT_BYTES } from "./read-file.js";
@@ -24,6 +25,7 @@ import { formatMarkdown } from "./report/formats/markdown.js";
 import { formatSarif } from "./report/formats/sarif.js";
 import { formatText } from "./report/formats/text.js";
 import { publishToGithub } from "./report/github-sinks/publish.js";
+import { plural } from "./show.js";
 
 /** The runner, as the Action sees it. */
 export interface ActionIo {
@@ -133,7 +135,7 @@ export async function runAction(runner: ActionIo): Promise<void> {
     }
     if (failed) {
       io.setFailed(
-        `kms-usage-lint: findings at or above fail-on (${config.failOn}): ${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.notice} notices`,
+        `kms-usage-lint: findings at or above fail-on (${config.failOn}): ${findingCounts(report)}`,
       );
     }
   } catch (error) {
@@ -143,6 +145,12 @@ export async function runAction(runner: ActionIo): Promise<void> {
     io.setFailed(failure.message);
     io.setExitCode(failure.exitCode);
   }
+}
+
+/** `1 error, 2 warnings, 0 notices`: every severity, each counted in the right number. */
+function findingCounts(report: Report): string {
+  const { error, warning, notice } = report.summary;
+  return [plural(error, "error"), plural(warning, "warning"), plural(notice, "notice")].join(", ");
 }
 
 /**

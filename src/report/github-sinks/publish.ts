@@ -204,7 +204,7 @@ async function runStep(
     case "check-run": {
       const run = await publishCheckRun(client, context, report, failed, options);
       deps.info(
-        `Check run ${run.url}: ${run.annotations} annotations in ${plural(run.batches, "request")}.`,
+        `Check run ${run.url}: ${plural(run.annotations, "annotation")} in ${plural(run.batches, "request")}.`,
       );
       return identity;
     }
