@@ -369,6 +369,25 @@ describe("GitHub faults", () => {
     expect(out.warnings.filter((w) => w.includes("retrying in"))).toHaveLength(2);
   });
 
+  it("waits out a 429's retry-after as a secondary limit's, whatever its message says", async () => {
+    fake.fail({
+      method: "POST",
+      path: /\/check-runs$/,
+      status: 429,
+      headers: { "retry-after": "1" },
+      // A proxy's or GitHub Enterprise's words: no "secondary rate limit" to recognise it by.
+      body: { message: "Too Many Requests" },
+      times: 2,
+    });
+    const out = await publish(manyFindings(1), {
+      settings: { reviewComments: false, comment: "off" },
+    });
+    expect(writes().map((r) => r.method)).toEqual(["POST", "POST", "POST"]);
+    expect(fake.checkRuns).toHaveLength(1);
+    expect(out.commands).toBe("");
+    expect(out.warnings.filter((w) => w.includes("retrying in 1 s"))).toHaveLength(2);
+  });
+
   it("waits for a primary rate limit that resets soon, not for one an hour away", async () => {
     const reset = (seconds: number) => String(Math.floor(Date.now() / 1000) + seconds);
     fake.fail({
