@@ -28,7 +28,10 @@ interface Ran {
   log: string;
   warnings: string[];
   secrets: string[];
+  /** The job summary as last written. */
   summary: string;
+  /** Each write of the job summary, with the writes GitHub had received by then. */
+  summaryWrites: { markdown: string; githubWrites: number }[];
   exitCode: number | null;
 }
 
@@ -59,6 +62,7 @@ async function runInDir(
     warnings: [],
     secrets: [],
     summary: "",
+    summaryWrites: [],
     exitCode: null,
   };
   const eventPath = join(dir, "event.json");
@@ -118,7 +122,10 @@ async function runInDir(
       ran.log += t;
     },
     writeSummary: async (m) => {
-      ran.summary += m;
+      // Each write replaces the step's summary.
+      ran.summary = m;
+      const githubWrites = fake.requests.filter((r) => r.method !== "GET").length;
+      ran.summaryWrites.push({ markdown: m, githubWrites });
     },
     chdir: () => {},
     deps: () => ({
@@ -268,6 +275,43 @@ describe("the Action", () => {
       expect(ran.failed).toMatch(new RegExp(`^kms-usage-lint: input github-timeout "${value}": `));
       expect(ran.exitCode).toBe(2);
     }
+  });
+
+  it("writes the job summary before posting to GitHub, and again with what GitHub took", async () => {
+    const ran = await runInDir({ annotations: "checks", comment: "update", scope: "all" });
+    expect(ran.summaryWrites.map((w) => w.githubWrites)).toEqual([0, 2]);
+    const [first, last] = ran.summaryWrites.map((w) => w.markdown);
+    expect(first).toContain("1 error and 5 warnings in 4 keys");
+    expect(first).toMatch(/\n_Reporting to GitHub…_ /);
+    expect(last).not.toContain("Reporting to GitHub…");
+    expect(last).toMatch(
+      /\n### Reporting to GitHub\n\n- Check run \S+ 6 annotations in 1 request\\.\n- Pull request comment created/,
+    );
+  });
+
+  it("stops posting when github-timeout is spent, says what it skipped, and ends with the findings' status", async () => {
+    // Every write answered after a minute; two seconds for them all.
+    fake.setLatency(60_000);
+    const ran = await runInDir({
+      annotations: "checks",
+      comment: "update",
+      "review-comments": "true",
+      "github-timeout": "2",
+      scope: "all",
+    });
+    const writes = fake.requests.filter((r) => r.method !== "GET");
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /repos/acme/infra/check-runs",
+    ]);
+    const said =
+      "GitHub took longer than github-timeout (2 s) to take the report: stopped creating the check run; skipped reading the token's identity, posting review comments and writing the pull request comment. The findings are in workflow-command annotations, the log and the job summary, and the step ends with their status.";
+    expect(ran.warnings).toEqual([said]);
+    expect(ran.failed).toBe(
+      "kms-usage-lint: findings at or above fail-on (error): 1 error, 5 warnings, 0 notices",
+    );
+    expect(ran.exitCode).toBeNull();
+    expect(runnerCommands(ran.log).filter((c) => c.name === "error")).toHaveLength(1);
+    expect(ran.summary).toContain("GitHub took longer than github\\-timeout");
   });
 
   it("refuses an input value it does not know, naming the input and the choices", async () => {
