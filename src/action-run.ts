@@ -1,8 +1,9 @@
 /**
  * The GitHub Action's behaviour (SPEC §8), with the runner bound in `io`:
  * inputs → config → `run()` → the JSON report, SARIF and step outputs first
- * (nothing can hide them), then the GitHub sinks, the job summary and the
- * step's failure. `action.ts` binds `io` to `@actions/core` and `process`.
+ * (nothing can hide them), then the job summary, the GitHub sinks within
+ * `github-timeout`, the summary again with their outcome, and the step's
+ * failure. `action.ts` binds `io` to `@actions/core` and `process`.
  */
 import { randomUUID } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
