@@ -1,29 +1,44 @@
 /**
  * The GitHub Action's behaviour (SPEC §8), with the runner bound in `io`:
  * inputs → config → `run()` → the JSON report, SARIF and step outputs first
- * (nothing can hide them), then the GitHub sinks, the job summary and the
- * step's failure. `action.ts` binds `io` to `@actions/core` and `process`.
+ * (nothing can hide them), then the job summary, the GitHub sinks within
+ * `github-timeout`, the summary again with their outcome, and the step's
+ * failure. `action.ts` binds `io` to `@actions/core` and `process`.
  */
 import { randomUUID } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { actionConfig, actionSettings, type InputReader } from "./config/action-inputs.js";
+import {
+  type ActionSettings,
+  actionConfig,
+  actionSettings,
+  type InputReader,
+} from "./config/action-inputs.js";
 import { withDefaultRegion } from "./config/region.js";
 import { describeFailure, errorMessage, InputError } from "./errors.js";
 import { baseFiles } from "./github-api/base-files.js";
-import { type GithubClient, type GithubClientOptions, githubClient } from "./github-api/client.js";
+import {
+  type GithubBudget,
+  type GithubClient,
+  type GithubClientOptions,
+  githubBudget,
+  githubClient,
+} from "./github-api/client.js";
 import { type GithubContext, githubContext } from "./github-api/context.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
 import { actionsLogger } from "./logging.js";
+import type { Report } from "./model.js";
 import { profileRegion } from "./node-deps.js";
 import { type Deps, run } from "./pipeline.js";
 import { MAX_INPUT_BYTES } from "./read-file.js";
 import { formatJson } from "./report/formats/json.js";
-import { formatMarkdown } from "./report/formats/markdown.js";
+import type { MarkdownOptions } from "./report/formats/markdown.js";
 import { formatSarif } from "./report/formats/sarif.js";
 import { formatText } from "./report/formats/text.js";
+import { jobSummary, summaryReport } from "./report/github-sinks/job-summary.js";
 import { publishToGithub } from "./report/github-sinks/publish.js";
+import { plural } from "./show.js";
 
 /** The runner, as the Action sees it. */
 export interface ActionIo {
@@ -34,11 +49,13 @@ export interface ActionIo {
   debug(message: string): void;
   setOutput(name: string, value: string | number): void;
   setFailed(message: string): void;
+  /** The process's exit status, for a run that could not be evaluated (2, as the CLI's). */
+  setExitCode(code: number): void;
   /** Masks a value in the log from here on. */
   setSecret(value: string): void;
   /** Writes raw text to stdout, where the runner reads workflow commands. */
   writeStdout(text: string): void;
-  /** Appends Markdown to the job summary (`GITHUB_STEP_SUMMARY`). */
+  /** Replaces the step's job summary (`GITHUB_STEP_SUMMARY`) with `markdown`. */
   writeSummary(markdown: string): Promise<void>;
   chdir(dir: string): void;
   /** The pipeline's Node dependencies, made after `chdir` (they capture the working directory). */
@@ -48,12 +65,6 @@ export interface ActionIo {
   /** The GitHub client factory; tests may shorten retry waits. */
   githubClient?: (options: GithubClientOptions) => GithubClient;
 }
-
-/**
- * The job summary may hold 1 MiB per step; the report goes there whole but for
- * a pathological case, where the JSON report has the rest.
- */
-const SUMMARY_LIMIT = 1_000_000;
 
 export async function runAction(runner: ActionIo): Promise<void> {
   // Every message may quote an input, AWS or GitHub: escaped before the runner reads it.
@@ -71,17 +82,21 @@ export async function runAction(runner: ActionIo): Promise<void> {
       io.env,
       profileRegion,
     );
-    const client =
+    // One client to read (config-from-base), one per run of the sinks, under github-timeout.
+    const makeClient = (budget?: GithubBudget) =>
       settings.token && context
         ? (io.githubClient ?? githubClient)({
             token: settings.token,
             baseUrl: context.apiUrl,
             userAgent: `${deps.tool.name}/${deps.tool.version}`,
             log: { debug: io.debug, warn: io.warning },
+            ...(budget ? { budget } : {}),
           })
         : null;
+    const client = makeClient();
     const logger = actionsLogger(io);
-    config.baseRef = await baseRevision(io, context, deps);
+    // The input `base-ref` wins over the pull request's own.
+    config.baseRef ??= await baseRevision(io, context, deps);
     const rulesFiles = settings.configFromBase
       ? baseRules(io, client, context, deps.cwd)
       : undefined;
@@ -110,27 +125,10 @@ export async function runAction(runner: ActionIo): Promise<void> {
       io.setOutput("sarif", settings.sarifFile);
     }
 
-    await publishToGithub(report, failed, settings, options, {
-      client,
-      context,
-      info: io.info,
-      warn: io.warning,
-      writeCommands: io.writeStdout,
-    });
-    // Outside a runner (or a step without a summary file) there is nowhere to write it.
-    if (settings.summary && io.env.GITHUB_STEP_SUMMARY) {
-      const markdown = formatMarkdown(report, {
-        ...options,
-        maxLength: SUMMARY_LIMIT,
-        fullReport: "the JSON report (the step's `report` output)",
-      });
-      await io.writeSummary(markdown).catch((error: unknown) => {
-        io.warning(`writing the job summary: ${errorMessage(error)}`);
-      });
-    }
+    await publishReport(io, { report, failed, settings, options, context, makeClient });
     if (failed) {
       io.setFailed(
-        `kms-usage-lint: findings at or above fail-on (${config.failOn}): ${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.notice} notices`,
+        `kms-usage-lint: findings at or above fail-on (${config.failOn}): ${findingCounts(report)}`,
       );
     }
   } catch (error) {
@@ -138,7 +136,77 @@ export async function runAction(runner: ActionIo): Promise<void> {
     // The stack of a bug goes to the debug log, shown with step debug logging.
     if (failure.code === "internal") io.debug(failure.stack ?? String(error));
     io.setFailed(failure.message);
+    io.setExitCode(failure.exitCode);
   }
+}
+
+/** What {@link publishReport} reports, and to where. */
+interface Publication {
+  report: Report;
+  failed: boolean;
+  settings: ActionSettings;
+  options: MarkdownOptions;
+  context: GithubContext | null;
+  /** A GitHub client under the budget, or null without a token or a repository. */
+  makeClient: (budget: GithubBudget) => GithubClient | null;
+}
+
+/**
+ * The job summary and the GitHub sinks: the summary first (a job stopped while
+ * posting still shows the findings), then the sinks within `github-timeout`,
+ * then the summary again with what they said.
+ */
+async function publishReport(io: ActionIo, publication: Publication): Promise<void> {
+  const { report, failed, settings, options, context } = publication;
+  const writeSummary = summaryWriter(io, settings.summary, report, options);
+  await writeSummary(null);
+  const budget = githubBudget(settings.githubTimeoutSeconds);
+  const said: string[] = [];
+  const saying = (say: (message: string) => void) => (message: string) => {
+    said.push(message);
+    say(message);
+  };
+  await publishToGithub(report, failed, settings, options, {
+    client: publication.makeClient(budget),
+    context,
+    info: saying(io.info),
+    warn: saying(io.warning),
+    writeCommands: io.writeStdout,
+    budget,
+  });
+  await writeSummary(said);
+}
+
+/**
+ * Writes the job summary (jobSummary), whole each time; a failure to write is
+ * said once and not tried again. Outside a runner (or a step without a summary
+ * file) there is nowhere to write it.
+ */
+function summaryWriter(
+  io: ActionIo,
+  enabled: boolean,
+  report: Report,
+  options: MarkdownOptions,
+): (reporting: readonly string[] | null) => Promise<void> {
+  if (!enabled || !io.env.GITHUB_STEP_SUMMARY) return async () => {};
+  const body = summaryReport(report, {
+    ...options,
+    fullReport: "the JSON report (the step's `report` output)",
+  });
+  let broken = false;
+  return async (reporting) => {
+    if (broken) return;
+    await io.writeSummary(jobSummary(body, reporting)).catch((error: unknown) => {
+      broken = true;
+      io.warning(`writing the job summary: ${errorMessage(error)}`);
+    });
+  };
+}
+
+/** `1 error, 2 warnings, 0 notices`: every severity, each counted in the right number. */
+function findingCounts(report: Report): string {
+  const { error, warning, notice } = report.summary;
+  return [plural(error, "error"), plural(warning, "warning"), plural(notice, "notice")].join(", ");
 }
 
 /**

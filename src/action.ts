@@ -12,10 +12,14 @@ await runAction({
   debug: core.debug,
   setOutput: core.setOutput,
   setFailed: core.setFailed,
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
   setSecret: core.setSecret,
   writeStdout: (text) => process.stdout.write(text),
   writeSummary: async (markdown) => {
-    await core.summary.addRaw(markdown).write();
+    // The step's own file: each write replaces the last (the findings, then the outcome).
+    await core.summary.addRaw(markdown).write({ overwrite: true });
   },
   chdir: (dir) => process.chdir(dir),
   deps: nodeDeps,

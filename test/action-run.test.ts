@@ -28,7 +28,11 @@ interface Ran {
   log: string;
   warnings: string[];
   secrets: string[];
+  /** The job summary as last written. */
   summary: string;
+  /** Each write of the job summary, with the writes GitHub had received by then. */
+  summaryWrites: { markdown: string; githubWrites: number }[];
+  exitCode: number | null;
 }
 
 let fake: FakeGithub;
@@ -51,7 +55,16 @@ async function runInDir(
   event: "pull_request" | "push" = "pull_request",
   env: Record<string, string> = {},
 ): Promise<Ran> {
-  const ran: Ran = { failed: null, outputs: {}, log: "", warnings: [], secrets: [], summary: "" };
+  const ran: Ran = {
+    failed: null,
+    outputs: {},
+    log: "",
+    warnings: [],
+    secrets: [],
+    summary: "",
+    summaryWrites: [],
+    exitCode: null,
+  };
   const eventPath = join(dir, "event.json");
   writeFileSync(
     eventPath,
@@ -101,12 +114,18 @@ async function runInDir(
     setFailed: (m) => {
       ran.failed = m;
     },
+    setExitCode: (code) => {
+      ran.exitCode = code;
+    },
     setSecret: (s) => ran.secrets.push(s),
     writeStdout: (t) => {
       ran.log += t;
     },
     writeSummary: async (m) => {
-      ran.summary += m;
+      // Each write replaces the step's summary.
+      ran.summary = m;
+      const githubWrites = fake.requests.filter((r) => r.method !== "GET").length;
+      ran.summaryWrites.push({ markdown: m, githubWrites });
     },
     chdir: () => {},
     deps: () => ({
@@ -129,7 +148,9 @@ async function runInDir(
 describe("the Action", () => {
   it("writes the JSON report, SARIF and outputs, masks the token and fails on an error", async () => {
     const ran = await runInDir({ "sarif-file": "out.sarif", scope: "all" });
-    expect(ran.failed).toMatch(/^kms-usage-lint: findings at or above fail-on \(error\)/);
+    expect(ran.failed).toBe(
+      "kms-usage-lint: findings at or above fail-on (error): 1 error, 5 warnings, 0 notices",
+    );
     expect(ran.outputs).toMatchObject({
       errors: "1",
       warnings: "5",
@@ -189,6 +210,108 @@ describe("the Action", () => {
     expect((await runInDir({ parameters: "queue.KeyArn" })).failed).toBe(
       `kms-usage-lint: input parameters "queue.KeyArn": no stack name, dot, parameter name and '='; expected STACK.NAME=VALUE, like MyStack.KeyArn=arn:aws:kms:us-east-1:111122223333:key/…`,
     );
+  });
+
+  it("takes the keys, templates, repository root and base revision the CLI takes", async () => {
+    const arn = (n: number) =>
+      `arn:aws:kms:us-east-1:111122223333:key/00000000-0000-4000-8000-00000000000${n}`;
+    writeFileSync(
+      join(dir, "queue.template.json"),
+      JSON.stringify({
+        Resources: { Q: { Type: "AWS::SQS::Queue", Properties: { KmsMasterKeyId: arn(1) } } },
+      }),
+    );
+    const ran = await runInDir({
+      template: "queue.template.json",
+      key: `${arn(2)}\n`,
+      "repo-root": join(dir, "examples"),
+      "base-ref": "0123456789abcdef",
+      scope: "all",
+      "fail-on": "none",
+    });
+    expect(ran.failed).toBeNull();
+    const report = JSON.parse(await readFile(ran.outputs.report ?? "", "utf8"));
+    const arns = report.keys.map((k: { arn: string }) => k.arn);
+    expect(arns).toEqual(expect.arrayContaining([arn(1), arn(2)]));
+    // Relative to repo-root: examples/main.tf is main.tf.
+    const files = report.findings.flatMap(
+      (f: { location: { file: string } | null }) => f.location?.file ?? [],
+    );
+    expect(new Set(files)).toEqual(new Set(["main.tf", "modules/storage/main.tf"]));
+    // The input base-ref, not the pull request's base commit, is what the run compares with.
+    expect(ran.warnings.join("\n")).toContain("0123456789abcdef: no such commit");
+    expect(ran.log).not.toContain("is not in the checkout");
+  });
+
+  it("asks KMS at endpoint-url, and refuses one that is no http(s) URL", async () => {
+    const kms = await startKmsEmulator();
+    const saved = { ...process.env };
+    for (const name of Object.keys(process.env)) {
+      if (name.startsWith("AWS_")) delete process.env[name];
+    }
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: "test",
+      AWS_SECRET_ACCESS_KEY: "test",
+      AWS_REGION: "us-east-1",
+      // STS has no input: the Action finds its endpoint the SDK's way.
+      AWS_ENDPOINT_URL_STS: kms.endpoint,
+      AWS_EC2_METADATA_DISABLED: "true",
+    });
+    try {
+      await runInDir({ facts: "", "endpoint-url": kms.endpoint, "fail-on": "none" });
+      expect(kms.calls.some((call) => call.operation === "GetKeyLastUsage")).toBe(true);
+    } finally {
+      process.env = saved;
+      await kms.close();
+    }
+    expect((await runInDir({ "endpoint-url": "kms.internal:443" })).failed).toBe(
+      'kms-usage-lint: input endpoint-url "kms.internal:443": expected an http or https URL, like https://kms.eu-west-1.amazonaws.com',
+    );
+  });
+
+  it("refuses a github-timeout that is no number of seconds up to an hour", async () => {
+    for (const value of ["0", "-1", "soon", "3601"]) {
+      const ran = await runInDir({ "github-timeout": value });
+      expect(ran.failed).toMatch(new RegExp(`^kms-usage-lint: input github-timeout "${value}": `));
+      expect(ran.exitCode).toBe(2);
+    }
+  });
+
+  it("writes the job summary before posting to GitHub, and again with what GitHub took", async () => {
+    const ran = await runInDir({ annotations: "checks", comment: "update", scope: "all" });
+    expect(ran.summaryWrites.map((w) => w.githubWrites)).toEqual([0, 2]);
+    const [first, last] = ran.summaryWrites.map((w) => w.markdown);
+    expect(first).toContain("1 error and 5 warnings in 4 keys");
+    expect(first).toMatch(/\n_Reporting to GitHub…_ /);
+    expect(last).not.toContain("Reporting to GitHub…");
+    expect(last).toMatch(
+      /\n### Reporting to GitHub\n\n- Check run \S+ 6 annotations in 1 request\\.\n- Pull request comment created/,
+    );
+  });
+
+  it("stops posting when github-timeout is spent, says what it skipped, and ends with the findings' status", async () => {
+    // Every write answered after a minute; two seconds for them all.
+    fake.setLatency(60_000);
+    const ran = await runInDir({
+      annotations: "checks",
+      comment: "update",
+      "review-comments": "true",
+      "github-timeout": "2",
+      scope: "all",
+    });
+    const writes = fake.requests.filter((r) => r.method !== "GET");
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /repos/acme/infra/check-runs",
+    ]);
+    const said =
+      "GitHub took longer than github-timeout (2 s) to take the report: stopped creating the check run; skipped reading the token's identity, posting review comments and writing the pull request comment. The findings are in workflow-command annotations, the log and the job summary, and the step ends with their status.";
+    expect(ran.warnings).toEqual([said]);
+    expect(ran.failed).toBe(
+      "kms-usage-lint: findings at or above fail-on (error): 1 error, 5 warnings, 0 notices",
+    );
+    expect(ran.exitCode).toBeNull();
+    expect(runnerCommands(ran.log).filter((c) => c.name === "error")).toHaveLength(1);
+    expect(ran.summary).toContain("GitHub took longer than github\\-timeout");
   });
 
   it("refuses an input value it does not know, naming the input and the choices", async () => {

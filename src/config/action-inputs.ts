@@ -59,6 +59,7 @@ export function actionConfig(
     ...list("terraform-state").map((path): InputSpec => ({ kind: "terraform-state", path })),
     ...list("terraform-outputs").map((path): InputSpec => ({ kind: "terraform-outputs", path })),
     ...list("cdk-outputs").map((path): InputSpec => ({ kind: "cdk-outputs", path })),
+    ...list("template").map((path): InputSpec => ({ kind: "cloudformation-template", path })),
     ...list("paths").map((path): InputSpec => ({ kind: "auto", path })),
   ];
   const now = optional("now");
@@ -66,17 +67,18 @@ export function actionConfig(
   const role = optional("role-template");
   const awsTimeout = optional("aws-timeout");
   const trailMaxPages = optional("trail-max-pages");
+  const endpointUrl = optional("endpoint-url");
   const config: RunConfig = {
     inputs,
-    keys: [],
+    keys: list("key"),
     parameters: list("parameters").map((line) => parseParameterOverride(line, "input parameters")),
     configFile: optional("config"),
     factsFile: optional("facts"),
     saveFacts: optional("save-facts"),
     region: optional("region"),
-    // The Action takes credentials and endpoints from the environment (configure-aws-credentials).
+    // The Action takes credentials from the environment (configure-aws-credentials).
     profile: null,
-    endpointUrl: null,
+    endpointUrl: endpointUrl === null ? null : parseEndpointUrl(endpointUrl, "input endpoint-url"),
     roleTemplate: role === null ? null : parseRoleTemplate(role, "input role-template"),
     awsTimeout:
       awsTimeout === null
@@ -85,10 +87,10 @@ export function actionConfig(
     cdkOut: list("cdk-out"),
     cdkBase: optional("cdk-base"),
     terraformDir: optional("terraform-dir"),
-    // Set by the Action from the pull request's base commit, when the checkout has it.
-    baseRef: null,
+    // Without the input, the Action sets it from the pull request's base commit, when the checkout has it.
+    baseRef: optional("base-ref"),
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
-    repoRoot: workspace,
+    repoRoot: optional("repo-root") ?? workspace,
     now: now === null ? null : parseNow(now, "input now"),
     maxFactsAgeDays:
       maxFactsAge === null
@@ -106,6 +108,25 @@ export function actionConfig(
   return config;
 }
 
+/**
+ * Checks `endpoint-url`: an http(s) URL, as the AWS SDK takes it. A typo fails the
+ * step at once (exit 2) rather than as every key unavailable.
+ */
+function parseEndpointUrl(text: string, what: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // reported below
+  }
+  if (url === null || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected an http or https URL, like https://kms.eu-west-1.amazonaws.com`,
+    );
+  }
+  return text;
+}
+
 /** `changed` on a pull request's events, where the change is the pull request's; `all` on any other. */
 function defaultScope(eventName: string | null): Scope {
   return eventName !== null && PULL_REQUEST_EVENTS.includes(eventName) ? "changed" : "all";
@@ -120,6 +141,33 @@ export interface ActionSettings {
   sarifFile: string | null;
   configFromBase: boolean;
   token: string;
+  /** `github-timeout`: seconds all the writes to GitHub may take together. */
+  githubTimeoutSeconds: number;
+}
+
+/**
+ * How long the writes to GitHub may take by default, in seconds: a check run in
+ * a few batches, a review and a comment take seconds; a GitHub that answers each
+ * write after half a minute must not hold the runner for many minutes.
+ */
+export const DEFAULT_GITHUB_TIMEOUT_SECONDS = 120;
+// More than an hour of posting a report is no budget at all; a typo, most likely.
+const MAX_GITHUB_TIMEOUT_SECONDS = 3600;
+
+/** Parses `github-timeout`: seconds, more than 0, at most an hour. */
+export function parseGithubTimeout(text: string, what: string): number {
+  const seconds = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected a number of seconds greater than 0, like ${DEFAULT_GITHUB_TIMEOUT_SECONDS}`,
+    );
+  }
+  if (seconds > MAX_GITHUB_TIMEOUT_SECONDS) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: at most ${MAX_GITHUB_TIMEOUT_SECONDS} seconds (an hour)`,
+    );
+  }
+  return seconds;
 }
 
 /** The reporting inputs, each checked against the values it takes. */
@@ -132,6 +180,10 @@ export function actionSettings(input: InputReader): ActionSettings {
     sarifFile: input("sarif-file").trim() || null,
     configFromBase: boolean(input, "config-from-base", false),
     token: input("github-token").trim(),
+    githubTimeoutSeconds:
+      input("github-timeout").trim() === ""
+        ? DEFAULT_GITHUB_TIMEOUT_SECONDS
+        : parseGithubTimeout(input("github-timeout"), "input github-timeout"),
   };
 }
 

@@ -20,19 +20,23 @@ export function isPermissionError(error: unknown): boolean {
 }
 
 /**
- * One line for the log: what failed, GitHub's answer, and — for a permission
- * error — the `permissions:` entry the workflow needs.
+ * One message for the log: what failed, GitHub's answer, and — for a permission
+ * error — the `permissions:` entry the workflow needs. GitHub's answer is kept
+ * whole but for its length, line breaks and all: the Action prints it escaped
+ * (log-text.ts), so it shows as it came and can issue no command.
  */
 export function describeGithubError(what: string, error: unknown, permission: string): string {
   const status = githubStatus(error);
-  const answer = firstLine(errorMessage(error));
+  const answer = bounded(errorMessage(error));
   if (isPermissionError(error)) {
     return `${what}: GitHub answered 403 (${answer}); the job's token needs \`permissions: ${permission}\``;
   }
   return status === null ? `${what}: ${answer}` : `${what}: GitHub answered ${status} (${answer})`;
 }
 
-function firstLine(text: string): string {
-  const line = text.split(/\r?\n/, 1)[0] ?? "";
-  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+// An error page's worth of HTML is not worth a log line: its start says what it is.
+const ANSWER_LIMIT = 300;
+
+function bounded(text: string): string {
+  return text.length > ANSWER_LIMIT ? `${text.slice(0, ANSWER_LIMIT - 1)}…` : text;
 }

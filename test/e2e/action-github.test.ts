@@ -40,7 +40,12 @@ describe.each(nodeRuntimes())("the Action on a pull request, on $name", ({ bin }
   });
   afterAll(() => fake.close());
 
-  async function runAction(name: string, token: string, headRepo = "acme/infra") {
+  async function runAction(
+    name: string,
+    token: string,
+    headRepo = "acme/infra",
+    inputs: Record<string, string> = {},
+  ) {
     const event = join(dir, `${name}.event.json`);
     writeFileSync(
       event,
@@ -85,6 +90,7 @@ describe.each(nodeRuntimes())("the Action on a pull request, on $name", ({ bin }
       GITHUB_STEP_SUMMARY: files.summary,
       RUNNER_TEMP: dir,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "1",
+      ...inputs,
     });
     return {
       ...run,
@@ -98,7 +104,7 @@ describe.each(nodeRuntimes())("the Action on a pull request, on $name", ({ bin }
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
-      "::error::kms-usage-lint: findings at or above fail-on (error): 1 errors, 119 warnings",
+      "::error::kms-usage-lint: findings at or above fail-on (error): 1 error, 119 warnings, 0 notices",
     );
     expect(run.outputs).toMatchObject({
       errors: "1",
@@ -202,5 +208,68 @@ describe.each(nodeRuntimes())("the Action on a pull request, on $name", ({ bin }
     expect(forkWarnings[0]).toContain("permissions: checks: write");
     expect(run.summary).toContain("1 error and 120 warnings in 120 keys");
     expect(run.outputs.findings).toBe("121");
+  });
+
+  it("a 429 whose message does not say 'secondary' is waited out and retried like one that does", async () => {
+    const before = fake.requests.length;
+    fake.fail({
+      method: "POST",
+      path: "/repos/acme/infra/check-runs",
+      status: 429,
+      headers: { "retry-after": "1" },
+      body: { message: "Too Many Requests" },
+    });
+    const run = await runAction("too-many", TOKEN, "acme/infra", { INPUT_COMMENT: "off" });
+    expect(run.status).toBe(1);
+    const posts = fake.requests
+      .slice(before)
+      .filter((r) => r.method === "POST" && r.path === "/repos/acme/infra/check-runs");
+    expect(posts).toHaveLength(2);
+    expect(run.stdout).toMatch(
+      /^::warning::GitHub rate limit reached on POST .+: retrying in 1 s$/m,
+    );
+    expect(run.stdout).not.toMatch(/^::(error|warning) title=/m);
+  });
+
+  it("GitHub answering each write after a minute: stops at github-timeout, says what it skipped, exits with the findings' status", async () => {
+    const before = fake.requests.length;
+    const checkRuns = fake.checkRuns.length;
+    fake.setLatency(60_000);
+    try {
+      const run = await runAction("slow", TOKEN, "acme/infra", { "INPUT_GITHUB-TIMEOUT": "3" });
+      // The findings' status, not a timeout's: 1 for the error finding.
+      expect(run.status).toBe(1);
+      const sent = fake.requests.slice(before).filter((r) => r.method !== "GET");
+      expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
+        "POST /repos/acme/infra/check-runs",
+      ]);
+      expect(fake.checkRuns).toHaveLength(checkRuns);
+      const warning =
+        "::warning::GitHub took longer than github-timeout (3 s) to take the report: stopped creating the check run; skipped reading the token's identity, posting review comments and writing the pull request comment. The findings are in workflow-command annotations, the log and the job summary, and the step ends with their status.";
+      expect(run.stdout.split("\n").filter((l) => l.includes("github-timeout"))).toEqual([warning]);
+      expect(run.stdout).toMatch(
+        /^::error title=deleting-recently-used-key,file=infra\/main\.tf,/m,
+      );
+      expect(run.stdout).toContain(
+        "::error::kms-usage-lint: findings at or above fail-on (error): 1 error, 120 warnings, 0 notices",
+      );
+      expect(run.summary).toContain("1 error and 120 warnings in 120 keys");
+      expect(run.summary).toContain("### Reporting to GitHub");
+      expect(run.summary).toContain("github\\-timeout \\(3 s\\)");
+    } finally {
+      fake.setLatency(0);
+    }
+  });
+
+  it("refuses a github-timeout that is no number of seconds: not evaluated, exit 2, nothing posted", async () => {
+    const before = fake.requests.length;
+    const run = await runAction("bad-timeout", TOKEN, "acme/infra", {
+      "INPUT_GITHUB-TIMEOUT": "2m",
+    });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain(
+      '::error::kms-usage-lint: input github-timeout "2m": expected a number of seconds greater than 0, like 120',
+    );
+    expect(fake.requests.length).toBe(before);
   });
 });

@@ -14,6 +14,7 @@ import { type RunnerCommand, runnerCommands } from "../support/runner-commands.j
 const HEAD = "1".repeat(40);
 const BASE = "2".repeat(40);
 const READ_ONLY = "ghs_e2eForkReadOnlyToken0000000000000000";
+const WRITER = "ghs_e2eInstallationToken000000000000000";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const RULE_TITLE = /^title=[a-z]+(-[a-z]+)*(,file=[^,]+,line=\d+)?$/;
 
@@ -28,7 +29,9 @@ function notTheActions(command: RunnerCommand, resumeToken: string | null): stri
   if (command.syntax !== "workflow") return "a legacy ##[ command";
   switch (command.name) {
     case "add-mask":
-      return command.data === READ_ONLY ? null : "a mask of something else than the token";
+      return command.data === READ_ONLY || command.data === WRITER
+        ? null
+        : "a mask of something else than the token";
     case "stop-commands":
       return UUID.test(command.data) ? null : "stop-commands without a random token";
     case "debug":
@@ -54,11 +57,9 @@ describe.each(nodeRuntimes())("the Action on a hostile plan, on $name", ({ bin }
 
   beforeAll(async () => {
     fake = await FakeGithub.start({ owner: "acme", repo: "infra" });
-    fake.addToken(READ_ONLY, {
-      user: { login: "github-actions[bot]", type: "Bot", id: 41898282 },
-      canWrite: false,
-      userEndpoint: false,
-    });
+    const user = { login: "github-actions[bot]", type: "Bot", id: 41898282 } as const;
+    fake.addToken(READ_ONLY, { user, canWrite: false, userEndpoint: false });
+    fake.addToken(WRITER, { user, canWrite: true, userEndpoint: false });
     dir = isolatedCopy();
   });
   afterAll(() => fake.close());
@@ -132,6 +133,69 @@ describe.each(nodeRuntimes())("the Action on a hostile plan, on $name", ({ bin }
         name: "error",
         data: expect.stringMatching(/^kms-usage-lint: findings at or above fail-on \(warning\)/),
       });
+    },
+  );
+
+  it.each(HOSTILE_KEYS.map((key) => [JSON.stringify(key), key]))(
+    "GitHub answering %s: its words are printed, escaped, and no command reaches the runner",
+    async (_, hostile) => {
+      const event = join(dir, "event.json");
+      writeFileSync(
+        event,
+        JSON.stringify({
+          number: 42,
+          pull_request: {
+            number: 42,
+            head: { sha: HEAD, repo: { full_name: "acme/infra" } },
+            base: { sha: BASE, repo: { full_name: "acme/infra" } },
+          },
+          repository: { full_name: "acme/infra" },
+        }),
+      );
+      fake.addPull({ number: 42, headSha: HEAD, baseSha: BASE, files: [] });
+      // Refusals GitHub does not retry, their messages the hostile text, line breaks and all.
+      const refuse = (path: RegExp, status: number) =>
+        fake.fail({ method: "POST", path, status, body: { message: `Nope ${hostile} end` } });
+      refuse(/\/check-runs$/, 400);
+      refuse(/\/issues\/42\/comments$/, 422);
+      writeFileSync(join(dir, "out"), "");
+      const run = await runNodeAsync(bin, ["dist/index.js"], dir, {
+        INPUT_FACTS: "examples/facts.json",
+        "INPUT_TERRAFORM-PLAN": "examples/plan.json",
+        INPUT_NOW: "2026-11-28T00:00:00Z",
+        INPUT_ANNOTATIONS: "checks",
+        INPUT_COMMENT: "new",
+        "INPUT_FAIL-ON": "warning",
+        INPUT_SCOPE: "all",
+        "INPUT_GITHUB-TOKEN": WRITER,
+        GITHUB_ACTIONS: "true",
+        GITHUB_EVENT_NAME: "pull_request",
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: "acme/infra",
+        GITHUB_API_URL: fake.url,
+        GITHUB_WORKSPACE: dir,
+        GITHUB_OUTPUT: join(dir, "out"),
+        RUNNER_TEMP: dir,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "1",
+      });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(1);
+      const commands = runnerCommands(run.stdout);
+      const stop = commands.find((c) => c.name === "stop-commands");
+      const problems = commands
+        .map((command) => [command, notTheActions(command, stop?.data ?? null)] as const)
+        .filter(([, why]) => why !== null);
+      expect(problems).toEqual([]);
+      expect(run.stdout).not.toContain("##[");
+      // Both refusals are said, each on its one line, GitHub's words in it.
+      const refusals = commands.filter(
+        (c) => c.name === "warning" && c.data.includes("GitHub answered"),
+      );
+      expect(refusals.map((c) => c.data.slice(0, c.data.indexOf(":")))).toEqual([
+        "creating the check run",
+        "writing the pull request comment",
+      ]);
+      for (const refusal of refusals) expect(refusal.data).toMatch(/\(Nope .* end/);
     },
   );
 });

@@ -384,6 +384,11 @@ describe("github", () => {
     expect(lines.slice(16).every((l) => l.startsWith("::notice title=unused-key,"))).toBe(true);
   });
 
+  it("says one hidden finding in the singular", () => {
+    const lines = formatWorkflowCommands(manyFindings(11, "error")).trimEnd().split("\n");
+    expect(lines.at(-1)).toMatch(/: 1 more error is only in this step's log\.$/);
+  });
+
   it("adds no notice when everything fits, and nothing at all for a clean report", () => {
     expect(formatWorkflowCommands(manyFindings(10, "error"))).not.toContain("::notice");
     expect(formatWorkflowCommands(manyFindings(0))).toBe("");

@@ -296,7 +296,11 @@ export function hostileReport(): Report {
 }
 
 /** A report with `count` findings of the given severity (each on its own key and line). */
-export function manyFindings(count: number, severity: Severity = "error"): Report {
+export function manyFindings(
+  count: number,
+  severity: Severity = "error",
+  address: (i: number) => string = (i) => `aws_kms_key.k[${i}]`,
+): Report {
   const subjects: KeySubject[] = [];
   const findings: RawFinding[] = [];
   for (let i = 0; i < count; i++) {
@@ -307,7 +311,7 @@ export function manyFindings(count: number, severity: Severity = "error"): Repor
       arn: id,
       references: [
         reference({
-          address: `aws_kms_key.k[${i}]`,
+          address: address(i),
           location: { file: "infra/many.tf", line: i + 1 },
         }),
       ],

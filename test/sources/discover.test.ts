@@ -69,6 +69,7 @@ const KIND_OF_FOLDER: Record<string, string> = {
 const NOT_INPUTS: Record<string, string> = {
   "SOURCES.tsv": "the fixtures' provenance",
   "schemas/sarif-schema-2.1.0.json": "a JSON Schema",
+  "schemas/github-action.json": "a JSON Schema",
   "terraform-plan/infracost_setup_terraform_wrapper_NOT_PURE_JSON.plan.txt":
     "a wrapped plan named .txt: read when named, not searched for",
   "tf-scenario/infra/facts.json": "a facts snapshot",

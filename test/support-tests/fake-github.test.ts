@@ -496,6 +496,59 @@ describe("faults, headers and the request log", () => {
     expect((await create()).status).toBe(201);
   });
 
+  it("answers a 429 with retry-after in the words a test gives it", async () => {
+    fake.fail({
+      path: /check-runs/,
+      status: 429,
+      headers: { "retry-after": "1" },
+      body: { message: "Too Many Requests" },
+    });
+    const error = await failure(
+      client().rest.checks.create({ ...repo, name: "lint", head_sha: HEAD }),
+    );
+    expect(error.status).toBe(429);
+    expect(error.response.data.message).toBe("Too Many Requests");
+    expect(error.response.headers["retry-after"]).toBe("1");
+  });
+
+  it("holds the writes a latency names, takes them when it ends, and answers the rest at once", async () => {
+    fake.setLatency(60_000, { path: /\/issues\/7\/comments$/ });
+    const octokit = client();
+    const held = octokit.rest.issues.createComment({ ...repo, issue_number: 7, body: "slow" });
+    held.catch(() => {});
+    const quick = await octokit.rest.checks.create({ ...repo, name: "lint", head_sha: HEAD });
+    expect(quick.status).toBe(201);
+    expect((await octokit.rest.issues.listComments({ ...repo, issue_number: 7 })).data).toEqual([]);
+    // The held request arrived (it is recorded) but has not taken effect.
+    expect(fake.requests.filter((r) => r.method === "POST").map((r) => r.path)).toEqual([
+      "/repos/acme/infra/issues/7/comments",
+      "/repos/acme/infra/check-runs",
+    ]);
+    expect(fake.issueComments).toEqual([]);
+    // close() lets it go unanswered: the test process does not wait a minute.
+    await fake.close();
+    await expect(held).rejects.toThrow();
+  });
+
+  it("takes a held write after the latency, though its client gave up", async () => {
+    fake.setLatency(200);
+    const give = new AbortController();
+    const octokit = client();
+    const write = octokit.rest.issues.createComment({
+      ...repo,
+      issue_number: 7,
+      body: "late",
+      request: { signal: give.signal },
+    });
+    while (fake.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    give.abort();
+    await expect(write).rejects.toThrow();
+    fake.setLatency(0);
+    // It takes effect when the latency ends (waited for by polling, no clock asserted).
+    while (fake.issueComments.length === 0) await new Promise((r) => setTimeout(r, 20));
+    expect(fake.issueComments.map((c) => c.body)).toEqual(["late"]);
+  });
+
   it("sends GitHub's headers on every answer", async () => {
     const octokit = client();
     const first = await octokit.rest.pulls.listFiles({ ...repo, pull_number: 7 });

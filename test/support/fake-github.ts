@@ -391,6 +391,12 @@ export class FakeGithub {
   /** `ref\npath` → file text. */
   private readonly contents = new Map<string, string>();
   private readonly faults: Array<{ fault: Fault; remaining: number }> = [];
+  private latency: { ms: number; methods: ReadonlySet<string>; path?: RegExp } = {
+    ms: 0,
+    methods: WRITES,
+  };
+  /** Answers held back by the latency, released (unanswered) by close(). */
+  private readonly delayed = new Set<() => void>();
   // One primary rate-limit window for all tokens: tests look at the headers, not the quota.
   private readonly rateReset = Math.floor(Date.now() / 1000) + 3600;
   private rateRemaining = RATE_LIMIT;
@@ -437,6 +443,17 @@ export class FakeGithub {
     this.faults.push({ fault, remaining: fault.times ?? 1 });
   }
 
+  /**
+   * Holds every request of `methods` (default: the writes) whose pathname matches
+   * `path` (default: any) for `ms` before it takes effect and is answered, as a slow
+   * GitHub does. A client that gives up meanwhile does not undo it: the write still
+   * happens, as it would on GitHub. 0 ends the latency.
+   */
+  setLatency(ms: number, match: { methods?: readonly string[]; path?: RegExp } = {}): void {
+    const methods = new Set((match.methods ?? [...WRITES]).map((m) => m.toUpperCase()));
+    this.latency = { ms, methods, ...(match.path ? { path: match.path } : {}) };
+  }
+
   /** Seed an existing comment as if written by `user` (e.g. a human pasting our marker). */
   seedIssueComment(issue: number, body: string, user: FakeUser): void {
     this.addIssueComment(issue, body, user);
@@ -458,6 +475,8 @@ export class FakeGithub {
 
   /** Stops listening and ends open keep-alive connections. */
   async close(): Promise<void> {
+    for (const release of this.delayed) release();
+    this.delayed.clear();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;
@@ -483,6 +502,10 @@ export class FakeGithub {
       body,
     };
     this.requests.push(request);
+    const { ms, methods, path } = this.latency;
+    if (ms > 0 && methods.has(request.method) && (path?.test(request.path) ?? true)) {
+      if (!(await this.delay(ms))) return;
+    }
     let answer: Answer;
     try {
       if (raw === undefined) throw new HttpError(413, message("Payload too large"));
@@ -495,6 +518,21 @@ export class FakeGithub {
           : { status: 500, body: message(`fake-github: ${String(error)}`) };
     }
     this.send(res, answer);
+  }
+
+  /** Resolves true after `ms`, or false when close() comes first. */
+  private delay(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const release = () => {
+        clearTimeout(timer);
+        resolve(false);
+      };
+      const timer = setTimeout(() => {
+        this.delayed.delete(release);
+        resolve(true);
+      }, ms);
+      this.delayed.add(release);
+    });
   }
 
   private send(res: ServerResponse, answer: Answer): void {

@@ -30,6 +30,11 @@ const HELP_LIMIT = 4_000;
 export interface MarkdownOptions extends Partial<FormatOptions> {
   /** The longest body to produce; default `COMMENT_BODY_LIMIT`. */
   maxLength?: number;
+  /**
+   * How `maxLength` is measured; default UTF-16 code units (`text.length`). The
+   * job summary is limited in UTF-8 bytes ({@link utf8Length}).
+   */
+  measure?: (text: string) => number;
   /** Where the rows left out can be read, for the truncation note. */
   fullReport?: string;
 }
@@ -39,6 +44,8 @@ const ICON: Record<Severity, string> = { error: "❌", warning: "⚠️", notice
 /** Renders the report as GitHub-flavoured Markdown, at most `maxLength` characters long. */
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const maxLength = options.maxLength ?? COMMENT_BODY_LIMIT;
+  const measure = options.measure ?? utf16Length;
+  const size = (lines: string[]) => linesSize(lines, measure);
   const where = options.fullReport ?? "the job summary and the JSON report";
   const subjects = subjectsById(report);
   const rules = new Map((options.rules ?? []).map((rule) => [rule.id, rule]));
@@ -70,14 +77,25 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     const reserved = sections
       .slice(i + 1)
       .reduce((sum, s) => sum + size(["", s.more(s.rows.length, true)]), 0);
-    const lines = fitRows(section, left - reserved);
+    const lines = fitRows(section, left - reserved, measure);
     out.push(...lines);
     left -= size(lines);
   });
   out.push(...tail);
   const text = `${out.join("\n")}\n`;
-  // Only a `maxLength` smaller than the verdict itself gets here.
-  return text.length <= maxLength ? text : truncate(text, maxLength);
+  // Only a `maxLength` smaller than the verdict itself gets here. A UTF-16 code
+  // unit takes at most 3 bytes in UTF-8, so a third of the limit fits in bytes too.
+  if (measure(text) <= maxLength) return text;
+  return truncate(text, measure === utf16Length ? maxLength : Math.floor(maxLength / 3));
+}
+
+function utf16Length(text: string): number {
+  return text.length;
+}
+
+/** The bytes `text` takes in UTF-8: a `measure` for limits counted in bytes. */
+export function utf8Length(text: string): number {
+  return Buffer.byteLength(text, "utf8");
 }
 
 /**
@@ -92,13 +110,14 @@ interface Section {
   more: (n: number, all: boolean) => string;
 }
 
-/** The characters `lines` take in the body: each is followed by a newline. */
-function size(lines: string[]): number {
-  return lines.reduce((sum, line) => sum + line.length + 1, 0);
+/** What `lines` take in the body, as `measure` counts: each is followed by a newline. */
+function linesSize(lines: string[], measure: (text: string) => number): number {
+  return lines.reduce((sum, line) => sum + measure(line) + 1, 0);
 }
 
 /** As many rows as fit in `budget`, then a note of how many were left out. */
-function fitRows(section: Section, budget: number): string[] {
+function fitRows(section: Section, budget: number, measure: (text: string) => number): string[] {
+  const size = (lines: string[]) => linesSize(lines, measure);
   const whole = [...section.open, ...section.rows, ...section.close];
   if (size(whole) <= budget) return whole;
   const note = (n: number, all: boolean) => ["", section.more(n, all)];
@@ -106,9 +125,10 @@ function fitRows(section: Section, budget: number): string[] {
     budget - size(section.open) - size(section.close) - size(note(section.rows.length, false));
   const kept: string[] = [];
   for (const row of section.rows) {
-    if (row.length + 1 > room) break;
+    const rowSize = measure(row) + 1;
+    if (rowSize > room) break;
     kept.push(row);
-    room -= row.length + 1;
+    room -= rowSize;
   }
   if (kept.length === 0) {
     const none = note(section.rows.length, true);

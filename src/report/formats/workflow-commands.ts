@@ -73,10 +73,11 @@ function annotation(finding: Finding): string {
 function overflowNotice(hidden: Record<Severity, number>): string {
   const counts = SEVERITIES.filter((s) => hidden[s] > 0).map((s) => plural(hidden[s], `more ${s}`));
   const what = listWords(counts);
+  const total = SEVERITIES.reduce((sum, s) => sum + hidden[s], 0);
   return command(
     "notice",
     { title: "kms-usage-lint: more findings than annotations" },
-    `GitHub shows ${ANNOTATIONS_PER_SEVERITY} annotations of each severity per step: ${what} are only in this step's log.`,
+    `GitHub shows ${ANNOTATIONS_PER_SEVERITY} annotations of each severity per step: ${what} ${total === 1 ? "is" : "are"} only in this step's log.`,
   );
 }
 

@@ -7,12 +7,12 @@
  * write access, and is said once.
  */
 
-import type { GithubClient } from "../../github-api/client.js";
+import { type GithubBudget, type GithubClient, isGithubTimeout } from "../../github-api/client.js";
 import type { GithubContext, PullRequestRef } from "../../github-api/context.js";
 import { describeGithubError, isPermissionError } from "../../github-api/errors.js";
 import { type Identity, whoAmI } from "../../github-api/identity.js";
 import type { Report } from "../../model.js";
-import { plural } from "../../show.js";
+import { listWords, plural } from "../../show.js";
 import { formatMarkdown, type MarkdownOptions } from "../formats/markdown.js";
 import { formatWorkflowCommands } from "../formats/workflow-commands.js";
 import { publishCheckRun } from "./check-run.js";
@@ -35,6 +35,8 @@ export interface GithubReportDeps {
   warn(message: string): void;
   /** Writes workflow commands where the runner reads them (stdout). */
   writeCommands(text: string): void;
+  /** The client's time budget (input `github-timeout`), when it has one. */
+  budget?: GithubBudget | null;
 }
 
 /** Where the sinks may go: the API client and the run's context, when there are both. */
@@ -150,7 +152,9 @@ export async function publishToGithub(
  * findings are instead; a failed check run falls back to workflow commands;
  * without the token's identity no pull request step runs. After the first
  * permission error (a fork's read-only token) nothing more is written to
- * GitHub: each further write would only be refused again.
+ * GitHub: each further write would only be refused again. Once the time
+ * budget is spent no step starts; one warning says which step it stopped and
+ * which it skipped.
  */
 export async function runGithubPlan(
   steps: readonly GithubStep[],
@@ -162,6 +166,7 @@ export async function runGithubPlan(
   let readOnly = false;
   let identity: Identity = { kind: "app" };
   const writeCommands = () => deps.writeCommands(formatWorkflowCommands(report));
+  const timeout: TimeoutReport = { stopped: null, skipped: [], annotated: false };
   for (const step of steps) {
     if (step.kind === "notice") {
       deps.info(step.message);
@@ -171,11 +176,21 @@ export async function runGithubPlan(
       writeCommands();
       continue;
     }
-    if (readOnly) return;
+    if (readOnly) break;
     const { what, permission } = STEP_PERMISSIONS[step.kind];
+    if (timeout.stopped !== null || deps.budget?.signal.aborted) {
+      timeout.skipped.push(what);
+      if (step.kind === "check-run") timeout.annotated = true;
+      continue;
+    }
     try {
       identity = await runStep(step, report, failed, options, identity, deps);
     } catch (error) {
+      if (isGithubTimeout(error)) {
+        timeout.stopped = { what, seconds: error.seconds };
+        if (step.kind === "check-run") timeout.annotated = true;
+        continue;
+      }
       const why = describeGithubError(what, error, permission);
       if (isPermissionError(error)) {
         readOnly = true;
@@ -185,9 +200,34 @@ export async function runGithubPlan(
       }
       if (step.kind === "check-run") writeCommands();
       // The pull request steps need the identity to tell our comments from others'.
-      if (step.kind === "identity") return;
+      if (step.kind === "identity") break;
     }
   }
+  if (timeout.annotated) writeCommands();
+  const said = timeoutWarning(timeout, deps.budget?.seconds ?? null);
+  if (said !== null) deps.warn(said);
+}
+
+/** What the time budget cut: the step it stopped, the steps it kept from starting. */
+interface TimeoutReport {
+  stopped: { what: string; seconds: number } | null;
+  skipped: string[];
+  /** The check run was cut or skipped: the findings went out as workflow commands. */
+  annotated: boolean;
+}
+
+/** The one warning for a spent budget; null when it was not spent. */
+function timeoutWarning(timeout: TimeoutReport, seconds: number | null): string | null {
+  if (timeout.stopped === null && timeout.skipped.length === 0) return null;
+  const budget = timeout.stopped?.seconds ?? seconds;
+  const parts = [
+    ...(timeout.stopped ? [`stopped ${timeout.stopped.what}`] : []),
+    ...(timeout.skipped.length > 0 ? [`skipped ${listWords(timeout.skipped)}`] : []),
+  ];
+  const where = timeout.annotated
+    ? "workflow-command annotations, the log and the job summary"
+    : "the log and the job summary";
+  return `GitHub took longer than github-timeout (${budget} s) to take the report: ${parts.join("; ")}. The findings are in ${where}, and the step ends with their status.`;
 }
 
 /** One writing step; returns the token's identity, as read or as it was. */
@@ -204,7 +244,7 @@ async function runStep(
     case "check-run": {
       const run = await publishCheckRun(client, context, report, failed, options);
       deps.info(
-        `Check run ${run.url}: ${run.annotations} annotations in ${plural(run.batches, "request")}.`,
+        `Check run ${run.url}: ${plural(run.annotations, "annotation")} in ${plural(run.batches, "request")}.`,
       );
       return identity;
     }

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { githubClient } from "../../../src/github-api/client.js";
+import { githubBudget, githubClient } from "../../../src/github-api/client.js";
 import type { GithubContext } from "../../../src/github-api/context.js";
 import type { Report } from "../../../src/model.js";
 import { MARKDOWN_MARKER } from "../../../src/report/formats/markdown.js";
@@ -65,9 +65,14 @@ async function publish(
     failed?: boolean;
     settings?: Partial<GithubReportSettings>;
     pull?: boolean;
+    /** Seconds for all the client's requests (the Action's github-timeout). */
+    budget?: number;
+    /** Scales the client's waits; default 0.005. */
+    timeScale?: number;
   } = {},
 ): Promise<Published> {
   const out: Published = { log: [], warnings: [], commands: "" };
+  const budget = options.budget === undefined ? null : githubBudget(options.budget);
   const context: GithubContext = {
     apiUrl: fake.url,
     repo: { owner: fake.owner, repo: fake.repo },
@@ -81,7 +86,8 @@ async function publish(
     baseUrl: fake.url,
     userAgent: "kms-usage-lint/test",
     log: { debug: () => {}, warn: (m) => out.warnings.push(m) },
-    timeScale: 0.005,
+    timeScale: options.timeScale ?? 0.005,
+    ...(budget ? { budget } : {}),
   });
   await publishToGithub(
     report,
@@ -96,6 +102,7 @@ async function publish(
       writeCommands: (text) => {
         out.commands += text;
       },
+      budget,
     },
   );
   return out;
@@ -293,6 +300,58 @@ describe("a token that cannot write (a fork's pull request)", () => {
   });
 });
 
+describe("the time budget (github-timeout)", () => {
+  // A GitHub that answers each write after a minute, and a budget of seconds:
+  // the test counts what was sent and what was skipped, never how long it took.
+  const SLOW = 60_000;
+  const BUDGET = 3;
+
+  it("stops the write in flight, starts no other, says which, and annotates with commands", async () => {
+    fake.setLatency(SLOW);
+    const out = await publish(manyFindings(3), { budget: BUDGET });
+    expect(writes().map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST /repos/${fake.owner}/${fake.repo}/check-runs`,
+    ]);
+    expect(fake.requests.some((r) => r.path === "/user" || r.path.includes("/pulls/"))).toBe(false);
+    expect(out.warnings).toEqual([
+      "GitHub took longer than github-timeout (3 s) to take the report: stopped creating the check run; skipped reading the token's identity, posting review comments and writing the pull request comment. The findings are in workflow-command annotations, the log and the job summary, and the step ends with their status.",
+    ]);
+    expect(out.commands.split("\n").filter((l) => l.startsWith("::error "))).toHaveLength(3);
+  });
+
+  it("keeps what was posted before the budget ran out and skips the rest", async () => {
+    fake.setLatency(SLOW, { path: /\/pulls\/7\/reviews$/ });
+    const out = await publish(manyFindings(3), { budget: BUDGET });
+    expect(fake.checkRuns).toHaveLength(1);
+    expect(writes().map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST /repos/${fake.owner}/${fake.repo}/check-runs`,
+      `POST /repos/${fake.owner}/${fake.repo}/pulls/7/reviews`,
+    ]);
+    expect(out.warnings).toEqual([
+      "GitHub took longer than github-timeout (3 s) to take the report: stopped posting review comments; skipped writing the pull request comment. The findings are in the log and the job summary, and the step ends with their status.",
+    ]);
+    // The check run has the findings: no workflow commands repeat them.
+    expect(out.commands).toBe("");
+  });
+
+  it("does not wait out a rate limit past the budget", async () => {
+    fake.fail({
+      method: "POST",
+      path: /\/check-runs$/,
+      status: 429,
+      headers: { "retry-after": "30" },
+    });
+    const out = await publish(manyFindings(1), {
+      budget: BUDGET,
+      // GitHub's own timing: 30 s to wait, 3 s left.
+      timeScale: 1,
+      settings: { reviewComments: false, comment: "off" },
+    });
+    expect(writes()).toHaveLength(1);
+    expect(out.warnings[0]).toMatch(/: not waiting 30 s for it \(past github-timeout, 3 s\)$/);
+  });
+});
+
 describe("the plan", () => {
   const client = githubClient({
     token: "t",
@@ -367,6 +426,25 @@ describe("GitHub faults", () => {
     expect(fake.checkRuns).toHaveLength(1);
     expect(fake.issueComments).toHaveLength(1);
     expect(out.warnings.filter((w) => w.includes("retrying in"))).toHaveLength(2);
+  });
+
+  it("waits out a 429's retry-after as a secondary limit's, whatever its message says", async () => {
+    fake.fail({
+      method: "POST",
+      path: /\/check-runs$/,
+      status: 429,
+      headers: { "retry-after": "1" },
+      // A proxy's or GitHub Enterprise's words: no "secondary rate limit" to recognise it by.
+      body: { message: "Too Many Requests" },
+      times: 2,
+    });
+    const out = await publish(manyFindings(1), {
+      settings: { reviewComments: false, comment: "off" },
+    });
+    expect(writes().map((r) => r.method)).toEqual(["POST", "POST", "POST"]);
+    expect(fake.checkRuns).toHaveLength(1);
+    expect(out.commands).toBe("");
+    expect(out.warnings.filter((w) => w.includes("retrying in 1 s"))).toHaveLength(2);
   });
 
   it("waits for a primary rate limit that resets soon, not for one an hour away", async () => {
