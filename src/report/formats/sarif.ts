@@ -85,37 +85,14 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
     ...report.findings,
     ...(options.includeSuppressed ? report.suppressed : []),
   ];
-  const anchor = anchorPlace(options);
-  const placed = listed.flatMap((finding) => {
-    const subject = subjectsById(report).get(finding.subjectId);
-    const place = inRepository(findingPlace(finding, subject, options)) ?? anchor;
-    return place === null ? [] : [{ finding, subject, place }];
-  });
-  const unplaced = listed.length - placed.length;
+  const { placed, unplaced } = placeFindings(report, listed, options);
   const kept = placed.slice(0, SARIF_MAX_RESULTS);
   const rules = ruleDescriptors(options.rules ?? [], listed);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-
-  const notifications = report.errors.map((error) => ({
-    level: "warning",
-    message: { text: sarifText(repositoryText(`${error.source}: ${error.message}`, options)) },
-  }));
-  if (unplaced > 0) {
-    notifications.push({
-      level: "warning",
-      message: {
-        text: `${unplaced} ${unplaced === 1 ? "finding was" : "findings were"} left out: code scanning shows a result only on a file of the repository, and neither the key's input nor a rules file lies in it (a key named only with --key). Name a rules file with --config to show them there; the JSON report has them all.`,
-      },
-    });
-  }
-  if (kept.length < placed.length) {
-    notifications.push({
-      level: "warning",
-      message: {
-        text: `${placed.length - kept.length} more findings were left out: code scanning rejects a run with more than ${SARIF_MAX_RESULTS} results. The JSON report has them all.`,
-      },
-    });
-  }
+  const notifications = runNotifications(report, options, {
+    unplaced,
+    overLimit: placed.length - kept.length,
+  });
 
   const log = {
     $schema: SARIF_SCHEMA_URI,
@@ -157,6 +134,61 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
     ],
   };
   return `${escapeJsonText(JSON.stringify(log, null, 2))}\n`;
+}
+
+interface Placed {
+  finding: Finding | SuppressedFinding;
+  subject: KeySubject | undefined;
+  place: Place;
+}
+
+/**
+ * Each finding with the repository file it is shown on: its own place when that lies
+ * in the repository, else the first anchor file that does. `unplaced` counts those
+ * with neither, which code scanning could not show.
+ */
+function placeFindings(
+  report: Report,
+  listed: (Finding | SuppressedFinding)[],
+  options: SarifOptions,
+): { placed: Placed[]; unplaced: number } {
+  const subjects = subjectsById(report);
+  const anchor = anchorPlace(options);
+  const placed = listed.flatMap((finding) => {
+    const subject = subjects.get(finding.subjectId);
+    const place = inRepository(findingPlace(finding, subject, options)) ?? anchor;
+    return place === null ? [] : [{ finding, subject, place }];
+  });
+  return { placed, unplaced: listed.length - placed.length };
+}
+
+/** The run's errors, and what the file leaves out and why, as tool notifications. */
+function runNotifications(
+  report: Report,
+  options: SarifOptions,
+  left: { unplaced: number; overLimit: number },
+) {
+  const notifications = report.errors.map((error) => ({
+    level: "warning",
+    message: { text: sarifText(repositoryText(`${error.source}: ${error.message}`, options)) },
+  }));
+  if (left.unplaced > 0) {
+    notifications.push({
+      level: "warning",
+      message: {
+        text: `${left.unplaced} ${left.unplaced === 1 ? "finding was" : "findings were"} left out: code scanning shows a result only on a file of the repository, and none was at hand for them (keys named only with --key, inputs outside the checkout, and no workflow or rules file in it). Name a rules file with --config to show them there; the JSON report has them all.`,
+      },
+    });
+  }
+  if (left.overLimit > 0) {
+    notifications.push({
+      level: "warning",
+      message: {
+        text: `${left.overLimit} more findings were left out: code scanning rejects a run with more than ${SARIF_MAX_RESULTS} results. The JSON report has them all.`,
+      },
+    });
+  }
+  return notifications;
 }
 
 // semver.org's regular expression, for the optional `semanticVersion`.
