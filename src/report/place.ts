@@ -46,7 +46,9 @@ export function findingPlace(
 /**
  * The input file whose reference puts the finding's key in the report, made
  * repository-relative: the reference that declares the finding's resource, else the
- * first from a file; `--key` for a key named only with `--key`.
+ * first from a file; `--key` for a key named only with `--key`. An input outside the
+ * repository is named by its file name alone: its directory is the machine's
+ * (`$RUNNER_TEMP`), and would make the same finding another on the next runner.
  */
 export function findingInput(
   finding: Finding,
@@ -57,7 +59,9 @@ export function findingInput(
   const declaring =
     fromFiles.find((r) => finding.address !== null && r.address === finding.address) ??
     fromFiles[0];
-  return declaring === undefined ? "--key" : inputPath(declaring.file, options).file;
+  if (declaring === undefined) return "--key";
+  const path = inputPath(declaring.file, options);
+  return path.relative ? path.file : (path.file.split("/").at(-1) ?? path.file);
 }
 
 /**

@@ -277,6 +277,23 @@ describe("sarif", () => {
     );
   });
 
+  it("fingerprints an input outside the checkout by its file name, the same on every runner", () => {
+    const fingerprintWith = (file: string) => {
+      const report = hostileReport();
+      for (const subject of report.subjects) {
+        subject.references = subject.references.map((r) => ({ ...r, file }));
+      }
+      return parse(formatSarif(report, { cwd: "/repo", repoRoot: "/repo" })).runs[0].results.map(
+        (r: { partialFingerprints: Record<string, string> }) =>
+          r.partialFingerprints[FINGERPRINT_KEY],
+      );
+    };
+    const onRunnerA = fingerprintWith("/home/runner/work/_temp/plan.json");
+    expect(fingerprintWith("/srv/runner-7/_temp/plan.json")).toEqual(onRunnerA);
+    expect(fingerprintWith("/srv/runner-7/_temp/other.json")).not.toEqual(onRunnerA);
+    expect(fingerprintWith("infra/plan.json")).not.toEqual(onRunnerA);
+  });
+
   it("writes paths in notifications relative to the repository", () => {
     const report = hostileReport();
     report.errors = [
