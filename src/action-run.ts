@@ -107,8 +107,20 @@ export async function runAction(runner: ActionIo): Promise<void> {
       );
       config.configFile = null;
     }
-    const { report, rules, failed } = await run(config, { ...deps, logger, rulesFiles });
-    const options = { color: false, rules: rules.rules, cwd: deps.cwd, repoRoot: config.repoRoot };
+    const { report, rules, rulesFile, failed } = await run(config, {
+      ...deps,
+      logger,
+      rulesFiles,
+    });
+    const workflow = workflowFile(io.env);
+    const options = {
+      color: false,
+      rules: rules.rules,
+      cwd: deps.cwd,
+      repoRoot: config.repoRoot,
+      category: config.sarifCategory,
+      anchorFiles: [...(workflow === null ? [] : [workflow]), ...(rulesFile ? [rulesFile] : [])],
+    };
     printReport(io, formatText(report, options));
 
     // What no reporting failure may hide: the outputs, the JSON report and SARIF.
@@ -301,4 +313,18 @@ function baseRules(
     workspace: io.env.GITHUB_WORKSPACE || cwd,
     cwd,
   });
+}
+
+/**
+ * The workflow file that runs the step, as an absolute path in the checkout: it names
+ * the keys the Action checks, so findings on keys it names alone are shown there.
+ * From `GITHUB_WORKFLOW_REF` (`owner/repo/.github/workflows/ci.yml@refs/heads/main`).
+ */
+export function workflowFile(env: Record<string, string | undefined>): string | null {
+  const ref = env.GITHUB_WORKFLOW_REF;
+  const workspace = env.GITHUB_WORKSPACE;
+  if (!ref || !workspace) return null;
+  const path = ref.slice(0, ref.lastIndexOf("@") < 0 ? ref.length : ref.lastIndexOf("@"));
+  const inRepo = path.split("/").slice(2).join("/");
+  return inRepo.startsWith(".github/workflows/") ? join(workspace, inRepo) : null;
 }

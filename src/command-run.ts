@@ -70,7 +70,7 @@ export async function runCommand(
     );
     return 0;
   }
-  const { report, rules, failed } = await run(config, { ...deps, logger, progress });
+  const { report, rules, rulesFile, failed } = await run(config, { ...deps, logger, progress });
   for (const output of config.outputs) {
     const color = output.file === null && io.stdoutIsTty;
     const text = FORMATTERS[output.format](report, {
@@ -78,6 +78,8 @@ export async function runCommand(
       rules: rules.rules,
       cwd: deps.cwd,
       repoRoot: config.repoRoot,
+      category: config.sarifCategory,
+      anchorFiles: rulesFile === null ? [] : [rulesFile],
     });
     if (output.file === null) io.stdout(text);
     else await writeOutput(output.file, text, deps);

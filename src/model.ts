@@ -30,6 +30,10 @@ export const SEVERITIES: readonly Severity[] = ["error", "warning", "notice"];
 export interface SourceLocation {
   file: string;
   line: number;
+  /** Column of the block's first character on `line` (1-based), where the locator knows it. */
+  column?: number;
+  /** Last line of the block (its closing brace), where the locator knows it. */
+  endLine?: number;
 }
 
 /** An inline `# kms-usage-lint-ignore RULE reason` comment attached to a reference. */

@@ -90,6 +90,8 @@ export interface RunResult {
   report: Report;
   /** The rules evaluated, for formats that describe them (SARIF). */
   rules: RuleSet;
+  /** The rules file they were read from (as `cwd` resolves it); null: the built-in rules. */
+  rulesFile: string | null;
   /** Some finding is at or above `--fail-on`. */
   failed: boolean;
 }
@@ -98,7 +100,7 @@ export interface RunResult {
 export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const now = config.now ?? deps.clock();
   // Rules first: a broken rules file should fail before any AWS call is made.
-  const rules = await readEnabledRules(config, deps);
+  const { rules, file: rulesFile } = await readEnabledRules(config, deps);
   const facts = await openFacts(config, deps, now);
   const references = await collect(config, deps, facts.source);
   const gathered = await gather(references, config, deps, facts, now, needs(rules, now));
@@ -116,11 +118,14 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
       keysOutOfScope: gathered.keysOutOfScope,
     },
   });
-  return { report, rules, failed: failsAt(report, config.failOn) };
+  return { report, rules, rulesFile, failed: failsAt(report, config.failOn) };
 }
 
 /** The rules `check` evaluates; none enabled is the user's error (SPEC §10). */
-async function readEnabledRules(config: RunConfig, deps: Deps): Promise<RuleSet> {
+async function readEnabledRules(
+  config: RunConfig,
+  deps: Deps,
+): Promise<{ rules: RuleSet; file: string | null }> {
   const files = deps.rulesFiles ?? deps;
   const file =
     config.configFile ?? (await findConfigFile({ ...deps, fileExists: files.fileExists }));
@@ -132,7 +137,7 @@ async function readEnabledRules(config: RunConfig, deps: Deps): Promise<RuleSet>
       file ?? DEFAULT_CONFIG_FILE,
     );
   }
-  return rules;
+  return { rules, file };
 }
 
 /** Which of a key's costly facts some verdict depends on, asked once the facts before them are in. */

@@ -167,6 +167,39 @@ describe("the Action", () => {
     expect(ran.log).toContain(`The base commit ${BASE.slice(0, 12)} is not in the checkout`);
   });
 
+  it("writes SARIF with the category asked for, showing on the workflow what has no file in the checkout", async () => {
+    // The plan is written outside the checkout, as `terraform show -json > $RUNNER_TEMP/plan.json` does.
+    const temp = mkdtempSync(join(tmpdir(), "kul-runner-temp-"));
+    cpSync(join(ROOT, "examples", "plan.json"), join(temp, "plan.json"));
+    const ran = await runInDir(
+      {
+        "terraform-plan": join(temp, "plan.json"),
+        "sarif-file": "out.sarif",
+        "sarif-category": "terraform/prod",
+        scope: "all",
+      },
+      "push",
+      { GITHUB_WORKFLOW_REF: "acme/infra/.github/workflows/infra.yml@refs/heads/main" },
+    );
+    expect(ran.outputs.sarif).toBe("out.sarif");
+    const log = JSON.parse(await readFile(join(dir, "out.sarif"), "utf8"));
+    expect(log.runs[0].automationDetails).toEqual({ id: "terraform/prod/" });
+    const uris = log.runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.locations[0]?.physicalLocation.artifactLocation.uri,
+    );
+    expect(uris.length).toBeGreaterThan(0);
+    expect(new Set(uris)).toEqual(new Set([".github/workflows/infra.yml"]));
+    expect(JSON.stringify(log)).not.toContain(temp);
+  });
+
+  it("refuses an empty sarif-category line", async () => {
+    const ran = await runInDir({ "sarif-file": "out.sarif", "sarif-category": "/" });
+    expect(ran.failed).toMatch(
+      /input sarif-category "\/": expected a category like terraform\/prod/,
+    );
+  });
+
   it("on a pull request, evaluates by default only the keys the pull request changes", async () => {
     const ran = await runInDir({});
     const report = JSON.parse(await readFile(ran.outputs.report ?? "", "utf8"));

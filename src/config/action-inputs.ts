@@ -16,6 +16,7 @@ import {
   parseMaxFactsAge,
   parseNow,
   parseRoleTemplate,
+  parseSarifCategory,
   parseTrailMaxPages,
   type RunConfig,
   SCOPES,
@@ -104,6 +105,10 @@ export function actionConfig(
     scope: oneOf(input, "scope", SCOPES, defaultScope(eventName)),
     // The Action renders its own outputs (log, JSON report file); the list here is unused.
     outputs: [],
+    sarifCategory:
+      optional("sarif-category") === null
+        ? null
+        : parseSarifCategory(input("sarif-category"), "input sarif-category"),
   };
   return config;
 }

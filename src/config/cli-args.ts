@@ -14,6 +14,7 @@ import {
   parseMaxFactsAge,
   parseNow,
   parseRoleTemplate,
+  parseSarifCategory,
   parseTrailMaxPages,
   type RunConfig,
   SCOPE_HELP,
@@ -77,6 +78,10 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
         .default("error"),
     )
     .addOption(new Option("--scope <scope>", SCOPE_HELP).choices(SCOPES).default("all"))
+    .option(
+      "--sarif-category <category>",
+      "SARIF automationDetails category, to tell apart several uploads for one commit (default: none, so upload-sarif's category applies)",
+    )
     .option("--now <iso8601>", "the evaluation clock, for reproducible reports")
     .option("--quiet", "print no warnings on stderr")
     .action((paths: string[], options: CheckOptions) => {
@@ -240,6 +245,7 @@ interface CheckOptions {
   scope: Scope;
   now?: string;
   quiet?: boolean;
+  sarifCategory?: string;
 }
 
 function toConfig(paths: string[], options: CheckOptions): RunConfig {
@@ -292,6 +298,10 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
     failOn: options.failOn,
     scope: options.scope,
     outputs: parseOutputs(options.format ?? []),
+    sarifCategory:
+      options.sarifCategory === undefined
+        ? null
+        : parseSarifCategory(options.sarifCategory, "--sarif-category"),
   };
 }
 

@@ -61,6 +61,23 @@ export interface RunConfig {
   /** `--scope`: evaluate every key the inputs reference, or only those the change touches. */
   scope: Scope;
   outputs: OutputSpec[];
+  /**
+   * `--sarif-category`: SARIF's `automationDetails` category; null: none, so the
+   * uploader's own category (upload-sarif's `category` input) applies.
+   */
+  sarifCategory: string | null;
+}
+
+/** Checks a `--sarif-category` (given as `what`): the category part of an automation id. */
+export function parseSarifCategory(text: string, what: string): string {
+  const category = text.trim();
+  // Code scanning reads `id` as `category/run-id`; the category must be one line of text.
+  if (category === "" || category === "/" || /\p{Cc}/u.test(category)) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected a category like terraform/prod (one line, not empty)`,
+    );
+  }
+  return category;
 }
 
 /** `--scope`'s values. */

@@ -63,6 +63,26 @@ export function fingerprint(finding: RawFinding): string {
     .slice(0, 32);
 }
 
+/**
+ * The identity SARIF gives a finding under `partialFingerprints["kmsUsageLint/v1"]`
+ * (docs/sarif.md): the finding's rule, key and resource (as `fingerprint`), and the
+ * repository-relative input file that references the key (`--key` for a key named
+ * only there). No line, column or message goes in, so moving a block, editing
+ * around it or a new date in the evidence keeps the identity; renaming the input
+ * file or the resource, or re-keying, makes a new one. Versioned: a change to this
+ * recipe is a new name (`v2`), never a new meaning for `v1`.
+ */
+export function sarifFingerprint(finding: RawFinding, inputFile: string): string {
+  return createHash("sha256")
+    .update(
+      ["kmsUsageLint/v1", finding.ruleId, finding.subjectId, finding.address ?? "", inputFile].join(
+        "\u0000",
+      ),
+    )
+    .digest("hex")
+    .slice(0, 32);
+}
+
 function withFingerprint<T extends RawFinding>(finding: T): T & { fingerprint: string } {
   return { ...finding, fingerprint: fingerprint(finding) };
 }

@@ -27,10 +27,20 @@ export interface FormatOptions {
    */
   rules?: readonly RuleMeta[];
   /**
-   * SARIF `automationDetails` category, to tell apart several uploads for one
-   * commit (one per Terraform root, say); default `kms-usage-lint`.
+   * SARIF `automationDetails` category (`--sarif-category`), to tell apart several
+   * uploads for one commit (one per Terraform root, say). Absent: the run names no
+   * category, and upload-sarif's `category` input (or its default, the workflow and
+   * job) decides; a category in the file would override that input.
    */
-  category?: string;
+  category?: string | null;
+  /**
+   * Repository files that stand in for a finding with no place of its own in the
+   * repository (its key named only with `--key`, or its only input outside the
+   * checkout), first that lies in the repository wins: the workflow that runs the
+   * Action (it names the keys), then the rules file in effect (where an ignore entry
+   * for the key goes). Paths as `cwd` resolves them.
+   */
+  anchorFiles?: readonly string[];
   /**
    * Where input file names are relative to (the working directory), and the
    * repository root: together they turn an input file (`plan.json`) into a

@@ -7,6 +7,9 @@ export interface Place {
   file: string;
   /** Null when the finding has no source line: the file is the input that references its key. */
   line: number | null;
+  /** Where the block starts on `line` and the line it ends on, when known. */
+  column?: number;
+  endLine?: number;
   /** False when `file` is not known to be a path inside the repository (absolute, or starting with `..`). */
   relative: boolean;
 }
@@ -41,10 +44,34 @@ export function findingPlace(
 }
 
 /**
+ * The input file whose reference puts the finding's key in the report, made
+ * repository-relative: the reference that declares the finding's resource, else the
+ * first from a file; `--key` for a key named only with `--key`. An input outside the
+ * repository is named by its file name alone: its directory is the machine's
+ * (`$RUNNER_TEMP`), and would make the same finding another on the next runner.
+ */
+export function findingInput(
+  finding: Finding,
+  subject: KeySubject | undefined,
+  options: PlaceOptions = {},
+): string {
+  const fromFiles = subject?.references.filter((r) => r.source !== "explicit") ?? [];
+  const declaring =
+    fromFiles.find((r) => finding.address !== null && r.address === finding.address) ??
+    fromFiles[0];
+  if (declaring === undefined) return "--key";
+  const path = inputPath(declaring.file, options);
+  return path.relative ? path.file : (path.file.split("/").at(-1) ?? path.file);
+}
+
+/**
  * An input file as the user named it, made repository-relative when the working
  * directory and the repository root are known and it lies inside the repository.
  */
-function inputPath(file: string, options: PlaceOptions): { file: string; relative: boolean } {
+export function inputPath(
+  file: string,
+  options: PlaceOptions,
+): { file: string; relative: boolean } {
   const slashed = file.replace(/\\/g, "/");
   if (options.cwd !== undefined && options.repoRoot) {
     const inRepo = relative(options.repoRoot, resolve(options.cwd, file)).replace(/\\/g, "/");

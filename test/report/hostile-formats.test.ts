@@ -19,14 +19,30 @@ import {
   formatMarkdown,
   MARKDOWN_MARKER,
 } from "../../src/report/formats/markdown.js";
-import { formatSarif, pascalCase, SARIF_SCHEMA_URI } from "../../src/report/formats/sarif.js";
+import {
+  FINGERPRINT_KEY,
+  formatSarif,
+  pascalCase,
+  SARIF_SCHEMA_URI,
+  SECURITY_SEVERITY,
+} from "../../src/report/formats/sarif.js";
 import { formatText } from "../../src/report/formats/text.js";
 import {
   ANNOTATIONS_PER_SEVERITY,
   formatWorkflowCommands,
 } from "../../src/report/formats/workflow-commands.js";
 import type { CompiledRule } from "../../src/rules/types.js";
-import { HOSTILE, HUGE, hostileReport, manyFindings, NOW, RULES } from "./hostile-report.js";
+import { TOOL_HOMEPAGE } from "../../src/version.js";
+import {
+  HOSTILE,
+  HUGE,
+  hostileReport,
+  manyFindings,
+  NAMED,
+  NOW,
+  RULES,
+  withNamedKey,
+} from "./hostile-report.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 
@@ -100,6 +116,14 @@ describe("sarif", () => {
     ["without rule metadata", () => formatSarif(hostileReport())],
     ["a clean report", () => formatSarif(manyFindings(0))],
     ["a report with 300 findings", () => formatSarif(manyFindings(300))],
+    [
+      "a key named with --key, a category",
+      () =>
+        formatSarif(withNamedKey(hostileReport()), {
+          anchorFiles: [".kms-usage-lint.yml"],
+          category: "infra/prod",
+        }),
+    ],
   ])("validates against the SARIF 2.1.0 schema: %s", (_name, render) => {
     const log = parse(render());
     const valid = validate(log);
@@ -124,10 +148,10 @@ describe("sarif", () => {
   });
 
   it("lists every rule that ran, with help and default level, and indexes results into them", () => {
-    const log = parse(formatSarif(hostileReport(), { rules: RULES, category: "infra/prod" }));
+    const log = parse(formatSarif(hostileReport(), { rules: RULES }));
     const run = log.runs[0];
     expect(log.$schema).toBe(SARIF_SCHEMA_URI);
-    expect(run.automationDetails).toEqual({ id: "infra/prod/" });
+    expect(run.tool.driver.informationUri).toBe(TOOL_HOMEPAGE);
     const rules = run.tool.driver.rules;
     expect(rules.map((r: { id: string }) => r.id)).toEqual([
       "deleting-recently-used-key",
@@ -138,14 +162,75 @@ describe("sarif", () => {
     expect(rules[0]).toMatchObject({
       name: "DeletingRecentlyUsedKey",
       defaultConfiguration: { level: "error" },
-      properties: { tags: ["security", "kms"], precision: "high" },
+      properties: { tags: ["security", "kms"], precision: "high", "security-severity": "8.0" },
     });
     expect(rules[1].defaultConfiguration.level).toBe("note");
+    expect(
+      rules.map((r: { properties: Record<string, string> }) => r.properties["security-severity"]),
+    ).toEqual(["8.0", "2.0", "5.5", "5.5"]);
     expect(rules[3].help.markdown).not.toMatch(/(?<!\\)\]\(|(?<!\\)<img|@octocat/);
     for (const result of run.results) {
       expect(rules[result.ruleIndex].id).toBe(result.ruleId);
-      expect(result.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{32}:1$/);
+      // upload-sarif adds code scanning's line hash; we bring only our own fingerprint.
+      expect(Object.keys(result.partialFingerprints)).toEqual([FINGERPRINT_KEY]);
+      expect(result.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
     }
+  });
+
+  it("ranks rules for code scanning inside GitHub's security-severity bands", () => {
+    // GitHub: over 9.0 critical, 7.0 to 8.9 high, 4.0 to 6.9 medium, 0.1 to 3.9 low.
+    const band = (score: string) => {
+      const n = Number(score);
+      return n > 9 ? "critical" : n >= 7 ? "high" : n >= 4 ? "medium" : n >= 0.1 ? "low" : "none";
+    };
+    expect(
+      Object.fromEntries(Object.entries(SECURITY_SEVERITY).map(([k, v]) => [k, band(v)])),
+    ).toEqual({
+      error: "high",
+      warning: "medium",
+      notice: "low",
+    });
+  });
+
+  it("names a category only when given one, so upload-sarif's category input applies", () => {
+    expect(
+      parse(formatSarif(hostileReport(), { rules: RULES })).runs[0].automationDetails,
+    ).toBeUndefined();
+    expect(
+      parse(formatSarif(hostileReport(), { category: "  " })).runs[0].automationDetails,
+    ).toBeUndefined();
+    expect(
+      parse(formatSarif(hostileReport(), { category: "infra/prod" })).runs[0].automationDetails,
+    ).toEqual({
+      id: "infra/prod/",
+    });
+    expect(
+      parse(formatSarif(hostileReport(), { category: "infra/" })).runs[0].automationDetails,
+    ).toEqual({
+      id: "infra/",
+    });
+  });
+
+  it("declares %SRCROOT% without an absolute path, and every result is under it", () => {
+    const run = parse(formatSarif(hostileReport(), { rules: RULES })).runs[0];
+    expect(Object.keys(run.originalUriBaseIds)).toEqual(["%SRCROOT%"]);
+    expect(run.originalUriBaseIds["%SRCROOT%"].uri).toBeUndefined();
+    for (const result of run.results) {
+      expect(result.locations[0].physicalLocation.artifactLocation.uriBaseId).toBe("%SRCROOT%");
+    }
+  });
+
+  it("gives the start column where known, and a one-line region even where the block's end is known", () => {
+    const report = hostileReport();
+    const first = report.findings[0];
+    if (!first?.location) throw new Error("the hostile report's first finding has a line");
+    first.location = { ...first.location, column: 3, endLine: first.location.line + 4 };
+    const region = parse(formatSarif(report)).runs[0].results[0].locations[0].physicalLocation
+      .region;
+    expect(region).toEqual({
+      startLine: first.location.line,
+      startColumn: 3,
+    });
   });
 
   it("attaches a finding without a location to the input that references its key", () => {
@@ -157,6 +242,72 @@ describe("sarif", () => {
       artifactLocation: { uri: "infra/plan.json", uriBaseId: "%SRCROOT%" },
       region: { startLine: 1 },
     });
+  });
+
+  it("shows a key named only with --key on the first anchor file in the repository", () => {
+    const named = withNamedKey(hostileReport());
+    const result = (options: Parameters<typeof formatSarif>[1]) =>
+      parse(formatSarif(named, { rules: RULES, cwd: "/repo/infra", repoRoot: "/repo", ...options }))
+        .runs[0];
+    const anchored = result({
+      anchorFiles: [
+        "/elsewhere/ci.yml",
+        "/repo/.github/workflows/infra.yml",
+        ".kms-usage-lint.yml",
+      ],
+    });
+    const onNamed = anchored.results.find(
+      (r: { properties: { key: string } }) => r.properties.key === NAMED,
+    );
+    expect(onNamed.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: ".github/workflows/infra.yml", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 1 },
+    });
+    expect(
+      result({ anchorFiles: [".kms-usage-lint.yml"] }).results.find(
+        (r: { properties: { key: string } }) => r.properties.key === NAMED,
+      ).locations[0].physicalLocation.artifactLocation.uri,
+    ).toBe("infra/.kms-usage-lint.yml");
+    // Without a file in the repository to show it on, it is left out, and the run says so.
+    const bare = result({});
+    expect(bare.results).toHaveLength(4);
+    expect(bare.invocations[0].toolExecutionNotifications.at(-1).message.text).toMatch(
+      /^1 finding was left out: code scanning shows a result only on a file of the repository/,
+    );
+  });
+
+  it("fingerprints an input outside the checkout by its file name, the same on every runner", () => {
+    const fingerprintWith = (file: string) => {
+      const report = hostileReport();
+      for (const subject of report.subjects) {
+        subject.references = subject.references.map((r) => ({ ...r, file }));
+      }
+      return parse(formatSarif(report, { cwd: "/repo", repoRoot: "/repo" })).runs[0].results.map(
+        (r: { partialFingerprints: Record<string, string> }) =>
+          r.partialFingerprints[FINGERPRINT_KEY],
+      );
+    };
+    const onRunnerA = fingerprintWith("/home/runner/work/_temp/plan.json");
+    expect(fingerprintWith("/srv/runner-7/_temp/plan.json")).toEqual(onRunnerA);
+    expect(fingerprintWith("/srv/runner-7/_temp/other.json")).not.toEqual(onRunnerA);
+    expect(fingerprintWith("infra/plan.json")).not.toEqual(onRunnerA);
+  });
+
+  it("writes paths in notifications relative to the repository", () => {
+    const report = hostileReport();
+    report.errors = [
+      { source: "/repo/infra/plan.json", message: "cannot read /repo/infra/modules/x.tf: EACCES" },
+      { source: "/repo/infra/state.json", message: "see /repo/README.md" },
+    ];
+    const texts = parse(
+      formatSarif(report, { cwd: "/repo/infra", repoRoot: "/repo" }),
+    ).runs[0].invocations[0].toolExecutionNotifications.map(
+      (n: { message: { text: string } }) => n.message.text,
+    );
+    expect(texts).toEqual([
+      "infra/plan.json: cannot read infra/modules/x.tf: EACCES",
+      "infra/state.json: see README.md",
+    ]);
   });
 
   it("makes an input path repository-relative when it knows the working directory", () => {

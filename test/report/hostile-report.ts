@@ -14,7 +14,7 @@ import type {
 } from "../../src/model.js";
 import { buildReport } from "../../src/report/build.js";
 import type { RuleMeta } from "../../src/report/format-options.js";
-import { reference as sourceReference } from "../support/facts.js";
+import { keyRef, reference as sourceReference } from "../support/facts.js";
 
 export const NOW = new Date("2026-11-28T00:00:00Z");
 
@@ -328,5 +328,27 @@ export function manyFindings(
     findings,
     suppressed: [],
     errors: [],
+  });
+}
+
+/** The key `withNamedKey` adds: named only with `--key`, so no input file references it. */
+export const NAMED = arn("us-east-1", "7e7e7e7e-3333-4444-8555-666677778888");
+
+/** `report` plus a finding on a key named only with `--key`. */
+export function withNamedKey(report: Report): Report {
+  const subject: KeySubject = {
+    ...reports,
+    id: NAMED,
+    arn: NAMED,
+    references: [keyRef(NAMED)],
+  };
+  const raw = finding("usage-unavailable", "warning", subject, `${NAMED}: usage unavailable.`);
+  return buildReport({
+    tool: report.tool,
+    now: NOW,
+    subjects: [...report.subjects, subject],
+    findings: [...report.findings, raw],
+    suppressed: report.suppressed,
+    errors: report.errors,
   });
 }

@@ -148,8 +148,18 @@ describe("Terraform: a resource block the change deletes", () => {
       (f: { ruleId: string }) => f.ruleId === "deleting-recently-used-key",
     );
     expect(finding.location).toBeNull();
-    expect(finding.baseLocation).toEqual({ file: "infra/main.tf", line: 5 });
-    expect(report.keys[0].references[0].baseLocation).toEqual({ file: "infra/main.tf", line: 5 });
+    expect(finding.baseLocation).toEqual({
+      file: "infra/main.tf",
+      line: 5,
+      column: 1,
+      endLine: 7,
+    });
+    expect(report.keys[0].references[0].baseLocation).toEqual({
+      file: "infra/main.tf",
+      line: 5,
+      column: 1,
+      endLine: 7,
+    });
     // The text report lists it under the base revision's file, at its old line.
     expect((await check(dir, ["--base-ref", "base"])).stdout).toMatch(
       /^infra\/main\.tf \(base revision, deleted lines\)\n {2}5 {2}error {3}/m,

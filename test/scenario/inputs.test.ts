@@ -213,7 +213,12 @@ describe("`-`: standard input", () => {
       JSON.parse(named.stdout).findings.map((f: { ruleId: string }) => f.ruleId),
     );
     // Located like the plan in the working directory: the root module is there.
-    expect(report.findings[0].location).toEqual({ file: "main.tf", line: 11 });
+    expect(report.findings[0].location).toEqual({
+      file: "main.tf",
+      line: 11,
+      column: 1,
+      endLine: 17,
+    });
   });
 
   it("recognises any kind by content: a YAML template, as the file would be read", async () => {

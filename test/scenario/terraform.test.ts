@@ -26,6 +26,11 @@ interface JsonKey {
   references: { kind: string; address: string; location: { file: string; line: number } | null }[];
 }
 
+/** A location's file and line: this scenario is about which line; locate.test.ts checks the span. */
+function fileLine(location: { file: string; line: number } | null | undefined) {
+  return location ? { file: location.file, line: location.line } : location;
+}
+
 describe("a Terraform plan with modules, aliases, consumers and a move", () => {
   it("gives the right subjects, actions, consumers and lines", async () => {
     const plan = join(DIR, "infra/plan.json");
@@ -40,13 +45,16 @@ describe("a Terraform plan with modules, aliases, consumers and a move", () => {
       address: 'module.storage["logs"].aws_kms_key.this["archive"]',
     });
     const archiveKey = archive.references.find((r) => r.kind === "key");
-    expect(archiveKey?.location).toEqual({ file: "infra/modules/storage/main.tf", line: 5 });
+    expect(fileLine(archiveKey?.location)).toEqual({
+      file: "infra/modules/storage/main.tf",
+      line: 5,
+    });
 
     const data = byArn("11111111-1111-4111-8111-111111111111");
     expect(data.change?.action).toBe("none");
     expect(data.aliases).toEqual(["alias/data"]);
     const where = Object.fromEntries(
-      data.references.map((r) => [`${r.kind} ${r.address}`, r.location]),
+      data.references.map((r) => [`${r.kind} ${r.address}`, fileLine(r.location)]),
     );
     expect(where).toEqual({
       "key aws_kms_key.data": { file: "infra/main.tf", line: 13 },
@@ -59,7 +67,7 @@ describe("a Terraform plan with modules, aliases, consumers and a move", () => {
 
     const moved = byArn("33333333-3333-4333-8333-333333333333");
     expect(moved.change).toMatchObject({ action: "none", address: "aws_kms_key.renamed" });
-    expect(moved.references[0]?.location).toEqual({ file: "infra/main.tf", line: 39 });
+    expect(fileLine(moved.references[0]?.location)).toEqual({ file: "infra/main.tf", line: 39 });
 
     // The archive key is replaced while it was used 8 days ago and the queue still uses it.
     const archiveAddress = 'module.storage["logs"].aws_kms_key.this["archive"]';
@@ -80,7 +88,12 @@ describe("a Terraform plan with modules, aliases, consumers and a move", () => {
       },
     ]);
     expect(report.summary).toMatchObject({ error: 2, warning: 1, suppressed: 1, keys: 3 });
-    expect(report.findings[0].location).toEqual({ file: "infra/modules/storage/main.tf", line: 5 });
+    expect(report.findings[0].location).toEqual({
+      file: "infra/modules/storage/main.tf",
+      line: 5,
+      column: 1,
+      endLine: 9,
+    });
     expect(code).toBe(1);
   });
 });

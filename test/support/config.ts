@@ -35,6 +35,7 @@ export function testConfig(overrides: Partial<RunConfig> = {}): RunConfig {
     failOn: "error",
     scope: "all",
     outputs: [],
+    sarifCategory: null,
     ...overrides,
   };
 }

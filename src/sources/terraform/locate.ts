@@ -271,7 +271,12 @@ async function indexDirectory(dir: string, options: LocateOptions): Promise<Dire
     if (text === undefined || text === null || file === null || text.includes("\0")) return;
     for (const block of scanBlocks(text)) {
       const declaration: Declaration = {
-        location: { file, line: block.line },
+        location: {
+          file,
+          line: block.line,
+          column: block.column,
+          ...(block.endLine === undefined ? {} : { endLine: block.endLine }),
+        },
         suppressions: block.suppressions.map(({ ruleId, reason, line }) => ({
           ruleId,
           reason,
@@ -302,6 +307,10 @@ function isConfigurationFile(name: string): boolean {
 interface ScannedBlock {
   key: string;
   line: number;
+  /** Where the header starts on its line (1-based, in UTF-16 code units as SARIF counts). */
+  column: number;
+  /** The line of the closing brace; absent when the file never closes the block. */
+  endLine?: number;
   suppressions: { ruleId: string; reason: string; line: number }[];
 }
 
@@ -319,6 +328,7 @@ const INSTANCE_KEYS = new RegExp(INSTANCE_KEY, "g");
 interface OpenRemoval {
   kind: "removed" | "moved";
   line: number;
+  column: number;
   suppressions: ScannedBlock["suppressions"];
   from: string | null;
 }
@@ -335,6 +345,8 @@ function scanBlocks(source: string): ScannedBlock[] {
   const blocks: ScannedBlock[] = [];
   let comments: CommentLine[] = [];
   let removal: OpenRemoval | null = null;
+  // The resource, data or output block whose closing brace is still to come.
+  let open: ScannedBlock | null = null;
 
   lines.forEach((raw, i) => {
     const line = i + 1;
@@ -350,12 +362,14 @@ function scanBlocks(source: string): ScannedBlock[] {
     comments = [];
     if (lexed.depthBefore === 0) {
       const header = blockHeader(lexed.code);
+      const column = raw.search(/\S/) + 1;
       if (header !== null) {
-        blocks.push({ key: header, line, suppressions: suppressionsIn(above) });
+        open = { key: header, line, column, suppressions: suppressionsIn(above) };
+        blocks.push(open);
       } else {
         const kind = REMOVAL_HEADER.exec(lexed.code)?.[1];
         if (kind === "removed" || kind === "moved") {
-          removal = { kind, line, suppressions: suppressionsIn(above), from: null };
+          removal = { kind, line, column, suppressions: suppressionsIn(above), from: null };
         }
       }
     }
@@ -367,11 +381,21 @@ function scanBlocks(source: string): ScannedBlock[] {
       }
       if (state.depth === 0) {
         if (removal.from !== null) {
-          const { kind, from, suppressions } = removal;
-          blocks.push({ key: `${kind} ${from}`, line: removal.line, suppressions });
+          const { kind, from, column, suppressions } = removal;
+          blocks.push({
+            key: `${kind} ${from}`,
+            line: removal.line,
+            column,
+            endLine: line,
+            suppressions,
+          });
         }
         removal = null;
       }
+    }
+    if (open !== null && state.depth === 0) {
+      open.endLine = line;
+      open = null;
     }
   });
   return blocks;

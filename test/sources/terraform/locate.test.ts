@@ -177,7 +177,7 @@ describe("locateTerraform on a repository", () => {
 
   it("reads a file with CRLF line endings and a byte order mark", async () => {
     const [located] = await locateTerraform([ref("aws_kms_key.crlf")], fixtureOptions());
-    expect(located?.location).toEqual({ file: "infra/crlf.tf", line: 3 });
+    expect(located?.location).toEqual({ file: "infra/crlf.tf", line: 3, column: 1, endLine: 5 });
     expect(located?.suppressions).toEqual([
       {
         ruleId: "unused-key",
@@ -234,7 +234,45 @@ describe("locateTerraform on a repository", () => {
       [ref("output.key_arn", { kind: "output", resourceType: null })],
       fixtureOptions(),
     );
-    expect(located?.location).toEqual({ file: "infra/outputs.tf", line: 1 });
+    expect(located?.location).toEqual({
+      file: "infra/outputs.tf",
+      line: 1,
+      column: 1,
+      endLine: 3,
+    });
+  });
+
+  it("gives each block's start column and closing line, and no end for a block never closed", async () => {
+    const text = [
+      '  resource "aws_kms_key" "indented" {',
+      '    description = "}"  # a brace in a string and a comment: }',
+      "    policy = <<EOF",
+      "}",
+      "EOF",
+      "  }",
+      'resource "aws_kms_key" "one_line" {}',
+      "removed {",
+      "  from = aws_kms_key.gone",
+      "}",
+      'resource "aws_kms_key" "open" {',
+      "  description = 1",
+    ].join("\n");
+    const tree = { "/repo/main.tf": text };
+    const located = await locateTerraform(
+      [
+        ref("aws_kms_key.indented"),
+        ref("aws_kms_key.one_line"),
+        ref("aws_kms_key.gone", { action: "delete" }),
+        ref("aws_kms_key.open"),
+      ],
+      memoryOptions(tree),
+    );
+    expect(located.map((r) => r.location)).toEqual([
+      { file: "main.tf", line: 1, column: 3, endLine: 6 },
+      { file: "main.tf", line: 7, column: 1, endLine: 7 },
+      { file: "main.tf", line: 8, column: 1, endLine: 10 },
+      { file: "main.tf", line: 11, column: 1 },
+    ]);
   });
 
   it("gives repository-relative paths for a root module at the repository root", async () => {
@@ -307,7 +345,7 @@ describe("locateTerraform on hand-made references", () => {
     expect(input.location).toBeNull();
     expect(located).toEqual({
       ...input,
-      location: { file: "main.tf", line: 1 },
+      location: { file: "main.tf", line: 1, column: 1, endLine: 2 },
       suppressions: [existing],
     });
   });
@@ -315,7 +353,7 @@ describe("locateTerraform on hand-made references", () => {
   it("accepts state references when there are no module calls", async () => {
     const state = ref("aws_kms_key.k", { source: "terraform-state", action: null });
     const [located] = await locateTerraform([state], memoryOptions(tree));
-    expect(located?.location).toEqual({ file: "main.tf", line: 1 });
+    expect(located?.location).toEqual({ file: "main.tf", line: 1, column: 1, endLine: 2 });
   });
 });
 
