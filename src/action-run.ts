@@ -24,6 +24,7 @@ import { formatMarkdown } from "./report/formats/markdown.js";
 import { formatSarif } from "./report/formats/sarif.js";
 import { formatText } from "./report/formats/text.js";
 import { publishToGithub } from "./report/github-sinks/publish.js";
+import { plural } from "./show.js";
 
 /** The runner, as the Action sees it. */
 export interface ActionIo {
@@ -130,7 +131,7 @@ export async function runAction(runner: ActionIo): Promise<void> {
     }
     if (failed) {
       io.setFailed(
-        `kms-usage-lint: findings at or above fail-on (${config.failOn}): ${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.notice} notices`,
+        `kms-usage-lint: findings at or above fail-on (${config.failOn}): ${plural(report.summary.error, "error")}, ${plural(report.summary.warning, "warning")}, ${plural(report.summary.notice, "notice")}`,
       );
     }
   } catch (error) {

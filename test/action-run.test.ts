@@ -129,7 +129,9 @@ async function runInDir(
 describe("the Action", () => {
   it("writes the JSON report, SARIF and outputs, masks the token and fails on an error", async () => {
     const ran = await runInDir({ "sarif-file": "out.sarif", scope: "all" });
-    expect(ran.failed).toMatch(/^kms-usage-lint: findings at or above fail-on \(error\)/);
+    expect(ran.failed).toBe(
+      "kms-usage-lint: findings at or above fail-on (error): 1 error, 5 warnings, 0 notices",
+    );
     expect(ran.outputs).toMatchObject({
       errors: "1",
       warnings: "5",

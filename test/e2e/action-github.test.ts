@@ -98,7 +98,7 @@ describe.each(nodeRuntimes())("the Action on a pull request, on $name", ({ bin }
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
-      "::error::kms-usage-lint: findings at or above fail-on (error): 1 errors, 119 warnings",
+      "::error::kms-usage-lint: findings at or above fail-on (error): 1 error, 119 warnings, 0 notices",
     );
     expect(run.outputs).toMatchObject({
       errors: "1",

@@ -285,7 +285,7 @@ describe("rule test file problems, each at its line and column", () => {
     [
       "more callers than failed calls",
       "cases:\n  - name: n\n    keys: [{ trail: { status: complete, failedUses: 1, callers: [a, b] } }]\n    expect: []\n",
-      "t.test.yml:3:65: 2 callers cannot have made 1 failed calls",
+      "t.test.yml:3:65: 2 callers cannot have made 1 failed call",
     ],
     [
       "a DisableKey outside the lookup's window",

@@ -6,6 +6,7 @@
 import { escapeJsonText } from "../../log-text.js";
 import type { Finding, KeySubject, Report, Severity, SuppressedFinding } from "../../model.js";
 import { compareText } from "../../order.js";
+import { plural } from "../../show.js";
 import type { FormatOptions, RuleMeta } from "../format-options.js";
 import { findingPlace, keyName, type Place, subjectsById } from "../place.js";
 import { escapeMarkdown, truncate } from "./escape.js";
@@ -74,7 +75,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
     notifications.push({
       level: "warning",
       message: {
-        text: `${listed.length - kept.length} more findings were left out: code scanning rejects a run with more than ${SARIF_MAX_RESULTS} results. The JSON report has them all.`,
+        text: `${plural(listed.length - kept.length, "more finding")} ${listed.length - kept.length === 1 ? "was" : "were"} left out: code scanning rejects a run with more than ${SARIF_MAX_RESULTS} results. The JSON report has them all.`,
       },
     });
   }
