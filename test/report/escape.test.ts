@@ -60,6 +60,7 @@ describe("escapeMarkdown", () => {
     ["$x^2$", "\\$x^2\\$"],
     ["back\\slash", "back\\slash"],
     ["back\\*star", "back\\\\\\*star"],
+    ["ends in a backslash\\", "ends in a backslash\\\\"],
     // What renders as itself is left alone: the raw comment stays readable.
     ["arn:aws:kms:us-east-1:111122223333:key/1234", "arn:aws:kms:us-east-1:111122223333:key/1234"],
     ["aws_kms_key.data", "aws_kms_key.data"],

@@ -86,7 +86,8 @@ function escapeAt(text: string, i: number): string {
   switch (char) {
     case "\\":
       // A backslash escapes only ASCII punctuation; before anything else it is shown.
-      return ASCII_PUNCTUATION.test(after) ? "\\\\" : char;
+      // At the end it is escaped too: what the caller writes next may be punctuation.
+      return after === "" || ASCII_PUNCTUATION.test(after) ? "\\\\" : char;
     case "`": // code spans
     case "*": // emphasis
     case "~": // strikethrough
