@@ -8,7 +8,7 @@ process.exitCode = await main(
   {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    stdoutIsTty: process.stdout.isTTY === true && !("NO_COLOR" in process.env),
+    stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
     debug: (process.env.DEBUG ?? "").split(",").includes("kms-usage-lint"),
     env: process.env,

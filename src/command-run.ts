@@ -4,6 +4,8 @@
  */
 
 import type { ParsedArgs } from "./config/cli-args.js";
+import { useColor } from "./config/color.js";
+import { STANDARD_OUTPUT } from "./config/config.js";
 import { type Environment, withDefaultRegion } from "./config/region.js";
 import { errorMessage, InputError } from "./errors.js";
 import { escapeLogText } from "./log-text.js";
@@ -12,14 +14,14 @@ import { profileRegion } from "./node-deps.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
 import { FORMATTERS } from "./report/formats/index.js";
-import { listRules, rulesSchemaText } from "./rules/list.js";
-import { formatRuleTestResult } from "./rules/test-format.js";
+import { listRules, rulesJson, rulesSchemaText } from "./rules/list.js";
+import { TEST_FORMATTERS } from "./rules/test-format.js";
 import { plural } from "./show.js";
 
 export interface CommandIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Colour only on a terminal. */
+  /** Whether stdout is a terminal: colour's last resort (config/color.ts). */
   stdoutIsTty: boolean;
   /** The progress line is drawn only on a terminal (or with --verbose). */
   stderrIsTty: boolean;
@@ -27,7 +29,7 @@ export interface CommandIo {
   debug: boolean;
   /**
    * The environment, for the region's defaults (AWS_REGION, AWS_DEFAULT_REGION, the
-   * profile's); absent: none of them.
+   * profile's) and colour (FORCE_COLOR, NO_COLOR); absent: none of them.
    */
   env?: Environment;
 }
@@ -38,17 +40,24 @@ export async function runCommand(
   io: CommandIo,
   deps: Omit<Deps, "logger">,
 ): Promise<number> {
+  // Every file a command writes (reports, the facts snapshot) goes through here: `-` is stdout.
+  const writeFile = (file: string, text: string) =>
+    file === STANDARD_OUTPUT ? Promise.resolve(io.stdout(text)) : deps.writeFile(file, text);
   if (args.command === "test") {
     const result = await testRules(args.paths, args.now, { ...deps, logger: SILENT_LOGGER });
-    io.stdout(formatRuleTestResult(result));
+    for (const output of args.outputs) {
+      const text = TEST_FORMATTERS[output.format](result);
+      if (output.file === null) io.stdout(text);
+      else await writeOutput(output.file, text, writeFile);
+    }
     return result.failures.length > 0 ? 1 : 0;
   }
   if (args.command === "rules") {
-    io.stdout(
-      args.schema
-        ? rulesSchemaText()
-        : listRules(await readRules(args.configFile, { ...deps, logger: SILENT_LOGGER })),
-    );
+    if (args.schema) io.stdout(rulesSchemaText());
+    else {
+      const rules = await readRules(args.configFile, { ...deps, logger: SILENT_LOGGER });
+      io.stdout(args.format === "json" ? rulesJson(rules) : listRules(rules));
+    }
     return 0;
   }
   const logger = cliLogger(io.stderr, {
@@ -63,16 +72,25 @@ export async function runCommand(
         : SILENT;
   const config = await withDefaultRegion(args.config, io.env ?? {}, profileRegion);
   if (args.command === "snapshot") {
-    const { keys, usage } = await snapshot(config, { ...deps, logger, progress });
+    const { keys, usage } = await snapshot(config, { ...deps, writeFile, logger, progress });
     const counts = `${usage.used} used, ${usage.unused} unused, ${usage.unknown} unknown, ${usage.unavailable} unavailable`;
-    io.stderr(
-      `wrote the facts of ${plural(keys, "key")} to ${escapeLogText(config.saveFacts ?? "")}: ${counts}\n`,
-    );
+    const where =
+      config.saveFacts === STANDARD_OUTPUT
+        ? "standard output"
+        : escapeLogText(config.saveFacts ?? "");
+    io.stderr(`wrote the facts of ${plural(keys, "key")} to ${where}: ${counts}\n`);
     return 0;
   }
-  const { report, rules, rulesFile, failed } = await run(config, { ...deps, logger, progress });
+  const { report, rules, rulesFile, failed } = await run(config, {
+    ...deps,
+    writeFile,
+    logger,
+    progress,
+  });
+  // Files are never coloured: a file is read later, by tools that do not expect ANSI.
+  const stdoutColor = useColor(args.color, io.env ?? {}, io.stdoutIsTty);
   for (const output of config.outputs) {
-    const color = output.file === null && io.stdoutIsTty;
+    const color = output.file === null && stdoutColor;
     const text = FORMATTERS[output.format](report, {
       color,
       rules: rules.rules,
@@ -82,14 +100,18 @@ export async function runCommand(
       anchorFiles: rulesFile === null ? [] : [rulesFile],
     });
     if (output.file === null) io.stdout(text);
-    else await writeOutput(output.file, text, deps);
+    else await writeOutput(output.file, text, writeFile);
   }
   return failed ? 1 : 0;
 }
 
-async function writeOutput(file: string, text: string, deps: Omit<Deps, "logger">): Promise<void> {
+async function writeOutput(
+  file: string,
+  text: string,
+  writeFile: (file: string, text: string) => Promise<void>,
+): Promise<void> {
   try {
-    await deps.writeFile(file, text);
+    await writeFile(file, text);
   } catch (cause) {
     throw new InputError(`cannot write output: ${errorMessage(cause)}`, file, null, { cause });
   }

@@ -43,6 +43,14 @@ export class InputError extends Error {
 }
 
 /**
+ * No input was named and none was found where the run searched: the command had
+ * nothing to run on. Bare `kms-usage-lint` in such a directory shows its help.
+ */
+export class NoInputsError extends InputError {
+  override readonly name: string = "NoInputsError";
+}
+
+/**
  * The run could not gather the evidence it needs: no usable AWS credentials, or no
  * account-region it asked could be read (unreachable, silent, not answering as AWS).
  * Exit code 2 like InputError: a gate that cannot see does not pass (SPEC §10).

@@ -517,4 +517,4 @@ export interface ReportStats {
 
 // The errors live in errors.ts; re-exported so the stages keep importing their
 // vocabulary from one place.
-export { EvidenceError, InputError } from "./errors.js";
+export { EvidenceError, InputError, NoInputsError } from "./errors.js";

@@ -4,7 +4,8 @@
  * thirds of the bundle, and `--version`, `rules`, `test` and `check --facts` need
  * none of it.
  */
-import { access, readdir, writeFile } from "node:fs/promises";
+import { access, mkdir, readdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { ProfileRegion } from "./config/region.js";
 import { sharedFiles } from "./facts/aws/shared-files.js";
 import type { Deps } from "./pipeline.js";
@@ -17,7 +18,7 @@ export function nodeDeps(): Omit<Deps, "logger"> {
   return {
     readFile: readRegularFile,
     readStdin: (maxBytes) => readStreamText(process.stdin, maxBytes, "standard input"),
-    writeFile: (path, text) => writeFile(path, text, "utf8"),
+    writeFile: writeCreatingDirs,
     fileExists: (path) => access(path).then(yes, no),
     listDir: async (dir) =>
       (await readdir(dir, { withFileTypes: true })).map((entry) => ({
@@ -39,6 +40,16 @@ export function nodeDeps(): Omit<Deps, "logger"> {
     },
     tool: TOOL,
   };
+}
+
+/**
+ * Writes `text` to `path`, creating the directories above it first, as ESLint's
+ * `--output-file` and Spectral's `--output` do: `--format sarif=out/kul.sarif` in a
+ * fresh checkout should not need a `mkdir` step.
+ */
+async function writeCreatingDirs(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text, "utf8");
 }
 
 /**

@@ -4,6 +4,8 @@
  * in place on a terminal; elsewhere silent unless --verbose asks for it.
  */
 
+import { plural } from "./show.js";
+
 /** What the stages report; every method is cheap and safe to call often. */
 export interface Progress {
   /** A key's facts are complete. */
@@ -37,7 +39,7 @@ export function progressLine(
   let last = 0;
   let drawn = false;
   const line = () =>
-    `kms-usage-lint: facts for ${done}/${total} keys, ${calls} AWS calls, ${waits} waits for the quota`;
+    `kms-usage-lint: facts for ${done}/${plural(total, "key")}, ${plural(calls, "AWS call")}, ${plural(waits, "wait")} for the quota`;
   const draw = (force = false) => {
     const now = clock();
     if (!force && now - last < (tty ? REDRAW_MS : 1000)) return;

@@ -9,6 +9,7 @@ import { constants as bufferConstants } from "node:buffer";
 import { constants, type Stats } from "node:fs";
 import { type FileHandle, open, stat } from "node:fs/promises";
 import { errorMessage } from "./errors.js";
+import { plural } from "./show.js";
 
 /**
  * Inputs (plans, states, templates, outputs) and the facts snapshot. The plan of
@@ -151,7 +152,7 @@ function grewTooLarge(limit: number): RefusedFileError {
 /** A byte count for people: `1 MiB`, `2.5 GiB`, `512 bytes`. */
 export function showBytes(bytes: number): string {
   const units = ["KiB", "MiB", "GiB", "TiB"];
-  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024) return plural(bytes, "byte");
   let value = bytes;
   let unit = "bytes";
   for (const next of units) {

@@ -318,7 +318,7 @@ describe("the Action", () => {
     expect(first).toMatch(/\n_Reporting to GitHub…_ /);
     expect(last).not.toContain("Reporting to GitHub…");
     expect(last).toMatch(
-      /\n### Reporting to GitHub\n\n- Check run \S+ 6 annotations in 1 request\\.\n- Pull request comment created/,
+      /\n### Reporting to GitHub\n\n- Check run \S+ 6 annotations in 1 request\.\n- Pull request comment created/,
     );
   });
 
@@ -344,7 +344,7 @@ describe("the Action", () => {
     );
     expect(ran.exitCode).toBeNull();
     expect(runnerCommands(ran.log).filter((c) => c.name === "error")).toHaveLength(1);
-    expect(ran.summary).toContain("GitHub took longer than github\\-timeout");
+    expect(ran.summary).toContain("GitHub took longer than github-timeout");
   });
 
   it("refuses an input value it does not know, naming the input and the choices", async () => {

@@ -17,7 +17,7 @@ describe("the progress line", () => {
     p.call("GetKeyLastUsage", "us-east-1", 180);
     expect(out).toBe(
       "\r\u001b[2Kkms-usage-lint: facts for 1/4 keys, 0 AWS calls, 0 waits for the quota" +
-        "\r\u001b[2Kkms-usage-lint: facts for 1/4 keys, 2 AWS calls, 1 waits for the quota",
+        "\r\u001b[2Kkms-usage-lint: facts for 1/4 keys, 2 AWS calls, 1 wait for the quota",
     );
     p.finish();
     expect(out.endsWith("\r\u001b[2K")).toBe(true);

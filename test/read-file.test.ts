@@ -120,6 +120,7 @@ describe("the repository's source files", () => {
 describe("showBytes", () => {
   it.each([
     [0, "0 bytes"],
+    [1, "1 byte"],
     [1023, "1023 bytes"],
     [1024, "1 KiB"],
     [1536, "1.5 KiB"],

@@ -1,7 +1,9 @@
 /** Command-line arguments → RunConfig (SPEC §7), with commander doing the parsing and help. */
 import { Command, CommanderError, Option } from "commander";
 import { InputError, type Scope, SEVERITIES, type Severity } from "../model.js";
-import { FORMATS, type Format } from "../report/format-options.js";
+import { FORMATS } from "../report/format-options.js";
+import { closest } from "../rules/suggest.js";
+import { TEST_FORMATS, type TestFormat } from "../rules/test-format.js";
 import { PARAMETER_HELP, parseParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
 import {
@@ -9,7 +11,6 @@ import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
   DEFAULT_TRAIL_MAX_PAGES,
-  type OutputSpec,
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
@@ -19,17 +20,38 @@ import {
   type RunConfig,
   SCOPE_HELP,
   SCOPES,
+  STANDARD_OUTPUT,
   TRAIL_MAX_PAGES_HELP,
 } from "./config.js";
 
 export type ParsedArgs =
-  | { command: "check" | "snapshot"; config: RunConfig; quiet: boolean; verbose: boolean }
+  | {
+      command: "check" | "snapshot";
+      config: RunConfig;
+      quiet: boolean;
+      verbose: boolean;
+      /** `--color` true, `--no-color` false, neither null (color.ts decides then). */
+      color: boolean | null;
+    }
   /** `test [PATH...]`: run rule test cases. */
-  | { command: "test"; paths: string[]; now: Date | null }
-  /** `rules [--config F] [--schema]`: list the rules in effect, or print the rules-file schema. */
-  | { command: "rules"; configFile: string | null; schema: boolean }
+  | {
+      command: "test";
+      paths: string[];
+      now: Date | null;
+      /** Where each format goes; file null: standard output (one at most). */
+      outputs: { format: TestFormat; file: string | null }[];
+    }
+  /** `rules [--config F] [--schema] [--format F]`: list the rules in effect, or print the rules-file schema. */
+  | { command: "rules"; configFile: string | null; schema: boolean; format: RulesFormat }
   /** Help or version was printed; nothing else to do. */
   | { command: "done" };
+
+/** `rules --format`: the aligned table, or JSON (`rulesJson` in rules/list.ts). */
+export type RulesFormat = "text" | "json";
+const RULES_FORMATS: readonly RulesFormat[] = ["text", "json"];
+
+/** The command names, for "did you mean" (commander's own `help` included). */
+const COMMANDS = ["check", "snapshot", "test", "rules", "help"];
 
 export interface ArgsIo {
   stdout(text: string): void;
@@ -42,6 +64,49 @@ export interface ArgsIo {
  */
 export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedArgs {
   let parsed: ParsedArgs = { command: "done" };
+  const program = buildProgram(version, io, (args) => {
+    parsed = args;
+  });
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return { command: "done" };
+      throw new InputError(`${error.message.replace(/^error: /, "")} (see kms-usage-lint --help)`);
+    }
+    throw error;
+  }
+  return parsed;
+}
+
+/** The top-level help, as `kms-usage-lint --help` prints it. */
+export function helpText(version: string): string {
+  const ignore = () => {};
+  return buildProgram(version, { stdout: ignore, stderr: ignore }, ignore).helpInformation();
+}
+
+/**
+ * The error for a first argument that reads as a mistyped command (`chek`), or
+ * null. `check` is the default command, so any other first argument is a path;
+ * a word is taken for a command only when it cannot be one: no path separator,
+ * no extension, nothing of that name in the working directory (`exists`), and
+ * within a typo of a command name. A file named `chek` is still checked.
+ */
+export async function mistypedCommand(
+  argv: readonly string[],
+  exists: (path: string) => Promise<boolean>,
+): Promise<InputError | null> {
+  const word = argv[0];
+  if (word === undefined || !/^[a-z][a-z-]*$/i.test(word) || COMMANDS.includes(word)) return null;
+  const command = closest(word, COMMANDS);
+  if (command === null || (await exists(word))) return null;
+  return new InputError(
+    `unknown command ${JSON.stringify(word)} (did you mean ${command}?); to check a file of that name, write ./${word} (see kms-usage-lint --help)`,
+  );
+}
+
+/** The command line: every command and option, calling `done` with what was parsed. */
+function buildProgram(version: string, io: ArgsIo, done: (args: ParsedArgs) => void): Command {
   const program = new Command("kms-usage-lint")
     .description(
       "Policy-as-code check for AWS KMS keys: stops changes that delete keys still in use, finds keys nothing uses.",
@@ -66,10 +131,13 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
       "--max-facts-age <days>",
       `refuse a --facts snapshot captured more than this many days before --now (default: ${DEFAULT_MAX_FACTS_AGE_DAYS})`,
     )
-    .option("--save-facts <file>", "also write the facts gathered to this snapshot file")
+    .option(
+      "--save-facts <file>",
+      "also write the facts gathered to this snapshot file (- is standard output)",
+    )
     .option(
       "--format <format>",
-      `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
+      `output format, or FORMAT=FILE to write a file (FORMAT=- is standard output); repeatable (${FORMATS.join(", ")})`,
       append,
     )
     .addOption(
@@ -84,13 +152,20 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
     )
     .option("--now <iso8601>", "the evaluation clock, for reproducible reports")
     .option("--quiet", "print no warnings on stderr")
+    .option(
+      "--color",
+      "colour the text report on standard output even when it is no terminal (default: FORCE_COLOR, else off when NO_COLOR is set, else on for a terminal)",
+    )
+    .option("--no-color", "never colour the text report")
     .action((paths: string[], options: CheckOptions) => {
-      parsed = {
+      const config = toConfig(paths, options);
+      done({
         command: "check",
-        config: toConfig(paths, options),
+        config: { ...config, outputs: oneStandardOutput(config.outputs, config.saveFacts) },
         quiet: options.quiet === true,
         verbose: options.verbose === true,
-      };
+        color: options.color ?? null,
+      });
     });
 
   withInputs(
@@ -98,7 +173,7 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
       .command("snapshot")
       .description("gather the facts of the keys the inputs reference and write a facts snapshot"),
   )
-    .requiredOption("-o, --output <file>", "the snapshot file to write")
+    .requiredOption("-o, --output <file>", "the snapshot file to write (- is standard output)")
     .option(
       "--config <file>",
       "rules file `check` will use: CloudTrail evidence is recorded for the keys its rules need it for (default: as check's)",
@@ -106,13 +181,21 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
     .option("--quiet", "print no warnings on stderr")
     .action((paths: string[], options: CheckOptions & { output: string }) => {
       // A snapshot holds every key: `check --facts` may read it in either scope.
-      const config = toConfig(paths, { ...options, format: [], failOn: "none", scope: "all" });
-      parsed = {
+      const config = toConfig(paths, {
+        ...options,
+        saveFacts: options.output,
+        format: [],
+        failOn: "none",
+        scope: "all",
+      });
+      done({
         command: "snapshot",
-        config: { ...config, saveFacts: options.output },
+        // A snapshot is its only output.
+        config: { ...config, outputs: [] },
         quiet: options.quiet === true,
         verbose: options.verbose === true,
-      };
+        color: null,
+      });
     });
 
   program
@@ -120,12 +203,18 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
     .description("run rule test cases (*.test.yml, *.test.yaml); exit 1 when a case fails")
     .argument("[paths...]", "directories to search, or test files (default: the working directory)")
     .option("--now <iso8601>", "the clock for cases and files that set none")
-    .action((paths: string[], options: { now?: string }) => {
-      parsed = {
+    .option(
+      "--format <format>",
+      `output format, or FORMAT=FILE to write a file (FORMAT=- is standard output); repeatable (${TEST_FORMATS.join(", ")}; junit: JUnit XML for CI test reports)`,
+      append,
+    )
+    .action((paths: string[], options: { now?: string; format?: string[] }) => {
+      done({
         command: "test",
         paths,
         now: options.now === undefined ? null : parseNow(options.now, "--now"),
-      };
+        outputs: oneStandardOutput(parseOutputs(options.format ?? [], TEST_FORMATS), null),
+      });
     });
 
   program
@@ -136,24 +225,21 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
       "rules file (default: .kms-usage-lint.yml or .yaml in the working directory or the nearest parent up to the repository root, else the recommended rules)",
     )
     .option("--schema", "print the JSON Schema of rules files instead")
-    .action((options: { config?: string; schema?: boolean }) => {
-      parsed = {
+    .addOption(
+      new Option("--format <format>", "text: an aligned table; json: one object per rule")
+        .choices(RULES_FORMATS)
+        .default("text"),
+    )
+    .action((options: { config?: string; schema?: boolean; format: RulesFormat }) => {
+      done({
         command: "rules",
         configFile: options.config ?? null,
         schema: options.schema === true,
-      };
+        format: options.format,
+      });
     });
 
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return { command: "done" };
-      throw new InputError(`${error.message.replace(/^error: /, "")} (see kms-usage-lint --help)`);
-    }
-    throw error;
-  }
-  return parsed;
+  return program;
 }
 
 /** The inputs and AWS options that `check` and `snapshot` share. */
@@ -246,6 +332,7 @@ interface CheckOptions {
   now?: string;
   quiet?: boolean;
   sarifCategory?: string;
+  color?: boolean;
 }
 
 function toConfig(paths: string[], options: CheckOptions): RunConfig {
@@ -297,7 +384,7 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
         : parseTrailMaxPages(options.trailMaxPages, "--trail-max-pages"),
     failOn: options.failOn,
     scope: options.scope,
-    outputs: parseOutputs(options.format ?? []),
+    outputs: parseOutputs(options.format ?? [], FORMATS),
     sarifCategory:
       options.sarifCategory === undefined
         ? null
@@ -305,24 +392,46 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
   };
 }
 
-function parseOutputs(values: string[]): OutputSpec[] {
-  const outputs = values.map((value): OutputSpec => {
+/**
+ * `outputs`, once it is sure at most one thing goes to standard output: two
+ * documents interleaved there could be read as neither.
+ */
+function oneStandardOutput<T extends { format: string; file: string | null }>(
+  outputs: T[],
+  saveFacts: string | null,
+): T[] {
+  const toStdout = outputs.filter((o) => o.file === null);
+  if (saveFacts === STANDARD_OUTPUT && toStdout.length > 0) {
+    // The snapshot takes stdout; a report asked for nowhere else would go there too.
+    throw new InputError(
+      `--save-facts - writes the snapshot to standard output, and so would --format ${toStdout[0]?.format ?? "text"}; write the report with FORMAT=FILE`,
+    );
+  }
+  if (toStdout.length > 1) {
+    throw new InputError(
+      `only one --format can go to standard output (${toStdout.map((o) => o.format).join(" and ")} both would); write the others with FORMAT=FILE`,
+    );
+  }
+  return outputs;
+}
+
+/** `--format FORMAT` or `FORMAT=FILE` values; none: text on standard output. */
+function parseOutputs<F extends string>(
+  values: string[],
+  formats: readonly F[],
+): { format: F | "text"; file: string | null }[] {
+  const outputs = values.map((value) => {
     const eq = value.indexOf("=");
     const format = eq < 0 ? value : value.slice(0, eq);
     const file = eq < 0 ? null : value.slice(eq + 1);
-    if (!FORMATS.includes(format as Format)) {
+    if (!formats.includes(format as F)) {
       throw new InputError(
-        `--format ${JSON.stringify(format)}: expected one of ${FORMATS.join(", ")}`,
+        `--format ${JSON.stringify(format)}: expected one of ${formats.join(", ")}`,
       );
     }
     if (file === "") throw new InputError(`--format ${value}: the file name after '=' is empty`);
-    return { format: format as Format, file };
+    return { format: format as F, file: file === STANDARD_OUTPUT ? null : file };
   });
-  if (outputs.filter((o) => o.file === null).length > 1) {
-    throw new InputError(
-      "only one --format can go to standard output; write the others with FORMAT=FILE",
-    );
-  }
   return outputs.length > 0 ? outputs : [{ format: "text", file: null }];
 }
 

@@ -12,6 +12,12 @@ export interface OutputSpec {
   file: string | null;
 }
 
+/**
+ * `-` as an output file (`--format json=-`, `snapshot -o -`, `--save-facts -`) is
+ * standard output, as ESLint, Spectral and most Unix tools read it: never a file named `-`.
+ */
+export const STANDARD_OUTPUT = "-";
+
 export interface RunConfig {
   inputs: InputSpec[];
   /** `--key` values. */
@@ -22,7 +28,7 @@ export interface RunConfig {
   configFile: string | null;
   /** `--facts`: evaluate offline from this snapshot. */
   factsFile: string | null;
-  /** `--save-facts` (or `snapshot -o`): write the facts gathered to this snapshot file. */
+  /** `--save-facts` (or `snapshot -o`): write the facts gathered to this snapshot file; `STANDARD_OUTPUT`: to stdout. */
   saveFacts: string | null;
   region: string | null;
   /** `--profile`: a named profile of the shared AWS config. */

@@ -13,7 +13,7 @@ import {
 } from "@aws-sdk/client-kms";
 import { parseKmsArn } from "../aws/key-ids.js";
 import type { AwsKeyLastUsage, AwsKeyMetadata, FactSource, Fetched } from "../model.js";
-import { showValue } from "../show.js";
+import { plural, showValue } from "../show.js";
 import { attempt, noRegion, wrongListing } from "./aws/fetched.js";
 import { CallFailure, malformed } from "./aws/health.js";
 import type { AwsLayer, AwsService, Place, Role } from "./aws/layer.js";
@@ -272,7 +272,7 @@ async function aliasPage(
       throw new CallFailure(
         {
           ...error.failure,
-          message: `did not finish listing aliases within ${aws.timeoutMs / 1000} s (--aws-timeout): ${read} pages read, more to come`,
+          message: `did not finish listing aliases within ${aws.timeoutMs / 1000} s (--aws-timeout): ${plural(read, "page")} read, more to come`,
         },
         error.place,
       );

@@ -2,7 +2,7 @@
  * `kms-usage-lint rules`: the rules in effect as an aligned table, and the
  * JSON Schemas for editors: of rules files (`--schema`) and of rule test files.
  */
-import { escapeLogText } from "../log-text.js";
+import { escapeJsonText, escapeLogText } from "../log-text.js";
 import { rulesSchema } from "./schema.js";
 import { ruleTestsSchema } from "./test-schema.js";
 import type { RuleSet } from "./types.js";
@@ -33,6 +33,26 @@ export function listRules(ruleSet: RuleSet): string {
     )
     .map((line) => `${line.trimEnd()}\n`)
     .join("");
+}
+
+/**
+ * `rules --format json`, version 1: `{version, rules: [{id, severity, source,
+ * description, help, facts}]}`, sorted by id; `help` null when the rule has none,
+ * `facts` the fact paths its condition reads.
+ */
+export function rulesJson(ruleSet: RuleSet): string {
+  const doc = {
+    version: 1,
+    rules: ruleSet.rules.map((rule) => ({
+      id: rule.id,
+      severity: rule.severity,
+      source: rule.source,
+      description: rule.description,
+      help: rule.help,
+      facts: rule.factPaths,
+    })),
+  };
+  return `${escapeJsonText(JSON.stringify(doc, null, 2))}\n`;
 }
 
 /** The rules-file JSON Schema as `rules --schema` prints it and schemas/rules.schema.json holds it. */

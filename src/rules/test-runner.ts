@@ -49,12 +49,17 @@ import { type DataPath, locate, type ParsedYaml } from "./yaml-source.js";
 /** What the rules under test are when a test file does not say. */
 const DEFAULT_EXTENDS = ["recommended"];
 
-/** One case that did not pass. */
-export interface RuleTestFailure {
+/** One case, where it is written. */
+export interface RuleTestCase {
   file: string;
   /** The line the case starts on. */
   line: number;
+  /** Its `name`, or `case N` (1-based) when it has none. */
   case: string;
+}
+
+/** One case that did not pass. */
+export interface RuleTestFailure extends RuleTestCase {
   /** As written: `rule-id` or `rule-id: severity`, sorted. */
   expected: string[];
   /** What fired: `rule-id: severity`, sorted. */
@@ -66,6 +71,8 @@ export interface RuleTestFailure {
 export interface RuleTestResult {
   files: number;
   cases: number;
+  /** The cases that passed, in file order: machine-readable reports list every case. */
+  passed: RuleTestCase[];
   failures: RuleTestFailure[];
 }
 
@@ -215,7 +222,8 @@ function clockOf(raw: unknown, path: DataPath, fallback: Date, problems: FilePro
 
 /**
  * Runs one case: its keys read into subjects (their problems recorded), then
- * the rules evaluated; the failure, or null when it passes or cannot run.
+ * the rules evaluated; the case and its failure (null when it passes), or null
+ * when it cannot run.
  */
 function runCase(
   raw: unknown,
@@ -225,7 +233,7 @@ function runCase(
   ruleSet: RuleSet | null,
   fileNow: Date,
   problems: FileProblems,
-): RuleTestFailure | null {
+): { testCase: RuleTestCase; failure: RuleTestFailure | null } | null {
   const testCase = record(raw);
   const path = ["cases", i];
   const caseNow = clockOf(testCase.now, [...path, "now"], fileNow, problems);
@@ -242,15 +250,19 @@ function runCase(
   const expected = (Array.isArray(testCase.expect) ? testCase.expect : []).map(expectationOf);
   const findings = evaluate(subjects, ruleSet, caseNow);
   const { missing, unexpected } = compare(expected, findings);
-  if (missing.length === 0 && unexpected.length === 0) return null;
-  return {
+  const where: RuleTestCase = {
     file,
     line: locate(parsed, path).line,
     case: typeof testCase.name === "string" ? testCase.name : `case ${i + 1}`,
+  };
+  if (missing.length === 0 && unexpected.length === 0) return { testCase: where, failure: null };
+  const failure = {
+    ...where,
     expected: expected.map(showExpectation).sort(compareText),
     actual: findings.map((f) => `${f.ruleId}: ${f.severity}`).sort(compareText),
     diff: diffText(missing, unexpected, ruleSet),
   };
+  return { testCase: where, failure };
 }
 
 async function runFile(
@@ -291,14 +303,17 @@ async function runFile(
   const ruleSet = await rulesUnderTest(file, parsed, names, read, packs, problems, boundary);
   const fileNow = clockOf(data.now, ["now"], now, problems);
   const cases = Array.isArray(data.cases) ? data.cases : [];
+  const passed: RuleTestCase[] = [];
   const failures: RuleTestFailure[] = [];
   cases.forEach((raw: unknown, i) => {
-    const failure = runCase(raw, i, file, parsed, ruleSet, fileNow, problems);
-    if (failure !== null) failures.push(failure);
+    const ran = runCase(raw, i, file, parsed, ruleSet, fileNow, problems);
+    if (ran?.failure) failures.push(ran.failure);
+    else if (ran) passed.push(ran.testCase);
   });
   allProblems.push(...problems.list);
   result.files++;
   result.cases += cases.length;
+  result.passed.push(...passed);
   result.failures.push(...failures);
 }
 
@@ -319,7 +334,7 @@ export async function runRuleTests(
   now: Date,
   boundaryOf: (file: string) => Promise<ExtendsBoundary | null> = async () => null,
 ): Promise<RuleTestResult> {
-  const result: RuleTestResult = { files: 0, cases: 0, failures: [] };
+  const result: RuleTestResult = { files: 0, cases: 0, passed: [], failures: [] };
   const problems: RulesProblem[] = [];
   for (const file of files) {
     await runFile(file, read, packs, now, result, problems, await boundaryOf(file));

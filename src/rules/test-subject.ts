@@ -18,7 +18,7 @@ import {
   type UsageStatus,
 } from "../model.js";
 import { compareText } from "../order.js";
-import { showValue } from "../show.js";
+import { plural, showValue } from "../show.js";
 import { DAY_MS, parseIsoValue } from "../time.js";
 import type { DataPath } from "./yaml-source.js";
 
@@ -125,7 +125,10 @@ function readTrail(data: Data, reading: TrailReading): TrailFacts {
         problem(field, "there is no latest failed use when `failedUses` is 0 (or not given)");
   } else {
     if (callers !== null && callers.length > failedUses)
-      problem("callers", `${callers.length} callers cannot have made ${failedUses} failed calls`);
+      problem(
+        "callers",
+        `${plural(callers.length, "caller")} cannot have made ${plural(failedUses, "failed call")}`,
+      );
     if (callers !== null && !callers.includes(by))
       problem("lastFailedUseBy", "the latest caller must be one of `callers`");
   }

@@ -5,7 +5,7 @@
  */
 
 import { join, relative } from "node:path";
-import { InputError } from "../model.js";
+import { InputError, NoInputsError } from "../model.js";
 import { compareText } from "../order.js";
 import { describeReadError, MAX_INPUT_BYTES } from "../read-file.js";
 import { plural } from "../show.js";
@@ -197,10 +197,14 @@ export function describeFound(dir: string, where: string, result: SearchResult):
  * The error when a search found nothing: what was searched, and how to name an
  * input. `file`: the directory the user named; null for the working directory.
  */
-export function nothingFound(file: string | null, where: string, result: SearchResult): InputError {
+export function nothingFound(
+  file: string | null,
+  where: string,
+  result: SearchResult,
+): NoInputsError {
   const files = plural(result.files, "file");
   const dirs = plural(result.directories, "directory", { many: "directories" });
-  return new InputError(
+  return new NoInputsError(
     `no inputs found in ${where}: looked at ${files} (*.json, *.yaml, *.yml, *.tfstate, *.template) in ${dirs}, to depth ${MAX_SEARCH_DEPTH}, leaving out ${[...SKIPPED_DIRS].join(", ")}, for Terraform plans, state and outputs as JSON, CloudFormation templates, CDK outputs and cloud assemblies; name an input (kms-usage-lint check plan.json, terraform show -json PLANFILE | kms-usage-lint check -) or a key (--key ARN)`,
     file,
   );

@@ -381,14 +381,21 @@ describe("markdown", () => {
     const text = formatMarkdown(hostileReport(), { rules: RULES });
     expect(text.split("\n")[0]).toBe(MARKDOWN_MARKER);
     expect(text).toContain("### ❌ kms-usage-lint: 1 error, 2 warnings and 1 notice in 5 keys");
-    // Outside code spans (shown verbatim), no link, image, HTML or mention from the
-    // data: every `<`, `[` and `(` is escaped, every `@` followed by a zero-width space.
+    // Outside code spans (shown verbatim), no link, image, HTML, autolink, mention or
+    // issue reference from the data: every `<`, every `]` before `(`, `[` or `:` and
+    // every `://` is escaped, every `@` and `#12` broken by a zero-width space.
     const prose = text.replace(/(`+).*?(?<!`)\1(?!`)/g, "");
     expect(prose).not.toMatch(/(?<!\\)<img/);
-    expect(prose).not.toMatch(/(?<!\\)\[(click|x)/);
-    expect(prose).not.toMatch(/(?<!\\)\]\(/);
+    expect(prose).not.toMatch(/(?<!\\)\][([:]/);
+    expect(prose).not.toMatch(/(?<!\\):\/\//);
+    expect(prose).not.toMatch(/www\./);
     expect(prose).not.toMatch(/@octocat/);
     expect(prose).toContain("@\u200boctocat");
+    expect(prose).not.toMatch(/#\d/);
+    // And nothing else: what renders as itself is left as it is, readable in the raw comment.
+    expect(prose).toContain(
+      "arn:aws:kms:us-east-1:111122223333:key/0f9e8d7c-6b5a-4321-8fed-cba987654321 has not been used since it was created.",
+    );
     // Every table row is one line with the table's five cells.
     for (const line of text.split("\n").filter((l) => l.startsWith("|"))) {
       expect(line.endsWith(" |")).toBe(true);
@@ -400,7 +407,7 @@ describe("markdown", () => {
   it("says so when there is nothing to report", () => {
     const text = formatMarkdown(manyFindings(0));
     expect(text).toBe(
-      `${MARKDOWN_MARKER}\n\n### ✅ kms-usage-lint: no problems in 0 keys\n\n0 keys checked\n\n<sub>kms\\-usage\\-lint 0\\.0\\.0 · evaluated 2026\\-11\\-28T00\\:00\\:00\\.000Z</sub>\n`,
+      `${MARKDOWN_MARKER}\n\n### ✅ kms-usage-lint: no problems in 0 keys\n\n0 keys checked\n\n<sub>kms-usage-lint 0.0.0 · evaluated 2026-11-28T00:00:00.000Z</sub>\n`,
     );
   });
 

@@ -80,7 +80,12 @@ const CASES = `cases:
 describe("runRuleTests", () => {
   it("passes cases whose expected rules fire, and nothing else", async () => {
     const result = await run({ "t.test.yml": CASES });
-    expect(result).toEqual({ files: 1, cases: 3, failures: [] });
+    expect(result).toMatchObject({ files: 1, cases: 3, failures: [] });
+    expect(result.passed.map((c) => [c.file, c.line])).toEqual([
+      ["t.test.yml", 2],
+      ["t.test.yml", 7],
+      ["t.test.yml", 12],
+    ]);
     expect(formatRuleTestResult(result)).toBe("3 cases in 1 file: all passed\n");
   });
 
@@ -167,7 +172,7 @@ cases:
     expect: []
 `,
     };
-    expect(await run(tree)).toEqual({ files: 1, cases: 3, failures: [] });
+    expect(await run(tree)).toMatchObject({ files: 1, cases: 3, failures: [] });
   });
 
   it("finds rule test files in directories, recursively, skipping node_modules and dot-directories", async () => {
@@ -203,7 +208,7 @@ cases:
   });
 
   it("formats an empty run", () => {
-    const result: RuleTestResult = { files: 0, cases: 0, failures: [] };
+    const result: RuleTestResult = { files: 0, cases: 0, passed: [], failures: [] };
     expect(formatRuleTestResult(result)).toBe("0 cases in 0 files: all passed\n");
   });
 });
@@ -280,7 +285,7 @@ describe("rule test file problems, each at its line and column", () => {
     [
       "more callers than failed calls",
       "cases:\n  - name: n\n    keys: [{ trail: { status: complete, failedUses: 1, callers: [a, b] } }]\n    expect: []\n",
-      "t.test.yml:3:65: 2 callers cannot have made 1 failed calls",
+      "t.test.yml:3:65: 2 callers cannot have made 1 failed call",
     ],
     [
       "a DisableKey outside the lookup's window",

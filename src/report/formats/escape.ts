@@ -55,27 +55,89 @@ function flatten(text: string): string {
   return text.replace(CONTROL, " ").replace(INVISIBLE, "\ufffd");
 }
 
-// Every ASCII punctuation character that means something to CommonMark, GFM (tables,
-// strikethrough, autolinks: `:` and `.` break `https://` and `www.`) or GitHub (`$`
-// math). CommonMark lets any ASCII punctuation be backslash-escaped, so the rendered
-// text is unchanged. Left alone: `, ; ' " / ? % = ^ @`, which start nothing on one line.
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~&:$]/g;
-
 // GitHub notifies `@user` and `@org/team` and autolinks `user@host` when the
-// `@` is followed by a name character; a zero-width space after it breaks both and
-// reads the same. (Backslash escapes do not help: mentions are found in the HTML.)
+// `@` is followed by a name character; it links `#12` (and `owner/repo#12`) to an
+// issue and notes the mention there. A zero-width space after the sign breaks both
+// and reads the same. (Backslash escapes do not help: GitHub finds these in the HTML.)
 const MENTION = /@(?=[\p{L}\p{N}_])/gu;
+const ISSUE_REFERENCE = /#(?=\d)/g;
+
+// What starts a block when it starts a line (an ATX heading, a block quote, a bullet
+// or ordered list item, a thematic break): escaped only at the start of the text,
+// where a caller may place it at the start of a line. The group is what to escape.
+const BLOCK_START =
+  /^(?:(#)(?=#{0,5}(?:\s|$))|(>)|([-+])(?=\s|$|(?:\s*[-+]){2})|\d{1,9}([.)])(?=\s|$))/;
+
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * The escape `text[i]` needs, in the middle of inline text, to show as itself:
+ * only where CommonMark, GFM or GitHub would read it as syntax. `_` between two
+ * word characters (`aws_kms_key`) cannot emphasise; `.` and `:` matter only in a
+ * `www.` or `scheme://` autolink; `]` only where it could close a link or start
+ * a reference definition (before `(`, `[` or `:`); `&` only before a character
+ * reference. Never escaped: what starts nothing inside a line.
+ */
+function escapeAt(text: string, i: number): string {
+  const char = text[i] as string;
+  const before = text[i - 1] ?? "";
+  const after = text[i + 1] ?? "";
+  switch (char) {
+    case "\\":
+      // A backslash escapes only ASCII punctuation; before anything else it is shown.
+      // At the end it is escaped too: what the caller writes next may be punctuation.
+      return after === "" || ASCII_PUNCTUATION.test(after) ? "\\\\" : char;
+    case "`": // code spans
+    case "*": // emphasis
+    case "~": // strikethrough
+    case "<": // HTML, autolinks
+    case "|": // table cells: harmless elsewhere, and text moves between cells and lines
+    case "$": // GitHub math
+      return `\\${char}`;
+    case "_":
+      return WORD.test(before) && WORD.test(after) ? char : `\\${char}`;
+    case "]":
+      // `[text]` alone links only to a reference definition, and every `]:` is escaped.
+      return after !== "" && "([:".includes(after) ? `\\${char}` : char;
+    case "&":
+      return /^&#?[a-z0-9]+;/i.test(text.slice(i, i + 34)) ? `\\${char}` : char;
+    case ":":
+      return text.startsWith("//", i + 1) ? `\\${char}` : char;
+    case ".":
+      return /www$/i.test(text.slice(Math.max(0, i - 3), i)) ? `\\${char}` : char;
+    default:
+      return char;
+  }
+}
 
 /**
  * Inline Markdown text that renders as exactly the characters given and nothing
- * else: no links, images, HTML, mentions, emphasis, headings, list items or table
- * breaks. Newlines become spaces; text longer than `maxLength` characters is
- * truncated with an ellipsis.
+ * else: no links, images, HTML, mentions, issue references, emphasis, headings,
+ * list items or table breaks. Only what would be read as syntax is escaped, so the
+ * raw text (a notification email, the comment's source) stays readable:
+ * `aws_kms_key.data`, `arn:aws:kms:…` are left as they are. Newlines become
+ * spaces; text longer than `maxLength` characters is truncated with an ellipsis.
  */
 export function escapeMarkdown(text: string, options: { maxLength?: number } = {}): string {
-  return flatten(truncate(text, options.maxLength ?? MARKDOWN_TEXT_LIMIT))
-    .replace(MARKDOWN_SPECIAL, "\\$&")
-    .replace(MENTION, "@\u200b");
+  const flat = flatten(truncate(text, options.maxLength ?? MARKDOWN_TEXT_LIMIT));
+  let out = "";
+  for (let i = 0; i < flat.length; i++) out += escapeAt(flat, i);
+  const block = BLOCK_START.exec(out);
+  if (block !== null) {
+    const index = block.slice(1).findIndex((group) => group !== undefined);
+    const at = block[0].length - (block[index + 1] as string).length;
+    out = `${out.slice(0, at)}\\${out.slice(at)}`;
+  }
+  return (
+    out
+      .replace(MENTION, "@\u200b")
+      .replace(ISSUE_REFERENCE, "#\u200b")
+      // Markdown printed to a log (`--format markdown` in a workflow) must not hold a
+      // runner command: `##[` anywhere, `::` at the start of a line, both shown the same.
+      .replace(/##\[/g, "#\\#[")
+      .replace(/^(\s*):(?=:)/, "$1\\:")
+  );
 }
 
 /**

@@ -7,6 +7,7 @@
 import { escapeJsonText } from "../../log-text.js";
 import type { Finding, KeySubject, Report, Severity, SuppressedFinding } from "../../model.js";
 import { compareText } from "../../order.js";
+import { plural } from "../../show.js";
 import { TOOL_HOMEPAGE } from "../../version.js";
 import { sarifFingerprint } from "../build.js";
 import type { FormatOptions, RuleMeta } from "../format-options.js";
@@ -176,7 +177,7 @@ function runNotifications(
     notifications.push({
       level: "warning",
       message: {
-        text: `${left.unplaced} ${left.unplaced === 1 ? "finding was" : "findings were"} left out: code scanning shows a result only on a file of the repository, and none was at hand for them (keys named only with --key, inputs outside the checkout, and no workflow or rules file in it). Name a rules file with --config to show them there; the JSON report has them all.`,
+        text: `${plural(left.unplaced, "finding")} ${left.unplaced === 1 ? "was" : "were"} left out: code scanning shows a result only on a file of the repository, and none was at hand for them (keys named only with --key, inputs outside the checkout, and no workflow or rules file in it). Name a rules file with --config to show them there; the JSON report has them all.`,
       },
     });
   }
@@ -184,7 +185,7 @@ function runNotifications(
     notifications.push({
       level: "warning",
       message: {
-        text: `${left.overLimit} more findings were left out: code scanning rejects a run with more than ${SARIF_MAX_RESULTS} results. The JSON report has them all.`,
+        text: `${plural(left.overLimit, "more finding")} ${left.overLimit === 1 ? "was" : "were"} left out: code scanning rejects a run with more than ${SARIF_MAX_RESULTS} results. The JSON report has them all.`,
       },
     });
   }
