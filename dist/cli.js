@@ -1,28 +1,35 @@
 #!/usr/bin/env node
 import { createRequire as __kulCreateRequire } from "node:module"; const require = __kulCreateRequire(import.meta.url);
 import {
+  TEST_FORMATS
+} from "./chunks/chunk-OEQDJ23N.js";
+import {
   AWS_TIMEOUT_HELP,
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
   PARAMETER_HELP,
   SCOPES,
   SCOPE_HELP,
+  STANDARD_OUTPUT,
   TRAIL_MAX_PAGES_HELP,
+  closest,
   nodeDeps,
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
   parseParameterOverride,
   parseRoleTemplate,
+  parseSarifCategory,
   parseTrailMaxPages
-} from "./chunks/chunk-LMKBPLLH.js";
+} from "./chunks/chunk-VKX6KCQX.js";
 import {
   DEFAULT_TRAIL_MAX_PAGES,
   InputError,
+  NoInputsError,
   SEVERITIES,
   describeFailure,
   escapeLogLines
-} from "./chunks/chunk-A267HEZT.js";
+} from "./chunks/chunk-233DE24W.js";
 import "./chunks/chunk-MIVE57P5.js";
 import {
   __commonJS,
@@ -3456,6 +3463,9 @@ var require_commander = __commonJS({
   }
 });
 
+// src/command.ts
+import { resolve } from "node:path";
+
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
@@ -3477,8 +3487,39 @@ var {
 var FORMATS = ["text", "json", "sarif", "markdown", "github"];
 
 // src/config/cli-args.ts
+var RULES_FORMATS = ["text", "json"];
+var COMMANDS = ["check", "snapshot", "test", "rules", "help"];
 function parseArgs(argv, version, io) {
   let parsed = { command: "done" };
+  const program2 = buildProgram(version, io, (args) => {
+    parsed = args;
+  });
+  try {
+    program2.parse(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return { command: "done" };
+      throw new InputError(`${error.message.replace(/^error: /, "")} (see kms-usage-lint --help)`);
+    }
+    throw error;
+  }
+  return parsed;
+}
+function helpText(version) {
+  const ignore = () => {
+  };
+  return buildProgram(version, { stdout: ignore, stderr: ignore }, ignore).helpInformation();
+}
+async function mistypedCommand(argv, exists) {
+  const word = argv[0];
+  if (word === void 0 || !/^[a-z][a-z-]*$/i.test(word) || COMMANDS.includes(word)) return null;
+  const command = closest(word, COMMANDS);
+  if (command === null || await exists(word)) return null;
+  return new InputError(
+    `unknown command ${JSON.stringify(word)} (did you mean ${command}?); to check a file of that name, write ./${word} (see kms-usage-lint --help)`
+  );
+}
+function buildProgram(version, io, done) {
   const program2 = new Command("kms-usage-lint").description(
     "Policy-as-code check for AWS KMS keys: stops changes that delete keys still in use, finds keys nothing uses."
   ).version(version, "--version", "print the version").helpOption("-h, --help", "show help").showSuggestionAfterError(true).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: () => {
@@ -3492,61 +3533,79 @@ function parseArgs(argv, version, io) {
   ).option("--facts <file>", "evaluate offline from this facts snapshot").option(
     "--max-facts-age <days>",
     `refuse a --facts snapshot captured more than this many days before --now (default: ${DEFAULT_MAX_FACTS_AGE_DAYS})`
-  ).option("--save-facts <file>", "also write the facts gathered to this snapshot file").option(
+  ).option(
+    "--save-facts <file>",
+    "also write the facts gathered to this snapshot file (- is standard output)"
+  ).option(
     "--format <format>",
-    `output format, or FORMAT=FILE to write a file; repeatable (${FORMATS.join(", ")})`,
+    `output format, or FORMAT=FILE to write a file (FORMAT=- is standard output); repeatable (${FORMATS.join(", ")})`,
     append
   ).addOption(
     new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices([...SEVERITIES, "none"]).default("error")
-  ).addOption(new Option("--scope <scope>", SCOPE_HELP).choices(SCOPES).default("all")).option("--now <iso8601>", "the evaluation clock, for reproducible reports").option("--quiet", "print no warnings on stderr").action((paths, options) => {
-    parsed = {
+  ).addOption(new Option("--scope <scope>", SCOPE_HELP).choices(SCOPES).default("all")).option(
+    "--sarif-category <category>",
+    "SARIF automationDetails category, to tell apart several uploads for one commit (default: none, so upload-sarif's category applies)"
+  ).option("--now <iso8601>", "the evaluation clock, for reproducible reports").option("--quiet", "print no warnings on stderr").option(
+    "--color",
+    "colour the text report on standard output even when it is no terminal (default: FORCE_COLOR, else off when NO_COLOR is set, else on for a terminal)"
+  ).option("--no-color", "never colour the text report").action((paths, options) => {
+    const config = toConfig(paths, options);
+    done({
       command: "check",
-      config: toConfig(paths, options),
+      config: { ...config, outputs: oneStandardOutput(config.outputs, config.saveFacts) },
       quiet: options.quiet === true,
-      verbose: options.verbose === true
-    };
+      verbose: options.verbose === true,
+      color: options.color ?? null
+    });
   });
   withInputs(
     program2.command("snapshot").description("gather the facts of the keys the inputs reference and write a facts snapshot")
-  ).requiredOption("-o, --output <file>", "the snapshot file to write").option(
+  ).requiredOption("-o, --output <file>", "the snapshot file to write (- is standard output)").option(
     "--config <file>",
     "rules file `check` will use: CloudTrail evidence is recorded for the keys its rules need it for (default: as check's)"
   ).option("--quiet", "print no warnings on stderr").action((paths, options) => {
-    const config = toConfig(paths, { ...options, format: [], failOn: "none", scope: "all" });
-    parsed = {
+    const config = toConfig(paths, {
+      ...options,
+      saveFacts: options.output,
+      format: [],
+      failOn: "none",
+      scope: "all"
+    });
+    done({
       command: "snapshot",
-      config: { ...config, saveFacts: options.output },
+      // A snapshot is its only output.
+      config: { ...config, outputs: [] },
       quiet: options.quiet === true,
-      verbose: options.verbose === true
-    };
+      verbose: options.verbose === true,
+      color: null
+    });
   });
-  program2.command("test").description("run rule test cases (*.test.yml, *.test.yaml); exit 1 when a case fails").argument("[paths...]", "directories to search, or test files (default: the working directory)").option("--now <iso8601>", "the clock for cases and files that set none").action((paths, options) => {
-    parsed = {
+  program2.command("test").description("run rule test cases (*.test.yml, *.test.yaml); exit 1 when a case fails").argument("[paths...]", "directories to search, or test files (default: the working directory)").option("--now <iso8601>", "the clock for cases and files that set none").option(
+    "--format <format>",
+    `output format, or FORMAT=FILE to write a file (FORMAT=- is standard output); repeatable (${TEST_FORMATS.join(", ")}; junit: JUnit XML for CI test reports)`,
+    append
+  ).action((paths, options) => {
+    done({
       command: "test",
       paths,
-      now: options.now === void 0 ? null : parseNow(options.now, "--now")
-    };
+      now: options.now === void 0 ? null : parseNow(options.now, "--now"),
+      outputs: oneStandardOutput(parseOutputs(options.format ?? [], TEST_FORMATS), null)
+    });
   });
   program2.command("rules").description("list the rules in effect (id, severity, source, description)").option(
     "--config <file>",
     "rules file (default: .kms-usage-lint.yml or .yaml in the working directory or the nearest parent up to the repository root, else the recommended rules)"
-  ).option("--schema", "print the JSON Schema of rules files instead").action((options) => {
-    parsed = {
+  ).option("--schema", "print the JSON Schema of rules files instead").addOption(
+    new Option("--format <format>", "text: an aligned table; json: one object per rule").choices(RULES_FORMATS).default("text")
+  ).action((options) => {
+    done({
       command: "rules",
       configFile: options.config ?? null,
-      schema: options.schema === true
-    };
+      schema: options.schema === true,
+      format: options.format
+    });
   });
-  try {
-    program2.parse(argv, { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return { command: "done" };
-      throw new InputError(`${error.message.replace(/^error: /, "")} (see kms-usage-lint --help)`);
-    }
-    throw error;
-  }
-  return parsed;
+  return program2;
 }
 function withInputs(command) {
   return command.argument(
@@ -3623,27 +3682,37 @@ function toConfig(paths, options) {
     trailMaxPages: options.trailMaxPages === void 0 ? DEFAULT_TRAIL_MAX_PAGES : parseTrailMaxPages(options.trailMaxPages, "--trail-max-pages"),
     failOn: options.failOn,
     scope: options.scope,
-    outputs: parseOutputs(options.format ?? [])
+    outputs: parseOutputs(options.format ?? [], FORMATS),
+    sarifCategory: options.sarifCategory === void 0 ? null : parseSarifCategory(options.sarifCategory, "--sarif-category")
   };
 }
-function parseOutputs(values) {
+function oneStandardOutput(outputs, saveFacts) {
+  const toStdout = outputs.filter((o) => o.file === null);
+  if (saveFacts === STANDARD_OUTPUT && toStdout.length > 0) {
+    throw new InputError(
+      `--save-facts - writes the snapshot to standard output, and so would --format ${toStdout[0]?.format ?? "text"}; write the report with FORMAT=FILE`
+    );
+  }
+  if (toStdout.length > 1) {
+    throw new InputError(
+      `only one --format can go to standard output (${toStdout.map((o) => o.format).join(" and ")} both would); write the others with FORMAT=FILE`
+    );
+  }
+  return outputs;
+}
+function parseOutputs(values, formats) {
   const outputs = values.map((value) => {
     const eq = value.indexOf("=");
     const format = eq < 0 ? value : value.slice(0, eq);
     const file = eq < 0 ? null : value.slice(eq + 1);
-    if (!FORMATS.includes(format)) {
+    if (!formats.includes(format)) {
       throw new InputError(
-        `--format ${JSON.stringify(format)}: expected one of ${FORMATS.join(", ")}`
+        `--format ${JSON.stringify(format)}: expected one of ${formats.join(", ")}`
       );
     }
     if (file === "") throw new InputError(`--format ${value}: the file name after '=' is empty`);
-    return { format, file };
+    return { format, file: file === STANDARD_OUTPUT ? null : file };
   });
-  if (outputs.filter((o) => o.file === null).length > 1) {
-    throw new InputError(
-      "only one --format can go to standard output; write the others with FORMAT=FILE"
-    );
-  }
   return outputs.length > 0 ? outputs : [{ format: "text", file: null }];
 }
 function append(value, previous) {
@@ -3653,11 +3722,20 @@ function append(value, previous) {
 // src/command.ts
 async function main(argv, io, deps) {
   try {
+    const mistyped = await mistypedCommand(
+      argv,
+      (path) => deps.fileExists(resolve(deps.cwd, path))
+    );
+    if (mistyped !== null) throw mistyped;
     const args = parseArgs(argv, deps.tool.version, io);
     if (args.command === "done") return 0;
-    const { runCommand } = await import("./chunks/command-run-IP75GLGY.js");
+    const { runCommand } = await import("./chunks/command-run-3ISRNG25.js");
     return await runCommand(args, io, deps);
   } catch (error) {
+    if (argv.length === 0 && error instanceof NoInputsError) {
+      io.stderr(`${helpText(deps.tool.version)}
+`);
+    }
     const failure = describeFailure(error);
     const stack = io.debug && failure.stack ? `
 ${failure.stack}` : "";
@@ -3673,7 +3751,7 @@ process.exitCode = await main(
   {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    stdoutIsTty: process.stdout.isTTY === true && !("NO_COLOR" in process.env),
+    stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
     debug: (process.env.DEBUG ?? "").split(",").includes("kms-usage-lint"),
     env: process.env

@@ -7,6 +7,7 @@ import {
   MESSAGE_LIMIT,
   TITLE_LIMIT,
   actionsLogger,
+  escapeMarkdown,
   findingPlace,
   formatFindingComment,
   formatJson,
@@ -19,8 +20,9 @@ import {
   severityCounts,
   subjectsById,
   truncate,
+  utf8Length,
   withDefaultRegion
-} from "./chunks/chunk-F32NQ7GQ.js";
+} from "./chunks/chunk-PC264BTM.js";
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
@@ -32,10 +34,11 @@ import {
   parseNow,
   parseParameterOverride,
   parseRoleTemplate,
+  parseSarifCategory,
   parseTrailMaxPages,
   profileRegion
-} from "./chunks/chunk-LMKBPLLH.js";
-import "./chunks/chunk-K6ZDGI3I.js";
+} from "./chunks/chunk-VKX6KCQX.js";
+import "./chunks/chunk-HKDNPFXF.js";
 import {
   DEFAULT_TRAIL_MAX_PAGES,
   InputError,
@@ -44,8 +47,9 @@ import {
   errorMessage,
   escapeLogLines,
   escapeLogText,
+  listWords,
   plural
-} from "./chunks/chunk-A267HEZT.js";
+} from "./chunks/chunk-233DE24W.js";
 import "./chunks/chunk-MIVE57P5.js";
 import {
   __commonJS,
@@ -21014,6 +21018,7 @@ function actionConfig(input, workspace, eventName) {
     ...list("terraform-state").map((path) => ({ kind: "terraform-state", path })),
     ...list("terraform-outputs").map((path) => ({ kind: "terraform-outputs", path })),
     ...list("cdk-outputs").map((path) => ({ kind: "cdk-outputs", path })),
+    ...list("template").map((path) => ({ kind: "cloudformation-template", path })),
     ...list("paths").map((path) => ({ kind: "auto", path }))
   ];
   const now = optional("now");
@@ -21021,38 +21026,69 @@ function actionConfig(input, workspace, eventName) {
   const role = optional("role-template");
   const awsTimeout = optional("aws-timeout");
   const trailMaxPages = optional("trail-max-pages");
+  const endpointUrl = optional("endpoint-url");
   const config = {
     inputs,
-    keys: [],
+    keys: list("key"),
     parameters: list("parameters").map((line) => parseParameterOverride(line, "input parameters")),
     configFile: optional("config"),
     factsFile: optional("facts"),
     saveFacts: optional("save-facts"),
     region: optional("region"),
-    // The Action takes credentials and endpoints from the environment (configure-aws-credentials).
+    // The Action takes credentials from the environment (configure-aws-credentials).
     profile: null,
-    endpointUrl: null,
+    endpointUrl: endpointUrl === null ? null : parseEndpointUrl(endpointUrl, "input endpoint-url"),
     roleTemplate: role === null ? null : parseRoleTemplate(role, "input role-template"),
     awsTimeout: awsTimeout === null ? DEFAULT_AWS_TIMEOUT_SECONDS : parseAwsTimeout(awsTimeout, "input aws-timeout"),
     cdkOut: list("cdk-out"),
     cdkBase: optional("cdk-base"),
     terraformDir: optional("terraform-dir"),
-    // Set by the Action from the pull request's base commit, when the checkout has it.
-    baseRef: null,
+    // Without the input, the Action sets it from the pull request's base commit, when the checkout has it.
+    baseRef: optional("base-ref"),
     // The runner checks out the repository in GITHUB_WORKSPACE; locations are relative to it.
-    repoRoot: workspace,
+    repoRoot: optional("repo-root") ?? workspace,
     now: now === null ? null : parseNow(now, "input now"),
     maxFactsAgeDays: maxFactsAge === null ? DEFAULT_MAX_FACTS_AGE_DAYS : parseMaxFactsAge(maxFactsAge, "input max-facts-age"),
     trailMaxPages: trailMaxPages === null ? DEFAULT_TRAIL_MAX_PAGES : parseTrailMaxPages(trailMaxPages, "input trail-max-pages"),
     failOn,
     scope: oneOf(input, "scope", SCOPES, defaultScope(eventName)),
     // The Action renders its own outputs (log, JSON report file); the list here is unused.
-    outputs: []
+    outputs: [],
+    sarifCategory: optional("sarif-category") === null ? null : parseSarifCategory(input("sarif-category"), "input sarif-category")
   };
   return config;
 }
+function parseEndpointUrl(text, what) {
+  let url = null;
+  try {
+    url = new URL(text);
+  } catch {
+  }
+  if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected an http or https URL, like https://kms.eu-west-1.amazonaws.com`
+    );
+  }
+  return text;
+}
 function defaultScope(eventName) {
   return eventName !== null && PULL_REQUEST_EVENTS.includes(eventName) ? "changed" : "all";
+}
+var DEFAULT_GITHUB_TIMEOUT_SECONDS = 120;
+var MAX_GITHUB_TIMEOUT_SECONDS = 3600;
+function parseGithubTimeout(text, what) {
+  const seconds = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected a number of seconds greater than 0, like ${DEFAULT_GITHUB_TIMEOUT_SECONDS}`
+    );
+  }
+  if (seconds > MAX_GITHUB_TIMEOUT_SECONDS) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: at most ${MAX_GITHUB_TIMEOUT_SECONDS} seconds (an hour)`
+    );
+  }
+  return seconds;
 }
 function actionSettings(input) {
   return {
@@ -21062,7 +21098,8 @@ function actionSettings(input) {
     summary: boolean(input, "summary", true),
     sarifFile: input("sarif-file").trim() || null,
     configFromBase: boolean(input, "config-from-base", false),
-    token: input("github-token").trim()
+    token: input("github-token").trim(),
+    githubTimeoutSeconds: input("github-timeout").trim() === "" ? DEFAULT_GITHUB_TIMEOUT_SECONDS : parseGithubTimeout(input("github-timeout"), "input github-timeout")
   };
 }
 function oneOf(input, name, values, fallback) {
@@ -21099,15 +21136,15 @@ function isPermissionError(error2) {
 }
 function describeGithubError(what, error2, permission) {
   const status = githubStatus(error2);
-  const answer = firstLine(errorMessage(error2));
+  const answer = bounded(errorMessage(error2));
   if (isPermissionError(error2)) {
     return `${what}: GitHub answered 403 (${answer}); the job's token needs \`permissions: ${permission}\``;
   }
   return status === null ? `${what}: ${answer}` : `${what}: GitHub answered ${status} (${answer})`;
 }
-function firstLine(text) {
-  const line = text.split(/\r?\n/, 1)[0] ?? "";
-  return line.length > 300 ? `${line.slice(0, 299)}\u2026` : line;
+var ANSWER_LIMIT = 300;
+function bounded(text) {
+  return text.length > ANSWER_LIMIT ? `${text.slice(0, ANSWER_LIMIT - 1)}\u2026` : text;
 }
 
 // src/github-api/base-files.ts
@@ -25525,21 +25562,29 @@ var WRITE_INTERVAL_MS = 1e3;
 var NOTIFICATION_INTERVAL_MS = 3e3;
 var MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 var RATE_LIMIT_RETRIES = 2;
+var SECONDARY_LIMIT_WAIT_SECONDS = 60;
 var REQUEST_TIMEOUT_MS = 3e4;
+function githubBudget(seconds) {
+  const ms = Math.ceil(seconds * 1e3);
+  return { signal: AbortSignal.timeout(ms), endsAt: Date.now() + ms, seconds };
+}
+var GithubTimeoutError = class extends Error {
+  constructor(seconds) {
+    super(`the GitHub time budget (${seconds} s) is spent`);
+    this.seconds = seconds;
+  }
+  seconds;
+  name = "AbortError";
+};
+function isGithubTimeout(error2) {
+  return error2 instanceof GithubTimeoutError;
+}
 function githubClient(options) {
   const scale = options.timeScale ?? 1;
   const unit = 1e3 * scale;
   const group = (minTime) => new import_light3.default.Group({ maxConcurrent: 1, minTime: minTime * scale });
-  const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
-    const what = `${request2.method} ${request2.url}`;
-    if (retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS) {
-      options.log.warn(`GitHub ${kind} reached on ${what}: retrying in ${retryAfter} s`);
-      return true;
-    }
-    options.log.warn(`GitHub ${kind} reached on ${what}: not waiting ${retryAfter} s for it`);
-    return false;
-  };
-  return new GithubOctokit({
+  const budget = options.budget ?? null;
+  const client = new GithubOctokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: options.userAgent,
@@ -25551,23 +25596,99 @@ function githubClient(options) {
       // that matter, in words, so these are only for debugging.
       error: options.log.debug
     },
-    request: { fetch: fetchWithTimeout },
-    // 429 is a rate limit: the throttling plugin waits for its retry-after, instead
-    // of the retry plugin's fixed back-off.
+    request: { fetch: fetchWithin(budget) },
+    // Rate limits (429, and 403s that are limits) are retried below, one way for all:
+    // not by the retry plugin's fixed back-off, nor by the throttling plugin, which
+    // knows a secondary limit only by "secondary rate" in its message.
     retry: { retryAfterBaseValue: unit, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
       retryAfterBaseValue: unit,
       write: group(WRITE_INTERVAL_MS),
       notifications: group(NOTIFICATION_INTERVAL_MS),
-      onRateLimit: onLimit("rate limit"),
-      onSecondaryRateLimit: onLimit("secondary rate limit")
+      onRateLimit: () => false,
+      onSecondaryRateLimit: () => false
     }
   });
+  client.hook.wrap(
+    "request",
+    (request2, route) => withinBudget(budget, () => retryRateLimits(async () => request2(route), route, options, budget))
+  );
+  return client;
 }
-function fetchWithTimeout(url, init = {}) {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-  return fetch(url, { ...init, signal });
+async function retryRateLimits(send, route, options, budget) {
+  const scale = options.timeScale ?? 1;
+  for (let retries = 0; ; retries++) {
+    try {
+      return await send();
+    } catch (error2) {
+      const wait = rateLimitWait(error2);
+      if (wait === null) throw error2;
+      const what = `GitHub ${wait.kind} reached on ${route.method} ${route.url}`;
+      const ms = wait.seconds * 1e3 * scale;
+      const fits = budget === null || Date.now() + ms < budget.endsAt;
+      if (retries >= RATE_LIMIT_RETRIES || wait.seconds > MAX_RATE_LIMIT_WAIT_SECONDS || !fits) {
+        const why = fits ? "" : ` (past github-timeout, ${budget?.seconds} s)`;
+        options.log.warn(`${what}: not waiting ${wait.seconds} s for it${why}`);
+        throw error2;
+      }
+      options.log.warn(`${what}: retrying in ${wait.seconds} s`);
+      await sleep(ms, budget);
+    }
+  }
+}
+function rateLimitWait(error2) {
+  const status = githubStatus(error2);
+  if (status !== 429 && status !== 403) return null;
+  const headers = error2.response?.headers;
+  const retryAfter = Number(headers?.["retry-after"]);
+  if (headers?.["x-ratelimit-remaining"] === "0" && !(retryAfter > 0)) {
+    const reset = Number(headers["x-ratelimit-reset"]) * 1e3;
+    const seconds = Math.max(0, Math.ceil((reset - Date.now()) / 1e3) + 1);
+    return { kind: "rate limit", seconds: Number.isFinite(seconds) ? seconds : Infinity };
+  }
+  const limited = status === 429 || headers?.["retry-after"] !== void 0 || /rate limit/i.test(errorMessage(error2));
+  if (!limited) return null;
+  const kind = /\bsecondary rate\b/i.test(errorMessage(error2)) ? "secondary rate limit" : "rate limit";
+  return {
+    kind,
+    seconds: retryAfter >= 0 && headers?.["retry-after"] !== void 0 ? retryAfter : SECONDARY_LIMIT_WAIT_SECONDS
+  };
+}
+function withinBudget(budget, send) {
+  if (budget === null) return send();
+  if (budget.signal.aborted) return Promise.reject(new GithubTimeoutError(budget.seconds));
+  return new Promise((resolve2, reject) => {
+    const onAbort = () => reject(new GithubTimeoutError(budget.seconds));
+    budget.signal.addEventListener("abort", onAbort, { once: true });
+    send().then(resolve2, reject).finally(() => budget.signal.removeEventListener("abort", onAbort));
+  });
+}
+function sleep(ms, budget) {
+  return new Promise((resolve2, reject) => {
+    const timer = setTimeout(done, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new GithubTimeoutError(budget?.seconds ?? 0));
+    };
+    function done() {
+      budget?.signal.removeEventListener("abort", onAbort);
+      resolve2();
+    }
+    budget?.signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function fetchWithin(budget) {
+  return async (url, init = {}) => {
+    const signals = [AbortSignal.timeout(REQUEST_TIMEOUT_MS)];
+    if (init.signal) signals.push(init.signal);
+    if (budget) signals.push(budget.signal);
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.any(signals) });
+    } catch (error2) {
+      if (budget?.signal.aborted) throw new GithubTimeoutError(budget.seconds);
+      throw error2;
+    }
+  };
 }
 
 // src/github-api/context.ts
@@ -25600,6 +25721,40 @@ function pullRequest(event, fullName) {
 }
 function field(value, name) {
   return value !== null && typeof value === "object" ? value[name] : void 0;
+}
+
+// src/report/github-sinks/job-summary.ts
+var STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+var REPORTING_ROOM_BYTES = 16 * 1024;
+var IN_PROGRESS = "_Reporting to GitHub\u2026_ (this summary is written again when it is done: if this line stays, the step was stopped first)";
+function summaryReport(report, options) {
+  return formatMarkdown(report, {
+    ...options,
+    maxLength: STEP_SUMMARY_LIMIT_BYTES - REPORTING_ROOM_BYTES,
+    measure: utf8Length
+  });
+}
+function jobSummary(body, reporting) {
+  if (reporting === null) return `${body}
+${IN_PROGRESS}
+`;
+  if (reporting.length === 0) return body;
+  const head = "\n### Reporting to GitHub\n\n";
+  let room = REPORTING_ROOM_BYTES - utf8Length(head);
+  const items = [];
+  for (const [i, line] of reporting.entries()) {
+    const item = `- ${escapeMarkdown(line)}
+`;
+    const more = `- \u2026 ${reporting.length - i} more in the log
+`;
+    if (utf8Length(item) + utf8Length(more) > room) {
+      items.push(more);
+      break;
+    }
+    items.push(item);
+    room -= utf8Length(item);
+  }
+  return `${body}${head}${items.join("")}`;
 }
 
 // src/github-api/identity.ts
@@ -25890,6 +26045,7 @@ async function runGithubPlan(steps, report, failed, options, deps) {
   let readOnly = false;
   let identity = { kind: "app" };
   const writeCommands = () => deps.writeCommands(formatWorkflowCommands(report));
+  const timeout = { stopped: null, skipped: [], annotated: false };
   for (const step of steps) {
     if (step.kind === "notice") {
       deps.info(step.message);
@@ -25899,11 +26055,21 @@ async function runGithubPlan(steps, report, failed, options, deps) {
       writeCommands();
       continue;
     }
-    if (readOnly) return;
+    if (readOnly) break;
     const { what, permission } = STEP_PERMISSIONS[step.kind];
+    if (timeout.stopped !== null || deps.budget?.signal.aborted) {
+      timeout.skipped.push(what);
+      if (step.kind === "check-run") timeout.annotated = true;
+      continue;
+    }
     try {
       identity = await runStep(step, report, failed, options, identity, deps);
     } catch (error2) {
+      if (isGithubTimeout(error2)) {
+        timeout.stopped = { what, seconds: error2.seconds };
+        if (step.kind === "check-run") timeout.annotated = true;
+        continue;
+      }
       const why = describeGithubError(what, error2, permission);
       if (isPermissionError(error2)) {
         readOnly = true;
@@ -25912,9 +26078,22 @@ async function runGithubPlan(steps, report, failed, options, deps) {
         deps.warn(`${why}. ${step.instead}`);
       }
       if (step.kind === "check-run") writeCommands();
-      if (step.kind === "identity") return;
+      if (step.kind === "identity") break;
     }
   }
+  if (timeout.annotated) writeCommands();
+  const said = timeoutWarning(timeout, deps.budget?.seconds ?? null);
+  if (said !== null) deps.warn(said);
+}
+function timeoutWarning(timeout, seconds) {
+  if (timeout.stopped === null && timeout.skipped.length === 0) return null;
+  const budget = timeout.stopped?.seconds ?? seconds;
+  const parts = [
+    ...timeout.stopped ? [`stopped ${timeout.stopped.what}`] : [],
+    ...timeout.skipped.length > 0 ? [`skipped ${listWords(timeout.skipped)}`] : []
+  ];
+  const where = timeout.annotated ? "workflow-command annotations, the log and the job summary" : "the log and the job summary";
+  return `GitHub took longer than github-timeout (${budget} s) to take the report: ${parts.join("; ")}. The findings are in ${where}, and the step ends with their status.`;
 }
 async function runStep(step, report, failed, options, identity, deps) {
   const { client, context } = step.access;
@@ -25922,7 +26101,7 @@ async function runStep(step, report, failed, options, identity, deps) {
     case "check-run": {
       const run2 = await publishCheckRun(client, context, report, failed, options);
       deps.info(
-        `Check run ${run2.url}: ${run2.annotations} annotations in ${plural(run2.batches, "request")}.`
+        `Check run ${run2.url}: ${plural(run2.annotations, "annotation")} in ${plural(run2.batches, "request")}.`
       );
       return identity;
     }
@@ -25962,7 +26141,6 @@ async function runStep(step, report, failed, options, identity, deps) {
 }
 
 // src/action-run.ts
-var SUMMARY_LIMIT = 1e6;
 async function runAction(runner) {
   const io = escapedMessages(runner);
   try {
@@ -25978,14 +26156,16 @@ async function runAction(runner) {
       io.env,
       profileRegion
     );
-    const client = settings.token && context ? (io.githubClient ?? githubClient)({
+    const makeClient = (budget) => settings.token && context ? (io.githubClient ?? githubClient)({
       token: settings.token,
       baseUrl: context.apiUrl,
       userAgent: `${deps.tool.name}/${deps.tool.version}`,
-      log: { debug: io.debug, warn: io.warning }
+      log: { debug: io.debug, warn: io.warning },
+      ...budget ? { budget } : {}
     }) : null;
+    const client = makeClient();
     const logger = actionsLogger(io);
-    config.baseRef = await baseRevision(io, context, deps);
+    config.baseRef ??= await baseRevision(io, context, deps);
     const rulesFiles = settings.configFromBase ? baseRules(io, client, context, deps.cwd) : void 0;
     if (rulesFiles && config.configFile && !await rulesFiles.fileExists(config.configFile)) {
       io.warning(
@@ -25993,8 +26173,20 @@ async function runAction(runner) {
       );
       config.configFile = null;
     }
-    const { report, rules, failed } = await run(config, { ...deps, logger, rulesFiles });
-    const options = { color: false, rules: rules.rules, cwd: deps.cwd, repoRoot: config.repoRoot };
+    const { report, rules, rulesFile, failed } = await run(config, {
+      ...deps,
+      logger,
+      rulesFiles
+    });
+    const workflow = workflowFile(io.env);
+    const options = {
+      color: false,
+      rules: rules.rules,
+      cwd: deps.cwd,
+      repoRoot: config.repoRoot,
+      category: config.sarifCategory,
+      anchorFiles: [...workflow === null ? [] : [workflow], ...rulesFile ? [rulesFile] : []]
+    };
     printReport(io, formatText(report, options));
     const dir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), "kms-usage-lint-"));
     const reportPath = join(dir, "report.json");
@@ -26008,33 +26200,58 @@ async function runAction(runner) {
       await deps.writeFile(settings.sarifFile, formatSarif(report, options));
       io.setOutput("sarif", settings.sarifFile);
     }
-    await publishToGithub(report, failed, settings, options, {
-      client,
-      context,
-      info: io.info,
-      warn: io.warning,
-      writeCommands: io.writeStdout
-    });
-    if (settings.summary && io.env.GITHUB_STEP_SUMMARY) {
-      const markdown = formatMarkdown(report, {
-        ...options,
-        maxLength: SUMMARY_LIMIT,
-        fullReport: "the JSON report (the step's `report` output)"
-      });
-      await io.writeSummary(markdown).catch((error2) => {
-        io.warning(`writing the job summary: ${errorMessage(error2)}`);
-      });
-    }
+    await publishReport(io, { report, failed, settings, options, context, makeClient });
     if (failed) {
       io.setFailed(
-        `kms-usage-lint: findings at or above fail-on (${config.failOn}): ${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.notice} notices`
+        `kms-usage-lint: findings at or above fail-on (${config.failOn}): ${findingCounts(report)}`
       );
     }
   } catch (error2) {
     const failure = describeFailure(error2);
     if (failure.code === "internal") io.debug(failure.stack ?? String(error2));
     io.setFailed(failure.message);
+    io.setExitCode(failure.exitCode);
   }
+}
+async function publishReport(io, publication) {
+  const { report, failed, settings, options, context } = publication;
+  const writeSummary = summaryWriter(io, settings.summary, report, options);
+  await writeSummary(null);
+  const budget = githubBudget(settings.githubTimeoutSeconds);
+  const said = [];
+  const saying = (say) => (message) => {
+    said.push(message);
+    say(message);
+  };
+  await publishToGithub(report, failed, settings, options, {
+    client: publication.makeClient(budget),
+    context,
+    info: saying(io.info),
+    warn: saying(io.warning),
+    writeCommands: io.writeStdout,
+    budget
+  });
+  await writeSummary(said);
+}
+function summaryWriter(io, enabled, report, options) {
+  if (!enabled || !io.env.GITHUB_STEP_SUMMARY) return async () => {
+  };
+  const body = summaryReport(report, {
+    ...options,
+    fullReport: "the JSON report (the step's `report` output)"
+  });
+  let broken = false;
+  return async (reporting) => {
+    if (broken) return;
+    await io.writeSummary(jobSummary(body, reporting)).catch((error2) => {
+      broken = true;
+      io.warning(`writing the job summary: ${errorMessage(error2)}`);
+    });
+  };
+}
+function findingCounts(report) {
+  const { error: error2, warning: warning2, notice } = report.summary;
+  return [plural(error2, "error"), plural(warning2, "warning"), plural(notice, "notice")].join(", ");
 }
 function escapedMessages(io) {
   return {
@@ -26096,6 +26313,14 @@ function baseRules(io, client, context, cwd) {
     cwd
   });
 }
+function workflowFile(env) {
+  const ref = env.GITHUB_WORKFLOW_REF;
+  const workspace = env.GITHUB_WORKSPACE;
+  if (!ref || !workspace) return null;
+  const path = ref.slice(0, ref.lastIndexOf("@") < 0 ? ref.length : ref.lastIndexOf("@"));
+  const inRepo = path.split("/").slice(2).join("/");
+  return inRepo.startsWith(".github/workflows/") ? join(workspace, inRepo) : null;
+}
 
 // src/action.ts
 await runAction({
@@ -26106,10 +26331,13 @@ await runAction({
   debug,
   setOutput,
   setFailed,
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
   setSecret,
   writeStdout: (text) => process.stdout.write(text),
   writeSummary: async (markdown) => {
-    await summary.addRaw(markdown).write();
+    await summary.addRaw(markdown).write({ overwrite: true });
   },
   chdir: (dir) => process.chdir(dir),
   deps: nodeDeps,
