@@ -255,7 +255,7 @@ describe.each(nodeRuntimes())("the Action on a pull request, on $name", ({ bin }
       );
       expect(run.summary).toContain("1 error and 120 warnings in 120 keys");
       expect(run.summary).toContain("### Reporting to GitHub");
-      expect(run.summary).toContain("github\\-timeout \\(3 s\\)");
+      expect(run.summary).toContain("github-timeout (3 s)");
     } finally {
       fake.setLatency(0);
     }
