@@ -12,6 +12,14 @@
  * `NotPiecewise` (or the `InputError` of a broken entry), and the caller reads
  * the whole text instead, so that every message stays the one the whole-text
  * reading gives, with its line and column.
+ *
+ * Every entry is parsed, even one that names no key. An entry whose bytes hold
+ * none of `kms`, `key_id`, `key_arn`, `encryption_key` (any case) nor a `\u`
+ * escape, and whose `after_unknown` holds no `true`, gives no reference (the
+ * argument, and why "no `kms`" alone is not enough, is in
+ * test/sources/terraform/no-kms-entries.test.ts). Leaving such an entry
+ * unparsed would also leave its syntax and shape unchecked, and a broken entry
+ * must stop the run (SPEC §10): that needs a checking scanner first.
  */
 import type { JsonObject } from "../json.js";
 import { bodyStart, type Elements, JsonBytes, type Member, NotPiecewise } from "../json-bytes.js";
