@@ -21,7 +21,7 @@ import { describeDocument, isTerraformPlan, isTerraformState } from "./terraform
 import { type ModuleCalls, readModuleCalls } from "./terraform/modules.js";
 import { readTerraformOutputs } from "./terraform/outputs.js";
 import { readTerraformPlan } from "./terraform/plan.js";
-import { readPlanBytes } from "./terraform/plan-bytes.js";
+import { planTopLevel, readPlanBytes } from "./terraform/plan-bytes.js";
 import { readTerraformState } from "./terraform/state.js";
 import { stripWrapper } from "./terraform/wrapper.js";
 
@@ -388,6 +388,23 @@ function utf16Input(text: string): boolean {
   return INPUT_MARKER_RE.test(head);
 }
 
+/**
+ * True for the text of a valid Terraform plan, told without its object tree
+ * (a search may meet a plan of hundreds of megabytes). False for anything
+ * else, which `recogniseText` then parses whole, as it always has: a plan
+ * that could also be read as a template (it has a `Resources`) included.
+ */
+function isPlanText(text: string): boolean {
+  if (!startsWithObject(text)) return false;
+  try {
+    const doc = planTopLevel(Buffer.from(text, "utf8"));
+    return doc !== null && !TEMPLATE_SECTIONS.some((key) => Object.hasOwn(doc, key));
+  } catch (error) {
+    if (error instanceof NotPiecewise || error instanceof RangeError) return false;
+    throw error;
+  }
+}
+
 /** A file's kind as a directory search names it. */
 export type FoundKind = Exclude<InputKind, "auto">;
 
@@ -432,6 +449,7 @@ export function recogniseText(path: string, text: string): Recognition {
     }
     return { kind: null, reason: "binary" };
   }
+  if (isPlanText(text)) return { kind: "terraform-plan" };
   let doc: unknown;
   try {
     if (readsAsTemplateText(input, text)) {

@@ -61,7 +61,35 @@ const LONG_SECTIONS: ReadonlyMap<string, number> = new Map([
  */
 export function readPlanBytes(bytes: Buffer, file: string): PiecewisePlan | null {
   const json = new JsonBytes(bytes);
-  const start = json.skipBlank(bodyStart(bytes));
+  const { doc, long } = topLevel(json);
+  if (!isTerraformPlan(doc)) return null;
+  const result = readPlan(doc, file, (_sections, shape) => {
+    const planned = long.get("planned_values");
+    // Only its type is read (readTerraformPlan); its syntax is checked, one piece at a time.
+    if (planned) json.check(planned.start, planned.end);
+    return listsFromBytes(json, long, shape);
+  });
+  return { result, doc };
+}
+
+/**
+ * The top-level members of a plan in `bytes` when they are valid JSON and a
+ * Terraform plan, checked a piece at a time: what a directory search needs
+ * to know a plan, without its object tree. Null for JSON that is no plan.
+ *
+ * @throws NotPiecewise as `readPlanBytes` does.
+ */
+export function planTopLevel(bytes: Buffer): JsonObject | null {
+  const json = new JsonBytes(bytes);
+  const { doc, long } = topLevel(json);
+  if (!isTerraformPlan(doc)) return null;
+  for (const member of long.values()) json.check(member.start, member.end);
+  return doc;
+}
+
+/** The document's members, each long list left empty and found in `long`. */
+function topLevel(json: JsonBytes): { doc: JsonObject; long: Map<string, Member> } {
+  const start = json.skipBlank(bodyStart(json.bytes));
   if (json.at(start) !== 0x7b) throw new NotPiecewise("not a JSON object");
   const { members, end } = json.members(start);
   json.expectEnd(end);
@@ -79,14 +107,7 @@ export function readPlanBytes(bytes: Buffer, file: string): PiecewisePlan | null
       configurable: true,
     });
   }
-  if (!isTerraformPlan(doc)) return null;
-  const result = readPlan(doc, file, (_sections, shape) => {
-    const planned = long.get("planned_values");
-    // Only its type is read (readTerraformPlan); its syntax is checked, one piece at a time.
-    if (planned) json.check(planned.start, planned.end);
-    return listsFromBytes(json, long, shape);
-  });
-  return { result, doc };
+  return { doc, long };
 }
 
 function listsFromBytes(json: JsonBytes, long: Map<string, Member>, shape: Shape): PlanLists {

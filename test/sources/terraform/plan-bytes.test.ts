@@ -8,7 +8,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { InputError } from "../../../src/model.js";
-import { collectFromBytes, collectFromText, type InputKind } from "../../../src/sources/detect.js";
+import {
+  collectFromBytes,
+  collectFromText,
+  type InputKind,
+  recogniseText,
+} from "../../../src/sources/detect.js";
 import { NotPiecewise } from "../../../src/sources/json-bytes.js";
 import { readPlanBytes } from "../../../src/sources/terraform/plan-bytes.js";
 
@@ -220,8 +225,8 @@ describe("what the piecewise reader holds", () => {
     vi.restoreAllMocks();
   });
 
-  it("parses no text longer than one entry of the long lists", () => {
-    // Each list well past the size checked in one piece (4 MiB), entries of about 2 KB.
+  // Each list well past the size checked in one piece (4 MiB), entries of about 2 to 4 KB.
+  function largePlan(): string {
     const entries = Array.from({ length: 3000 }, (_, i) => ({
       address: `aws_s3_bucket.b${i}`,
       mode: "managed",
@@ -238,12 +243,61 @@ describe("what the piecewise reader holds", () => {
       prior_state: { values: { root_module: { resources: entries } } },
     });
     expect(text.length).toBeGreaterThan(3 * 4 * 1024 * 1024);
+    return text;
+  }
+
+  /** The longest text `JSON.parse` is given while `run` runs. */
+  function longestParsed(run: () => void): number {
     const parse = vi.spyOn(JSON, "parse");
-    const collected = collectFromBytes({ kind: "auto", path: "plan.json" }, Buffer.from(text));
-    const longest = Math.max(...parse.mock.calls.map(([piece]) => String(piece).length));
-    parse.mockRestore();
-    expect(collected.references).toHaveLength(3000);
+    try {
+      run();
+      return Math.max(...parse.mock.calls.map(([piece]) => String(piece).length));
+    } finally {
+      parse.mockRestore();
+    }
+  }
+
+  it("parses no text longer than one entry of the long lists", () => {
+    const text = largePlan();
+    let references: unknown[] = [];
+    const longest = longestParsed(() => {
+      references = collectFromBytes(
+        { kind: "auto", path: "plan.json" },
+        Buffer.from(text),
+      ).references;
+    });
+    expect(references).toHaveLength(3000);
     expect(longest).toBeLessThan(8 * 1024);
+  });
+
+  it("a directory search knows a large plan without its object tree", () => {
+    const text = largePlan();
+    let kind: unknown = null;
+    const longest = longestParsed(() => {
+      kind = recogniseText("plan.json", text).kind;
+    });
+    expect(kind).toBe("terraform-plan");
+    expect(longest).toBeLessThan(8 * 1024);
+  });
+
+  it("a directory search still stops at a broken plan, with its line", () => {
+    const text = largePlan();
+    const broken = `${text.slice(0, text.length / 2)}\n`;
+    const expected = fromText(broken);
+    expect(outcome(() => recogniseText("plan.json", broken))).toEqual(expected);
+    expect(expected).toHaveProperty("line", 1);
+  });
+
+  it.each(
+    readdirSync(new URL("../../fixtures/", import.meta.url), { recursive: true })
+      .map(String)
+      .filter((name) => /\.(?:json|tfstate|txt)$/.test(name)),
+  )("%s: a directory search calls it a plan only when it parses into one", (name) => {
+    const text = readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), "utf8");
+    const found = outcome(() => recogniseText(name, text)) as { read?: { kind: unknown } };
+    if (found.read?.kind !== "terraform-plan") return;
+    const parsed = outcome(() => collectFromText({ kind: "auto", path: name }, text));
+    expect(parsed).toHaveProperty("read.terraform.root", "plan");
   });
 });
 
