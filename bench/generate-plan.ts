@@ -89,7 +89,11 @@ function resource(i: number) {
   };
 }
 
-/** Writes a plan of `resources` resources to `path` and resolves to its size in bytes. */
+/**
+ * Writes a plan of `resources` resources to `path` and resolves to its size in
+ * bytes: entry by entry, waiting for the stream to drain, so that a 200 MB plan
+ * takes no more memory to write than a small one.
+ */
 export async function generatePlan(path: string, resources: number): Promise<number> {
   const out = createWriteStream(path);
   let bytes = 0;

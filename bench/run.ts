@@ -51,7 +51,8 @@ function settings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings {
     quick,
     // The bundle users run; `npm run build` first to measure src/.
     cli: resolve(env.BENCH_CLI ?? "dist/cli.js"),
-    planMegabytes: (env.BENCH_PLAN_MB ?? (quick ? "10" : "10,100"))
+    // 200 MB: the same ratios as 100 MB must hold (issue 15); the quick run stays small.
+    planMegabytes: (env.BENCH_PLAN_MB ?? (quick ? "10" : "10,100,200"))
       .split(",")
       .filter((mb) => mb.trim() !== "")
       .map(Number),

@@ -9,7 +9,7 @@ import { dirname } from "node:path";
 import type { ProfileRegion } from "./config/region.js";
 import { sharedFiles } from "./facts/aws/shared-files.js";
 import type { Deps } from "./pipeline.js";
-import { readRegularFile, readStreamText } from "./read-file.js";
+import { readRegularFile, readRegularFileBytes, readStreamText } from "./read-file.js";
 import { nodeSourceFiles } from "./sources/repo.js";
 import { TOOL } from "./version.js";
 
@@ -17,6 +17,7 @@ import { TOOL } from "./version.js";
 export function nodeDeps(): Omit<Deps, "logger"> {
   return {
     readFile: readRegularFile,
+    readFileBytes: readRegularFileBytes,
     readStdin: (maxBytes) => readStreamText(process.stdin, maxBytes, "standard input"),
     writeFile: writeCreatingDirs,
     fileExists: (path) => access(path).then(yes, no),

@@ -48,6 +48,8 @@ export interface Deps {
    * `maxBytes`, before reading it.
    */
   readFile(path: string, maxBytes: number): Promise<string>;
+  /** `readFile` as bytes, for inputs read piecewise (a large plan); absent: `readFile`'s text is used. */
+  readFileBytes?: (path: string, maxBytes: number) => Promise<Buffer>;
   fileExists(path: string): Promise<boolean>;
   /**
    * Reads standard input, for an input named `-` (`terraform show -json plan |

@@ -55,14 +55,23 @@ export class RefusedFileError extends Error {
  * @throws the Node error (`ENOENT`, `EACCES`…) when it cannot be opened.
  */
 export async function readRegularFile(path: string, maxBytes: number): Promise<string> {
+  return (await readRegularFileBytes(path, maxBytes)).toString("utf8");
+}
+
+/**
+ * The bytes of the regular file at `path`, read once into one buffer: a large
+ * plan is read from them entry by entry, never as one string. Refused and
+ * thrown as `readRegularFile` says (the limit of text included: a plan the
+ * piecewise reader is not sure of is read as text).
+ */
+export async function readRegularFileBytes(path: string, maxBytes: number): Promise<Buffer> {
   const handle = await openForReading(path);
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw notRegular(stats);
     if (stats.size > maxBytes) throw tooLarge(stats.size, maxBytes);
     if (stats.size > MAX_TEXT_BYTES) throw tooLong(stats.size);
-    const bytes = await readAll(handle, stats.size, Math.min(maxBytes, MAX_TEXT_BYTES));
-    return bytes.toString("utf8");
+    return await readAll(handle, stats.size, Math.min(maxBytes, MAX_TEXT_BYTES));
   } finally {
     await handle.close();
   }

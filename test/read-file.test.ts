@@ -8,6 +8,7 @@ import {
   MAX_TEXT_BYTES,
   RefusedFileError,
   readRegularFile,
+  readRegularFileBytes,
   readStreamText,
   showBytes,
 } from "../src/read-file.js";
@@ -41,6 +42,17 @@ describe("readRegularFile", () => {
     const error = await refusal(at("ten"), 9);
     expect(error.code).toBe("EFBIG");
     expect(error.message).toBe("is 10 bytes, over the limit of 9 bytes for this kind of file");
+  });
+
+  it("reads the bytes once, undecoded, for inputs read piecewise; refused alike", async () => {
+    const bytes = Buffer.from('\ufeff{"é": 1}\n', "utf8");
+    writeFileSync(at("bytes.json"), bytes);
+    expect((await readRegularFileBytes(at("bytes.json"), MAX_INPUT_BYTES)).equals(bytes)).toBe(
+      true,
+    );
+    await expect(readRegularFileBytes(at("bytes.json"), 3)).rejects.toMatchObject({
+      code: "EFBIG",
+    });
   });
 
   it("passes on the Node error for a missing file", async () => {

@@ -14,7 +14,13 @@ import { diffStacks } from "./cdk/changes.js";
 import { locateCdk } from "./cdk/locate.js";
 import { type ParameterOverride, ParameterOverrides } from "./cdk/parameters.js";
 import type { StackModel } from "./cdk/stack.js";
-import { collectFromText, type InputKind, type InputSpec } from "./detect.js";
+import {
+  type Collected,
+  collectFromBytes,
+  collectFromText,
+  type InputKind,
+  type InputSpec,
+} from "./detect.js";
 import { describeFound, type FoundInput, nothingFound, searchDirectory } from "./discover.js";
 import { explicitReferences } from "./explicit.js";
 import { findRepoRoot, type SourceFiles } from "./repo.js";
@@ -50,6 +56,11 @@ export interface CollectDeps {
    * cannot, and refuses what is not a regular file or is over `maxBytes`.
    */
   readFile(path: string, maxBytes: number): Promise<string>;
+  /**
+   * `readFile` as bytes, so that a large plan is read from one buffer entry by
+   * entry; absent: `readFile`'s text is encoded.
+   */
+  readFileBytes?: (path: string, maxBytes: number) => Promise<Buffer>;
   /** Reads standard input, for the input `-`; rejects past `maxBytes`. Absent: there is none. */
   readStdin?: (maxBytes: number) => Promise<string>;
   /** The repository's files, for locations; failures only cost a location. */
@@ -208,22 +219,25 @@ async function collectStdin(input: InputSpec, reading: Reading): Promise<KeyRefe
     throw new InputError(message, STDIN_NAME, null, { cause });
   }
   const stdin = { ...input, path: STDIN_NAME };
-  return collectText(stdin, text, reading);
+  return located(stdin, collectFromText(stdin, text, { parameters: reading.parameters }), reading);
 }
 
 /** One input file's references, located in the repository's sources. */
 async function collectFile(input: InputSpec, reading: Reading): Promise<KeyReference[]> {
-  const text = await readInput(input.path, "input", reading.deps);
-  return collectText(input, text, reading);
+  const bytes = await readInputBytes(input.path, reading.deps);
+  return located(
+    input,
+    collectFromBytes(input, bytes, { parameters: reading.parameters }),
+    reading,
+  );
 }
 
-/** The references of one input's text, located in the repository's sources. */
-async function collectText(
+/** An input's references, located in the repository's sources. */
+async function located(
   input: InputSpec,
-  text: string,
-  { options, parameters, deps, repository }: Reading,
+  collected: Collected,
+  { options, deps, repository }: Reading,
 ): Promise<KeyReference[]> {
-  const collected = collectFromText(input, text, { parameters });
   for (const warning of collected.warnings) deps.logger.warn(`${input.path}: ${warning}`);
   for (const note of collected.notes ?? []) deps.logger.debug(`${input.path}: ${note}`);
   if (collected.terraform) {
@@ -328,6 +342,19 @@ async function collectAssembly(
   return withBaseLocations(located, (refs) =>
     locateCdk(refs, baseStacks, { repoRoot, appDir, files: baseFiles, workingDir: deps.cwd }),
   );
+}
+
+/** An input file's bytes (see `readInput`). */
+async function readInputBytes(
+  path: string,
+  deps: Pick<CollectDeps, "readFile" | "readFileBytes">,
+): Promise<Buffer> {
+  if (!deps.readFileBytes) return Buffer.from(await readInput(path, "input", deps), "utf8");
+  try {
+    return await deps.readFileBytes(path, MAX_INPUT_BYTES);
+  } catch (cause) {
+    throw new InputError(`cannot read input: ${describeReadError(cause)}`, path, null, { cause });
+  }
 }
 
 /**

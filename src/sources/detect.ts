@@ -16,10 +16,12 @@ import {
 } from "./cdk/template.js";
 import { isTerraformOutputs } from "./documents.js";
 import { isJsonObject, parseJson } from "./json.js";
+import { NotPiecewise } from "./json-bytes.js";
 import { describeDocument, isTerraformPlan, isTerraformState } from "./terraform/documents.js";
 import { type ModuleCalls, readModuleCalls } from "./terraform/modules.js";
 import { readTerraformOutputs } from "./terraform/outputs.js";
 import { readTerraformPlan } from "./terraform/plan.js";
+import { planTopLevel, readPlanBytes } from "./terraform/plan-bytes.js";
 import { readTerraformState } from "./terraform/state.js";
 import { stripWrapper } from "./terraform/wrapper.js";
 
@@ -87,6 +89,45 @@ const BINARY_SNIFF_CHARS = 8192;
 export interface CollectOptions {
   /** `--parameter` values, looked up by a template's stack name. */
   parameters?: ParameterOverrides;
+}
+
+/**
+ * Reads the references of one input whose bytes are `bytes`: a Terraform plan
+ * entry by entry (`plan-bytes.ts`), anything else — and any plan that reader
+ * is not sure of, broken ones included — as its whole text, so that every
+ * message is the one `collectFromText` gives.
+ */
+export function collectFromBytes(
+  input: InputSpec,
+  bytes: Buffer,
+  options: CollectOptions = {},
+): Collected {
+  return collectPlanBytes(input, bytes) ?? collectFromText(input, bytes.toString("utf8"), options);
+}
+
+/** A plan read piecewise; null when the bytes are to be read as text. */
+function collectPlanBytes(input: InputSpec, bytes: Buffer): Collected | null {
+  if (input.kind !== "auto" && input.kind !== "terraform-plan") return null;
+  let plan: ReturnType<typeof readPlanBytes>;
+  try {
+    plan = readPlanBytes(bytes, input.path);
+  } catch (error) {
+    // The whole text says what is wrong, with its line; a value nested past the
+    // stack's depth is left to it too.
+    if (error instanceof NotPiecewise || error instanceof InputError) return null;
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+  if (plan === null) return null;
+  // Unnamed, it could be a template too, whose sections are checked for repeated keys.
+  if (input.kind === "auto" && TEMPLATE_SECTIONS.some((key) => Object.hasOwn(plan.doc, key))) {
+    return null;
+  }
+  return {
+    references: plan.result.references,
+    warnings: plan.result.warnings,
+    terraform: { modules: readModuleCalls(plan.doc.configuration), root: "plan" },
+  };
 }
 
 /** Reads the references of one input whose text is `text`. */
@@ -347,6 +388,23 @@ function utf16Input(text: string): boolean {
   return INPUT_MARKER_RE.test(head);
 }
 
+/**
+ * True for the text of a valid Terraform plan, told without its object tree
+ * (a search may meet a plan of hundreds of megabytes). False for anything
+ * else, which `recogniseText` then parses whole, as it always has: a plan
+ * that could also be read as a template (it has a `Resources`) included.
+ */
+function isPlanText(text: string): boolean {
+  if (!startsWithObject(text)) return false;
+  try {
+    const doc = planTopLevel(Buffer.from(text, "utf8"));
+    return doc !== null && !TEMPLATE_SECTIONS.some((key) => Object.hasOwn(doc, key));
+  } catch (error) {
+    if (error instanceof NotPiecewise || error instanceof RangeError) return false;
+    throw error;
+  }
+}
+
 /** A file's kind as a directory search names it. */
 export type FoundKind = Exclude<InputKind, "auto">;
 
@@ -391,6 +449,7 @@ export function recogniseText(path: string, text: string): Recognition {
     }
     return { kind: null, reason: "binary" };
   }
+  if (isPlanText(text)) return { kind: "terraform-plan" };
   let doc: unknown;
   try {
     if (readsAsTemplateText(input, text)) {

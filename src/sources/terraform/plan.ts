@@ -186,6 +186,60 @@ interface PlanContext {
  *   entry that cannot be read.
  */
 export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResult {
+  return readPlan(doc, file, (sections, shape) => ({
+    priorResources: readPriorState(sections.priorState, shape).map(priorResource),
+    drift: sections.drift.map((entry, index) => checkDrift(entry, index, shape)),
+    // All checked before any is read: a broken entry stops the run before any warning.
+    changes: sections.changes.map((entry, index) => checkResourceChange(entry, index, shape)),
+  }));
+}
+
+/** The long sections of a plan document, their types checked. */
+export interface PlanSections {
+  changes: unknown[];
+  priorState: JsonObject | null;
+  drift: unknown[];
+}
+
+/**
+ * The long lists of a plan, their entries checked: from a parsed document's
+ * sections, or parsed entry by entry from the file's bytes (`plan-bytes.ts`).
+ */
+export interface PlanLists {
+  priorResources: readonly PriorResource[];
+  drift: readonly DriftEntry[];
+  /** The `resource_changes` entries in the plan's order; each is read once, then let go. */
+  changes: Iterable<ResourceChange>;
+}
+
+/** A `prior_state` resource, checked; its values are asked for only when it is read as state. */
+export interface PriorResource {
+  path: string;
+  address: string;
+  type: string;
+  mode: "managed" | "data";
+  deposed: boolean;
+  /** A key's ARN (its only value a plan looks up by address); null for anything else. */
+  arn: string | null;
+  values(): JsonObject | null;
+}
+
+/** A resource of a parsed prior state as the reader takes it. */
+export function priorResource(resource: ShowStateResource): PriorResource {
+  const { path, address, type, mode, deposed, values } = resource;
+  const arn = isKeyType(type) ? stringAt(values, "arn") : null;
+  return { path, address, type, mode, deposed, arn, values: () => values };
+}
+
+/**
+ * `readTerraformPlan` with the long lists supplied by `listsOf`, called once
+ * the document's sections have been checked.
+ */
+export function readPlan(
+  doc: unknown,
+  file: string,
+  listsOf: (sections: PlanSections, shape: Shape) => PlanLists,
+): TerraformPlanResult {
   if (!isTerraformPlan(doc)) {
     throw new InputError(
       `${describeDocument(doc)}; expected a Terraform plan, the output of \`terraform show -json PLANFILE\``,
@@ -199,7 +253,7 @@ export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResu
     [];
   const priorState = shape.sectionObject(doc, "prior_state", "prior_state", "the prior state");
   shape.sectionObject(doc, "planned_values", "planned_values", "the planned values");
-  const driftList =
+  const drift =
     shape.sectionList(doc, "resource_drift", "resource_drift", "a list of resource changes") ?? [];
   const outputChanges = shape.sectionObject(
     doc,
@@ -214,9 +268,7 @@ export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResu
 
   const warnings: string[] = [];
   const warn = (message: string) => warnings.push(message);
-  const priorResources = readPriorState(priorState, shape);
-  const drift = driftList.map((entry, index) => checkDrift(entry, index, shape));
-  const checked = changes.map((entry, index) => checkResourceChange(entry, index, shape));
+  const lists = listsOf({ changes, priorState, drift }, shape);
 
   let priorArns: ReadonlyMap<string, string> | null = null;
   let plannedConfiguration: PlanConfiguration | null = null;
@@ -227,7 +279,7 @@ export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResu
     warn,
     // Built on first need: most plans only create keys and never look.
     priorArn: (address) => {
-      priorArns ??= indexKnownArns(priorResources, drift);
+      priorArns ??= indexKnownArns(lists.priorResources, lists.drift);
       return priorArns.get(address) ?? null;
     },
     configuration: () => {
@@ -241,11 +293,11 @@ export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResu
   // One list per entry, filled now or by deferred work, so that the result keeps the plan's order.
   const slots: KeyReference[][] = [];
   const addresses = new Set<string>();
-  for (const change of checked) {
+  for (const change of lists.changes) {
     slots.push(readResourceChange(change, context));
     addresses.add(change.address);
   }
-  slots.push(readPriorStateOnly(priorResources, addresses, context));
+  slots.push(readPriorStateOnly(lists.priorResources, addresses, context));
   if (outputChanges) slots.push(...readOutputChanges(outputChanges, context));
 
   deferred.sort((a, b) => a.stage - b.stage);
@@ -254,7 +306,7 @@ export function readTerraformPlan(doc: unknown, file: string): TerraformPlanResu
 }
 
 /** One `resource_changes` entry, checked. */
-interface ResourceChange {
+export interface ResourceChange {
   /** Its JSON path: `resource_changes[3]`. */
   path: string;
   address: string;
@@ -295,7 +347,7 @@ function readResourceChange(change: ResourceChange, context: PlanContext): KeyRe
  * Checks an entry's shape, whatever its type: an entry without a readable
  * type, address or mode may be a key as well as anything else.
  */
-function checkResourceChange(entry: unknown, index: number, shape: Shape): ResourceChange {
+export function checkResourceChange(entry: unknown, index: number, shape: Shape): ResourceChange {
   const path = `resource_changes[${index}]`;
   const object = shape.object(entry, path, "a resource change (an object)");
   const type = shape.text(own(object, "type"), `${path}.type`, "a resource type (a string)");
@@ -318,7 +370,7 @@ function checkResourceChange(entry: unknown, index: number, shape: Shape): Resou
 }
 
 /** One `resource_drift` entry, checked: only a key's ARN is read from it. */
-interface DriftEntry {
+export interface DriftEntry {
   /** Absent in Terraform 1.0's drift entries. */
   address: string | null;
   type: string;
@@ -327,7 +379,7 @@ interface DriftEntry {
   deposed: boolean;
 }
 
-function checkDrift(entry: unknown, index: number, shape: Shape): DriftEntry {
+export function checkDrift(entry: unknown, index: number, shape: Shape): DriftEntry {
   const path = `resource_drift[${index}]`;
   const object = shape.object(entry, path, "a resource change (an object)");
   const type = shape.text(own(object, "type"), `${path}.type`, "a resource type (a string)");
@@ -595,14 +647,22 @@ function relativeAddress(change: ResourceChange, scope: ModuleScope): string {
  * are only in `prior_state`. Read as state: no action.
  */
 function readPriorStateOnly(
-  resources: readonly ShowStateResource[],
+  resources: readonly PriorResource[],
   inChanges: ReadonlySet<string>,
   context: PlanContext,
 ): KeyReference[] {
   const references: KeyReference[] = [];
   for (const resource of resources) {
     if (inChanges.has(resource.address)) continue;
-    const instance = { ...resource, path: pathTo(resource.path, "values"), flat: false };
+    const { address, type, mode } = resource;
+    const instance = {
+      address,
+      type,
+      mode,
+      values: resource.values(),
+      path: pathTo(resource.path, "values"),
+      flat: false,
+    };
     references.push(...stateInstanceReferences(instance, "terraform-plan", context.shape));
   }
   return references;
@@ -613,14 +673,14 @@ function readPriorStateOnly(
  * of those `resource_drift` has and `prior_state` does not.
  */
 function indexKnownArns(
-  resources: readonly ShowStateResource[],
+  resources: readonly PriorResource[],
   drift: readonly DriftEntry[],
 ): Map<string, string> {
   const arns = new Map<string, string>();
   for (const resource of resources) {
     // Only keys are looked up. Deposed objects carry the address of the current one; only the current one counts.
-    if (!isKeyType(resource.type) || resource.deposed) continue;
-    const arn = stringAt(resource.values, "arn");
+    if (resource.deposed) continue;
+    const arn = resource.arn;
     if (arn !== null && !arns.has(resource.address)) arns.set(resource.address, arn);
   }
   for (const entry of drift) {

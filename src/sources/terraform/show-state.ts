@@ -70,7 +70,8 @@ export function showStateResources(
   return found;
 }
 
-function checkResource(resource: unknown, path: string, shape: Shape): ShowStateResource {
+/** One resource of a module's `resources`, checked. */
+export function checkResource(resource: unknown, path: string, shape: Shape): ShowStateResource {
   const object = shape.object(resource, path, "a resource (an object)");
   return {
     path,
