@@ -96,18 +96,27 @@ export async function gatherFacts(
   const deployed = deployedStacks(source);
   const context = { region, callerAccount, deployed };
   // ARNs first: a bare key id or alias name is then joined with the key they name (identity.ts).
+  // Each target is resolved once: a key's consumers name it by the same ARN or alias,
+  // tens of thousands of references for a few thousand targets (issue 15).
   const resolved: Resolved[] = [];
+  const once = resolvedOnce();
   for (const [i, ref] of references.entries()) {
     if (isBare(ref.target)) continue;
-    resolved[i] = await resolveTarget(ref.target, source, {
-      ...context,
-      account: ref.target.kind === "planned" ? null : await callerAccount(),
-    });
+    const target = ref.target;
+    resolved[i] = await once(target, async () =>
+      resolveTarget(target, source, {
+        ...context,
+        account: target.kind === "planned" ? null : await callerAccount(),
+      }),
+    );
   }
   if (references.some((ref) => isBare(ref.target))) {
     const known = knownIdentities(inputArns(references, resolved), source.recordedArns?.() ?? null);
     for (const [i, ref] of references.entries()) {
-      if (isBare(ref.target)) resolved[i] = await resolveBare(ref.target, source, known, context);
+      const target = ref.target;
+      if (isBare(target)) {
+        resolved[i] = await once(target, () => resolveBare(target, source, known, context));
+      }
     }
   }
   for (const [i, ref] of references.entries()) {
@@ -376,6 +385,24 @@ function mergeChanges(refs: KeyReference[]): KeyChange | null {
 interface Resolved {
   id: string;
   problem?: string;
+}
+
+/**
+ * Resolves each distinct target once, in the order first asked: references that name
+ * a key alike (the same ARN, alias or key id) share one answer.
+ */
+function resolvedOnce() {
+  const answers = new Map<string, Resolved>();
+  return async (target: KeyTarget, resolve: () => Promise<Resolved>): Promise<Resolved> => {
+    // An ARN cannot start with `{`: it is its own key, and every other target its JSON.
+    const key = target.kind === "arn" ? target.arn : JSON.stringify(target);
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = await resolve();
+      answers.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 /** A target named without its account and region: a bare key id, or an alias name without its ARN. */

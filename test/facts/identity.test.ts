@@ -549,3 +549,32 @@ describe("gatherFacts: one subject per key", () => {
     });
   });
 });
+
+describe("gatherFacts: each target resolved once", () => {
+  it("asks for an alias once however many consumers name the key by it", async () => {
+    const aliasArn = alias("us-east-1", "alias/logs");
+    const facts = source(SNAPSHOT, { [aliasArn]: OTHER });
+    let asked = 0;
+    const counting = {
+      ...facts,
+      resolveAlias: (arn: string) => {
+        asked++;
+        return facts.resolveAlias(arn);
+      },
+    };
+    const consumer = (i: number, target: KeyTarget) =>
+      keyRef(target, { kind: "consumer", address: `aws_sqs_queue.q[${i}]` });
+    const byAlias = { kind: "alias", name: "alias/logs", arn: aliasArn, region: null } as const;
+    const refs = Array.from({ length: 1000 }, (_, i) =>
+      consumer(i, i % 2 === 0 ? byAlias : { kind: "arn", arn: aliasArn }),
+    );
+    refs.push(consumer(1000, bare(ID)), consumer(1001, bare(ID)));
+    const result = await subjects(refs, null, counting);
+    // One for the alias target, one for the alias ARN named as an ARN: two ways to write it.
+    expect(asked).toBe(2);
+    expect(result.subjects.map((s) => [s.id, s.references.length])).toEqual([
+      [HERE, 2],
+      [OTHER, 1000],
+    ]);
+  });
+});
