@@ -19,9 +19,9 @@ import { actionsLogger } from "./logging.js";
 import { profileRegion } from "./node-deps.js";
 import { type Deps, run } from "./pipeline.js";
 import { MAX_INPUT_BYTES } from "./read-file.js";
-import { formatJson } from "./report/formats/json.js";
+import { formatJsonPieces } from "./report/formats/json.js";
 import { formatMarkdown } from "./report/formats/markdown.js";
-import { formatSarif } from "./report/formats/sarif.js";
+import { formatSarifPieces } from "./report/formats/sarif.js";
 import { formatText } from "./report/formats/text.js";
 import { publishToGithub } from "./report/github-sinks/publish.js";
 
@@ -99,14 +99,15 @@ export async function runAction(runner: ActionIo): Promise<void> {
     // What no reporting failure may hide: the outputs, the JSON report and SARIF.
     const dir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), "kms-usage-lint-"));
     const reportPath = join(dir, "report.json");
-    await deps.writeFile(reportPath, formatJson(report));
+    // Written as made: the JSON report of many keys is tens of MB.
+    await deps.writeFile(reportPath, formatJsonPieces(report));
     io.setOutput("errors", report.summary.error);
     io.setOutput("warnings", report.summary.warning);
     io.setOutput("notices", report.summary.notice);
     io.setOutput("findings", report.findings.length);
     io.setOutput("report", reportPath);
     if (settings.sarifFile) {
-      await deps.writeFile(settings.sarifFile, formatSarif(report, options));
+      await deps.writeFile(settings.sarifFile, formatSarifPieces(report, options));
       io.setOutput("sarif", settings.sarifFile);
     }
 

@@ -11,7 +11,7 @@ import { cliLogger, SILENT_LOGGER } from "./logging.js";
 import { profileRegion } from "./node-deps.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
-import { FORMATTERS } from "./report/formats/index.js";
+import { formatPieces } from "./report/formats/index.js";
 import { listRules, rulesSchemaText } from "./rules/list.js";
 import { formatRuleTestResult } from "./rules/test-format.js";
 import { plural } from "./show.js";
@@ -73,19 +73,24 @@ export async function runCommand(
   const { report, rules, failed } = await run(config, { ...deps, logger, progress });
   for (const output of config.outputs) {
     const color = output.file === null && io.stdoutIsTty;
-    const text = FORMATTERS[output.format](report, {
+    // Written as made: a JSON report of many keys is tens of MB.
+    const pieces = formatPieces(output.format, report, {
       color,
       rules: rules.rules,
       cwd: deps.cwd,
       repoRoot: config.repoRoot,
     });
-    if (output.file === null) io.stdout(text);
-    else await writeOutput(output.file, text, deps);
+    if (output.file !== null) await writeOutput(output.file, pieces, deps);
+    else for (const piece of pieces) io.stdout(piece);
   }
   return failed ? 1 : 0;
 }
 
-async function writeOutput(file: string, text: string, deps: Omit<Deps, "logger">): Promise<void> {
+async function writeOutput(
+  file: string,
+  text: Iterable<string>,
+  deps: Omit<Deps, "logger">,
+): Promise<void> {
   try {
     await deps.writeFile(file, text);
   } catch (cause) {

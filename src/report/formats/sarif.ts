@@ -3,12 +3,12 @@
  * one run, every rule that ran with its help, results with repository-relative
  * locations and stable fingerprints.
  */
-import { escapeJsonText } from "../../log-text.js";
 import type { Finding, KeySubject, Report, Severity, SuppressedFinding } from "../../model.js";
 import { compareText } from "../../order.js";
 import type { FormatOptions, RuleMeta } from "../format-options.js";
 import { findingPlace, keyName, type Place, subjectsById } from "../place.js";
 import { escapeMarkdown, truncate } from "./escape.js";
+import { jsonPieces, LazyList } from "./json-pieces.js";
 
 /** The schema URI GitHub's documentation gives for SARIF 2.1.0. */
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -57,6 +57,11 @@ const PROBLEM_SEVERITY: Record<Severity, "error" | "warning" | "recommendation">
 
 /** Renders the report as a SARIF 2.1.0 log (pretty-printed JSON, trailing newline). */
 export function formatSarif(report: Report, options: SarifOptions = {}): string {
+  return [...formatSarifPieces(report, options)].join("");
+}
+
+/** {@link formatSarif}'s text in pieces, each result made as it is written (up to 25,000). */
+export function* formatSarifPieces(report: Report, options: SarifOptions = {}): Generator<string> {
   const subjects = subjectsById(report);
   const listed: (Finding | SuppressedFinding)[] = [
     ...report.findings,
@@ -99,7 +104,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
             ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
           },
         ],
-        results: kept.map((finding) =>
+        results: new LazyList(kept, (finding) =>
           result(finding, subjects.get(finding.subjectId), ruleIndex, options),
         ),
         // How much this run looked at: code scanning shows no alert for a key out of scope.
@@ -112,7 +117,9 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
       },
     ],
   };
-  return `${escapeJsonText(JSON.stringify(log, null, 2))}\n`;
+  // Opened down to the run's lists (log, runs, the run, its results); each result is written whole.
+  yield* jsonPieces(log, 4);
+  yield "\n";
 }
 
 // semver.org's regular expression, for the optional `semanticVersion`.
