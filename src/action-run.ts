@@ -12,7 +12,7 @@ import { actionConfig, actionSettings, type InputReader } from "./config/action-
 import { withDefaultRegion } from "./config/region.js";
 import { describeFailure, errorMessage, InputError } from "./errors.js";
 import { baseFiles } from "./github-api/base-files.js";
-import { type GithubClient, type GithubClientOptions, githubClient } from "./github-api/client.js";
+import type { GithubClient, GithubClientOptions, GithubConnection } from "./github-api/client.js";
 import { type GithubContext, githubContext } from "./github-api/context.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
 import { actionsLogger } from "./logging.js";
@@ -73,7 +73,7 @@ export async function runAction(runner: ActionIo): Promise<void> {
     );
     const client =
       settings.token && context
-        ? (io.githubClient ?? githubClient)({
+        ? githubConnection(io, {
             token: settings.token,
             baseUrl: context.apiUrl,
             userAgent: `${deps.tool.name}/${deps.tool.version}`,
@@ -83,7 +83,7 @@ export async function runAction(runner: ActionIo): Promise<void> {
     const logger = actionsLogger(io);
     config.baseRef = await baseRevision(io, context, deps);
     const rulesFiles = settings.configFromBase
-      ? baseRules(io, client, context, deps.cwd)
+      ? await baseRules(io, client, context, deps.cwd)
       : undefined;
     if (rulesFiles && config.configFile && !(await rulesFiles.fileExists(config.configFile))) {
       // The pull request adds the rules file: the base has no rules of its own to hold it to.
@@ -210,15 +210,32 @@ async function readEvent(io: ActionIo, deps: Omit<Deps, "logger">): Promise<unkn
 }
 
 /**
+ * The GitHub client, made on first use (once): Octokit is imported then, and a run
+ * that calls no GitHub API does not load it (issue 15). Tests hand in their own factory.
+ */
+function githubConnection(io: ActionIo, options: GithubClientOptions): GithubConnection {
+  let client: Promise<GithubClient> | null = null;
+  const make = async () => {
+    if (io.githubClient) return io.githubClient(options);
+    const { githubClient } = await import("./github-api/client.js");
+    return githubClient(options);
+  };
+  return () => {
+    client ??= make();
+    return client;
+  };
+}
+
+/**
  * `config-from-base`: the rules as the pull request's base commit has them.
  * On other events there is no base, and the checkout's rules are the branch's own.
  */
-function baseRules(
+async function baseRules(
   io: ActionIo,
-  client: GithubClient | null,
+  client: GithubConnection | null,
   context: GithubContext | null,
   cwd: string,
-): Deps["rulesFiles"] {
+): Promise<Deps["rulesFiles"]> {
   if (context?.pull === undefined || context.pull === null) {
     io.info("config-from-base: not a pull request, so the rules come from the checkout.");
     return undefined;
@@ -228,7 +245,7 @@ function baseRules(
   }
   const ref = context.pull.baseSha;
   io.info(`config-from-base: the rules come from the base commit ${ref.slice(0, 12)}.`);
-  return baseFiles(client, {
+  return baseFiles(await client(), {
     repo: context.repo,
     ref,
     workspace: io.env.GITHUB_WORKSPACE || cwd,

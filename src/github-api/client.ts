@@ -13,6 +13,13 @@ const GithubOctokit = Octokit.plugin(retry, throttling);
 /** The client every GitHub sink uses. */
 export type GithubClient = InstanceType<typeof GithubOctokit>;
 
+/**
+ * The client, made when first asked for: this module (Octokit and its plugins) is
+ * loaded with a dynamic import() then, so that a run that calls no GitHub API — no
+ * token, annotations as workflow commands, no comment — never loads it (issue 15).
+ */
+export type GithubConnection = () => Promise<GithubClient>;
+
 export interface GithubClientOptions {
   token: string;
   baseUrl: string;
