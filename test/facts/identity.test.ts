@@ -578,3 +578,39 @@ describe("gatherFacts: each target resolved once", () => {
     ]);
   });
 });
+
+describe("gatherFacts: keys asked about at once", () => {
+  it("asks about at most 64 keys of one account-region at a time, every region side by side", async () => {
+    const regions = ["us-east-1", "eu-west-1"];
+    const arns = regions.flatMap((region) =>
+      Array.from({ length: 300 }, (_, i) =>
+        key(region, `0a1b2c3d-0000-4000-8000-${i.toString(16).padStart(12, "0")}`),
+      ),
+    );
+    const facts = source(Object.fromEntries(arns.map((arn) => [arn, SNAPSHOT[HERE]])));
+    const inFlight = new Map<string, number>();
+    const most = new Map<string, number>();
+    let bothAtOnce = false;
+    const counting = {
+      ...facts,
+      describeKey: async (arn: string) => {
+        const region = arn.split(":")[3] ?? "";
+        inFlight.set(region, (inFlight.get(region) ?? 0) + 1);
+        most.set(region, Math.max(most.get(region) ?? 0, inFlight.get(region) ?? 0));
+        bothAtOnce ||= regions.every((r) => (inFlight.get(r) ?? 0) > 0);
+        // Answered a turn of the event loop later, as a call over the network would be.
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight.set(region, (inFlight.get(region) ?? 0) - 1);
+        return facts.describeKey(arn);
+      },
+    };
+    const result = await subjects(
+      arns.map((arn) => keyRef(arn)),
+      null,
+      counting,
+    );
+    expect(result.subjects).toHaveLength(600);
+    expect(Object.fromEntries(most)).toEqual({ "us-east-1": 64, "eu-west-1": 64 });
+    expect(bothAtOnce).toBe(true);
+  });
+});
