@@ -18,13 +18,8 @@ import {
 import { withDefaultRegion } from "./config/region.js";
 import { describeFailure, errorMessage, InputError } from "./errors.js";
 import { baseFiles } from "./github-api/base-files.js";
-import {
-  type GithubBudget,
-  type GithubClient,
-  type GithubClientOptions,
-  githubBudget,
-  githubClient,
-} from "./github-api/client.js";
+import { type GithubBudget, githubBudget } from "./github-api/budget.js";
+import type { GithubClient, GithubClientOptions, GithubConnection } from "./github-api/client.js";
 import { type GithubContext, githubContext } from "./github-api/context.js";
 import { escapeLogLines, escapeLogText } from "./log-text.js";
 import { actionsLogger } from "./logging.js";
@@ -32,9 +27,9 @@ import type { Report } from "./model.js";
 import { profileRegion } from "./node-deps.js";
 import { type Deps, run } from "./pipeline.js";
 import { MAX_INPUT_BYTES } from "./read-file.js";
-import { formatJson } from "./report/formats/json.js";
+import { formatJsonPieces } from "./report/formats/json.js";
 import type { MarkdownOptions } from "./report/formats/markdown.js";
-import { formatSarif } from "./report/formats/sarif.js";
+import { formatSarifPieces } from "./report/formats/sarif.js";
 import { formatText } from "./report/formats/text.js";
 import { jobSummary, summaryReport } from "./report/github-sinks/job-summary.js";
 import { publishToGithub } from "./report/github-sinks/publish.js";
@@ -85,7 +80,7 @@ export async function runAction(runner: ActionIo): Promise<void> {
     // One client to read (config-from-base), one per run of the sinks, under github-timeout.
     const makeClient = (budget?: GithubBudget) =>
       settings.token && context
-        ? (io.githubClient ?? githubClient)({
+        ? githubConnection(io, {
             token: settings.token,
             baseUrl: context.apiUrl,
             userAgent: `${deps.tool.name}/${deps.tool.version}`,
@@ -98,7 +93,7 @@ export async function runAction(runner: ActionIo): Promise<void> {
     // The input `base-ref` wins over the pull request's own.
     config.baseRef ??= await baseRevision(io, context, deps);
     const rulesFiles = settings.configFromBase
-      ? baseRules(io, client, context, deps.cwd)
+      ? await baseRules(io, client, context, deps.cwd)
       : undefined;
     if (rulesFiles && config.configFile && !(await rulesFiles.fileExists(config.configFile))) {
       // The pull request adds the rules file: the base has no rules of its own to hold it to.
@@ -126,14 +121,15 @@ export async function runAction(runner: ActionIo): Promise<void> {
     // What no reporting failure may hide: the outputs, the JSON report and SARIF.
     const dir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), "kms-usage-lint-"));
     const reportPath = join(dir, "report.json");
-    await deps.writeFile(reportPath, formatJson(report));
+    // Written as made: the JSON report of many keys is tens of MB.
+    await deps.writeFile(reportPath, formatJsonPieces(report));
     io.setOutput("errors", report.summary.error);
     io.setOutput("warnings", report.summary.warning);
     io.setOutput("notices", report.summary.notice);
     io.setOutput("findings", report.findings.length);
     io.setOutput("report", reportPath);
     if (settings.sarifFile) {
-      await deps.writeFile(settings.sarifFile, formatSarif(report, options));
+      await deps.writeFile(settings.sarifFile, formatSarifPieces(report, options));
       io.setOutput("sarif", settings.sarifFile);
     }
 
@@ -160,7 +156,7 @@ interface Publication {
   options: MarkdownOptions;
   context: GithubContext | null;
   /** A GitHub client under the budget, or null without a token or a repository. */
-  makeClient: (budget: GithubBudget) => GithubClient | null;
+  makeClient: (budget: GithubBudget) => GithubConnection | null;
 }
 
 /**
@@ -289,15 +285,32 @@ async function readEvent(io: ActionIo, deps: Omit<Deps, "logger">): Promise<unkn
 }
 
 /**
+ * The GitHub client, made on first use (once): Octokit is imported then, and a run
+ * that calls no GitHub API does not load it (issue 15). Tests hand in their own factory.
+ */
+function githubConnection(io: ActionIo, options: GithubClientOptions): GithubConnection {
+  let client: Promise<GithubClient> | null = null;
+  const make = async () => {
+    if (io.githubClient) return io.githubClient(options);
+    const { githubClient } = await import("./github-api/client.js");
+    return githubClient(options);
+  };
+  return () => {
+    client ??= make();
+    return client;
+  };
+}
+
+/**
  * `config-from-base`: the rules as the pull request's base commit has them.
  * On other events there is no base, and the checkout's rules are the branch's own.
  */
-function baseRules(
+async function baseRules(
   io: ActionIo,
-  client: GithubClient | null,
+  client: GithubConnection | null,
   context: GithubContext | null,
   cwd: string,
-): Deps["rulesFiles"] {
+): Promise<Deps["rulesFiles"]> {
   if (context?.pull === undefined || context.pull === null) {
     io.info("config-from-base: not a pull request, so the rules come from the checkout.");
     return undefined;
@@ -307,7 +320,7 @@ function baseRules(
   }
   const ref = context.pull.baseSha;
   io.info(`config-from-base: the rules come from the base commit ${ref.slice(0, 12)}.`);
-  return baseFiles(client, {
+  return baseFiles(await client(), {
     repo: context.repo,
     ref,
     workspace: io.env.GITHUB_WORKSPACE || cwd,

@@ -13,7 +13,7 @@ import { cliLogger, SILENT_LOGGER } from "./logging.js";
 import { profileRegion } from "./node-deps.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
-import { FORMATTERS } from "./report/formats/index.js";
+import { formatPieces } from "./report/formats/index.js";
 import { listRules, rulesJson, rulesSchemaText } from "./rules/list.js";
 import { TEST_FORMATTERS } from "./rules/test-format.js";
 import { plural } from "./show.js";
@@ -41,8 +41,11 @@ export async function runCommand(
   deps: Omit<Deps, "logger">,
 ): Promise<number> {
   // Every file a command writes (reports, the facts snapshot) goes through here: `-` is stdout.
-  const writeFile = (file: string, text: string) =>
-    file === STANDARD_OUTPUT ? Promise.resolve(io.stdout(text)) : deps.writeFile(file, text);
+  const writeFile = async (file: string, text: string | Iterable<string>) => {
+    if (file !== STANDARD_OUTPUT) return deps.writeFile(file, text);
+    if (typeof text === "string") io.stdout(text);
+    else for (const piece of text) io.stdout(piece);
+  };
   if (args.command === "test") {
     const result = await testRules(args.paths, args.now, { ...deps, logger: SILENT_LOGGER });
     for (const output of args.outputs) {
@@ -91,7 +94,8 @@ export async function runCommand(
   const stdoutColor = useColor(args.color, io.env ?? {}, io.stdoutIsTty);
   for (const output of config.outputs) {
     const color = output.file === null && stdoutColor;
-    const text = FORMATTERS[output.format](report, {
+    // Written as made: a JSON report of many keys is tens of MB.
+    const pieces = formatPieces(output.format, report, {
       color,
       rules: rules.rules,
       cwd: deps.cwd,
@@ -99,16 +103,16 @@ export async function runCommand(
       category: config.sarifCategory,
       anchorFiles: rulesFile === null ? [] : [rulesFile],
     });
-    if (output.file === null) io.stdout(text);
-    else await writeOutput(output.file, text, writeFile);
+    if (output.file === null) for (const piece of pieces) io.stdout(piece);
+    else await writeOutput(output.file, pieces, writeFile);
   }
   return failed ? 1 : 0;
 }
 
 async function writeOutput(
   file: string,
-  text: string,
-  writeFile: (file: string, text: string) => Promise<void>,
+  text: string | Iterable<string>,
+  writeFile: (file: string, text: string | Iterable<string>) => Promise<void>,
 ): Promise<void> {
   try {
     await writeFile(file, text);

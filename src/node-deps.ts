@@ -48,7 +48,7 @@ export function nodeDeps(): Omit<Deps, "logger"> {
  * `--output-file` and Spectral's `--output` do: `--format sarif=out/kul.sarif` in a
  * fresh checkout should not need a `mkdir` step.
  */
-async function writeCreatingDirs(path: string, text: string): Promise<void> {
+async function writeCreatingDirs(path: string, text: string | Iterable<string>): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, text, "utf8");
 }

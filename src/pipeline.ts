@@ -64,8 +64,11 @@ export interface Deps {
   rulesFiles?: Pick<Deps, "readFile" | "fileExists">;
   /** Lists a directory (`kms-usage-lint test` looks for test files). */
   listDir?: ListDir;
-  /** Writes a file the user asked for (`--save-facts`). */
-  writeFile(path: string, text: string): Promise<void>;
+  /**
+   * Writes a file the user asked for (`--save-facts`, `--format FMT=FILE`); a large
+   * report comes in pieces, written as they are made rather than joined first.
+   */
+  writeFile(path: string, text: string | Iterable<string>): Promise<void>;
   /** Reads the repository's source files (`.tf`) for locations; failures only cost a location. */
   sourceFiles: SourceFiles;
   /** The working directory relative paths are resolved against. */

@@ -96,18 +96,27 @@ export async function gatherFacts(
   const deployed = deployedStacks(source);
   const context = { region, callerAccount, deployed };
   // ARNs first: a bare key id or alias name is then joined with the key they name (identity.ts).
+  // Each target is resolved once: a key's consumers name it by the same ARN or alias,
+  // tens of thousands of references for a few thousand targets (issue 15).
   const resolved: Resolved[] = [];
+  const once = resolvedOnce();
   for (const [i, ref] of references.entries()) {
     if (isBare(ref.target)) continue;
-    resolved[i] = await resolveTarget(ref.target, source, {
-      ...context,
-      account: ref.target.kind === "planned" ? null : await callerAccount(),
-    });
+    const target = ref.target;
+    resolved[i] = await once(target, async () =>
+      resolveTarget(target, source, {
+        ...context,
+        account: target.kind === "planned" ? null : await callerAccount(),
+      }),
+    );
   }
   if (references.some((ref) => isBare(ref.target))) {
     const known = knownIdentities(inputArns(references, resolved), source.recordedArns?.() ?? null);
     for (const [i, ref] of references.entries()) {
-      if (isBare(ref.target)) resolved[i] = await resolveBare(ref.target, source, known, context);
+      const target = ref.target;
+      if (isBare(target)) {
+        resolved[i] = await once(target, () => resolveBare(target, source, known, context));
+      }
     }
   }
   for (const [i, ref] of references.entries()) {
@@ -139,28 +148,26 @@ export async function gatherFacts(
   let usageCallsSaved = 0;
   const trail = { asked: 0, missing: [] as string[] };
   let done = 0;
-  const subjects = await Promise.all(
-    scoped.map(async (subject) => {
-      const { id, references: refs } = subject;
-      const problem = unresolved.get(id);
-      if (problem !== undefined) {
-        subject.usage = aggregateUsage([unavailableMember(id, problem)]);
-        errors.push({ source: refs[0]?.file ?? "input", message: `${id}: ${problem}` });
-        return subject;
-      }
-      if (subject.arn === null) return subject; // planned: no key or usage facts (SPEC §2)
-      // Read the count after the await: `x += await y` would add to a stale x.
-      const saved = await attachFacts(subject, subject.arn, source, lastUsage, {
-        ...options,
-        notAfter,
-      });
-      usageCallsSaved += saved;
-      await attachTrail(subject, subject.arn, source, options, notAfter, trail);
-      options.onKeyDone?.(++done, scoped.length);
-      return subject;
-    }),
-  );
-  const kept = subjects.filter(inScope).sort((a, b) => compareText(a.id, b.id));
+  const asked: { subject: KeySubject; arn: string }[] = [];
+  for (const subject of scoped) {
+    const { id, references: refs } = subject;
+    const problem = unresolved.get(id);
+    if (problem !== undefined) {
+      subject.usage = aggregateUsage([unavailableMember(id, problem)]);
+      errors.push({ source: refs[0]?.file ?? "input", message: `${id}: ${problem}` });
+    } else if (subject.arn !== null) {
+      asked.push({ subject, arn: subject.arn });
+    } // planned: no key or usage facts (SPEC §2)
+  }
+  const factOptions = { ...options, notAfter };
+  await byPlace(asked, async ({ subject, arn }) => {
+    // Read the count after the await: `x += await y` would add to a stale x.
+    const saved = await attachFacts(subject, arn, source, lastUsage, factOptions);
+    usageCallsSaved += saved;
+    await attachTrail(subject, arn, source, options, notAfter, trail);
+    options.onKeyDone?.(++done, scoped.length);
+  });
+  const kept = scoped.filter(inScope).sort((a, b) => compareText(a.id, b.id));
   for (const subject of kept) {
     if (subject.aliasesUnavailable === undefined) continue;
     errors.push({
@@ -176,6 +183,42 @@ export async function gatherFacts(
     trailsAsked: trail.asked,
     keysOutOfScope: all.length - kept.length,
   };
+}
+
+/**
+ * Keys of one account-region asked about at once. Their calls wait in that place's
+ * pacers anyway (GetKeyLastUsage 5/s, DescribeKey 2000/s): more in flight would only
+ * hold more pending calls, and all 10k keys of the keys case at once held 40 MB of
+ * them (issue 15).
+ */
+const KEYS_IN_FLIGHT_PER_PLACE = 64;
+
+/**
+ * Runs `work` for every subject: at most {@link KEYS_IN_FLIGHT_PER_PLACE} of one
+ * account and region at a time, every account-region side by side, so that each
+ * one's quota is used as before.
+ */
+async function byPlace<T extends { subject: KeySubject }>(
+  items: readonly T[],
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  const places = new Map<string, T[]>();
+  for (const item of items) {
+    const place = `${item.subject.account ?? ""}\0${item.subject.region ?? ""}`;
+    const queue = places.get(place);
+    if (queue === undefined) places.set(place, [item]);
+    else queue.push(item);
+  }
+  await Promise.all(
+    [...places.values()].map((queue) => {
+      let next = 0;
+      const worker = async () => {
+        for (let item = queue[next++]; item !== undefined; item = queue[next++]) await work(item);
+      };
+      const workers = Math.min(KEYS_IN_FLIGHT_PER_PLACE, queue.length);
+      return Promise.all(Array.from({ length: workers }, worker));
+    }),
+  );
 }
 
 /**
@@ -376,6 +419,24 @@ function mergeChanges(refs: KeyReference[]): KeyChange | null {
 interface Resolved {
   id: string;
   problem?: string;
+}
+
+/**
+ * Resolves each distinct target once, in the order first asked: references that name
+ * a key alike (the same ARN, alias or key id) share one answer.
+ */
+function resolvedOnce() {
+  const answers = new Map<string, Resolved>();
+  return async (target: KeyTarget, resolve: () => Promise<Resolved>): Promise<Resolved> => {
+    // An ARN cannot start with `{`: it is its own key, and every other target its JSON.
+    const key = target.kind === "arn" ? target.arn : JSON.stringify(target);
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = await resolve();
+      answers.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 /** A target named without its account and region: a bare key id, or an alias name without its ARN. */

@@ -8,12 +8,23 @@ import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck/light.js";
 import { errorMessage } from "../errors.js";
+import { type GithubBudget, GithubTimeoutError } from "./budget.js";
 import { githubStatus } from "./errors.js";
+
+// The budget lives in a module of its own, so the Action can make and test one without loading Octokit.
+export { type GithubBudget, GithubTimeoutError, githubBudget, isGithubTimeout } from "./budget.js";
 
 const GithubOctokit = Octokit.plugin(retry, throttling);
 
 /** The client every GitHub sink uses. */
 export type GithubClient = InstanceType<typeof GithubOctokit>;
+
+/**
+ * The client, made when first asked for: this module (Octokit and its plugins) is
+ * loaded with a dynamic import() then, so that a run that calls no GitHub API — no
+ * token, annotations as workflow commands, no comment — never loads it (issue 15).
+ */
+export type GithubConnection = () => Promise<GithubClient>;
 
 export interface GithubClientOptions {
   token: string;
@@ -56,43 +67,6 @@ const SECONDARY_LIMIT_WAIT_SECONDS = 60;
 
 // A request GitHub has not answered in this long is abandoned (and retried as a 5xx would be).
 const REQUEST_TIMEOUT_MS = 30_000;
-
-/**
- * A time budget for everything the client does: past `endsAt` no request is
- * sent, the one in flight is abandoned and no wait is started that would end
- * after it. Made by {@link githubBudget}.
- */
-export interface GithubBudget {
-  /** Aborted when the budget is spent. */
-  signal: AbortSignal;
-  /** When it is spent, in `Date.now()` milliseconds. */
-  endsAt: number;
-  /** Its length, for messages. */
-  seconds: number;
-}
-
-/** A budget of `seconds` from now. */
-export function githubBudget(seconds: number): GithubBudget {
-  const ms = Math.ceil(seconds * 1000);
-  return { signal: AbortSignal.timeout(ms), endsAt: Date.now() + ms, seconds };
-}
-
-/**
- * What a request fails with once the budget is spent. Named `AbortError`, as a
- * fetch aborted by its caller fails: `@octokit/request` passes it on as it is,
- * and the retry plugin does not retry it.
- */
-export class GithubTimeoutError extends Error {
-  override readonly name = "AbortError";
-  constructor(readonly seconds: number) {
-    super(`the GitHub time budget (${seconds} s) is spent`);
-  }
-}
-
-/** Whether `error` is the budget running out, rather than GitHub refusing. */
-export function isGithubTimeout(error: unknown): error is GithubTimeoutError {
-  return error instanceof GithubTimeoutError;
-}
 
 export function githubClient(options: GithubClientOptions): GithubClient {
   const scale = options.timeScale ?? 1;

@@ -8,8 +8,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
-import { isolatedCopy, nodeRuntimes, ROOT, runNode } from "../support/run-dist.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeGithub } from "../support/fake-github.js";
+import {
+  isolatedCopy,
+  nodeRuntimes,
+  type Ran,
+  ROOT,
+  runNode,
+  runNodeAsync,
+} from "../support/run-dist.js";
 
 const NOW = "2026-11-28T00:00:00Z";
 
@@ -26,6 +34,20 @@ export async function load(url, context, nextLoad) {
 const AWS_SDK = /node_modules\/(@aws-sdk|@smithy)\//;
 const AWS_CLIENTS = /node_modules\/@aws-sdk\/client-/;
 const PARSERS = /node_modules\/(yaml|ajv)\//;
+/** The GitHub client, which only a run that calls the GitHub API may load. */
+const OCTOKIT = /node_modules\/@octokit\//;
+
+/** The text of every file of dist/ a run loaded (as the recorder logged them), by path. */
+function loadedFiles(dir: string, log: string): Map<string, string> {
+  const files = readFileSync(log, "utf8")
+    .split("\n")
+    .filter((url) => url.includes("/dist/"))
+    .map((url) => fileURLToPath(url));
+  return new Map(files.map((file) => [file.slice(dir.length + 1), readFileSync(file, "utf8")]));
+}
+
+const holding = (files: Map<string, string>, pattern: RegExp) =>
+  [...files].filter(([, text]) => pattern.test(text)).map(([file]) => file);
 
 describe.each(nodeRuntimes())("the start of dist/ on $name", ({ bin }) => {
   const dir = isolatedCopy();
@@ -50,15 +72,8 @@ describe.each(nodeRuntimes())("the start of dist/ on $name", ({ bin }) => {
       ...env,
     });
     expect(run.status, run.stderr).not.toBeNull();
-    const files = readFileSync(log, "utf8")
-      .split("\n")
-      .filter((url) => url.includes("/dist/"))
-      .map((url) => fileURLToPath(url));
-    return new Map(files.map((file) => [file.slice(dir.length + 1), readFileSync(file, "utf8")]));
+    return loadedFiles(dir, log);
   }
-
-  const holding = (files: Map<string, string>, pattern: RegExp) =>
-    [...files].filter(([, text]) => pattern.test(text)).map(([file]) => file);
 
   const named = (cases: string[][]) => cases.map((args) => [args.join(" "), args] as const);
 
@@ -110,5 +125,73 @@ describe.each(nodeRuntimes())("the start of dist/ on $name", ({ bin }) => {
   it("a live check loads the AWS clients (so the markers above would see them)", () => {
     const files = loaded(["check", "examples/plan.json", "--region", "us-east-1"]);
     expect(holding(files, AWS_CLIENTS)).not.toEqual([]);
+  });
+});
+
+describe.each(nodeRuntimes())("the start of the Action (dist/index.js) on $name", ({ bin }) => {
+  const TOKEN = "ghs_lightStartToken00000000000000000000";
+  const dir = isolatedCopy();
+  writeFileSync(join(dir, "record-modules.mjs"), RECORDER);
+  let fake: FakeGithub;
+  let runs = 0;
+
+  beforeAll(async () => {
+    fake = await FakeGithub.start({ owner: "acme", repo: "infra" });
+    fake.addToken(TOKEN, {
+      user: { login: "github-actions[bot]", type: "Bot", id: 41898282 },
+      canWrite: true,
+      userEndpoint: false,
+    });
+  });
+  afterAll(() => fake.close());
+
+  /** Runs the Action on a push with a token, from a snapshot; `inputs` on top. */
+  async function action(
+    inputs: Record<string, string>,
+  ): Promise<Ran & { files: Map<string, string> }> {
+    const log = join(dir, `action-modules-${++runs}.log`);
+    const output = join(dir, `action-${runs}.output`);
+    writeFileSync(log, "");
+    writeFileSync(output, "");
+    const run = await runNodeAsync(
+      bin,
+      ["--import", "./record-modules.mjs", "dist/index.js"],
+      dir,
+      {
+        KUL_MODULES_LOG: log,
+        "INPUT_TERRAFORM-PLAN": "examples/plan.json",
+        INPUT_FACTS: "examples/facts.json",
+        INPUT_NOW: NOW,
+        "INPUT_FAIL-ON": "none",
+        "INPUT_GITHUB-TOKEN": TOKEN,
+        ...inputs,
+        GITHUB_ACTIONS: "true",
+        GITHUB_EVENT_NAME: "push",
+        GITHUB_REPOSITORY: "acme/infra",
+        GITHUB_SHA: "1".repeat(40),
+        GITHUB_API_URL: fake.url,
+        GITHUB_WORKSPACE: dir,
+        GITHUB_OUTPUT: output,
+        RUNNER_TEMP: dir,
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    return { ...run, files: loadedFiles(dir, log) };
+  }
+
+  it("a run that calls no GitHub API (annotations as workflow commands, no comment) loads no Octokit", async () => {
+    const before = fake.requests.length;
+    const run = await action({ INPUT_ANNOTATIONS: "commands", INPUT_COMMENT: "off" });
+    expect(run.stdout).toMatch(/^::(error|warning|notice) /m);
+    expect(fake.requests.length).toBe(before);
+    expect([...run.files.keys()]).toContain("dist/index.js");
+    expect(holding(run.files, OCTOKIT)).toEqual([]);
+    expect(holding(run.files, AWS_SDK)).toEqual([]);
+  });
+
+  it("a run that creates a check run loads Octokit (so the marker above would see it)", async () => {
+    const run = await action({ INPUT_ANNOTATIONS: "checks", INPUT_COMMENT: "off" });
+    expect(fake.checkRuns.length).toBeGreaterThan(0);
+    expect(holding(run.files, OCTOKIT)).not.toEqual([]);
   });
 });

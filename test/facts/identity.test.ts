@@ -549,3 +549,68 @@ describe("gatherFacts: one subject per key", () => {
     });
   });
 });
+
+describe("gatherFacts: each target resolved once", () => {
+  it("asks for an alias once however many consumers name the key by it", async () => {
+    const aliasArn = alias("us-east-1", "alias/logs");
+    const facts = source(SNAPSHOT, { [aliasArn]: OTHER });
+    let asked = 0;
+    const counting = {
+      ...facts,
+      resolveAlias: (arn: string) => {
+        asked++;
+        return facts.resolveAlias(arn);
+      },
+    };
+    const consumer = (i: number, target: KeyTarget) =>
+      keyRef(target, { kind: "consumer", address: `aws_sqs_queue.q[${i}]` });
+    const byAlias = { kind: "alias", name: "alias/logs", arn: aliasArn, region: null } as const;
+    const refs = Array.from({ length: 1000 }, (_, i) =>
+      consumer(i, i % 2 === 0 ? byAlias : { kind: "arn", arn: aliasArn }),
+    );
+    refs.push(consumer(1000, bare(ID)), consumer(1001, bare(ID)));
+    const result = await subjects(refs, null, counting);
+    // One for the alias target, one for the alias ARN named as an ARN: two ways to write it.
+    expect(asked).toBe(2);
+    expect(result.subjects.map((s) => [s.id, s.references.length])).toEqual([
+      [HERE, 2],
+      [OTHER, 1000],
+    ]);
+  });
+});
+
+describe("gatherFacts: keys asked about at once", () => {
+  it("asks about at most 64 keys of one account-region at a time, every region side by side", async () => {
+    const regions = ["us-east-1", "eu-west-1"];
+    const arns = regions.flatMap((region) =>
+      Array.from({ length: 300 }, (_, i) =>
+        key(region, `0a1b2c3d-0000-4000-8000-${i.toString(16).padStart(12, "0")}`),
+      ),
+    );
+    const facts = source(Object.fromEntries(arns.map((arn) => [arn, SNAPSHOT[HERE]])));
+    const inFlight = new Map<string, number>();
+    const most = new Map<string, number>();
+    let bothAtOnce = false;
+    const counting = {
+      ...facts,
+      describeKey: async (arn: string) => {
+        const region = arn.split(":")[3] ?? "";
+        inFlight.set(region, (inFlight.get(region) ?? 0) + 1);
+        most.set(region, Math.max(most.get(region) ?? 0, inFlight.get(region) ?? 0));
+        bothAtOnce ||= regions.every((r) => (inFlight.get(r) ?? 0) > 0);
+        // Answered a turn of the event loop later, as a call over the network would be.
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight.set(region, (inFlight.get(region) ?? 0) - 1);
+        return facts.describeKey(arn);
+      },
+    };
+    const result = await subjects(
+      arns.map((arn) => keyRef(arn)),
+      null,
+      counting,
+    );
+    expect(result.subjects).toHaveLength(600);
+    expect(Object.fromEntries(most)).toEqual({ "us-east-1": 64, "eu-west-1": 64 });
+    expect(bothAtOnce).toBe(true);
+  });
+});

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { liveFactSource } from "../../src/facts/live.js";
-import { runCli } from "../support/cli.js";
+import { runCli, textOf } from "../support/cli.js";
 import { type Fault, type KmsEmulator, keyArn, startKmsEmulator } from "../support/kms-emulator.js";
 import { ROOT } from "../support/run-dist.js";
 
@@ -511,7 +511,7 @@ describe("aliases that could not be listed (SPEC §4's own example rule)", () =>
     const record = await runCli(["snapshot", "examples/plan.json", "-o", file], ROOT, {
       liveFacts: async (config, _warn, progress) => liveFactSource(config, progress),
       writeFile: async (_path, written) => {
-        text = written;
+        text = textOf(written);
       },
     });
     expect(record.stderr).toMatch(/^wrote the facts of 3 keys to /);

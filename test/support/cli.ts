@@ -21,6 +21,11 @@ export interface CliRun {
   written: Record<string, string>;
 }
 
+/** What `Deps.writeFile` was given, as one string (a large report comes in pieces). */
+export function textOf(text: string | Iterable<string>): string {
+  return typeof text === "string" ? text : [...text].join("");
+}
+
 /** Files that exist only for this run, over the real file system: `runCli(argv, cwd, withFiles({...}))`. */
 export function withFiles(files: Record<string, string>): Pick<Deps, "readFile" | "fileExists"> {
   return {
@@ -60,7 +65,7 @@ export async function runCli(
       readFile: readRegularFile,
       fileExists: async () => false,
       writeFile: async (path, text) => {
-        written[path] = text;
+        written[path] = textOf(text);
       },
       sourceFiles: nodeSourceFiles(),
       cwd,

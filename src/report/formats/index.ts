@@ -1,9 +1,9 @@
 /** Every output format, by name: pure `(report, options) => string`. */
 import type { Report } from "../../model.js";
 import type { Format, FormatOptions } from "../format-options.js";
-import { formatJson } from "./json.js";
+import { formatJson, formatJsonPieces } from "./json.js";
 import { formatMarkdown } from "./markdown.js";
-import { formatSarif } from "./sarif.js";
+import { formatSarif, formatSarifPieces } from "./sarif.js";
 import { formatText } from "./text.js";
 import { formatWorkflowCommands } from "./workflow-commands.js";
 
@@ -18,3 +18,17 @@ export const FORMATTERS: Record<Format, Formatter> = {
   markdown: formatMarkdown,
   github: (report) => formatWorkflowCommands(report),
 };
+
+/**
+ * A format's text in pieces that join to what {@link FORMATTERS} gives: JSON and SARIF
+ * are made as they are written (a JSON report can be tens of MB), the others are small.
+ */
+export function formatPieces(
+  format: Format,
+  report: Report,
+  options: FormatOptions,
+): Iterable<string> {
+  if (format === "json") return formatJsonPieces(report);
+  if (format === "sarif") return formatSarifPieces(report, options);
+  return [FORMATTERS[format](report, options)];
+}

@@ -1,17 +1,25 @@
 /** The JSON report, version 1 (SPEC §6): the stable contract for machines. */
-import { escapeJsonText } from "../../log-text.js";
 import type { KeySubject, Report, TrailFacts } from "../../model.js";
 import { wholeDaysSince } from "../../time.js";
+import { jsonPieces, LazyList } from "./json-pieces.js";
 
 /** Renders the report as pretty-printed JSON with a trailing newline. */
 export function formatJson(report: Report): string {
+  return [...formatJsonPieces(report)].join("");
+}
+
+/**
+ * {@link formatJson}'s text in pieces, each key's entry made as it is written: a report
+ * of 10k keys and their 100k references is tens of MB (issue 15).
+ */
+export function* formatJsonPieces(report: Report): Generator<string> {
   const now = new Date(report.evaluatedAt);
   const doc = {
     version: 1,
     tool: report.tool,
     evaluatedAt: report.evaluatedAt,
-    keys: report.subjects.map((s) => keyEntry(s, now)),
-    findings: report.findings.map((f) => ({
+    keys: new LazyList(report.subjects, (s) => keyEntry(s, now)),
+    findings: new LazyList(report.findings, (f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
@@ -23,7 +31,7 @@ export function formatJson(report: Report): string {
       baseLocation: f.baseLocation ?? null,
       fingerprint: f.fingerprint,
     })),
-    suppressed: report.suppressed.map((f) => ({
+    suppressed: new LazyList(report.suppressed, (f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       keyArn: f.keyArn,
@@ -37,7 +45,9 @@ export function formatJson(report: Report): string {
     summary: report.summary,
     stats: report.stats,
   };
-  return `${escapeJsonText(JSON.stringify(doc, null, 2))}\n`;
+  // The document and its lists are opened; each element is written whole.
+  yield* jsonPieces(doc, 2);
+  yield "\n";
 }
 
 function keyEntry(subject: KeySubject, now: Date) {

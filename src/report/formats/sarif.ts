@@ -4,7 +4,6 @@
  * locations and the tool's own stable fingerprints. What upload-sarif does with it
  * (and why no `primaryLocationLineHash` and no default category): docs/sarif.md.
  */
-import { escapeJsonText } from "../../log-text.js";
 import type { Finding, KeySubject, Report, Severity, SuppressedFinding } from "../../model.js";
 import { compareText } from "../../order.js";
 import { plural } from "../../show.js";
@@ -21,6 +20,7 @@ import {
   subjectsById,
 } from "../place.js";
 import { escapeMarkdown, truncate } from "./escape.js";
+import { jsonPieces, LazyList } from "./json-pieces.js";
 
 /** The schema URI GitHub's documentation gives for SARIF 2.1.0. */
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -82,6 +82,11 @@ const PROBLEM_SEVERITY: Record<Severity, "error" | "warning" | "recommendation">
 
 /** Renders the report as a SARIF 2.1.0 log (pretty-printed JSON, trailing newline). */
 export function formatSarif(report: Report, options: SarifOptions = {}): string {
+  return [...formatSarifPieces(report, options)].join("");
+}
+
+/** {@link formatSarif}'s text in pieces, each result made as it is written (up to 25,000). */
+export function* formatSarifPieces(report: Report, options: SarifOptions = {}): Generator<string> {
   const listed: (Finding | SuppressedFinding)[] = [
     ...report.findings,
     ...(options.includeSuppressed ? report.suppressed : []),
@@ -121,7 +126,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
             ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
           },
         ],
-        results: kept.map(({ finding, subject, place }) =>
+        results: new LazyList(kept, ({ finding, subject, place }) =>
           result(finding, subject, place, ruleIndex, options),
         ),
         // How much this run looked at: code scanning shows no alert for a key out of scope.
@@ -134,7 +139,9 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
       },
     ],
   };
-  return `${escapeJsonText(JSON.stringify(log, null, 2))}\n`;
+  // Opened down to the run's lists (log, runs, the run, its results); each result is written whole.
+  yield* jsonPieces(log, 4);
+  yield "\n";
 }
 
 interface Placed {

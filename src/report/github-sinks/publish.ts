@@ -7,7 +7,8 @@
  * write access, and is said once.
  */
 
-import { type GithubBudget, type GithubClient, isGithubTimeout } from "../../github-api/client.js";
+import { type GithubBudget, isGithubTimeout } from "../../github-api/budget.js";
+import type { GithubClient, GithubConnection } from "../../github-api/client.js";
 import type { GithubContext, PullRequestRef } from "../../github-api/context.js";
 import { describeGithubError, isPermissionError } from "../../github-api/errors.js";
 import { type Identity, whoAmI } from "../../github-api/identity.js";
@@ -27,8 +28,8 @@ export interface GithubReportSettings {
 }
 
 export interface GithubReportDeps {
-  /** Null without a token: only workflow commands are possible. */
-  client: GithubClient | null;
+  /** The API client, made by the first step that calls GitHub; null without a token: only workflow commands are possible. */
+  client: GithubConnection | null;
   /** Null outside a GitHub Actions run. */
   context: GithubContext | null;
   info(message: string): void;
@@ -41,7 +42,7 @@ export interface GithubReportDeps {
 
 /** Where the sinks may go: the API client and the run's context, when there are both. */
 interface Access {
-  client: GithubClient;
+  client: GithubConnection;
   context: GithubContext;
 }
 
@@ -65,7 +66,7 @@ export type GithubStep =
 
 /** Access to a pull request event's run. */
 interface PullAccess {
-  client: GithubClient;
+  client: GithubConnection;
   context: GithubContext & { pull: PullRequestRef };
 }
 
@@ -76,7 +77,7 @@ interface PullAccess {
  */
 export function planGithubReport(
   settings: GithubReportSettings,
-  client: GithubClient | null,
+  client: GithubConnection | null,
   context: GithubContext | null,
 ): GithubStep[] {
   const steps: GithubStep[] = [];
@@ -239,7 +240,8 @@ async function runStep(
   identity: Identity,
   deps: GithubReportDeps,
 ): Promise<Identity> {
-  const { client, context } = step.access;
+  const { context } = step.access;
+  const client: GithubClient = await step.access.client();
   switch (step.kind) {
     case "check-run": {
       const run = await publishCheckRun(client, context, report, failed, options);

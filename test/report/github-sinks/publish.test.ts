@@ -95,7 +95,7 @@ async function publish(
     { ...SETTINGS, ...options.settings },
     { rules: RULES },
     {
-      client,
+      client: async () => client,
       context,
       info: (m) => out.log.push(m),
       warn: (m) => out.warnings.push(m),
@@ -353,12 +353,13 @@ describe("the time budget (github-timeout)", () => {
 });
 
 describe("the plan", () => {
-  const client = githubClient({
+  const made = githubClient({
     token: "t",
     baseUrl: "http://127.0.0.1:9",
     userAgent: "t",
     log: { debug: () => {}, warn: () => {} },
   });
+  const client = async () => made;
   const context: GithubContext = {
     apiUrl: "http://127.0.0.1:9",
     repo: { owner: "o", repo: "r" },
