@@ -2,7 +2,7 @@
 import { createRequire as __kulCreateRequire } from "node:module"; const require = __kulCreateRequire(import.meta.url);
 import {
   TEST_FORMATS
-} from "./chunks/chunk-OEQDJ23N.js";
+} from "./chunks/chunk-RMNZGFGH.js";
 import {
   AWS_TIMEOUT_HELP,
   DEFAULT_AWS_TIMEOUT_SECONDS,
@@ -21,15 +21,17 @@ import {
   parseRoleTemplate,
   parseSarifCategory,
   parseTrailMaxPages
-} from "./chunks/chunk-VKX6KCQX.js";
+} from "./chunks/chunk-BH2UOMHA.js";
 import {
   DEFAULT_TRAIL_MAX_PAGES,
+  SEVERITIES
+} from "./chunks/chunk-D22HNEAB.js";
+import {
   InputError,
   NoInputsError,
-  SEVERITIES,
   describeFailure,
   escapeLogLines
-} from "./chunks/chunk-233DE24W.js";
+} from "./chunks/chunk-2FU6VLII.js";
 import "./chunks/chunk-MIVE57P5.js";
 import {
   __commonJS,
@@ -3729,7 +3731,7 @@ async function main(argv, io, deps) {
     if (mistyped !== null) throw mistyped;
     const args = parseArgs(argv, deps.tool.version, io);
     if (args.command === "done") return 0;
-    const { runCommand } = await import("./chunks/command-run-3ISRNG25.js");
+    const { runCommand } = await import("./chunks/command-run-Z6OHQDMR.js");
     return await runCommand(args, io, deps);
   } catch (error) {
     if (argv.length === 0 && error instanceof NoInputsError) {
