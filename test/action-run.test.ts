@@ -132,6 +132,7 @@ async function runInDir(
       ...nodeDeps(),
       cwd: dir,
       readFile: (path) => readFile(at(path), "utf8"),
+      readFileBytes: (path) => readFile(at(path)),
       fileExists: (path) =>
         access(at(path)).then(
           () => true,
