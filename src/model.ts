@@ -270,6 +270,11 @@ export interface FactSource {
   readonly kind: "snapshot" | "aws";
   /** The account that "same-account" means; null when unknown. */
   callerAccount(): Promise<string | null>;
+  /**
+   * When the answers about a key were taken (ISO): a snapshot's capture, or the key's own
+   * in a merged snapshot. No date in them may be later. Absent: live answers, taken now.
+   */
+  capturedAt?(keyArn: string): string;
   /** Where bare key ids and alias names live when `--region` is not given (the SDK's region chain). */
   defaultRegion?(): Promise<string | null>;
   /**

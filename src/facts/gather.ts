@@ -53,13 +53,19 @@ export interface GatherOptions {
    * being written should hold every key, as `check --facts` in any scope may read it.
    */
   askOutOfScope?: boolean;
+  /**
+   * Keys to evaluate whether an input references them or not (`check --all-keys`: every
+   * key of the snapshot): each is a subject, joined with the references to it.
+   */
+  allKeys?: Iterable<string>;
   /** Told each time a key's facts are complete (for the progress line). */
   onKeyDone?: (done: number, total: number) => void;
   /**
-   * No date in an answer may be later than this (plus a little clock skew): the
-   * evaluation clock, or a snapshot's capture time. Default: the time of the call.
+   * No date in an answer about a key may be later than this (plus a little clock skew):
+   * the evaluation clock, or when the answer was taken (a snapshot's capture, or in a
+   * merged snapshot the key's own), given per key ARN. Default: the time of the call.
    */
-  notAfter?: Date;
+  notAfter?: Date | ((keyArn: string) => Date);
 }
 
 export interface Gathered {
@@ -80,7 +86,8 @@ export async function gatherFacts(
   options: GatherOptions,
 ): Promise<Gathered> {
   const errors: RunError[] = [];
-  const notAfter = options.notAfter ?? new Date();
+  const fixed = options.notAfter ?? new Date();
+  const notAfter = typeof fixed === "function" ? fixed : () => fixed;
   // STS is asked only once a reference names an existing key (whose facts need the
   // caller's account): a plan that only creates keys, or names none, needs no credentials.
   let caller: Promise<string | null> | null = null;
@@ -117,6 +124,7 @@ export async function gatherFacts(
     groups.set(id, list);
     if (problem) unresolved.set(id, problem);
   }
+  for (const arn of options.allKeys ?? []) if (!groups.has(arn)) groups.set(arn, []);
 
   // One answer per key ARN per run, however many subjects share a multi-Region member.
   const usageCalls = new Map<string, Promise<Fetched<AwsKeyLastUsage>>>();
@@ -188,7 +196,7 @@ async function attachTrail(
   arn: string,
   source: FactSource,
   options: GatherOptions,
-  notAfter: Date,
+  notAfter: (keyArn: string) => Date,
   trail: { asked: number; missing: string[] },
 ): Promise<void> {
   if (!options.needsTrail?.(subject)) return;
@@ -202,7 +210,7 @@ async function attachTrail(
     trail.missing.push(arn);
     return;
   }
-  subject.trail = trailFacts(arn, answer, notAfter);
+  subject.trail = trailFacts(arn, answer, notAfter(arn));
 }
 
 /** One run error for every key whose verdict needed CloudTrail evidence the facts did not hold. */
@@ -222,7 +230,7 @@ async function attachFacts(
   arn: string,
   source: FactSource,
   lastUsage: (arn: string) => Promise<Fetched<AwsKeyLastUsage>>,
-  options: GatherOptions & { notAfter: Date },
+  options: GatherOptions & { notAfter: (keyArn: string) => Date },
 ): Promise<number> {
   const [answer, aliases] = await Promise.all([source.describeKey(arn), source.aliasesOf(arn)]);
   if (aliases.ok) subject.aliases = [...new Set([...subject.aliases, ...aliases.value])].sort();
@@ -230,7 +238,9 @@ async function attachFacts(
     const e = aliases.error;
     subject.aliasesUnavailable = describeError(e.Code, e.Message, e.Operation);
   }
-  const described = answer.ok ? checkedKeyMetadata(arn, answer.value, options.notAfter) : answer;
+  const described = answer.ok
+    ? checkedKeyMetadata(arn, answer.value, options.notAfter(arn))
+    : answer;
   if (described.ok) subject.key = keyInfo(described.value, subject.aliases);
   else if (NOT_EVIDENCE.has(described.error.Code)) {
     // An answer about another key, or one that cannot be read, discredits what else
@@ -247,7 +257,7 @@ async function attachFacts(
   if (options.needsUsage && !options.needsUsage(subject)) return members.length;
   const answers = await Promise.all(members.map((m) => lastUsage(m)));
   const usage = members.map((m, i) =>
-    memberUsage(m, regionOf(m), answers[i] as Fetched<AwsKeyLastUsage>, options.notAfter),
+    memberUsage(m, regionOf(m), answers[i] as Fetched<AwsKeyLastUsage>, options.notAfter(m)),
   );
   const created = described.ok ? described.value.CreationDate : undefined;
   const recorded = usage[0]?.keyCreationDate;

@@ -154,24 +154,84 @@ const TRAIL = {
   },
 };
 
+/** A time this tool wrote: always ISO (a number here is more likely milliseconds than seconds). */
+const WRITTEN_AT = {
+  type: "string",
+  format: "date-time",
+  description: "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)",
+};
+
+/**
+ * What an inventory (`snapshot --all-keys`) read: the shards the file holds and every
+ * account-region of them, read or not, so a missing shard or an unreadable account is
+ * visible to `merge` and `check --all-keys` rather than an absence of keys.
+ */
+const INVENTORY = {
+  type: "object",
+  description: "an inventory: {shards, pairs}",
+  required: ["shards", "pairs"],
+  additionalProperties: false,
+  properties: {
+    shards: {
+      type: "array",
+      description: "a list of shards: [{index, count}]",
+      minItems: 1,
+      items: {
+        type: "object",
+        description: "a shard: {index, count}, index from 1 to count",
+        required: ["index", "count"],
+        additionalProperties: false,
+        properties: {
+          index: { type: "integer", minimum: 1, description: "a shard index, 1 or more" },
+          count: { type: "integer", minimum: 1, description: "a shard count, 1 or more" },
+        },
+      },
+    },
+    pairs: {
+      type: "array",
+      description: "a list of account-regions, sorted by account and region",
+      items: {
+        type: "object",
+        description:
+          "an account-region: {account, region, name, status, reason, keys, capturedAt}, with a reason when unavailable",
+        required: ["account", "region", "status", "keys", "capturedAt"],
+        additionalProperties: false,
+        properties: {
+          account: ACCOUNT_ID,
+          region: { type: "string", pattern: `^${REGION_PATTERN}$`, description: "a region name" },
+          name: STRING,
+          status: { enum: ["read", "unavailable"], description: "read or unavailable" },
+          reason: STRING,
+          keys: { type: "integer", minimum: 0, description: "a count of keys, 0 or more" },
+          capturedAt: WRITTEN_AT,
+        },
+        if: { properties: { status: { const: "unavailable" } } },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise.
+        then: {
+          required: ["reason"],
+          properties: { reason: STRING },
+          description: "an unavailable account-region with the reason it could not be read",
+        },
+      },
+    },
+  },
+};
+
 /** The facts snapshot schema (draft-07, like the rules schema). */
 export function factsSchema(): SchemaObject {
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     title: "kms-usage-lint facts snapshot, version 1",
     type: "object",
-    description: "a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks}",
+    description:
+      "a facts snapshot: {version: 1, capturedAt, account, inventory, keys, aliases, stacks}",
     required: ["version", "capturedAt", "keys"],
     additionalProperties: false,
     properties: {
       version: { const: 1, description: "1" },
-      // Written by this tool, always as ISO: a number here is more likely milliseconds than seconds.
-      capturedAt: {
-        type: "string",
-        format: "date-time",
-        description: "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)",
-      },
+      capturedAt: WRITTEN_AT,
       account: { anyOf: [ACCOUNT_ID, { type: "null" }], description: "a 12-digit account id" },
+      inventory: INVENTORY,
       keys: {
         type: "object",
         description: "an object keyed by key ARN",
@@ -182,6 +242,8 @@ export function factsSchema(): SchemaObject {
           additionalProperties: false,
           minProperties: 1,
           properties: {
+            // In a merged snapshot: when this key's answers were taken, where it is not `capturedAt`.
+            CapturedAt: WRITTEN_AT,
             KeyMetadata: KEY_METADATA,
             LastUsage: LAST_USAGE,
             Errors: { type: "array", items: CALL_ERROR, description: "a list of errors" },

@@ -18,10 +18,16 @@ import {
   type RecordedArns,
 } from "../model.js";
 import { plural, showValue } from "../show.js";
+import { instantMs } from "../time.js";
 import { answerInstant } from "./answers.js";
 import { validateFacts } from "./snapshot-validator.generated.js";
 
 export interface SnapshotEntry {
+  /**
+   * When this key's answers were taken, in a merged snapshot whose parts were taken at
+   * different times; absent: the snapshot's `capturedAt`. See {@link keyCapturedAt}.
+   */
+  CapturedAt?: string;
   KeyMetadata?: AwsKeyMetadata;
   LastUsage?: AwsKeyLastUsage;
   Errors?: AwsCallError[];
@@ -29,10 +35,40 @@ export interface SnapshotEntry {
   Trail?: AwsTrail;
 }
 
+/** One shard of an inventory: the `index`-th of `count` shares of the sorted account-regions. */
+export interface InventoryShard {
+  index: number;
+  count: number;
+}
+
+/** An account-region an inventory set out to read, and whether it could. */
+export interface InventoryPair {
+  account: string;
+  region: string;
+  /** The account's name, where the accounts file or Organizations gave one. */
+  name?: string;
+  status: "read" | "unavailable";
+  /** Why it could not be read; present when unavailable. */
+  reason?: string;
+  /** Keys listed there. */
+  keys: number;
+  capturedAt: string;
+}
+
+/** What an inventory (`snapshot --all-keys`) covered: its shards and every account-region of them. */
+export interface Inventory {
+  shards: InventoryShard[];
+  /** Sorted by account, then region. */
+  pairs: InventoryPair[];
+}
+
 export interface Snapshot {
   version: 1;
+  /** When it was taken; in a merged snapshot, the earliest capture it holds. */
   capturedAt: string;
   account: string | null;
+  /** Null for a snapshot of the keys some inputs reference. */
+  inventory: Inventory | null;
   keys: Map<string, SnapshotEntry>;
   aliases: Map<string, string>;
   /** Deployed stacks by `StackName@region`. */
@@ -52,6 +88,7 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
   const valid = doc as {
     capturedAt: string | number;
     account?: string | null;
+    inventory?: Inventory;
     keys: Record<string, SnapshotEntry>;
     aliases?: Record<string, string>;
     stacks?: Record<
@@ -67,14 +104,60 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
       template: stack.template ?? null,
     });
   }
+  if (valid.inventory !== undefined) checkShards(valid.inventory, file);
   return {
     version: 1,
     capturedAt: new Date(answerInstant(valid.capturedAt) as number).toISOString(),
     account: valid.account ?? null,
+    inventory: valid.inventory ?? null,
     keys: new Map(Object.entries(valid.keys)),
     aliases: new Map(Object.entries(valid.aliases ?? {})),
     stacks,
   };
+}
+
+/** A shard's index lies within its count, and every shard of a file is of one sharding. */
+function checkShards(inventory: Inventory, file: string): void {
+  const [first] = inventory.shards;
+  for (const [i, shard] of inventory.shards.entries()) {
+    const where = `inventory.shards[${i}]`;
+    if (shard.index > shard.count) {
+      throw new InputError(
+        `${where}: expected a shard index from 1 to its count, got ${shard.index} of ${shard.count} (facts snapshot, SPEC §3 version 1)`,
+        file,
+      );
+    }
+    if (first !== undefined && shard.count !== first.count) {
+      throw new InputError(
+        `${where}: a shard of ${shard.count} beside one of ${first.count}: one file holds shards of one sharding (facts snapshot, SPEC §3 version 1)`,
+        file,
+      );
+    }
+  }
+}
+
+/**
+ * When the answers about `keyArn` were taken: its entry's own time in a merged snapshot,
+ * else the snapshot's. No date in them can be later, and a CloudTrail window must reach it.
+ */
+export function keyCapturedAt(snapshot: Snapshot, keyArn: string): string {
+  return snapshot.keys.get(keyArn)?.CapturedAt ?? snapshot.capturedAt;
+}
+
+/**
+ * The earliest and the latest capture a snapshot holds, as instants: a merged one holds
+ * parts taken at different times. Its age is its oldest part's; none may be in the future.
+ */
+export function captureSpan(snapshot: Snapshot): { earliest: number; latest: number } {
+  let earliest = instantMs(snapshot.capturedAt);
+  let latest = earliest;
+  for (const entry of snapshot.keys.values()) {
+    if (entry.CapturedAt === undefined) continue;
+    const at = instantMs(entry.CapturedAt);
+    if (at < earliest) earliest = at;
+    if (at > latest) latest = at;
+  }
+  return { earliest, latest };
 }
 
 /**
@@ -162,6 +245,7 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
   return {
     kind: "snapshot",
     callerAccount: async () => snapshot.account,
+    capturedAt: (keyArn) => keyCapturedAt(snapshot, keyArn),
     recordedArns: () => recordedArns(snapshot),
     // A snapshot holds what its run read: an alias it lacks may exist all the same.
     resolveAlias: async (aliasArn): Promise<Fetched<string | null>> => {

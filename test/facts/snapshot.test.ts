@@ -343,7 +343,7 @@ describe("readSnapshot rejects what is not a version 1 snapshot, naming what is 
     [
       "a misspelt section",
       { ...doc, Aliases: {} },
-      "Aliases: not a field here; expected a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks}",
+      "Aliases: not a field here; expected a facts snapshot: {version: 1, capturedAt, account, inventory, keys, aliases, stacks}",
     ],
     [
       "an empty key entry",
