@@ -4,14 +4,16 @@
  */
 
 import type { ParsedArgs } from "./config/cli-args.js";
+import type { MergeConfig, OutputSpec } from "./config/config.js";
 import { type Environment, withDefaultRegion } from "./config/region.js";
 import { errorMessage, InputError } from "./errors.js";
 import { escapeLogText } from "./log-text.js";
 import { cliLogger, SILENT_LOGGER } from "./logging.js";
+import type { Report } from "./model.js";
 import { profileRegion } from "./node-deps.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
-import { FORMATTERS } from "./report/formats/index.js";
+import { FORMATTERS, type RuleMeta } from "./report/formats/index.js";
 import { listRules, rulesSchemaText } from "./rules/list.js";
 import { formatRuleTestResult } from "./rules/test-format.js";
 import { plural } from "./show.js";
@@ -51,6 +53,7 @@ export async function runCommand(
     );
     return 0;
   }
+  if (args.command === "merge") return runMerge(args.config, io, deps);
   const logger = cliLogger(io.stderr, {
     quiet: args.quiet,
     verbose: args.verbose || io.debug,
@@ -71,18 +74,77 @@ export async function runCommand(
     return 0;
   }
   const { report, rules, failed } = await run(config, { ...deps, logger, progress });
-  for (const output of config.outputs) {
+  await writeFormats(report, config.outputs, rules.rules, config.repoRoot, io, deps);
+  return failed ? 1 : 0;
+}
+
+/** Each `--format` of the report, to standard output or its file. */
+async function writeFormats(
+  report: Report,
+  outputs: readonly OutputSpec[],
+  rules: readonly RuleMeta[],
+  repoRoot: string | null,
+  io: CommandIo,
+  deps: Omit<Deps, "logger">,
+): Promise<void> {
+  for (const output of outputs) {
     const color = output.file === null && io.stdoutIsTty;
-    const text = FORMATTERS[output.format](report, {
-      color,
-      rules: rules.rules,
-      cwd: deps.cwd,
-      repoRoot: config.repoRoot,
-    });
+    const text = FORMATTERS[output.format](report, { color, rules, cwd: deps.cwd, repoRoot });
     if (output.file === null) io.stdout(text);
     else await writeOutput(output.file, text, deps);
   }
-  return failed ? 1 : 0;
+}
+
+/**
+ * `merge`: the merged snapshot or JSON report to `-o` (`-`: standard output), what merging
+ * decided in one line on stderr, a merged report's formats; exit 1 when a merged report
+ * has findings at or above `--fail-on`.
+ */
+async function runMerge(
+  config: MergeConfig,
+  io: CommandIo,
+  deps: Omit<Deps, "logger">,
+): Promise<number> {
+  const { merge, mergedSnapshotText } = await import("./merge.js");
+  const logger = cliLogger(io.stderr, { quiet: false, verbose: io.debug });
+  const result = await merge(config, { ...deps, logger });
+  if (result.kind === "snapshots") {
+    const chunks = mergedSnapshotText(result.merged);
+    if (config.output === "-") for (const chunk of chunks) io.stdout(chunk);
+    else if (config.output !== null) await writeChunks(config.output, chunks, deps);
+    const { snapshot } = result.merged;
+    const pairs = snapshot.inventory?.pairs.length ?? 0;
+    const where = config.output === "-" ? "standard output" : escapeLogText(config.output ?? "");
+    const inventory = pairs > 0 ? ` of ${plural(pairs, "account-region")}` : "";
+    if (result.note !== null)
+      io.stderr(`${escapeLogText(result.note)}
+`);
+    io.stderr(`merged the facts of ${plural(snapshot.keys.size, "key")}${inventory} into ${where}
+`);
+    return 0;
+  }
+  const json = FORMATTERS.json(result.report, { color: false });
+  if (config.output === "-") io.stdout(json);
+  else if (config.output !== null) await writeOutput(config.output, json, deps);
+  const rules =
+    config.outputs.length > 0
+      ? await readRules(config.configFile, { ...deps, logger: SILENT_LOGGER })
+      : null;
+  await writeFormats(result.report, config.outputs, rules?.rules ?? [], null, io, deps);
+  return result.failed ? 1 : 0;
+}
+
+async function writeChunks(
+  file: string,
+  chunks: Iterable<string>,
+  deps: Omit<Deps, "logger">,
+): Promise<void> {
+  try {
+    if (deps.writeFileChunks) await deps.writeFileChunks(file, chunks);
+    else await deps.writeFile(file, [...chunks].join(""));
+  } catch (cause) {
+    throw new InputError(`cannot write output: ${errorMessage(cause)}`, file, null, { cause });
+  }
 }
 
 async function writeOutput(file: string, text: string, deps: Omit<Deps, "logger">): Promise<void> {

@@ -4,7 +4,10 @@
  * thirds of the bundle, and `--version`, `rules`, `test` and `check --facts` need
  * none of it.
  */
+import { createWriteStream } from "node:fs";
 import { access, readdir, writeFile } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { ProfileRegion } from "./config/region.js";
 import { sharedFiles } from "./facts/aws/shared-files.js";
 import type { Deps } from "./pipeline.js";
@@ -18,6 +21,7 @@ export function nodeDeps(): Omit<Deps, "logger"> {
     readFile: readRegularFile,
     readStdin: (maxBytes) => readStreamText(process.stdin, maxBytes, "standard input"),
     writeFile: (path, text) => writeFile(path, text, "utf8"),
+    writeFileChunks: (path, chunks) => pipeline(Readable.from(chunks), createWriteStream(path)),
     fileExists: (path) => access(path).then(yes, no),
     listDir: async (dir) =>
       (await readdir(dir, { withFileTypes: true })).map((entry) => ({

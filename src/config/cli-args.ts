@@ -9,6 +9,7 @@ import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
   DEFAULT_TRAIL_MAX_PAGES,
+  type MergeConfig,
   type OutputSpec,
   parseAwsTimeout,
   parseMaxFactsAge,
@@ -27,6 +28,8 @@ export type ParsedArgs =
   | { command: "test"; paths: string[]; now: Date | null }
   /** `rules [--config F] [--schema]`: list the rules in effect, or print the rules-file schema. */
   | { command: "rules"; configFile: string | null; schema: boolean }
+  /** `merge FILE... [-o FILE] [--expect-shards N] [--format F]`: snapshots or JSON reports into one. */
+  | { command: "merge"; config: MergeConfig }
   /** Help or version was printed; nothing else to do. */
   | { command: "done" };
 
@@ -77,12 +80,16 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
         .default("error"),
     )
     .addOption(new Option("--scope <scope>", SCOPE_HELP).choices(SCOPES).default("all"))
+    .option(
+      "--all-keys",
+      "inventory: evaluate every key of the --facts snapshot, referenced by the inputs or not, and report the account-regions it could not read",
+    )
     .option("--now <iso8601>", "the evaluation clock, for reproducible reports")
     .option("--quiet", "print no warnings on stderr")
-    .action((paths: string[], options: CheckOptions) => {
+    .action((paths: string[], options: CheckOptions & { allKeys?: boolean }) => {
       parsed = {
         command: "check",
-        config: toConfig(paths, options),
+        config: { ...toConfig(paths, options), allKeys: options.allKeys === true },
         quiet: options.quiet === true,
         verbose: options.verbose === true,
       };
@@ -138,6 +145,66 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
         schema: options.schema === true,
       };
     });
+
+  program
+    .command("merge")
+    .description(
+      "merge facts snapshots (the shards of an inventory) into one snapshot, or JSON reports into one report",
+    )
+    .argument("<files...>", "facts snapshots, or JSON reports (--format json); not a mix")
+    .option(
+      "-o, --output <file>",
+      "write the merged snapshot or JSON report here (- : standard output)",
+    )
+    .option(
+      "--expect-shards <n>",
+      "snapshots: exit 2 unless shards 1 to N of an inventory (snapshot --all-keys --shard I/N) are all there",
+    )
+    .option(
+      "--format <format>",
+      `reports: render the merged report too, or FORMAT=FILE; repeatable (${FORMATS.join(", ")})`,
+      append,
+    )
+    .option(
+      "--config <file>",
+      "reports: the rules file whose descriptions and help the formats show (default: as check's)",
+    )
+    .addOption(
+      new Option(
+        "--fail-on <severity>",
+        "reports: exit 1 when a merged finding is at or above this severity",
+      )
+        .choices([...SEVERITIES, "none"])
+        .default("error"),
+    )
+    .action(
+      (
+        files: string[],
+        options: {
+          output?: string;
+          expectShards?: string;
+          format?: string[];
+          config?: string;
+          failOn: Severity | "none";
+        },
+      ) => {
+        parsed = {
+          command: "merge",
+          config: {
+            files,
+            output: options.output ?? null,
+            expectShards:
+              options.expectShards === undefined
+                ? null
+                : parseShardCount(options.expectShards, "--expect-shards"),
+            // Only what is asked for: without --format, a merged report is written with -o alone.
+            outputs: options.format === undefined ? [] : parseOutputs(options.format),
+            configFile: options.config ?? null,
+            failOn: options.failOn,
+          },
+        };
+      },
+    );
 
   try {
     program.parse(argv, { from: "user" });
@@ -291,6 +358,7 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
         : parseTrailMaxPages(options.trailMaxPages, "--trail-max-pages"),
     failOn: options.failOn,
     scope: options.scope,
+    allKeys: false,
     outputs: parseOutputs(options.format ?? []),
   };
 }
@@ -314,6 +382,20 @@ function parseOutputs(values: string[]): OutputSpec[] {
     );
   }
   return outputs.length > 0 ? outputs : [{ format: "text", file: null }];
+}
+
+// GitHub Actions runs at most 256 jobs of one matrix: more shards could not be taken at once.
+const MAX_SHARDS = 256;
+
+/** Parses a shard count (`--expect-shards`): a whole number from 1 to 256. */
+function parseShardCount(text: string, what: string): number {
+  const n = Number(text.trim());
+  if (!/^\d{1,3}$/.test(text.trim()) || n < 1 || n > MAX_SHARDS) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected a whole number of shards from 1 to ${MAX_SHARDS}`,
+    );
+  }
+  return n;
 }
 
 // Repeatable options start undefined rather than [], so that help shows no "(default: [])".

@@ -60,7 +60,26 @@ export interface RunConfig {
   failOn: Severity | "none";
   /** `--scope`: evaluate every key the inputs reference, or only those the change touches. */
   scope: Scope;
+  /**
+   * `--all-keys` (inventory): evaluate every key of the `--facts` snapshot, referenced by an
+   * input or not, and say which account-regions its inventory could not read.
+   */
+  allKeys: boolean;
   outputs: OutputSpec[];
+}
+
+/** `merge`'s arguments (merge.ts). */
+export interface MergeConfig {
+  files: string[];
+  /** `-o FILE`: where the merged snapshot or JSON report goes; `-` is standard output; null: none. */
+  output: string | null;
+  /** `--expect-shards N`: the merged inventory must hold shards 1 to N. */
+  expectShards: number | null;
+  /** `--format` for merged reports: text, markdown… rendered from the merged report. */
+  outputs: OutputSpec[];
+  /** `--config`: the rules whose descriptions and help the report formats show. */
+  configFile: string | null;
+  failOn: Severity | "none";
 }
 
 /** `--scope`'s values. */
