@@ -105,6 +105,7 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const now = config.now ?? deps.clock();
   // Rules first: a broken rules file should fail before any AWS call is made.
   const rules = await readEnabledRules(config, deps);
+  checkAllKeys(config);
   const facts = await openFacts(config, deps, now);
   const inventory = allKeysOf(config, facts);
   // An inventory with no input named is the snapshot's keys alone: no directory is searched.
@@ -130,23 +131,27 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   return { report, rules, failed: failsAt(report, config.failOn) };
 }
 
-/**
- * `--all-keys`: the snapshot whose every key is evaluated, referenced or not; null
- * without it. Throws InputError without a snapshot, and EvidenceError when its inventory
- * could read no account-region at all.
- */
-function allKeysOf(config: RunConfig, facts: Facts): Snapshot | null {
-  if (!config.allKeys) return null;
+/** `--all-keys` reads a snapshot's keys, all of them: refused without one, or with `--scope changed`. */
+function checkAllKeys(config: RunConfig): void {
+  if (!config.allKeys) return;
   if (config.scope === "changed") {
     throw new InputError(
       "--all-keys evaluates every key of the facts snapshot, --scope changed only those a change touches: drop one of them",
     );
   }
-  if (facts.snapshot === null) {
+  if (config.factsFile === null) {
     throw new InputError(
       "--all-keys evaluates every key of a facts snapshot: pass --facts FILE (an inventory: snapshot --all-keys, its shards joined with merge)",
     );
   }
+}
+
+/**
+ * `--all-keys`: the snapshot whose every key is evaluated, referenced or not; null
+ * without it. Throws EvidenceError when its inventory could read no account-region at all.
+ */
+function allKeysOf(config: RunConfig, facts: Facts): Snapshot | null {
+  if (!config.allKeys || facts.snapshot === null) return null;
   checkInventoryRead(facts.snapshot.inventory);
   return facts.snapshot;
 }

@@ -29,6 +29,7 @@ import {
 } from "../model.js";
 import { compareText } from "../order.js";
 import { showValue } from "../show.js";
+import { DAY_MS } from "../time.js";
 import { buildReport } from "./build.js";
 
 /** A JSON report document, as `--format json` writes it; checked by {@link readJsonReport}. */
@@ -54,7 +55,9 @@ export function readJsonReport(doc: unknown, file: string): Report {
   if (top.version !== 1) read.fail("version", "1", top.version);
   const tool = read.object(top.tool, "tool");
   const evaluatedAt = read.date(top.evaluatedAt, "evaluatedAt");
-  const subjects = read.list(top.keys, "keys").map((k, i) => subject(read, k, `keys[${i}]`));
+  const subjects = read
+    .list(top.keys, "keys")
+    .map((k, i) => subject(read, k, `keys[${i}]`, evaluatedAt));
   const findings = read
     .list(top.findings, "findings")
     .map((f, i) => finding(read, f, `findings[${i}]`));
@@ -250,7 +253,7 @@ function stats(read: Fields, value: unknown): ReportStats {
   };
 }
 
-function subject(read: Fields, value: unknown, path: string): KeySubject {
+function subject(read: Fields, value: unknown, path: string, evaluatedAt: string): KeySubject {
   const k = read.object(value, path);
   const arn = read.textOrNull(k.arn, `${path}.arn`);
   const state = read.textOrNull(k.state, `${path}.state`);
@@ -290,7 +293,7 @@ function subject(read: Fields, value: unknown, path: string): KeySubject {
             multiRegion,
             multiRegionRole: null,
           },
-    usage: usage(read, k.usage, `${path}.usage`),
+    usage: usage(read, k.usage, `${path}.usage`, evaluatedAt),
     trail: trail(read, k.trail, `${path}.trail`),
   };
 }
@@ -343,7 +346,7 @@ function status(read: Fields, value: unknown, path: string): UsageStatus {
     : read.fail(path, STATUSES.join(", "), value);
 }
 
-function usage(read: Fields, value: unknown, path: string): UsageFacts | null {
+function usage(read: Fields, value: unknown, path: string, evaluatedAt: string): UsageFacts | null {
   if (value === null || value === undefined) return null;
   const u = read.object(value, path);
   const members = read.list(u.members ?? [], `${path}.members`).map((m, i): UsageMember => {
@@ -370,11 +373,23 @@ function usage(read: Fields, value: unknown, path: string): UsageFacts | null {
     cloudTrailEventId: read.textOrNull(u.cloudTrailEventId, `${path}.cloudTrailEventId`),
     kmsRequestId: read.textOrNull(u.kmsRequestId, `${path}.kmsRequestId`),
     trackingStartDate: read.dateOrNull(u.trackingStartDate, `${path}.trackingStartDate`),
-    // The report keeps the days of evidence, not where they start.
-    evidenceSince: null,
+    evidenceSince: evidenceSince(
+      read.countOrNull(u.daysTracked, `${path}.daysTracked`),
+      evaluatedAt,
+    ),
     reason: read.textOrNull(u.reason, `${path}.reason`),
     members,
   };
+}
+
+/**
+ * Where the days of evidence start, as far as the report tells: it keeps their number
+ * (`daysTracked`, whole days up to its evaluation), not their start. That many days
+ * before the evaluation gives the same number again, and is only ever read as it.
+ */
+function evidenceSince(daysTracked: number | null, evaluatedAt: string): string | null {
+  if (daysTracked === null) return null;
+  return new Date(Date.parse(evaluatedAt) - daysTracked * DAY_MS).toISOString();
 }
 
 function trail(read: Fields, value: unknown, path: string): TrailFacts | null {
