@@ -93,7 +93,14 @@ export async function runAction(runner: ActionIo): Promise<void> {
       config.configFile = null;
     }
     const { report, rules, failed } = await run(config, { ...deps, logger, rulesFiles });
-    const options = { color: false, rules: rules.rules, cwd: deps.cwd, repoRoot: config.repoRoot };
+    const options = {
+      color: false,
+      rules: rules.rules,
+      cwd: deps.cwd,
+      repoRoot: config.repoRoot,
+      // Keys only the inventory found are shown at its snapshot: code scanning needs a file.
+      inventoryFile: config.allKeys ? config.factsFile : null,
+    };
     printReport(io, formatText(report, options));
 
     // What no reporting failure may hide: the outputs, the JSON report and SARIF.

@@ -13,7 +13,7 @@ import type { Report } from "./model.js";
 import { profileRegion } from "./node-deps.js";
 import { type Deps, readRules, run, snapshot, testRules } from "./pipeline.js";
 import { progressLine, SILENT } from "./progress.js";
-import { FORMATTERS, type RuleMeta } from "./report/formats/index.js";
+import { FORMATTERS, type FormatOptions } from "./report/formats/index.js";
 import { listRules, rulesSchemaText } from "./rules/list.js";
 import { formatRuleTestResult } from "./rules/test-format.js";
 import { plural } from "./show.js";
@@ -74,7 +74,14 @@ export async function runCommand(
     return 0;
   }
   const { report, rules, failed } = await run(config, { ...deps, logger, progress });
-  await writeFormats(report, config.outputs, rules.rules, config.repoRoot, io, deps);
+  const inventoryFile = config.allKeys ? config.factsFile : null;
+  await writeFormats(
+    report,
+    config.outputs,
+    { rules: rules.rules, repoRoot: config.repoRoot, inventoryFile },
+    io,
+    deps,
+  );
   return failed ? 1 : 0;
 }
 
@@ -82,14 +89,13 @@ export async function runCommand(
 async function writeFormats(
   report: Report,
   outputs: readonly OutputSpec[],
-  rules: readonly RuleMeta[],
-  repoRoot: string | null,
+  options: Omit<FormatOptions, "color" | "cwd">,
   io: CommandIo,
   deps: Omit<Deps, "logger">,
 ): Promise<void> {
   for (const output of outputs) {
     const color = output.file === null && io.stdoutIsTty;
-    const text = FORMATTERS[output.format](report, { color, rules, cwd: deps.cwd, repoRoot });
+    const text = FORMATTERS[output.format](report, { ...options, color, cwd: deps.cwd });
     if (output.file === null) io.stdout(text);
     else await writeOutput(output.file, text, deps);
   }
@@ -130,7 +136,7 @@ async function runMerge(
     config.outputs.length > 0
       ? await readRules(config.configFile, { ...deps, logger: SILENT_LOGGER })
       : null;
-  await writeFormats(result.report, config.outputs, rules?.rules ?? [], null, io, deps);
+  await writeFormats(result.report, config.outputs, { rules: rules?.rules ?? [] }, io, deps);
   return result.failed ? 1 : 0;
 }
 

@@ -209,6 +209,31 @@ describe("merge of inventory shards, then check --all-keys", () => {
     expect(report.keys.map((k: JsonKey) => k.id)).toEqual([PENDING_A, UNUSED_A]);
   });
 
+  it("shows a key no input references at the snapshot, so code scanning takes every result", async () => {
+    const run = await cli(
+      [
+        "check",
+        "--all-keys",
+        "--facts",
+        "shard-1.json",
+        "--now",
+        NOW,
+        "--format",
+        "sarif",
+        "--repo-root",
+        CWD,
+      ],
+      shards(),
+    );
+    const results = JSON.parse(run.stdout).runs[0].results as {
+      locations: { physicalLocation?: { artifactLocation: { uri: string } } }[];
+    }[];
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect(result.locations[0]?.physicalLocation?.artifactLocation.uri).toBe("shard-1.json");
+    }
+  });
+
   it("refuses --all-keys without a facts snapshot", async () => {
     const run = await cli(["check", "--all-keys", "--key", UNUSED_A, "--now", NOW], {});
     expect(run.code).toBe(2);
