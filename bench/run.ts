@@ -15,6 +15,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { generateInventoryShard } from "./generate-inventory.js";
 import { CONSUMERS_PER_KEY, generateKeysPlan, generateKeysSnapshot } from "./generate-keys.js";
 import { generatePlan, generatePlanSnapshot } from "./generate-plan.js";
 
@@ -41,6 +42,9 @@ interface Settings {
   pacingKeys: number;
   needKeys: number;
   trailKeys: number;
+  /** Keys per inventory shard; 0 skips the inventory case. */
+  inventoryKeys: number;
+  inventoryShards: number;
 }
 
 function settings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings {
@@ -61,6 +65,8 @@ function settings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings {
     pacingKeys: number("BENCH_KMS_KEYS", 1000, 40),
     needKeys: number("BENCH_NEED_KEYS", 1000, 200),
     trailKeys: number("BENCH_TRAIL_KEYS", 0, 0),
+    inventoryKeys: number("BENCH_INVENTORY_KEYS", 50_000, 500),
+    inventoryShards: number("BENCH_INVENTORY_SHARDS", 8, 8),
   };
 }
 
@@ -300,6 +306,57 @@ class Bench {
     });
   }
 
+  /**
+   * Issue 17: `merge` of the shards of an inventory (8 × 50,000 keys in full), then
+   * `check --all-keys` of the merged snapshot; each one process, as the fan-in job runs it.
+   */
+  async inventory(keysPerShard: number, shards: number) {
+    const files: string[] = [];
+    let bytes = 0;
+    for (let i = 1; i <= shards; i++) {
+      const file = join(this.dir, `shard-${i}.json`);
+      bytes += await generateInventoryShard(file, i, shards, keysPerShard);
+      files.push(file);
+    }
+    const merged = join(this.dir, "inventory.json");
+    const keys = keysPerShard * shards;
+    console.log(`  ${shards} shards × ${keysPerShard} keys: ${mb(bytes)}`);
+    const merge = measure(
+      this.dir,
+      [this.settings.cli, "merge", ...files, "-o", merged, "--expect-shards", String(shards)],
+      this.dir,
+    );
+    console.log(
+      `  merge: ${secs(merge.ms)} (CPU ${secs(merge.cpuMs)}), peak RSS ${mb(merge.rssBytes)}; merged ${mb(statSync(merged).size)}`,
+    );
+    const check = measure(
+      this.dir,
+      [
+        this.settings.cli,
+        "check",
+        "--all-keys",
+        "--facts",
+        merged,
+        "--now",
+        NOW,
+        "--fail-on",
+        "none",
+      ],
+      this.dir,
+    );
+    console.log(
+      `  check --all-keys: ${secs(check.ms)} (CPU ${secs(check.cpuMs)}), peak RSS ${mb(check.rssBytes)}`,
+    );
+    const full = keys >= 400_000;
+    this.row({
+      name: `inventory: merge ${shards} × ${keysPerShard} keys, then check --all-keys`,
+      before: "",
+      now: `merge ${secs(merge.ms)}, RSS ${mb(merge.rssBytes)}; check ${secs(check.ms)}, RSS ${mb(check.rssBytes)}`,
+      target: full ? "merge ≤ 10 s and ≤ 2 GB; check ≤ 15 s" : "runs (full: 8 × 50,000 keys)",
+      met: !full || (merge.ms <= 10_000 && merge.rssBytes <= 2e9 && check.ms <= 15_000),
+    });
+  }
+
   /** A bench script of its own: one JSON line out. */
   child(script: string, args: readonly string[]): Record<string, number> {
     const out = execFileSync(process.execPath, [join(this.dir, script), ...args], {
@@ -386,6 +443,11 @@ export async function runBench(
   if (s.keys > 0) await bench.step("linear in keys", () => bench.keys(s.keys));
   if (s.pacingKeys > 0) await bench.step("GetKeyLastUsage pacing", () => bench.pacing());
   if (s.needKeys > 0) await bench.step("need-driven usage", () => bench.need());
+  if (s.inventoryKeys > 0) {
+    await bench.step("inventory merge and check --all-keys", () =>
+      bench.inventory(s.inventoryKeys, s.inventoryShards),
+    );
+  }
   if (s.trailKeys > 0) await bench.step("LookupEvents pacing", () => bench.trail());
   else console.log("LookupEvents pacing: skipped (BENCH_TRAIL_KEYS=100 runs it, about 50 s)");
   bench.summary();

@@ -272,10 +272,18 @@ async function gather(
   const onKeyDone = (done: number, total: number) => progress.keyDone(done, total);
   // An answer cannot be dated after the clock, nor after it was taken: a snapshot's capture,
   // or in a merged snapshot the key's own (its parts were taken at different times).
+  // Read once per distinct time: a merged inventory holds a few times for 100,000s of keys.
+  const times = new Map<string, Date>();
   const notAfter = (keyArn: string) => {
     const taken = source.capturedAt?.(keyArn);
-    const at = taken === undefined ? null : new Date(instantMs(taken));
-    return at !== null && at < now ? at : now;
+    if (taken === undefined) return now;
+    let bound = times.get(taken);
+    if (bound === undefined) {
+      const at = new Date(instantMs(taken));
+      bound = at < now ? at : now;
+      times.set(taken, bound);
+    }
+    return bound;
   };
   // Usage is skipped where no rule needs it only when it costs quota (live AWS) and no
   // snapshot is being written: a snapshot should hold every key's usage.
