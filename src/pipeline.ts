@@ -10,10 +10,10 @@ import { errorMessage } from "./errors.js";
 import { CLOCK_SKEW_MS } from "./facts/answers.js";
 import { deployedStacks } from "./facts/deployed.js";
 import { gatherFacts } from "./facts/gather.js";
-import { checkInventoryRead, unreadPairErrors, unreadPairSubjects } from "./facts/inventory.js";
 import { type Recorder, recordFacts } from "./facts/record.js";
 import { touchedByChange } from "./facts/scope.js";
 import { captureSpan, readSnapshot, type Snapshot, snapshotFactSource } from "./facts/snapshot.js";
+import { checkInventoryRead, unreadPairErrors, unreadPairSubjects } from "./facts/unread-pairs.js";
 import type { Logger } from "./logging.js";
 import {
   type FactSource,

@@ -19,13 +19,7 @@ import { type DeployedStack, InputError } from "../model.js";
 import { compareText } from "../order.js";
 import { listWords, plural } from "../show.js";
 import { instantMs } from "../time.js";
-import type {
-  Inventory,
-  InventoryPair,
-  InventoryShard,
-  Snapshot,
-  SnapshotEntry,
-} from "./snapshot.js";
+import type { Inventory, InventoryPair, Shard, Snapshot, SnapshotEntry } from "./snapshot.js";
 
 /** A snapshot and the file it was read from, in the order the command line names them. */
 export interface SnapshotFile {
@@ -148,7 +142,7 @@ export function mergeSnapshots(files: readonly SnapshotFile[]): MergedSnapshot {
  * counts are different shardings of the accounts: merged, some pairs would be in two
  * shards and others in none.
  */
-function mergeShards(files: readonly SnapshotFile[]): InventoryShard[] | null {
+function mergeShards(files: readonly SnapshotFile[]): Shard[] | null {
   let count: { count: number; file: string } | null = null;
   const indexes = new Set<number>();
   for (const { file, snapshot } of files) {

@@ -36,7 +36,7 @@ export interface SnapshotEntry {
 }
 
 /** One shard of an inventory: the `index`-th of `count` shares of the sorted account-regions. */
-export interface InventoryShard {
+export interface Shard {
   index: number;
   count: number;
 }
@@ -57,7 +57,7 @@ export interface InventoryPair {
 
 /** What an inventory (`snapshot --all-keys`) covered: its shards and every account-region of them. */
 export interface Inventory {
-  shards: InventoryShard[];
+  shards: Shard[];
   /** Sorted by account, then region. */
   pairs: InventoryPair[];
 }
