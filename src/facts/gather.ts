@@ -147,8 +147,10 @@ export async function gatherFacts(
   let usageCallsSaved = 0;
   const trail = { asked: 0, missing: [] as string[] };
   let done = 0;
-  const subjects = await Promise.all(
-    scoped.map(async (subject) => {
+  const subjects = await inTurns(
+    scoped,
+    source.kind === "snapshot" ? SNAPSHOT_TURN : scoped.length,
+    async (subject) => {
       const { id, references: refs } = subject;
       const problem = unresolved.get(id);
       if (problem !== undefined) {
@@ -166,7 +168,7 @@ export async function gatherFacts(
       await attachTrail(subject, subject.arn, source, options, notAfter, trail);
       options.onKeyDone?.(++done, scoped.length);
       return subject;
-    }),
+    },
   );
   const kept = subjects.filter(inScope).sort((a, b) => compareText(a.id, b.id));
   for (const subject of kept) {
@@ -184,6 +186,26 @@ export async function gatherFacts(
     trailsAsked: trail.asked,
     keysOutOfScope: all.length - kept.length,
   };
+}
+
+/**
+ * Keys a snapshot answers for at once. Live AWS keys all go at once (the layer paces them
+ * per account-region); a snapshot answers at once, and 400,000 keys of an inventory under
+ * way together would hold every one's pending answers in memory until the last is done.
+ */
+const SNAPSHOT_TURN = 1000;
+
+/** `each` of the items, `turn` at a time, in order. */
+async function inTurns<T, U>(
+  items: T[],
+  turn: number,
+  each: (item: T) => Promise<U>,
+): Promise<U[]> {
+  const out: U[] = [];
+  for (let start = 0; start < items.length; start += Math.max(1, turn)) {
+    out.push(...(await Promise.all(items.slice(start, start + Math.max(1, turn)).map(each))));
+  }
+  return out;
 }
 
 /**
