@@ -390,3 +390,31 @@ describe("merge of JSON reports", () => {
 
 // Keep DAY_MS used: the capture times above are two days apart.
 expect(Date.parse(WEDNESDAY) - Date.parse(MONDAY)).toBe(2 * DAY_MS);
+
+describe("a merged snapshot written again (check --facts … --save-facts)", () => {
+  it("keeps each key's capture time: replayed facts do not become new", async () => {
+    const files = shards();
+    const merge = await cli(["merge", "shard-1.json", "shard-2.json", "-o", "all.json"], files);
+    const all = merge.written["all.json"] as string;
+    const run = await cli(
+      [
+        "check",
+        "--all-keys",
+        "--facts",
+        "all.json",
+        "--save-facts",
+        "again.json",
+        "--now",
+        NOW,
+        "--fail-on",
+        "none",
+      ],
+      { ...files, "all.json": all },
+    );
+    expect(run.code).toBe(0);
+    const again = JSON.parse(run.written["again.json"] as string);
+    expect(again.capturedAt).toBe(MONDAY);
+    expect(again.keys[PENDING_A].CapturedAt).toBeUndefined();
+    expect(again.keys[PENDING_B].CapturedAt).toBe(WEDNESDAY);
+  });
+});
