@@ -2,12 +2,13 @@
 import * as imported1 from "./snapshot-formats.js";
 import { ucs2length } from "../string-length.js";
 export const validateFacts = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"kms-usage-lint facts snapshot, version 1","type":"object","description":"a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks}","required":["version","capturedAt","keys"],"additionalProperties":false,"properties":{"version":{"const":1,"description":"1"},"capturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"},"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"keys":{"type":"object","description":"an object keyed by key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN"},"additionalProperties":{"type":"object","description":"an object with KeyMetadata, LastUsage, Errors and/or Trail","additionalProperties":false,"minProperties":1,"properties":{"KeyMetadata":{"type":"object","description":"DescribeKey's KeyMetadata, with KeyId, Arn, CreationDate, KeyState, Enabled and KeyManager","required":["KeyId","Arn","CreationDate","KeyState","Enabled","KeyManager"],"properties":{"KeyId":{"type":"string"},"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"AWSAccountId":{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},"KeyState":{"type":"string"},"Enabled":{"type":"boolean"},"KeyManager":{"type":"string"},"KeySpec":{"type":"string"},"KeyUsage":{"type":"string"},"Origin":{"type":"string"},"CreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"DeletionDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"PendingDeletionWindowInDays":{"type":"integer","minimum":1},"MultiRegion":{"type":"boolean"},"MultiRegionConfiguration":{"type":"object","description":"DescribeKey's MultiRegionConfiguration","properties":{"MultiRegionKeyType":{"enum":["PRIMARY","REPLICA"],"description":"PRIMARY or REPLICA"},"PrimaryKey":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"ReplicaKeys":{"type":"array","items":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"description":"a list of members"}}}}},"LastUsage":{"type":"object","description":"GetKeyLastUsage's answer, with TrackingStartDate and KeyCreationDate","required":["TrackingStartDate","KeyCreationDate"],"properties":{"KeyId":{"type":"string"},"KeyLastUsage":{"type":"object","description":"the last use ({} when none was recorded)","properties":{"Operation":{"type":"string"},"Timestamp":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"CloudTrailEventId":{"type":"string"},"KmsRequestId":{"type":"string"}},"dependencies":{"Operation":["Timestamp"],"CloudTrailEventId":["Timestamp"],"KmsRequestId":["Timestamp"]}},"TrackingStartDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"KeyCreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]}}},"Errors":{"type":"array","items":{"type":"object","description":"an error answer: {Operation, Code, Message}","required":["Operation","Code","Message"],"properties":{"Operation":{"type":"string"},"Code":{"type":"string"},"Message":{"type":"string"}}},"description":"a list of errors"},"Trail":{"type":"object","description":"CloudTrail LookupEvents answers: {LookupAttributes, StartTime, EndTime, Truncated, Events}","required":["LookupAttributes","StartTime","EndTime","Truncated","Events"],"additionalProperties":false,"properties":{"LookupAttributes":{"type":"array","description":"the one lookup attribute asked: [{AttributeKey: ResourceName, AttributeValue: key ARN}]","minItems":1,"maxItems":1,"items":{"type":"object","description":"a lookup attribute: {AttributeKey, AttributeValue}","required":["AttributeKey","AttributeValue"],"properties":{"AttributeKey":{"type":"string"},"AttributeValue":{"type":"string"}}}},"StartTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EndTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"Truncated":{"type":"boolean","description":"true or false"},"Events":{"type":"array","description":"a list of CloudTrail events","items":{"type":"object","description":"a CloudTrail event: {EventId, EventName, EventTime, CloudTrailEvent, …}","required":["EventId","EventTime"],"properties":{"EventId":{"type":"string","minLength":1,"description":"an event id"},"EventName":{"type":"string"},"EventTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EventSource":{"type":"string"},"Username":{"type":"string"},"Resources":{"type":"array","description":"a list of resources"},"CloudTrailEvent":{"type":"string","description":"the event record, as a JSON string"}}}}}}}}},"aliases":{"type":"object","description":"an object from alias ARN to key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$","description":"an alias ARN"},"additionalProperties":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"}},"stacks":{"type":"object","description":"an object keyed by StackName@region","propertyNames":{"pattern":"^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$","description":"a name of the form StackName@region"},"additionalProperties":{"type":"object","description":"a deployed stack: {account, resources: {LogicalId: physical id}, template}","required":["resources"],"properties":{"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"resources":{"type":"object","description":"an object from logical id to physical id","additionalProperties":{"type":"string","description":"a physical id"}},"template":{}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"kms-usage-lint facts snapshot, version 1","type":"object","description":"a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks, inventory}","required":["version","capturedAt","keys"],"additionalProperties":false,"properties":{"version":{"const":1,"description":"1"},"capturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"},"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"keys":{"type":"object","description":"an object keyed by key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN"},"additionalProperties":{"type":"object","description":"an object with KeyMetadata, LastUsage, Errors and/or Trail","additionalProperties":false,"minProperties":1,"properties":{"KeyMetadata":{"type":"object","description":"DescribeKey's KeyMetadata, with KeyId, Arn, CreationDate, KeyState, Enabled and KeyManager","required":["KeyId","Arn","CreationDate","KeyState","Enabled","KeyManager"],"properties":{"KeyId":{"type":"string"},"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"AWSAccountId":{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},"KeyState":{"type":"string"},"Enabled":{"type":"boolean"},"KeyManager":{"type":"string"},"KeySpec":{"type":"string"},"KeyUsage":{"type":"string"},"Origin":{"type":"string"},"CreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"DeletionDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"PendingDeletionWindowInDays":{"type":"integer","minimum":1},"MultiRegion":{"type":"boolean"},"MultiRegionConfiguration":{"type":"object","description":"DescribeKey's MultiRegionConfiguration","properties":{"MultiRegionKeyType":{"enum":["PRIMARY","REPLICA"],"description":"PRIMARY or REPLICA"},"PrimaryKey":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"ReplicaKeys":{"type":"array","items":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"description":"a list of members"}}}}},"LastUsage":{"type":"object","description":"GetKeyLastUsage's answer, with TrackingStartDate and KeyCreationDate","required":["TrackingStartDate","KeyCreationDate"],"properties":{"KeyId":{"type":"string"},"KeyLastUsage":{"type":"object","description":"the last use ({} when none was recorded)","properties":{"Operation":{"type":"string"},"Timestamp":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"CloudTrailEventId":{"type":"string"},"KmsRequestId":{"type":"string"}},"dependencies":{"Operation":["Timestamp"],"CloudTrailEventId":["Timestamp"],"KmsRequestId":["Timestamp"]}},"TrackingStartDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"KeyCreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]}}},"Errors":{"type":"array","items":{"type":"object","description":"an error answer: {Operation, Code, Message}","required":["Operation","Code","Message"],"properties":{"Operation":{"type":"string"},"Code":{"type":"string"},"Message":{"type":"string"}}},"description":"a list of errors"},"Trail":{"type":"object","description":"CloudTrail LookupEvents answers: {LookupAttributes, StartTime, EndTime, Truncated, Events}","required":["LookupAttributes","StartTime","EndTime","Truncated","Events"],"additionalProperties":false,"properties":{"LookupAttributes":{"type":"array","description":"the one lookup attribute asked: [{AttributeKey: ResourceName, AttributeValue: key ARN}]","minItems":1,"maxItems":1,"items":{"type":"object","description":"a lookup attribute: {AttributeKey, AttributeValue}","required":["AttributeKey","AttributeValue"],"properties":{"AttributeKey":{"type":"string"},"AttributeValue":{"type":"string"}}}},"StartTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EndTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"Truncated":{"type":"boolean","description":"true or false"},"Events":{"type":"array","description":"a list of CloudTrail events","items":{"type":"object","description":"a CloudTrail event: {EventId, EventName, EventTime, CloudTrailEvent, …}","required":["EventId","EventTime"],"properties":{"EventId":{"type":"string","minLength":1,"description":"an event id"},"EventName":{"type":"string"},"EventTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EventSource":{"type":"string"},"Username":{"type":"string"},"Resources":{"type":"array","description":"a list of resources"},"CloudTrailEvent":{"type":"string","description":"the event record, as a JSON string"}}}}}}}}},"aliases":{"type":"object","description":"an object from alias ARN to key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$","description":"an alias ARN"},"additionalProperties":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"}},"stacks":{"type":"object","description":"an object keyed by StackName@region","propertyNames":{"pattern":"^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$","description":"a name of the form StackName@region"},"additionalProperties":{"type":"object","description":"a deployed stack: {account, resources: {LogicalId: physical id}, template}","required":["resources"],"properties":{"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"resources":{"type":"object","description":"an object from logical id to physical id","additionalProperties":{"type":"string","description":"a physical id"}},"template":{}}}},"inventory":{"type":"object","description":"an inventory: {shards, pairs}","required":["shards","pairs"],"additionalProperties":false,"properties":{"shards":{"type":"array","minItems":1,"items":{"type":"object","description":"a shard: {index, count}, 1 ≤ index ≤ count ≤ 256","required":["index","count"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":1,"maximum":256,"description":"a shard index 1–256"},"count":{"type":"integer","minimum":1,"maximum":256,"description":"a shard count 1–256"}}},"description":"a non-empty list of shards"},"pairs":{"type":"array","items":{"type":"object","description":"an inventory pair: {account, region, name?, status: read|unavailable, reason?, keys, capturedAt}","required":["account","region","status","keys","capturedAt"],"additionalProperties":false,"properties":{"account":{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},"region":{"type":"string","pattern":"^[a-z]{2,4}(?:-[a-z]+)+-\\d+$","description":"a region name"},"name":{"type":"string","description":"the account's name"},"status":{"enum":["read","unavailable"],"description":"read or unavailable"},"reason":{"type":"string","minLength":1,"description":"why the pair could not be read"},"keys":{"type":"integer","minimum":0,"description":"the number of keys listed (0 or more)"},"capturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"}}},"description":"a list of pairs"}}}}};
 const formats0 = imported1.FACTS_FORMATS["date-time"];
 const pattern0 = new RegExp("^\\d{12}$", "u");
 const pattern1 = new RegExp("^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$", "u");
 const pattern6 = new RegExp("^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$", "u");
 const pattern8 = new RegExp("^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$", "u");
+const pattern11 = new RegExp("^[a-z]{2,4}(?:-[a-z]+)+-\\d+$", "u");
 const func2 = ucs2length;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -45,7 +46,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "version") || (key0 === "capturedAt")) || (key0 === "account")) || (key0 === "keys")) || (key0 === "aliases")) || (key0 === "stacks"))){
+if(!(((((((key0 === "version") || (key0 === "capturedAt")) || (key0 === "account")) || (key0 === "keys")) || (key0 === "aliases")) || (key0 === "stacks")) || (key0 === "inventory"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -2167,14 +2168,448 @@ vErrors.push(err160);
 errors++;
 }
 }
-}
-else {
-const err161 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.inventory !== undefined){
+let data66 = data.inventory;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.shards === undefined){
+const err161 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "shards"},message:"must have required property '"+"shards"+"'",schema:schema11.properties.inventory.required,parentSchema:schema11.properties.inventory,data:data66};
 if(vErrors === null){
 vErrors = [err161];
 }
 else {
 vErrors.push(err161);
+}
+errors++;
+}
+if(data66.pairs === undefined){
+const err162 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "pairs"},message:"must have required property '"+"pairs"+"'",schema:schema11.properties.inventory.required,parentSchema:schema11.properties.inventory,data:data66};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+for(const key10 in data66){
+if(!((key10 === "shards") || (key10 === "pairs"))){
+const err163 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.inventory,data:data66};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data66.shards !== undefined){
+let data67 = data66.shards;
+if(Array.isArray(data67)){
+if(data67.length < 1){
+const err164 = {instancePath:instancePath+"/inventory/shards",schemaPath:"#/properties/inventory/properties/shards/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.inventory.properties.shards,data:data67};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+const len4 = data67.length;
+for(let i4=0; i4<len4; i4++){
+let data68 = data67[i4];
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.index === undefined){
+const err165 = {instancePath:instancePath+"/inventory/shards/" + i4,schemaPath:"#/properties/inventory/properties/shards/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema11.properties.inventory.properties.shards.items.required,parentSchema:schema11.properties.inventory.properties.shards.items,data:data68};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+if(data68.count === undefined){
+const err166 = {instancePath:instancePath+"/inventory/shards/" + i4,schemaPath:"#/properties/inventory/properties/shards/items/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema11.properties.inventory.properties.shards.items.required,parentSchema:schema11.properties.inventory.properties.shards.items,data:data68};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+for(const key11 in data68){
+if(!((key11 === "index") || (key11 === "count"))){
+const err167 = {instancePath:instancePath+"/inventory/shards/" + i4,schemaPath:"#/properties/inventory/properties/shards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.inventory.properties.shards.items,data:data68};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data68.index !== undefined){
+let data69 = data68.index;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err168 = {instancePath:instancePath+"/inventory/shards/" + i4+"/index",schemaPath:"#/properties/inventory/properties/shards/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.inventory.properties.shards.items.properties.index.type,parentSchema:schema11.properties.inventory.properties.shards.items.properties.index,data:data69};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 256 || isNaN(data69)){
+const err169 = {instancePath:instancePath+"/inventory/shards/" + i4+"/index",schemaPath:"#/properties/inventory/properties/shards/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema11.properties.inventory.properties.shards.items.properties.index,data:data69};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+if(data69 < 1 || isNaN(data69)){
+const err170 = {instancePath:instancePath+"/inventory/shards/" + i4+"/index",schemaPath:"#/properties/inventory/properties/shards/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.inventory.properties.shards.items.properties.index,data:data69};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+}
+if(data68.count !== undefined){
+let data70 = data68.count;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err171 = {instancePath:instancePath+"/inventory/shards/" + i4+"/count",schemaPath:"#/properties/inventory/properties/shards/items/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.inventory.properties.shards.items.properties.count.type,parentSchema:schema11.properties.inventory.properties.shards.items.properties.count,data:data70};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 256 || isNaN(data70)){
+const err172 = {instancePath:instancePath+"/inventory/shards/" + i4+"/count",schemaPath:"#/properties/inventory/properties/shards/items/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema11.properties.inventory.properties.shards.items.properties.count,data:data70};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+if(data70 < 1 || isNaN(data70)){
+const err173 = {instancePath:instancePath+"/inventory/shards/" + i4+"/count",schemaPath:"#/properties/inventory/properties/shards/items/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.inventory.properties.shards.items.properties.count,data:data70};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/inventory/shards/" + i4,schemaPath:"#/properties/inventory/properties/shards/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inventory.properties.shards.items.type,parentSchema:schema11.properties.inventory.properties.shards.items,data:data68};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/inventory/shards",schemaPath:"#/properties/inventory/properties/shards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.inventory.properties.shards.type,parentSchema:schema11.properties.inventory.properties.shards,data:data67};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+if(data66.pairs !== undefined){
+let data71 = data66.pairs;
+if(Array.isArray(data71)){
+const len5 = data71.length;
+for(let i5=0; i5<len5; i5++){
+let data72 = data71[i5];
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.account === undefined){
+const err176 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'",schema:schema11.properties.inventory.properties.pairs.items.required,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data72};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+if(data72.region === undefined){
+const err177 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'",schema:schema11.properties.inventory.properties.pairs.items.required,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data72};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+if(data72.status === undefined){
+const err178 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema11.properties.inventory.properties.pairs.items.required,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data72};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+if(data72.keys === undefined){
+const err179 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema11.properties.inventory.properties.pairs.items.required,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data72};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+if(data72.capturedAt === undefined){
+const err180 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/required",keyword:"required",params:{missingProperty: "capturedAt"},message:"must have required property '"+"capturedAt"+"'",schema:schema11.properties.inventory.properties.pairs.items.required,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data72};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+for(const key12 in data72){
+if(!(((((((key12 === "account") || (key12 === "region")) || (key12 === "name")) || (key12 === "status")) || (key12 === "reason")) || (key12 === "keys")) || (key12 === "capturedAt"))){
+const err181 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data72};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+if(data72.account !== undefined){
+let data73 = data72.account;
+if(typeof data73 === "string"){
+if(!pattern0.test(data73)){
+const err182 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/account",schemaPath:"#/properties/inventory/properties/pairs/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\"",schema:"^\\d{12}$",parentSchema:schema11.properties.inventory.properties.pairs.items.properties.account,data:data73};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/account",schemaPath:"#/properties/inventory/properties/pairs/items/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inventory.properties.pairs.items.properties.account.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.account,data:data73};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+if(data72.region !== undefined){
+let data74 = data72.region;
+if(typeof data74 === "string"){
+if(!pattern11.test(data74)){
+const err184 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/region",schemaPath:"#/properties/inventory/properties/pairs/items/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,4}(?:-[a-z]+)+-\\d+$"},message:"must match pattern \""+"^[a-z]{2,4}(?:-[a-z]+)+-\\d+$"+"\"",schema:"^[a-z]{2,4}(?:-[a-z]+)+-\\d+$",parentSchema:schema11.properties.inventory.properties.pairs.items.properties.region,data:data74};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/region",schemaPath:"#/properties/inventory/properties/pairs/items/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inventory.properties.pairs.items.properties.region.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.region,data:data74};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+if(data72.name !== undefined){
+let data75 = data72.name;
+if(typeof data75 !== "string"){
+const err186 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/name",schemaPath:"#/properties/inventory/properties/pairs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inventory.properties.pairs.items.properties.name.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.name,data:data75};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data72.status !== undefined){
+let data76 = data72.status;
+if(!((data76 === "read") || (data76 === "unavailable"))){
+const err187 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/status",schemaPath:"#/properties/inventory/properties/pairs/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.inventory.properties.pairs.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.inventory.properties.pairs.items.properties.status.enum,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.status,data:data76};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data72.reason !== undefined){
+let data77 = data72.reason;
+if(typeof data77 === "string"){
+if(func2(data77) < 1){
+const err188 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/reason",schemaPath:"#/properties/inventory/properties/pairs/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.reason,data:data77};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/reason",schemaPath:"#/properties/inventory/properties/pairs/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inventory.properties.pairs.items.properties.reason.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.reason,data:data77};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data72.keys !== undefined){
+let data78 = data72.keys;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err190 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/keys",schemaPath:"#/properties/inventory/properties/pairs/items/properties/keys/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.inventory.properties.pairs.items.properties.keys.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.keys,data:data78};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 0 || isNaN(data78)){
+const err191 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/keys",schemaPath:"#/properties/inventory/properties/pairs/items/properties/keys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.keys,data:data78};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+}
+if(data72.capturedAt !== undefined){
+let data79 = data72.capturedAt;
+if(typeof data79 === "string"){
+if(!(formats0.validate(data79))){
+const err192 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/capturedAt",schemaPath:"#/properties/inventory/properties/pairs/items/properties/capturedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.inventory.properties.pairs.items.properties.capturedAt,data:data79};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/capturedAt",schemaPath:"#/properties/inventory/properties/pairs/items/properties/capturedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inventory.properties.pairs.items.properties.capturedAt.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.capturedAt,data:data79};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inventory.properties.pairs.items.type,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data72};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/inventory/pairs",schemaPath:"#/properties/inventory/properties/pairs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.inventory.properties.pairs.type,parentSchema:schema11.properties.inventory.properties.pairs,data:data71};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inventory.type,parentSchema:schema11.properties.inventory,data:data66};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
 }
 errors++;
 }
