@@ -5,6 +5,7 @@ import type { Format } from "../report/format-options.js";
 import type { ParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
 import { parseIsoValue } from "../time.js";
+import type { InventoryConfig } from "./inventory.js";
 
 export interface OutputSpec {
   format: Format;
@@ -61,6 +62,13 @@ export interface RunConfig {
   /** `--scope`: evaluate every key the inputs reference, or only those the change touches. */
   scope: Scope;
   outputs: OutputSpec[];
+  /** `snapshot --all-keys` (issue 17): the accounts, regions and shard to inventory; absent or null otherwise. */
+  inventory?: InventoryConfig | null;
+  /**
+   * An inventory's roles from its accounts file, by account id, over `--role-template`'s
+   * (set by the inventory's run, not by arguments).
+   */
+  accountRoles?: Readonly<Record<string, string>> | null;
 }
 
 /** `--scope`'s values. */

@@ -93,6 +93,8 @@ export function recordFacts(inner: FactSource): Recorder {
   if (inner.recordedArns)
     source.recordedArns = () => inner.recordedArns?.() ?? { keys: [], aliases: [] };
   if (inner.evidenceFailure) source.evidenceFailure = () => inner.evidenceFailure?.() ?? null;
+  // An inventory's listings are what it records keys of, not answers about a key.
+  if (inner.inventory) source.inventory = inner.inventory;
 
   return {
     source,

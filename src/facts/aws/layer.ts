@@ -85,6 +85,12 @@ export interface AwsOptions {
   callerAccount: (aws: AwsLayer) => Promise<string | null>;
   /** Credentials of the role `--role-template` names in another account; null when there is none. */
   credentialsFor?: (account: string, aws: AwsLayer) => Credentials | null;
+  /**
+   * Whether calls in the caller's own account go through the role there too (an inventory
+   * reads every account through its own role, issue 17). Absent: never, the caller's own
+   * credentials serve.
+   */
+  assumeInOwnAccount?: (account: string) => boolean;
   /** Counts of calls made and of waits for the quota, for the summary and progress. */
   onCall?: (operation: string, region: string, waitedMs: number) => void;
   /** Random source for back-off jitter, in [0, 1). */
@@ -117,6 +123,11 @@ export class AwsLayer {
   callerAccount(): Promise<string | null> {
     this.caller ??= this.options.callerAccount(this);
     return this.caller;
+  }
+
+  /** Whether calls in the caller's own `account` go through its role too (see AwsOptions). */
+  assumesInOwnAccount(account: string): boolean {
+    return this.options.assumeInOwnAccount?.(account) ?? false;
   }
 
   /** The role `--role-template` names in `account`; null when there is none. */
