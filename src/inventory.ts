@@ -63,7 +63,7 @@ export async function inventory(
   const accounts = await accountsToRead(inventory, file, source, questions);
   const regions = inventory.regions ?? [await defaultRegion(config, source)];
   const planned = shareOf(await plannedPairs(accounts, regions, questions), inventory.shard);
-  const listed = await listPairs(planned, questions, deps.clock);
+  const listed = await listPairs(planned, questions, deps.clock, (keys) => ask(source, keys));
   checkReadable(listed.pairs);
   const progress = deps.progress ?? SILENT;
   const gathered = await gatherFacts(listed.keys.map(inventoryReference), recorder.source, {
@@ -94,6 +94,18 @@ export async function inventory(
     usage,
     pairs: { read, unavailable: listed.pairs.length - read },
   };
+}
+
+/**
+ * Starts asking a pair's keys as soon as they are listed: GetKeyLastUsage, at 5 a second,
+ * is what the inventory waits for, so its queue should not wait for the other pairs'
+ * listings or for DescribeKey. The layer asks each once; gather.ts then reads (and the
+ * recorder keeps) the same answers.
+ */
+function ask(source: FactSource, keys: string[]): void {
+  // DescribeKey (2,000 a second) follows in gather.ts: sent beside these, its many sends
+  // would only hold up the first of them.
+  for (const key of keys) void source.getKeyLastUsage(key);
 }
 
 /** `--accounts FILE`, read and checked whole; null when the accounts come from elsewhere. */

@@ -88,11 +88,15 @@ export interface ListedPairs {
   keys: string[];
 }
 
-/** Lists each pair's keys (pairs in parallel, each paced at its own quota by the layer). */
+/**
+ * Lists each pair's keys (pairs in parallel, each paced at its own quota by the layer).
+ * `onListed` is told each pair's keys as soon as they are listed.
+ */
 export async function listPairs(
   pairs: PlannedPair[],
   questions: InventoryQuestions,
   clock: () => Date,
+  onListed: (keys: string[]) => void = () => {},
 ): Promise<ListedPairs> {
   const listed = await Promise.all(
     pairs.map(async (pair) => {
@@ -107,6 +111,7 @@ export async function listPairs(
           keys: [],
         };
       }
+      onListed(answer.value);
       const read: InventoryPair = {
         ...base,
         status: "read",
