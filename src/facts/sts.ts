@@ -41,6 +41,8 @@ export const STS: AwsService<StsOperation> = {
   // Where the credentials are checked, not where the keys are: `--endpoint-url` (a KMS VPC
   // endpoint, say) is not STS; AWS_ENDPOINT_URL_STS and the shared config's say where it is.
   endpointUrl: "ignores",
+  // A KMS call holding its place on the wire waits for the role's credentials from here.
+  signsOthers: true,
 };
 
 // STS is global; with no region anywhere (no --region, AWS_REGION or profile) its classic home serves.
