@@ -17,8 +17,12 @@ describe("Gate: calls on the wire at once", () => {
     const order: string[] = [];
     const a = pending();
     const b = pending();
-    const first = gate.run(false, signal, () => (order.push("a"), a.send()));
-    const second = gate.run(false, signal, () => (order.push("b"), b.send()));
+    const sending = (name: string, send: () => Promise<void>) => () => {
+      order.push(name);
+      return send();
+    };
+    const first = gate.run(false, signal, sending("a", a.send));
+    const second = gate.run(false, signal, sending("b", b.send));
     const third = gate.run(false, signal, async () => order.push("c"));
     const fourth = gate.run(true, signal, async () => order.push("urgent"));
     // Let every call that can start, start.
