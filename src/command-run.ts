@@ -65,6 +65,21 @@ export async function runCommand(
         ? progressLine(io.stderr, false)
         : SILENT;
   const config = await withDefaultRegion(args.config, io.env ?? {}, profileRegion);
+  if (args.command === "snapshot" && config.inventory) {
+    // Loaded only for an inventory: a pull request's snapshot needs none of it.
+    const { inventory } = await import("./inventory.js");
+    const { keys, usage, pairs } = await inventory(config, config.inventory, {
+      ...deps,
+      logger,
+      progress,
+    });
+    const counts = `${usage.used} used, ${usage.unused} unused, ${usage.unknown} unknown, ${usage.unavailable} unavailable`;
+    const unread = pairs.unavailable > 0 ? `, ${pairs.unavailable} could not be read` : "";
+    io.stderr(
+      `wrote the facts of ${plural(keys, "key")} in ${plural(pairs.read + pairs.unavailable, "account-region")} (${pairs.read} read${unread}) to ${escapeLogText(config.saveFacts ?? "")}: ${counts}\n`,
+    );
+    return 0;
+  }
   if (args.command === "snapshot") {
     const { keys, usage } = await snapshot(config, { ...deps, logger, progress });
     const counts = `${usage.used} used, ${usage.unused} unused, ${usage.unknown} unknown, ${usage.unavailable} unavailable`;

@@ -312,6 +312,23 @@ export interface FactSource {
    * asked could be read at all — or null when one could (or none was asked).
    */
   evidenceFailure?(): EvidenceError | null;
+  /** What an inventory asks (`snapshot --all-keys`, issue 17); live AWS only. */
+  inventory?: InventoryQuestions;
+}
+
+/** An inventory's questions to AWS: which accounts, which of their regions, which keys there. */
+export interface InventoryQuestions {
+  /**
+   * The organization's active accounts, sorted by id (Organizations ListAccounts); rejects
+   * with an EvidenceError when the organization cannot be listed.
+   */
+  organizationAccounts(): Promise<{ id: string; name: string | null }[]>;
+  /** An account's enabled regions, sorted, asked through its role. */
+  enabledRegions(account: string): Promise<Fetched<string[]>>;
+  /** Where the account's regions are asked (Account Management's home), for a pair that says so. */
+  regionsHome(): Promise<string>;
+  /** The key ARNs of one account-region (ListKeys), asked through the account's role. */
+  listKeys(account: string, region: string): Promise<Fetched<string[]>>;
 }
 
 /** Usage of one key of a multi-Region set (or the only key). */

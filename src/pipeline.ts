@@ -178,7 +178,7 @@ async function readEnabledRules(config: RunConfig, deps: Deps): Promise<RuleSet>
 }
 
 /** Which of a key's costly facts some verdict depends on, asked once the facts before them are in. */
-interface Needs {
+export interface Needs {
   usage: (subject: KeySubject) => boolean;
   trail: (subject: KeySubject) => boolean;
 }
@@ -190,7 +190,7 @@ interface Needs {
  * asked first with the trail still pending too (a rule may need both); the trail, the
  * tightest quota, only where a rule that reads it is still open once usage is known.
  */
-function needs(rules: RuleSet, now: Date): Needs {
+export function needs(rules: RuleSet, now: Date): Needs {
   // Only a rule that reads the facts can need them: one open for another reason (an unreadable fact) cannot.
   const open = (subject: KeySubject, later: (fact: FactPath) => boolean, reads: string) => {
     const unreadable = unreadableFacts(subject);

@@ -21,6 +21,7 @@ import {
   SCOPES,
   TRAIL_MAX_PAGES_HELP,
 } from "./config.js";
+import { inventoryConfig } from "./inventory.js";
 
 export type ParsedArgs =
   | { command: "check" | "snapshot"; config: RunConfig; quiet: boolean; verbose: boolean }
@@ -105,13 +106,33 @@ export function parseArgs(argv: string[], version: string, io: ArgsIo): ParsedAr
       "--config <file>",
       "rules file `check` will use: CloudTrail evidence is recorded for the keys its rules need it for (default: as check's)",
     )
+    .option(
+      "--all-keys",
+      "inventory: every key of the accounts and regions read (ListKeys), not the keys the inputs reference",
+    )
+    .option(
+      "--accounts <file>",
+      "with --all-keys: the accounts to read, a YAML list of {id, role?, regions?, name?, tags?} (default: the caller's own)",
+    )
+    .option(
+      "--org",
+      "with --all-keys: every active account of the AWS Organization (organizations:ListAccounts, from the management or a delegated administrator account)",
+    )
+    .option(
+      "--regions <list>",
+      "with --all-keys: regions to read, R1,R2, or all: each account's enabled regions (account:ListRegions) (default: --region)",
+    )
+    .option(
+      "--shard <I/N>",
+      "with --all-keys: read only shard I of N of the sorted account-region pairs (N ≤ 256), for a CI matrix",
+    )
     .option("--quiet", "print no warnings on stderr")
-    .action((paths: string[], options: CheckOptions & { output: string }) => {
+    .action((paths: string[], options: SnapshotOptions) => {
       // A snapshot holds every key: `check --facts` may read it in either scope.
       const config = toConfig(paths, { ...options, format: [], failOn: "none", scope: "all" });
       parsed = {
         command: "snapshot",
-        config: { ...config, saveFacts: options.output },
+        config: { ...config, saveFacts: options.output, inventory: inventoryOf(paths, options) },
         quiet: options.quiet === true,
         verbose: options.verbose === true,
       };
@@ -307,6 +328,43 @@ interface CheckOptions {
   scope: Scope;
   now?: string;
   quiet?: boolean;
+}
+
+interface SnapshotOptions extends CheckOptions {
+  output: string;
+  allKeys?: boolean;
+  accounts?: string;
+  org?: boolean;
+  regions?: string;
+  shard?: string;
+}
+
+/** `snapshot --all-keys`' options; null without it. An inventory reads accounts, not inputs. */
+function inventoryOf(paths: string[], options: SnapshotOptions) {
+  const inventoryOnly = (["accounts", "org", "regions", "shard"] as const).filter(
+    (name) => options[name] !== undefined,
+  );
+  if (options.allKeys !== true) {
+    const [first] = inventoryOnly;
+    if (first !== undefined) throw new InputError(`--${first} takes effect with --all-keys only`);
+    return null;
+  }
+  const inputs = [
+    ...paths,
+    ...(options.terraformPlan ?? []),
+    ...(options.terraformState ?? []),
+    ...(options.terraformOutputs ?? []),
+    ...(options.cdkOut ?? []),
+    ...(options.cdkOutputs ?? []),
+    ...(options.template ?? []),
+    ...(options.key ?? []),
+  ];
+  if (inputs.length > 0) {
+    throw new InputError(
+      `snapshot --all-keys reads every key of the accounts, not inputs: drop ${JSON.stringify(inputs[0])} (check joins the inputs with the snapshot)`,
+    );
+  }
+  return inventoryConfig(options);
 }
 
 function toConfig(paths: string[], options: CheckOptions): RunConfig {

@@ -5,6 +5,7 @@ import type { Format } from "../report/format-options.js";
 import type { ParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
 import { parseIsoValue } from "../time.js";
+import type { InventoryConfig } from "./inventory.js";
 
 export interface OutputSpec {
   format: Format;
@@ -66,6 +67,13 @@ export interface RunConfig {
    */
   allKeys: boolean;
   outputs: OutputSpec[];
+  /** `snapshot --all-keys` (issue 17): the accounts, regions and shard to inventory; absent or null otherwise. */
+  inventory?: InventoryConfig | null;
+  /**
+   * An inventory's roles from its accounts file, by account id, over `--role-template`'s
+   * (set by the inventory's run, not by arguments).
+   */
+  accountRoles?: Readonly<Record<string, string>> | null;
 }
 
 /** `merge`'s arguments (merge.ts). */

@@ -94,6 +94,8 @@ export function recordFacts(inner: FactSource): Recorder {
     source.recordedArns = () => inner.recordedArns?.() ?? { keys: [], aliases: [] };
   if (inner.evidenceFailure) source.evidenceFailure = () => inner.evidenceFailure?.() ?? null;
   if (inner.capturedAt) source.capturedAt = inner.capturedAt.bind(inner);
+  // An inventory's listings are what it records keys of, not answers about a key.
+  if (inner.inventory) source.inventory = inner.inventory;
 
   return {
     source,

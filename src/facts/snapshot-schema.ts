@@ -161,59 +161,57 @@ const WRITTEN_AT = {
   description: "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)",
 };
 
+/** The most shards one inventory is split into: GitHub Actions runs at most 256 jobs per matrix. */
+export const MAX_SHARDS = 256;
+
 /**
- * What an inventory (`snapshot --all-keys`) read: the shards the file holds and every
- * account-region of them, read or not, so a missing shard or an unreadable account is
- * visible to `merge` and `check --all-keys` rather than an absence of keys.
+ * One (account, region) pair of an inventory (`snapshot --all-keys`, issue 17): read, or
+ * unavailable with the reason — so a pair that could not be read is visible, never missing.
  */
+const INVENTORY_PAIR = {
+  type: "object",
+  description:
+    "an inventory pair: {account, region, name?, status: read|unavailable, reason?, keys, capturedAt}",
+  required: ["account", "region", "status", "keys", "capturedAt"],
+  additionalProperties: false,
+  properties: {
+    account: ACCOUNT_ID,
+    region: { type: "string", pattern: `^${REGION_PATTERN}$`, description: "a region name" },
+    name: { type: "string", description: "the account's name" },
+    status: { enum: ["read", "unavailable"], description: "read or unavailable" },
+    // Required exactly when unavailable: the loader checks it (snapshot.ts), as ajv's
+    // strict mode takes no `required` of a property declared outside its branch.
+    reason: { type: "string", minLength: 1, description: "why the pair could not be read" },
+    keys: { type: "integer", minimum: 0, description: "the number of keys listed (0 or more)" },
+    capturedAt: {
+      type: "string",
+      format: "date-time",
+      description: "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)",
+    },
+  },
+};
+
+/** Which shards of `count` the file holds (`--shard I/N`; merged files hold several). */
+const SHARD = {
+  type: "object",
+  description: "a shard: {index, count}, 1 ≤ index ≤ count ≤ 256",
+  required: ["index", "count"],
+  additionalProperties: false,
+  properties: {
+    index: { type: "integer", minimum: 1, maximum: MAX_SHARDS, description: "a shard index 1–256" },
+    count: { type: "integer", minimum: 1, maximum: MAX_SHARDS, description: "a shard count 1–256" },
+  },
+};
+
+/** What an inventory snapshot covered (issue 17): its shards and every (account, region) pair. */
 const INVENTORY = {
   type: "object",
   description: "an inventory: {shards, pairs}",
   required: ["shards", "pairs"],
   additionalProperties: false,
   properties: {
-    shards: {
-      type: "array",
-      description: "a list of shards: [{index, count}]",
-      minItems: 1,
-      items: {
-        type: "object",
-        description: "a shard: {index, count}, index from 1 to count",
-        required: ["index", "count"],
-        additionalProperties: false,
-        properties: {
-          index: { type: "integer", minimum: 1, description: "a shard index, 1 or more" },
-          count: { type: "integer", minimum: 1, description: "a shard count, 1 or more" },
-        },
-      },
-    },
-    pairs: {
-      type: "array",
-      description: "a list of account-regions, sorted by account and region",
-      items: {
-        type: "object",
-        description:
-          "an account-region: {account, region, name, status, reason, keys, capturedAt}, with a reason when unavailable",
-        required: ["account", "region", "status", "keys", "capturedAt"],
-        additionalProperties: false,
-        properties: {
-          account: ACCOUNT_ID,
-          region: { type: "string", pattern: `^${REGION_PATTERN}$`, description: "a region name" },
-          name: STRING,
-          status: { enum: ["read", "unavailable"], description: "read or unavailable" },
-          reason: STRING,
-          keys: { type: "integer", minimum: 0, description: "a count of keys, 0 or more" },
-          capturedAt: WRITTEN_AT,
-        },
-        if: { properties: { status: { const: "unavailable" } } },
-        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise.
-        then: {
-          required: ["reason"],
-          properties: { reason: STRING },
-          description: "an unavailable account-region with the reason it could not be read",
-        },
-      },
-    },
+    shards: { type: "array", minItems: 1, items: SHARD, description: "a non-empty list of shards" },
+    pairs: { type: "array", items: INVENTORY_PAIR, description: "a list of pairs" },
   },
 };
 
@@ -224,14 +222,13 @@ export function factsSchema(): SchemaObject {
     title: "kms-usage-lint facts snapshot, version 1",
     type: "object",
     description:
-      "a facts snapshot: {version: 1, capturedAt, account, inventory, keys, aliases, stacks}",
+      "a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks, inventory}",
     required: ["version", "capturedAt", "keys"],
     additionalProperties: false,
     properties: {
       version: { const: 1, description: "1" },
       capturedAt: WRITTEN_AT,
       account: { anyOf: [ACCOUNT_ID, { type: "null" }], description: "a 12-digit account id" },
-      inventory: INVENTORY,
       keys: {
         type: "object",
         description: "an object keyed by key ARN",
@@ -282,6 +279,7 @@ export function factsSchema(): SchemaObject {
           },
         },
       },
+      inventory: INVENTORY,
     },
   };
 }

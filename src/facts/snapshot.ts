@@ -35,30 +35,32 @@ export interface SnapshotEntry {
   Trail?: AwsTrail;
 }
 
-/** One shard of an inventory: the `index`-th of `count` shares of the sorted account-regions. */
+/** One (account, region) pair an inventory covered (issue 17). */
+export interface InventoryPair {
+  account: string;
+  region: string;
+  /** The account's name, when the accounts file or the organization gives one. */
+  name?: string;
+  status: "read" | "unavailable";
+  /** Why it could not be read; only when `unavailable`. */
+  reason?: string;
+  /** Keys listed there; 0 when unavailable. */
+  keys: number;
+  capturedAt: string;
+}
+
+/** One shard of an inventory split `count` ways (`--shard index/count`). */
 export interface Shard {
   index: number;
   count: number;
 }
 
-/** An account-region an inventory set out to read, and whether it could. */
-export interface InventoryPair {
-  account: string;
-  region: string;
-  /** The account's name, where the accounts file or Organizations gave one. */
-  name?: string;
-  status: "read" | "unavailable";
-  /** Why it could not be read; present when unavailable. */
-  reason?: string;
-  /** Keys listed there. */
-  keys: number;
-  capturedAt: string;
-}
-
-/** What an inventory (`snapshot --all-keys`) covered: its shards and every account-region of them. */
+/**
+ * What an inventory snapshot (`snapshot --all-keys`) covered: the shards it holds
+ * (`[{index: 1, count: 1}]` unsharded) and every pair, sorted by account then region.
+ */
 export interface Inventory {
   shards: Shard[];
-  /** Sorted by account, then region. */
   pairs: InventoryPair[];
 }
 
@@ -66,13 +68,14 @@ export interface Snapshot {
   version: 1;
   /** When it was taken; in a merged snapshot, the earliest capture it holds. */
   capturedAt: string;
+  /** The caller's account; null when unknown, or when the snapshot holds several accounts. */
   account: string | null;
-  /** Null for a snapshot of the keys some inputs reference. */
-  inventory: Inventory | null;
   keys: Map<string, SnapshotEntry>;
   aliases: Map<string, string>;
   /** Deployed stacks by `StackName@region`. */
   stacks: Map<string, DeployedStack>;
+  /** What an inventory covered; null for a snapshot of the keys some inputs reference. */
+  inventory: Inventory | null;
 }
 
 /**
@@ -88,14 +91,15 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
   const valid = doc as {
     capturedAt: string | number;
     account?: string | null;
-    inventory?: Inventory;
     keys: Record<string, SnapshotEntry>;
     aliases?: Record<string, string>;
     stacks?: Record<
       string,
       { account?: string | null; resources: Record<string, string>; template?: unknown }
     >;
+    inventory?: Inventory;
   };
+  const inventory = valid.inventory === undefined ? null : checkedInventory(valid.inventory, file);
   const stacks = new Map<string, DeployedStack>();
   for (const [name, stack] of Object.entries(valid.stacks ?? {})) {
     stacks.set(name, {
@@ -104,36 +108,52 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
       template: stack.template ?? null,
     });
   }
-  if (valid.inventory !== undefined) checkShards(valid.inventory, file);
   return {
     version: 1,
     capturedAt: new Date(answerInstant(valid.capturedAt) as number).toISOString(),
     account: valid.account ?? null,
-    inventory: valid.inventory ?? null,
     keys: new Map(Object.entries(valid.keys)),
     aliases: new Map(Object.entries(valid.aliases ?? {})),
     stacks,
+    inventory,
   };
 }
 
-/** A shard's index lies within its count, and every shard of a file is of one sharding. */
-function checkShards(inventory: Inventory, file: string): void {
-  const [first] = inventory.shards;
+/**
+ * What the schema cannot say of an inventory: a shard within its count, shards of one
+ * split, a reason exactly for the pairs that could not be read, and each pair once. A pair twice would let a merge count it covered twice.
+ */
+function checkedInventory(inventory: Inventory, file: string): Inventory {
+  const wrong = (path: string, what: string) =>
+    new InputError(`inventory.${path}: ${what} (facts snapshot, SPEC §3 version 1)`, file);
+  const counts = new Set(inventory.shards.map((s) => s.count));
   for (const [i, shard] of inventory.shards.entries()) {
-    const where = `inventory.shards[${i}]`;
-    if (shard.index > shard.count) {
-      throw new InputError(
-        `${where}: expected a shard index from 1 to its count, got ${shard.index} of ${shard.count} (facts snapshot, SPEC §3 version 1)`,
-        file,
+    if (shard.index > shard.count)
+      throw wrong(
+        `shards[${i}]`,
+        `expected an index from 1 to its count ${shard.count}, got ${shard.index}`,
       );
-    }
-    if (first !== undefined && shard.count !== first.count) {
-      throw new InputError(
-        `${where}: a shard of ${shard.count} beside one of ${first.count}: one file holds shards of one sharding (facts snapshot, SPEC §3 version 1)`,
-        file,
-      );
-    }
   }
+  if (counts.size > 1)
+    throw wrong(
+      "shards",
+      `expected shards of one split, got counts ${[...counts].sort((a, b) => a - b).join(" and ")}`,
+    );
+  const seen = new Set<string>();
+  for (const [i, pair] of inventory.pairs.entries()) {
+    const id = `${pair.account}\u0000${pair.region}`;
+    if (pair.status === "unavailable" && pair.reason === undefined)
+      throw wrong(`pairs[${i}]`, "an unavailable pair needs its reason");
+    if (pair.status === "read" && pair.reason !== undefined)
+      throw wrong(`pairs[${i}].reason`, "only an unavailable pair has a reason");
+    if (seen.has(id))
+      throw wrong(`pairs[${i}]`, `account ${pair.account} in ${pair.region} is listed twice`);
+    seen.add(id);
+  }
+  return {
+    shards: inventory.shards.map((s) => ({ ...s })),
+    pairs: inventory.pairs.map((p) => ({ ...p })),
+  };
 }
 
 /**
