@@ -15,8 +15,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { generateInventoryShard } from "./generate-inventory.js";
 import { CONSUMERS_PER_KEY, generateKeysPlan, generateKeysSnapshot } from "./generate-keys.js";
 import { generatePlan, generatePlanSnapshot } from "./generate-plan.js";
+import { type InventoryShape, inventoryWorld, runInventory, sameKeys } from "./inventory.js";
 
 const NOW = "2026-11-28T00:00:00Z";
 /** Bytes one resource of generate-plan.ts takes, change and prior state; sizes are scaled by it. */
@@ -41,6 +43,16 @@ interface Settings {
   pacingKeys: number;
   needKeys: number;
   trailKeys: number;
+  /** Issue 17: one process over this many account-regions (0: skipped). */
+  inventoryPairs: number;
+  /** Issue 17: shards run one after another over this many account-regions. */
+  shardPairs: number;
+  shards: number;
+  /** Keys per account-region in both. */
+  inventoryKeys: number;
+  /** Keys per shard of the merged inventory (0: skipped), and its shards. */
+  mergeKeys: number;
+  mergeShards: number;
 }
 
 function settings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings {
@@ -62,6 +74,12 @@ function settings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings {
     pacingKeys: number("BENCH_KMS_KEYS", 1000, 40),
     needKeys: number("BENCH_NEED_KEYS", 1000, 200),
     trailKeys: number("BENCH_TRAIL_KEYS", 0, 0),
+    inventoryPairs: number("BENCH_INVENTORY_PAIRS", 200, 8),
+    shardPairs: number("BENCH_SHARD_PAIRS", 2000, 16),
+    shards: number("BENCH_SHARDS", 8, 4),
+    inventoryKeys: number("BENCH_INVENTORY_KEYS", 50, 10),
+    mergeKeys: number("BENCH_MERGE_KEYS", 50_000, 500),
+    mergeShards: number("BENCH_MERGE_SHARDS", 8, 8),
   };
 }
 
@@ -301,6 +319,57 @@ class Bench {
     });
   }
 
+  /**
+   * Issue 17: `merge` of the shards of an inventory (8 × 50,000 keys in full), then
+   * `check --all-keys` of the merged snapshot; each one process, as the fan-in job runs it.
+   */
+  async mergeInventory(keysPerShard: number, shards: number) {
+    const files: string[] = [];
+    let bytes = 0;
+    for (let i = 1; i <= shards; i++) {
+      const file = join(this.dir, `shard-${i}.json`);
+      bytes += await generateInventoryShard(file, i, shards, keysPerShard);
+      files.push(file);
+    }
+    const merged = join(this.dir, "inventory.json");
+    const keys = keysPerShard * shards;
+    console.log(`  ${shards} shards × ${keysPerShard} keys: ${mb(bytes)}`);
+    const merge = measure(
+      this.dir,
+      [this.settings.cli, "merge", ...files, "-o", merged, "--expect-shards", String(shards)],
+      this.dir,
+    );
+    console.log(
+      `  merge: ${secs(merge.ms)} (CPU ${secs(merge.cpuMs)}), peak RSS ${mb(merge.rssBytes)}; merged ${mb(statSync(merged).size)}`,
+    );
+    const check = measure(
+      this.dir,
+      [
+        this.settings.cli,
+        "check",
+        "--all-keys",
+        "--facts",
+        merged,
+        "--now",
+        NOW,
+        "--fail-on",
+        "none",
+      ],
+      this.dir,
+    );
+    console.log(
+      `  check --all-keys: ${secs(check.ms)} (CPU ${secs(check.cpuMs)}), peak RSS ${mb(check.rssBytes)}`,
+    );
+    const full = keys >= 400_000;
+    this.row({
+      name: `inventory: merge ${shards} × ${keysPerShard} keys, then check --all-keys`,
+      before: "",
+      now: `merge ${secs(merge.ms)}, RSS ${mb(merge.rssBytes)}; check ${secs(check.ms)}, RSS ${mb(check.rssBytes)}`,
+      target: full ? "merge ≤ 10 s and ≤ 2 GB; check ≤ 15 s" : "runs (full: 8 × 50,000 keys)",
+      met: !full || (merge.ms <= 10_000 && merge.rssBytes <= 2e9 && check.ms <= 15_000),
+    });
+  }
+
   /** A bench script of its own: one JSON line out. */
   child(script: string, args: readonly string[]): Record<string, number> {
     const out = execFileSync(process.execPath, [join(this.dir, script), ...args], {
@@ -355,6 +424,70 @@ class Bench {
     });
   }
 
+  /** Issue 17: one `snapshot --all-keys` process over many account-regions, at the quota. */
+  async inventory() {
+    const shape: InventoryShape = {
+      pairs: this.settings.inventoryPairs,
+      keys: this.settings.inventoryKeys,
+      latencyMs: 20,
+    };
+    const world = await inventoryWorld(this.dir, shape);
+    try {
+      const r = await runInventory(this.dir, this.settings.cli, world);
+      const ratio = r.ms / r.boundMs;
+      console.log(
+        `  ${shape.pairs} account-regions × ${shape.keys} keys, 20 ms latency: ${secs(r.ms)} (whole process), quota bound ${secs(r.boundMs)}; peak RSS ${mb(r.rssBytes)}; throttled ${r.throttled}; ${r.keys} keys written`,
+      );
+      this.row({
+        name: `inventory, one process, ${shape.pairs} account-regions × ${shape.keys} keys`,
+        before: "",
+        now: `${times(ratio)} the quota bound, RSS ${mb(r.rssBytes)}, ${r.throttled} throttled`,
+        target: "≤ 1.1×, RSS ≤ 300 MB, 0 throttled",
+        met: ratio <= 1.1 && r.rssBytes <= 300e6 && r.throttled === 0,
+      });
+    } finally {
+      await world.emulator.close();
+    }
+  }
+
+  /** Issue 17: N shards one after another, each against its own bound; their union against the whole. */
+  async shards() {
+    const { shardPairs: pairs, shards: count, inventoryKeys: keys } = this.settings;
+    const shape: InventoryShape = { pairs, keys, latencyMs: 20 };
+    const world = await inventoryWorld(this.dir, shape);
+    try {
+      const files: string[] = [];
+      let worst = 0;
+      let throttled = 0;
+      for (let i = 1; i <= count; i++) {
+        const r = await runInventory(this.dir, this.settings.cli, world, `${i}/${count}`);
+        worst = Math.max(worst, r.ms / r.boundMs);
+        throttled += r.throttled;
+        files.push(r.file);
+        console.log(
+          `  shard ${i}/${count}: ${secs(r.ms)}, bound ${secs(r.boundMs)} (${times(r.ms / r.boundMs)}); peak RSS ${mb(r.rssBytes)}; ${r.keys} keys; throttled ${r.throttled}`,
+        );
+      }
+      const whole = await runInventory(this.dir, this.settings.cli, world);
+      console.log(
+        `  unsharded: ${secs(whole.ms)}, bound ${secs(whole.boundMs)}; peak RSS ${mb(whole.rssBytes)}; ${whole.keys} keys`,
+      );
+      const union = sameKeys(whole.file, files);
+      console.log(
+        `  union of the shards: ${union.keys} keys, ${union.same ? "the unsharded snapshot's, entry for entry" : `NOT the unsharded snapshot: ${union.problem}`}`,
+      );
+      this.row({
+        name: `inventory, ${count} shards over ${pairs} account-regions × ${keys} keys`,
+        before: "",
+        now: `worst shard ${times(worst)} its bound, ${throttled} throttled; union ${union.same ? "= unsharded" : "≠ unsharded"}`,
+        target: "each ≤ 1.15×, union = unsharded",
+        met: worst <= 1.15 && union.same,
+      });
+    } finally {
+      await world.emulator.close();
+    }
+  }
+
   summary() {
     console.log("\n| case | issue 15 (main) | this run | target |\n|---|---|---|---|");
     for (const r of this.rows) {
@@ -387,8 +520,15 @@ export async function runBench(
   if (s.keys > 0) await bench.step("linear in keys", () => bench.keys(s.keys));
   if (s.pacingKeys > 0) await bench.step("GetKeyLastUsage pacing", () => bench.pacing());
   if (s.needKeys > 0) await bench.step("need-driven usage", () => bench.need());
+  if (s.mergeKeys > 0) {
+    await bench.step("inventory merge and check --all-keys", () =>
+      bench.mergeInventory(s.mergeKeys, s.mergeShards),
+    );
+  }
   if (s.trailKeys > 0) await bench.step("LookupEvents pacing", () => bench.trail());
   else console.log("LookupEvents pacing: skipped (BENCH_TRAIL_KEYS=100 runs it, about 50 s)");
+  if (s.inventoryPairs > 0) await bench.step("inventory, one process", () => bench.inventory());
+  if (s.shardPairs > 0 && s.shards > 0) await bench.step("inventory, shards", () => bench.shards());
   bench.summary();
   if (bench.failed > 0) {
     console.log(`${bench.failed} case(s) did not run`);

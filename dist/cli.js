@@ -2,37 +2,44 @@
 import { createRequire as __kulCreateRequire } from "node:module"; const require = __kulCreateRequire(import.meta.url);
 import {
   TEST_FORMATS
-} from "./chunks/chunk-RMNZGFGH.js";
+} from "./chunks/chunk-GDNPPAVA.js";
+import {
+  nodeDeps
+} from "./chunks/chunk-TVI4JYPR.js";
+import "./chunks/chunk-MIVE57P5.js";
 import {
   AWS_TIMEOUT_HELP,
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
-  PARAMETER_HELP,
   SCOPES,
   SCOPE_HELP,
   STANDARD_OUTPUT,
   TRAIL_MAX_PAGES_HELP,
   closest,
-  nodeDeps,
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
-  parseParameterOverride,
   parseRoleTemplate,
   parseSarifCategory,
   parseTrailMaxPages
-} from "./chunks/chunk-BH2UOMHA.js";
+} from "./chunks/chunk-5L743YB5.js";
 import {
-  DEFAULT_TRAIL_MAX_PAGES,
+  PARAMETER_HELP,
+  parseParameterOverride
+} from "./chunks/chunk-HBPPN4WC.js";
+import {
+  DEFAULT_TRAIL_MAX_PAGES
+} from "./chunks/chunk-ROH6RAG2.js";
+import {
+  REGION_PATTERN,
   SEVERITIES
-} from "./chunks/chunk-D22HNEAB.js";
+} from "./chunks/chunk-E4MBK5DZ.js";
 import {
   InputError,
   NoInputsError,
   describeFailure,
   escapeLogLines
 } from "./chunks/chunk-2FU6VLII.js";
-import "./chunks/chunk-MIVE57P5.js";
 import {
   __commonJS,
   __require,
@@ -3488,9 +3495,71 @@ var {
 // src/report/format-options.ts
 var FORMATS = ["text", "json", "sarif", "markdown", "github"];
 
+// src/facts/snapshot-schema.ts
+var ACCOUNT_ID = { type: "string", pattern: "^\\d{12}$", description: "a 12-digit account id" };
+var MAX_SHARDS = 256;
+var INVENTORY_PAIR = {
+  type: "object",
+  description: "an inventory pair: {account, region, name?, status: read|unavailable, reason?, keys, capturedAt}",
+  required: ["account", "region", "status", "keys", "capturedAt"],
+  additionalProperties: false,
+  properties: {
+    account: ACCOUNT_ID,
+    region: { type: "string", pattern: `^${REGION_PATTERN}$`, description: "a region name" },
+    name: { type: "string", description: "the account's name" },
+    status: { enum: ["read", "unavailable"], description: "read or unavailable" },
+    // Required exactly when unavailable: the loader checks it (snapshot.ts), as ajv's
+    // strict mode takes no `required` of a property declared outside its branch.
+    reason: { type: "string", minLength: 1, description: "why the pair could not be read" },
+    keys: { type: "integer", minimum: 0, description: "the number of keys listed (0 or more)" },
+    capturedAt: {
+      type: "string",
+      format: "date-time",
+      description: "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"
+    }
+  }
+};
+
+// src/config/inventory.ts
+var REGION = new RegExp(`^${REGION_PATTERN}$`);
+function parseRegions(text, what) {
+  if (text.trim() === "all") return "all";
+  const names = text.split(",").map((name) => name.trim());
+  for (const name of names) {
+    if (!REGION.test(name)) {
+      throw new InputError(
+        `${what} ${JSON.stringify(text)}: expected all, or region names separated by commas like eu-west-1,us-east-1; ${JSON.stringify(name)} is not one`
+      );
+    }
+  }
+  return [...new Set(names)].sort();
+}
+function parseShard(text, what) {
+  const match = /^(\d{1,3})\/(\d{1,3})$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected I/N with 1 \u2264 I \u2264 N \u2264 ${MAX_SHARDS}, like 3/8 (the third of eight shards)`
+    );
+  }
+  return { index, count };
+}
+function inventoryConfig(options) {
+  if (options.accounts !== void 0 && options.org === true) {
+    throw new InputError("--accounts and --org both name the accounts to read: pass one of them");
+  }
+  const accounts = options.accounts !== void 0 ? { kind: "file", path: options.accounts } : options.org === true ? { kind: "organization" } : { kind: "caller" };
+  return {
+    accounts,
+    regions: options.regions === void 0 ? null : parseRegions(options.regions, "--regions"),
+    shard: options.shard === void 0 ? { index: 1, count: 1 } : parseShard(options.shard, "--shard")
+  };
+}
+
 // src/config/cli-args.ts
 var RULES_FORMATS = ["text", "json"];
-var COMMANDS = ["check", "snapshot", "test", "rules", "help"];
+var COMMANDS = ["check", "snapshot", "test", "rules", "merge", "help"];
 function parseArgs(argv, version, io) {
   let parsed = { command: "done" };
   const program2 = buildProgram(version, io, (args) => {
@@ -3545,6 +3614,9 @@ function buildProgram(version, io, done) {
   ).addOption(
     new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices([...SEVERITIES, "none"]).default("error")
   ).addOption(new Option("--scope <scope>", SCOPE_HELP).choices(SCOPES).default("all")).option(
+    "--all-keys",
+    "inventory: evaluate every key of the --facts snapshot, referenced by the inputs or not, and report the account-regions it could not read"
+  ).option(
     "--sarif-category <category>",
     "SARIF automationDetails category, to tell apart several uploads for one commit (default: none, so upload-sarif's category applies)"
   ).option("--now <iso8601>", "the evaluation clock, for reproducible reports").option("--quiet", "print no warnings on stderr").option(
@@ -3554,7 +3626,11 @@ function buildProgram(version, io, done) {
     const config = toConfig(paths, options);
     done({
       command: "check",
-      config: { ...config, outputs: oneStandardOutput(config.outputs, config.saveFacts) },
+      config: {
+        ...config,
+        allKeys: options.allKeys === true,
+        outputs: oneStandardOutput(config.outputs, config.saveFacts)
+      },
       quiet: options.quiet === true,
       verbose: options.verbose === true,
       color: options.color ?? null
@@ -3565,6 +3641,21 @@ function buildProgram(version, io, done) {
   ).requiredOption("-o, --output <file>", "the snapshot file to write (- is standard output)").option(
     "--config <file>",
     "rules file `check` will use: CloudTrail evidence is recorded for the keys its rules need it for (default: as check's)"
+  ).option(
+    "--all-keys",
+    "inventory: every key of the accounts and regions read (ListKeys), not the keys the inputs reference"
+  ).option(
+    "--accounts <file>",
+    "with --all-keys: the accounts to read, a YAML list of {id, role?, regions?, name?, tags?} (default: the caller's own)"
+  ).option(
+    "--org",
+    "with --all-keys: every active account of the AWS Organization (organizations:ListAccounts, from the management or a delegated administrator account)"
+  ).option(
+    "--regions <list>",
+    "with --all-keys: regions to read, R1,R2, or all: each account's enabled regions (account:ListRegions) (default: --region)"
+  ).option(
+    "--shard <I/N>",
+    "with --all-keys: read only shard I of N of the sorted account-region pairs (N \u2264 256), for a CI matrix"
   ).option("--quiet", "print no warnings on stderr").action((paths, options) => {
     const config = toConfig(paths, {
       ...options,
@@ -3576,7 +3667,7 @@ function buildProgram(version, io, done) {
     done({
       command: "snapshot",
       // A snapshot is its only output.
-      config: { ...config, outputs: [] },
+      config: { ...config, outputs: [], inventory: inventoryOf(paths, options) },
       quiet: options.quiet === true,
       verbose: options.verbose === true,
       color: null
@@ -3607,6 +3698,42 @@ function buildProgram(version, io, done) {
       format: options.format
     });
   });
+  program2.command("merge").description(
+    "merge facts snapshots (the shards of an inventory) into one snapshot, or JSON reports into one report"
+  ).argument("<files...>", "facts snapshots, or JSON reports (--format json); not a mix").option(
+    "-o, --output <file>",
+    "write the merged snapshot or JSON report here (- : standard output)"
+  ).option(
+    "--expect-shards <n>",
+    "snapshots: exit 2 unless shards 1 to N of an inventory (snapshot --all-keys --shard I/N) are all there"
+  ).option(
+    "--format <format>",
+    `reports: render the merged report too, or FORMAT=FILE; repeatable (${FORMATS.join(", ")})`,
+    append
+  ).option(
+    "--config <file>",
+    "reports: the rules file whose descriptions and help the formats show (default: as check's)"
+  ).addOption(
+    new Option(
+      "--fail-on <severity>",
+      "reports: exit 1 when a merged finding is at or above this severity"
+    ).choices([...SEVERITIES, "none"]).default("error")
+  ).action(
+    (files, options) => {
+      done({
+        command: "merge",
+        config: {
+          files,
+          output: options.output ?? null,
+          expectShards: options.expectShards === void 0 ? null : parseShardCount(options.expectShards, "--expect-shards"),
+          // Only what is asked for: without --format, a merged report is written with -o alone.
+          outputs: mergeOutputs(options.format, options.output ?? null),
+          configFile: options.config ?? null,
+          failOn: options.failOn
+        }
+      });
+    }
+  );
   return program2;
 }
 function withInputs(command) {
@@ -3647,6 +3774,32 @@ function withInputs(command) {
     `${TRAIL_MAX_PAGES_HELP} (default: ${DEFAULT_TRAIL_MAX_PAGES})`
   ).option("--verbose", "report progress on stderr even when it is not a terminal");
 }
+function inventoryOf(paths, options) {
+  const inventoryOnly = ["accounts", "org", "regions", "shard"].filter(
+    (name) => options[name] !== void 0
+  );
+  if (options.allKeys !== true) {
+    const [first] = inventoryOnly;
+    if (first !== void 0) throw new InputError(`--${first} takes effect with --all-keys only`);
+    return null;
+  }
+  const inputs = [
+    ...paths,
+    ...options.terraformPlan ?? [],
+    ...options.terraformState ?? [],
+    ...options.terraformOutputs ?? [],
+    ...options.cdkOut ?? [],
+    ...options.cdkOutputs ?? [],
+    ...options.template ?? [],
+    ...options.key ?? []
+  ];
+  if (inputs.length > 0) {
+    throw new InputError(
+      `snapshot --all-keys reads every key of the accounts, not inputs: drop ${JSON.stringify(inputs[0])} (check joins the inputs with the snapshot)`
+    );
+  }
+  return inventoryConfig(options);
+}
 function toConfig(paths, options) {
   const inputs = [
     ...(options.terraformPlan ?? []).map((path) => ({ kind: "terraform-plan", path })),
@@ -3684,6 +3837,7 @@ function toConfig(paths, options) {
     trailMaxPages: options.trailMaxPages === void 0 ? DEFAULT_TRAIL_MAX_PAGES : parseTrailMaxPages(options.trailMaxPages, "--trail-max-pages"),
     failOn: options.failOn,
     scope: options.scope,
+    allKeys: false,
     outputs: parseOutputs(options.format ?? [], FORMATS),
     sarifCategory: options.sarifCategory === void 0 ? null : parseSarifCategory(options.sarifCategory, "--sarif-category")
   };
@@ -3698,6 +3852,17 @@ function oneStandardOutput(outputs, saveFacts) {
   if (toStdout.length > 1) {
     throw new InputError(
       `only one --format can go to standard output (${toStdout.map((o) => o.format).join(" and ")} both would); write the others with FORMAT=FILE`
+    );
+  }
+  return outputs;
+}
+function mergeOutputs(values, output) {
+  if (values === void 0) return [];
+  const outputs = oneStandardOutput(parseOutputs(values, FORMATS), null);
+  const toStdout = outputs.find((o) => o.file === null);
+  if (output === STANDARD_OUTPUT && toStdout !== void 0) {
+    throw new InputError(
+      `-o - writes the merged file to standard output, and so would --format ${toStdout.format}; write the report with FORMAT=FILE`
     );
   }
   return outputs;
@@ -3717,6 +3882,16 @@ function parseOutputs(values, formats) {
   });
   return outputs.length > 0 ? outputs : [{ format: "text", file: null }];
 }
+var MAX_SHARDS2 = 256;
+function parseShardCount(text, what) {
+  const n = Number(text.trim());
+  if (!/^\d{1,3}$/.test(text.trim()) || n < 1 || n > MAX_SHARDS2) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected a whole number of shards from 1 to ${MAX_SHARDS2}`
+    );
+  }
+  return n;
+}
 function append(value, previous) {
   return [...previous ?? [], value];
 }
@@ -3731,7 +3906,7 @@ async function main(argv, io, deps) {
     if (mistyped !== null) throw mistyped;
     const args = parseArgs(argv, deps.tool.version, io);
     if (args.command === "done") return 0;
-    const { runCommand } = await import("./chunks/command-run-Z6OHQDMR.js");
+    const { runCommand } = await import("./chunks/command-run-3EF75MVT.js");
     return await runCommand(args, io, deps);
   } catch (error) {
     if (argv.length === 0 && error instanceof NoInputsError) {

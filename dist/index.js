@@ -1,15 +1,5 @@
 import { createRequire as __kulCreateRequire } from "node:module"; const require = __kulCreateRequire(import.meta.url);
 import {
-  describeGithubError,
-  githubBudget,
-  githubStatus,
-  isGithubTimeout,
-  isPermissionError
-} from "./chunks/chunk-SXFLGV3N.js";
-import {
-  gitMergeBase
-} from "./chunks/chunk-NRC5HQYQ.js";
-import {
   MARKDOWN_MARKER,
   MESSAGE_LIMIT,
   TITLE_LIMIT,
@@ -23,35 +13,55 @@ import {
   formatText,
   formatWorkflowCommands,
   markedFingerprint,
-  run,
   severityCounts,
   subjectsById,
   truncate,
   utf8Length,
   withDefaultRegion
-} from "./chunks/chunk-JDLTVP4L.js";
+} from "./chunks/chunk-L3IO7GXM.js";
+import {
+  describeGithubError,
+  githubBudget,
+  githubStatus,
+  isGithubTimeout,
+  isPermissionError
+} from "./chunks/chunk-SXFLGV3N.js";
+import {
+  nodeDeps,
+  profileRegion
+} from "./chunks/chunk-TVI4JYPR.js";
+import "./chunks/chunk-MIVE57P5.js";
+import {
+  gitMergeBase
+} from "./chunks/chunk-NRC5HQYQ.js";
+import {
+  run
+} from "./chunks/chunk-OLBOJTKV.js";
+import "./chunks/chunk-KRDURSR5.js";
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
-  MAX_INPUT_BYTES,
   SCOPES,
-  nodeDeps,
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
-  parseParameterOverride,
   parseRoleTemplate,
   parseSarifCategory,
-  parseTrailMaxPages,
-  profileRegion
-} from "./chunks/chunk-BH2UOMHA.js";
-import "./chunks/chunk-RXMT676W.js";
+  parseTrailMaxPages
+} from "./chunks/chunk-5L743YB5.js";
 import {
-  DEFAULT_TRAIL_MAX_PAGES,
+  MAX_INPUT_BYTES,
+  parseParameterOverride
+} from "./chunks/chunk-HBPPN4WC.js";
+import "./chunks/chunk-V3BGNPM6.js";
+import {
+  DEFAULT_TRAIL_MAX_PAGES
+} from "./chunks/chunk-ROH6RAG2.js";
+import {
   SEVERITIES,
   listWords,
   plural
-} from "./chunks/chunk-D22HNEAB.js";
+} from "./chunks/chunk-E4MBK5DZ.js";
 import {
   InputError,
   describeFailure,
@@ -59,7 +69,6 @@ import {
   escapeLogLines,
   escapeLogText
 } from "./chunks/chunk-2FU6VLII.js";
-import "./chunks/chunk-MIVE57P5.js";
 import {
   __commonJS,
   __require,
@@ -19717,6 +19726,7 @@ function actionConfig(input, workspace, eventName) {
   const awsTimeout = optional("aws-timeout");
   const trailMaxPages = optional("trail-max-pages");
   const endpointUrl = optional("endpoint-url");
+  const mode = oneOf(input, "mode", MODES, "check");
   const config = {
     inputs,
     keys: list("key"),
@@ -19741,7 +19751,9 @@ function actionConfig(input, workspace, eventName) {
     maxFactsAgeDays: maxFactsAge === null ? DEFAULT_MAX_FACTS_AGE_DAYS : parseMaxFactsAge(maxFactsAge, "input max-facts-age"),
     trailMaxPages: trailMaxPages === null ? DEFAULT_TRAIL_MAX_PAGES : parseTrailMaxPages(trailMaxPages, "input trail-max-pages"),
     failOn,
-    scope: oneOf(input, "scope", SCOPES, defaultScope(eventName)),
+    // An inventory evaluates every key, whatever the event: no change decides which.
+    scope: oneOf(input, "scope", SCOPES, mode === "inventory" ? "all" : defaultScope(eventName)),
+    allKeys: mode === "inventory",
     // The Action renders its own outputs (log, JSON report file); the list here is unused.
     outputs: [],
     sarifCategory: optional("sarif-category") === null ? null : parseSarifCategory(input("sarif-category"), "input sarif-category")
@@ -19761,6 +19773,7 @@ function parseEndpointUrl(text, what) {
   }
   return text;
 }
+var MODES = ["check", "inventory"];
 function defaultScope(eventName) {
   return eventName !== null && PULL_REQUEST_EVENTS.includes(eventName) ? "changed" : "all";
 }
@@ -20358,7 +20371,9 @@ async function runAction(runner) {
       cwd: deps.cwd,
       repoRoot: config.repoRoot,
       category: config.sarifCategory,
-      anchorFiles: [...workflow === null ? [] : [workflow], ...rulesFile ? [rulesFile] : []]
+      anchorFiles: [...workflow === null ? [] : [workflow], ...rulesFile ? [rulesFile] : []],
+      // Keys only the inventory found are shown at its snapshot: code scanning needs a file.
+      inventoryFile: config.allKeys ? config.factsFile : null
     };
     printReport(io, formatText(report, options));
     const dir = await mkdtemp(join(io.env.RUNNER_TEMP || tmpdir(), "kms-usage-lint-"));

@@ -115,6 +115,8 @@ export async function runAction(runner: ActionIo): Promise<void> {
       repoRoot: config.repoRoot,
       category: config.sarifCategory,
       anchorFiles: [...(workflow === null ? [] : [workflow]), ...(rulesFile ? [rulesFile] : [])],
+      // Keys only the inventory found are shown at its snapshot: code scanning needs a file.
+      inventoryFile: config.allKeys ? config.factsFile : null,
     };
     printReport(io, formatText(report, options));
 

@@ -274,6 +274,11 @@ export interface FactSource {
   readonly kind: "snapshot" | "aws";
   /** The account that "same-account" means; null when unknown. */
   callerAccount(): Promise<string | null>;
+  /**
+   * When the answers about a key were taken (ISO): a snapshot's capture, or the key's own
+   * in a merged snapshot. No date in them may be later. Absent: live answers, taken now.
+   */
+  capturedAt?(keyArn: string): string;
   /** Where bare key ids and alias names live when `--region` is not given (the SDK's region chain). */
   defaultRegion?(): Promise<string | null>;
   /**
@@ -311,6 +316,23 @@ export interface FactSource {
    * asked could be read at all — or null when one could (or none was asked).
    */
   evidenceFailure?(): EvidenceError | null;
+  /** What an inventory asks (`snapshot --all-keys`, issue 17); live AWS only. */
+  inventory?: InventoryQuestions;
+}
+
+/** An inventory's questions to AWS: which accounts, which of their regions, which keys there. */
+export interface InventoryQuestions {
+  /**
+   * The organization's active accounts, sorted by id (Organizations ListAccounts); rejects
+   * with an EvidenceError when the organization cannot be listed.
+   */
+  organizationAccounts(): Promise<{ id: string; name: string | null }[]>;
+  /** An account's enabled regions, sorted, asked through its role. */
+  enabledRegions(account: string): Promise<Fetched<string[]>>;
+  /** Where the account's regions are asked (Account Management's home), for a pair that says so. */
+  regionsHome(): Promise<string>;
+  /** The key ARNs of one account-region (ListKeys), asked through the account's role. */
+  listKeys(account: string, region: string): Promise<Fetched<string[]>>;
 }
 
 /** Usage of one key of a multi-Region set (or the only key). */

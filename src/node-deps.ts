@@ -50,7 +50,9 @@ export function nodeDeps(): Omit<Deps, "logger"> {
  */
 async function writeCreatingDirs(path: string, text: string | Iterable<string>): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text, "utf8");
+  // Pieces are written in runs: a merged inventory comes a key at a time, and may be
+  // longer than one string can be.
+  await writeFile(path, typeof text === "string" ? text : batched(text), "utf8");
 }
 
 /**
@@ -91,6 +93,25 @@ function sdkNodeWarning(warn: (message: string) => void): void {
       `Node.js ${process.version} is past its end of life; AWS SDK releases from January 2027 on need Node.js ${SDK_NODE_MAJOR} or later`,
     );
   }
+}
+
+// A write per key of a merged inventory (400,000 of them) costs more than the keys' text.
+const WRITE_BATCH_CHARS = 1 << 20;
+
+/** The pieces joined into runs of about a MiB, for a stream to write. */
+function* batched(chunks: Iterable<string>): Generator<string> {
+  let run: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    run.push(chunk);
+    length += chunk.length;
+    if (length >= WRITE_BATCH_CHARS) {
+      yield run.join("");
+      run = [];
+      length = 0;
+    }
+  }
+  if (run.length > 0) yield run.join("");
 }
 
 const yes = () => true;

@@ -12,7 +12,8 @@ import { deployedStacks } from "./facts/deployed.js";
 import { gatherFacts } from "./facts/gather.js";
 import { type Recorder, recordFacts } from "./facts/record.js";
 import { touchedByChange } from "./facts/scope.js";
-import { readSnapshot, snapshotFactSource } from "./facts/snapshot.js";
+import { captureSpan, readSnapshot, type Snapshot, snapshotFactSource } from "./facts/snapshot.js";
+import { checkInventoryRead, unreadPairErrors, unreadPairSubjects } from "./facts/unread-pairs.js";
 import type { Logger } from "./logging.js";
 import {
   type FactSource,
@@ -106,17 +107,23 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
   const now = config.now ?? deps.clock();
   // Rules first: a broken rules file should fail before any AWS call is made.
   const { rules, file: rulesFile } = await readEnabledRules(config, deps);
+  checkAllKeys(config);
   const facts = await openFacts(config, deps, now);
-  const references = await collect(config, deps, facts.source);
-  const gathered = await gather(references, config, deps, facts, now, needs(rules, now));
-  const { findings, suppressed } = evaluateRules(gathered.subjects, rules, now, deps);
+  const inventory = allKeysOf(config, facts);
+  // An inventory with no input named is the snapshot's keys alone: no directory is searched.
+  const references =
+    inventory !== null && namesNoInput(config) ? [] : await collect(config, deps, facts.source);
+  const gathered = await gather(references, config, deps, facts, now, needs(rules, now), inventory);
+  // With --all-keys, what the inventory could not read stands beside the keys it did.
+  const subjects = [...gathered.subjects, ...unreadPairSubjects(inventory?.inventory ?? null)];
+  const { findings, suppressed } = evaluateRules(subjects, rules, now, deps);
   const report = buildReport({
     tool: deps.tool,
     now,
-    subjects: gathered.subjects,
+    subjects,
     findings,
     suppressed,
-    errors: gathered.errors,
+    errors: [...unreadPairErrors(inventory?.inventory ?? null), ...gathered.errors],
     stats: {
       usageCallsSaved: gathered.usageCallsSaved,
       scope: config.scope,
@@ -124,6 +131,36 @@ export async function run(config: RunConfig, deps: Deps): Promise<RunResult> {
     },
   });
   return { report, rules, rulesFile, failed: failsAt(report, config.failOn) };
+}
+
+/** `--all-keys` reads a snapshot's keys, all of them: refused without one, or with `--scope changed`. */
+function checkAllKeys(config: RunConfig): void {
+  if (!config.allKeys) return;
+  if (config.scope === "changed") {
+    throw new InputError(
+      "--all-keys evaluates every key of the facts snapshot, --scope changed only those a change touches: drop one of them",
+    );
+  }
+  if (config.factsFile === null) {
+    throw new InputError(
+      "--all-keys evaluates every key of a facts snapshot: pass --facts FILE (an inventory: snapshot --all-keys, its shards joined with merge)",
+    );
+  }
+}
+
+/**
+ * `--all-keys`: the snapshot whose every key is evaluated, referenced or not; null
+ * without it. Throws EvidenceError when its inventory could read no account-region at all.
+ */
+function allKeysOf(config: RunConfig, facts: Facts): Snapshot | null {
+  if (!config.allKeys || facts.snapshot === null) return null;
+  checkInventoryRead(facts.snapshot.inventory);
+  return facts.snapshot;
+}
+
+/** No input, `--key` or `--cdk-out` given: `check` alone searches the working directory. */
+function namesNoInput(config: RunConfig): boolean {
+  return config.inputs.length === 0 && config.keys.length === 0 && config.cdkOut.length === 0;
 }
 
 /** The rules `check` evaluates; none enabled is the user's error (SPEC §10). */
@@ -146,7 +183,7 @@ async function readEnabledRules(
 }
 
 /** Which of a key's costly facts some verdict depends on, asked once the facts before them are in. */
-interface Needs {
+export interface Needs {
   usage: (subject: KeySubject) => boolean;
   trail: (subject: KeySubject) => boolean;
 }
@@ -158,7 +195,7 @@ interface Needs {
  * asked first with the trail still pending too (a rule may need both); the trail, the
  * tightest quota, only where a rule that reads it is still open once usage is known.
  */
-function needs(rules: RuleSet, now: Date): Needs {
+export function needs(rules: RuleSet, now: Date): Needs {
   // Only a rule that reads the facts can need them: one open for another reason (an unreadable fact) cannot.
   const open = (subject: KeySubject, later: (fact: FactPath) => boolean, reads: string) => {
     const unreadable = unreadableFacts(subject);
@@ -213,7 +250,7 @@ export async function snapshot(config: RunConfig, deps: Deps): Promise<SnapshotR
   const rules = await readRules(config.configFile, deps);
   const facts = await openFacts(config, deps, now);
   const references = await collect(config, deps, facts.source);
-  const { subjects } = await gather(references, config, deps, facts, now, needs(rules, now));
+  const { subjects } = await gather(references, config, deps, facts, now, needs(rules, now), null);
   const usage: Record<UsageStatus, number> = { used: 0, unused: 0, unknown: 0, unavailable: 0 };
   for (const subject of subjects) if (subject.usage) usage[subject.usage.status]++;
   return { keys: subjects.filter((s) => s.usage !== null).length, usage };
@@ -233,12 +270,26 @@ async function gather(
   facts: Facts,
   now: Date,
   needed: Needs,
+  allKeys: Snapshot | null,
 ) {
   const { source, recorder } = facts;
   const progress = deps.progress ?? SILENT;
   const onKeyDone = (done: number, total: number) => progress.keyDone(done, total);
-  // An answer cannot be dated after the clock, nor after the snapshot that holds it was taken.
-  const notAfter = facts.capturedAt !== null && facts.capturedAt < now ? facts.capturedAt : now;
+  // An answer cannot be dated after the clock, nor after it was taken: a snapshot's capture,
+  // or in a merged snapshot the key's own (its parts were taken at different times).
+  // Read once per distinct time: a merged inventory holds a few times for 100,000s of keys.
+  const times = new Map<string, Date>();
+  const notAfter = (keyArn: string) => {
+    const taken = source.capturedAt?.(keyArn);
+    if (taken === undefined) return now;
+    let bound = times.get(taken);
+    if (bound === undefined) {
+      const at = new Date(instantMs(taken));
+      bound = at < now ? at : now;
+      times.set(taken, bound);
+    }
+    return bound;
+  };
   // Usage is skipped where no rule needs it only when it costs quota (live AWS) and no
   // snapshot is being written: a snapshot should hold every key's usage.
   const skipUnneeded = source.kind === "aws" && recorder === null;
@@ -247,6 +298,7 @@ async function gather(
     onKeyDone,
     notAfter,
     needsTrail: needed.trail,
+    ...(allKeys !== null ? { allKeys: allKeys.keys.keys() } : {}),
     ...(skipUnneeded ? { needsUsage: needed.usage } : {}),
     // Out of scope, a key is not asked about — unless a snapshot is being written,
     // which should hold every key whatever this run evaluates.
@@ -334,14 +386,16 @@ interface Facts {
   recorder: Recorder | null;
   /** When the snapshot the facts come from was taken; null for live facts. */
   capturedAt: Date | null;
+  /** The snapshot the facts come from; null for live facts. */
+  snapshot: Snapshot | null;
 }
 
 /** The run's fact source, recording into a snapshot when `--save-facts` asks for one. */
 async function openFacts(config: RunConfig, deps: Deps, now: Date): Promise<Facts> {
-  const { source, capturedAt } = await factSource(config, deps, now);
-  if (config.saveFacts === null) return { source, recorder: null, capturedAt };
+  const { source, capturedAt, snapshot } = await factSource(config, deps, now);
+  if (config.saveFacts === null) return { source, recorder: null, capturedAt, snapshot };
   const recorder = recordFacts(source);
-  return { source: recorder.source, recorder, capturedAt };
+  return { source: recorder.source, recorder, capturedAt, snapshot };
 }
 
 /** Throws the EvidenceError when the facts asked for could not be read anywhere (SPEC §10). */
@@ -364,7 +418,7 @@ async function factSource(
   config: RunConfig,
   deps: Deps,
   now: Date,
-): Promise<{ source: FactSource; capturedAt: Date | null }> {
+): Promise<Omit<Facts, "recorder">> {
   if (config.factsFile !== null) {
     const text = await readInput(config.factsFile, "facts snapshot", deps);
     // A key ARN written twice in `keys` would have JSON.parse keep the last entry only.
@@ -372,15 +426,21 @@ async function factSource(
       sections: ["keys", "aliases", "stacks"],
     });
     const snapshot = readSnapshot(doc, config.factsFile);
-    const capturedAt = new Date(instantMs(snapshot.capturedAt));
-    checkFactsAge(capturedAt, now, deps.clock(), config.maxFactsAgeDays, config.factsFile);
-    return { source: snapshotFactSource(snapshot), capturedAt };
+    // A merged snapshot is as old as its oldest part, and none of its parts may be from the future.
+    const span = captureSpan(snapshot);
+    checkFactsAge(span, now, deps.clock(), config.maxFactsAgeDays, config.factsFile);
+    return {
+      source: snapshotFactSource(snapshot),
+      capturedAt: new Date(span.earliest),
+      snapshot,
+    };
   }
   if (deps.liveFacts) {
     return {
       // The evaluation clock ends the CloudTrail window: `snapshot` and `check` read the same one.
       source: await deps.liveFacts({ ...config, now }, deps.logger.warn, deps.progress ?? SILENT),
       capturedAt: null,
+      snapshot: null,
     };
   }
   throw new InputError(
@@ -395,15 +455,16 @@ async function factSource(
  * (One taken after a `--now` pinned in the past is fine: its age is then negative.)
  */
 function checkFactsAge(
-  capturedAt: Date,
+  span: { earliest: number; latest: number },
   now: Date,
   clock: Date,
   maxDays: number,
   file: string,
 ): void {
-  if (capturedAt.getTime() > clock.getTime() + CLOCK_SKEW_MS) {
+  const capturedAt = new Date(span.earliest);
+  if (span.latest > clock.getTime() + CLOCK_SKEW_MS) {
     throw new InputError(
-      `capturedAt ${capturedAt.toISOString()} is later than the clock (${clock.toISOString()}): a snapshot from the future would never be too old; write capturedAt as the time it was taken`,
+      `capturedAt ${new Date(span.latest).toISOString()} is later than the clock (${clock.toISOString()}): a snapshot from the future would never be too old; write capturedAt as the time it was taken`,
       file,
     );
   }

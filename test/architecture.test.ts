@@ -55,7 +55,7 @@ const ROOMS = {
   /** CLI arguments and Action inputs → one typed config. */
   config: ["config/"],
   /** run(config, deps): the one place the stages meet. */
-  pipeline: ["pipeline.ts"],
+  pipeline: ["pipeline.ts", "merge.ts", "inventory.ts"],
   /** Entry points and the real-world deps they inject. */
   entry: [
     "cli.ts",

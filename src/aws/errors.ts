@@ -15,6 +15,11 @@ export function describeError(code: string, message: string, operation: string):
     if (operation === "LookupEvents") {
       return `access denied: the caller needs cloudtrail:LookupEvents (${message})`;
     }
+    // An inventory's listings (issue 17) are of an account, not of a key.
+    if (operation === "ListRegions")
+      return `access denied: the account's role needs account:ListRegions (${message})`;
+    if (operation === "ListKeys")
+      return `access denied: the account's role needs kms:ListKeys in this region (${message})`;
     const stack = /Stack|Template/.test(operation);
     const [service, what] = stack ? ["cloudformation", "stack"] : ["kms", "key"];
     return `access denied: the caller needs ${service}:${operation} on this ${what} (${message})`;

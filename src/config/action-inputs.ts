@@ -69,6 +69,7 @@ export function actionConfig(
   const awsTimeout = optional("aws-timeout");
   const trailMaxPages = optional("trail-max-pages");
   const endpointUrl = optional("endpoint-url");
+  const mode = oneOf(input, "mode", MODES, "check");
   const config: RunConfig = {
     inputs,
     keys: list("key"),
@@ -102,7 +103,9 @@ export function actionConfig(
         ? DEFAULT_TRAIL_MAX_PAGES
         : parseTrailMaxPages(trailMaxPages, "input trail-max-pages"),
     failOn: failOn as Severity | "none",
-    scope: oneOf(input, "scope", SCOPES, defaultScope(eventName)),
+    // An inventory evaluates every key, whatever the event: no change decides which.
+    scope: oneOf(input, "scope", SCOPES, mode === "inventory" ? "all" : defaultScope(eventName)),
+    allKeys: mode === "inventory",
     // The Action renders its own outputs (log, JSON report file); the list here is unused.
     outputs: [],
     sarifCategory:
@@ -131,6 +134,12 @@ function parseEndpointUrl(text: string, what: string): string {
   }
   return text;
 }
+
+/**
+ * Input `mode`: `check` evaluates the keys the inputs reference; `inventory` every key of
+ * the `facts` snapshot (`check --all-keys`), referenced or not.
+ */
+const MODES = ["check", "inventory"] as const;
 
 /** `changed` on a pull request's events, where the change is the pull request's; `all` on any other. */
 function defaultScope(eventName: string | null): Scope {

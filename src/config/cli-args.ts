@@ -11,6 +11,7 @@ import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
   DEFAULT_TRAIL_MAX_PAGES,
+  type MergeConfig,
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
@@ -23,6 +24,7 @@ import {
   STANDARD_OUTPUT,
   TRAIL_MAX_PAGES_HELP,
 } from "./config.js";
+import { inventoryConfig } from "./inventory.js";
 
 export type ParsedArgs =
   | {
@@ -43,6 +45,8 @@ export type ParsedArgs =
     }
   /** `rules [--config F] [--schema] [--format F]`: list the rules in effect, or print the rules-file schema. */
   | { command: "rules"; configFile: string | null; schema: boolean; format: RulesFormat }
+  /** `merge FILE... [-o FILE] [--expect-shards N] [--format F]`: snapshots or JSON reports into one. */
+  | { command: "merge"; config: MergeConfig }
   /** Help or version was printed; nothing else to do. */
   | { command: "done" };
 
@@ -51,7 +55,7 @@ export type RulesFormat = "text" | "json";
 const RULES_FORMATS: readonly RulesFormat[] = ["text", "json"];
 
 /** The command names, for "did you mean" (commander's own `help` included). */
-const COMMANDS = ["check", "snapshot", "test", "rules", "help"];
+const COMMANDS = ["check", "snapshot", "test", "rules", "merge", "help"];
 
 export interface ArgsIo {
   stdout(text: string): void;
@@ -147,6 +151,10 @@ function buildProgram(version: string, io: ArgsIo, done: (args: ParsedArgs) => v
     )
     .addOption(new Option("--scope <scope>", SCOPE_HELP).choices(SCOPES).default("all"))
     .option(
+      "--all-keys",
+      "inventory: evaluate every key of the --facts snapshot, referenced by the inputs or not, and report the account-regions it could not read",
+    )
+    .option(
       "--sarif-category <category>",
       "SARIF automationDetails category, to tell apart several uploads for one commit (default: none, so upload-sarif's category applies)",
     )
@@ -157,11 +165,15 @@ function buildProgram(version: string, io: ArgsIo, done: (args: ParsedArgs) => v
       "colour the text report on standard output even when it is no terminal (default: FORCE_COLOR, else off when NO_COLOR is set, else on for a terminal)",
     )
     .option("--no-color", "never colour the text report")
-    .action((paths: string[], options: CheckOptions) => {
+    .action((paths: string[], options: CheckOptions & { allKeys?: boolean }) => {
       const config = toConfig(paths, options);
       done({
         command: "check",
-        config: { ...config, outputs: oneStandardOutput(config.outputs, config.saveFacts) },
+        config: {
+          ...config,
+          allKeys: options.allKeys === true,
+          outputs: oneStandardOutput(config.outputs, config.saveFacts),
+        },
         quiet: options.quiet === true,
         verbose: options.verbose === true,
         color: options.color ?? null,
@@ -178,8 +190,28 @@ function buildProgram(version: string, io: ArgsIo, done: (args: ParsedArgs) => v
       "--config <file>",
       "rules file `check` will use: CloudTrail evidence is recorded for the keys its rules need it for (default: as check's)",
     )
+    .option(
+      "--all-keys",
+      "inventory: every key of the accounts and regions read (ListKeys), not the keys the inputs reference",
+    )
+    .option(
+      "--accounts <file>",
+      "with --all-keys: the accounts to read, a YAML list of {id, role?, regions?, name?, tags?} (default: the caller's own)",
+    )
+    .option(
+      "--org",
+      "with --all-keys: every active account of the AWS Organization (organizations:ListAccounts, from the management or a delegated administrator account)",
+    )
+    .option(
+      "--regions <list>",
+      "with --all-keys: regions to read, R1,R2, or all: each account's enabled regions (account:ListRegions) (default: --region)",
+    )
+    .option(
+      "--shard <I/N>",
+      "with --all-keys: read only shard I of N of the sorted account-region pairs (N ≤ 256), for a CI matrix",
+    )
     .option("--quiet", "print no warnings on stderr")
-    .action((paths: string[], options: CheckOptions & { output: string }) => {
+    .action((paths: string[], options: SnapshotOptions) => {
       // A snapshot holds every key: `check --facts` may read it in either scope.
       const config = toConfig(paths, {
         ...options,
@@ -191,7 +223,7 @@ function buildProgram(version: string, io: ArgsIo, done: (args: ParsedArgs) => v
       done({
         command: "snapshot",
         // A snapshot is its only output.
-        config: { ...config, outputs: [] },
+        config: { ...config, outputs: [], inventory: inventoryOf(paths, options) },
         quiet: options.quiet === true,
         verbose: options.verbose === true,
         color: null,
@@ -238,6 +270,66 @@ function buildProgram(version: string, io: ArgsIo, done: (args: ParsedArgs) => v
         format: options.format,
       });
     });
+
+  program
+    .command("merge")
+    .description(
+      "merge facts snapshots (the shards of an inventory) into one snapshot, or JSON reports into one report",
+    )
+    .argument("<files...>", "facts snapshots, or JSON reports (--format json); not a mix")
+    .option(
+      "-o, --output <file>",
+      "write the merged snapshot or JSON report here (- : standard output)",
+    )
+    .option(
+      "--expect-shards <n>",
+      "snapshots: exit 2 unless shards 1 to N of an inventory (snapshot --all-keys --shard I/N) are all there",
+    )
+    .option(
+      "--format <format>",
+      `reports: render the merged report too, or FORMAT=FILE; repeatable (${FORMATS.join(", ")})`,
+      append,
+    )
+    .option(
+      "--config <file>",
+      "reports: the rules file whose descriptions and help the formats show (default: as check's)",
+    )
+    .addOption(
+      new Option(
+        "--fail-on <severity>",
+        "reports: exit 1 when a merged finding is at or above this severity",
+      )
+        .choices([...SEVERITIES, "none"])
+        .default("error"),
+    )
+    .action(
+      (
+        files: string[],
+        options: {
+          output?: string;
+          expectShards?: string;
+          format?: string[];
+          config?: string;
+          failOn: Severity | "none";
+        },
+      ) => {
+        done({
+          command: "merge",
+          config: {
+            files,
+            output: options.output ?? null,
+            expectShards:
+              options.expectShards === undefined
+                ? null
+                : parseShardCount(options.expectShards, "--expect-shards"),
+            // Only what is asked for: without --format, a merged report is written with -o alone.
+            outputs: mergeOutputs(options.format, options.output ?? null),
+            configFile: options.config ?? null,
+            failOn: options.failOn,
+          },
+        });
+      },
+    );
 
   return program;
 }
@@ -335,6 +427,43 @@ interface CheckOptions {
   color?: boolean;
 }
 
+interface SnapshotOptions extends CheckOptions {
+  output: string;
+  allKeys?: boolean;
+  accounts?: string;
+  org?: boolean;
+  regions?: string;
+  shard?: string;
+}
+
+/** `snapshot --all-keys`' options; null without it. An inventory reads accounts, not inputs. */
+function inventoryOf(paths: string[], options: SnapshotOptions) {
+  const inventoryOnly = (["accounts", "org", "regions", "shard"] as const).filter(
+    (name) => options[name] !== undefined,
+  );
+  if (options.allKeys !== true) {
+    const [first] = inventoryOnly;
+    if (first !== undefined) throw new InputError(`--${first} takes effect with --all-keys only`);
+    return null;
+  }
+  const inputs = [
+    ...paths,
+    ...(options.terraformPlan ?? []),
+    ...(options.terraformState ?? []),
+    ...(options.terraformOutputs ?? []),
+    ...(options.cdkOut ?? []),
+    ...(options.cdkOutputs ?? []),
+    ...(options.template ?? []),
+    ...(options.key ?? []),
+  ];
+  if (inputs.length > 0) {
+    throw new InputError(
+      `snapshot --all-keys reads every key of the accounts, not inputs: drop ${JSON.stringify(inputs[0])} (check joins the inputs with the snapshot)`,
+    );
+  }
+  return inventoryConfig(options);
+}
+
 function toConfig(paths: string[], options: CheckOptions): RunConfig {
   const inputs: InputSpec[] = [
     ...(options.terraformPlan ?? []).map((path): InputSpec => ({ kind: "terraform-plan", path })),
@@ -384,6 +513,7 @@ function toConfig(paths: string[], options: CheckOptions): RunConfig {
         : parseTrailMaxPages(options.trailMaxPages, "--trail-max-pages"),
     failOn: options.failOn,
     scope: options.scope,
+    allKeys: false,
     outputs: parseOutputs(options.format ?? [], FORMATS),
     sarifCategory:
       options.sarifCategory === undefined
@@ -415,6 +545,22 @@ function oneStandardOutput<T extends { format: string; file: string | null }>(
   return outputs;
 }
 
+/**
+ * `merge --format`: only what is asked for (without it a merged report is written with
+ * `-o` alone), and standard output taken once, by `-o -` or by one format.
+ */
+function mergeOutputs(values: string[] | undefined, output: string | null) {
+  if (values === undefined) return [];
+  const outputs = oneStandardOutput(parseOutputs(values, FORMATS), null);
+  const toStdout = outputs.find((o) => o.file === null);
+  if (output === STANDARD_OUTPUT && toStdout !== undefined) {
+    throw new InputError(
+      `-o - writes the merged file to standard output, and so would --format ${toStdout.format}; write the report with FORMAT=FILE`,
+    );
+  }
+  return outputs;
+}
+
 /** `--format FORMAT` or `FORMAT=FILE` values; none: text on standard output. */
 function parseOutputs<F extends string>(
   values: string[],
@@ -433,6 +579,20 @@ function parseOutputs<F extends string>(
     return { format: format as F, file: file === STANDARD_OUTPUT ? null : file };
   });
   return outputs.length > 0 ? outputs : [{ format: "text", file: null }];
+}
+
+// GitHub Actions runs at most 256 jobs of one matrix: more shards could not be taken at once.
+const MAX_SHARDS = 256;
+
+/** Parses a shard count (`--expect-shards`): a whole number from 1 to 256. */
+function parseShardCount(text: string, what: string): number {
+  const n = Number(text.trim());
+  if (!/^\d{1,3}$/.test(text.trim()) || n < 1 || n > MAX_SHARDS) {
+    throw new InputError(
+      `${what} ${JSON.stringify(text)}: expected a whole number of shards from 1 to ${MAX_SHARDS}`,
+    );
+  }
+  return n;
 }
 
 // Repeatable options start undefined rather than [], so that help shows no "(default: [])".

@@ -5,6 +5,7 @@ import type { Format } from "../report/format-options.js";
 import type { ParameterOverride } from "../sources/cdk/parameters.js";
 import type { InputSpec } from "../sources/detect.js";
 import { parseIsoValue } from "../time.js";
+import type { InventoryConfig } from "./inventory.js";
 
 export interface OutputSpec {
   format: Format;
@@ -66,12 +67,38 @@ export interface RunConfig {
   failOn: Severity | "none";
   /** `--scope`: evaluate every key the inputs reference, or only those the change touches. */
   scope: Scope;
+  /**
+   * `--all-keys` (inventory): evaluate every key of the `--facts` snapshot, referenced by an
+   * input or not, and say which account-regions its inventory could not read.
+   */
+  allKeys: boolean;
   outputs: OutputSpec[];
   /**
    * `--sarif-category`: SARIF's `automationDetails` category; null: none, so the
    * uploader's own category (upload-sarif's `category` input) applies.
    */
   sarifCategory: string | null;
+  /** `snapshot --all-keys` (issue 17): the accounts, regions and shard to inventory; absent or null otherwise. */
+  inventory?: InventoryConfig | null;
+  /**
+   * An inventory's roles from its accounts file, by account id, over `--role-template`'s
+   * (set by the inventory's run, not by arguments).
+   */
+  accountRoles?: Readonly<Record<string, string>> | null;
+}
+
+/** `merge`'s arguments (merge.ts). */
+export interface MergeConfig {
+  files: string[];
+  /** `-o FILE`: where the merged snapshot or JSON report goes; `-` is standard output; null: none. */
+  output: string | null;
+  /** `--expect-shards N`: the merged inventory must hold shards 1 to N. */
+  expectShards: number | null;
+  /** `--format` for merged reports: text, markdown… rendered from the merged report. */
+  outputs: OutputSpec[];
+  /** `--config`: the rules whose descriptions and help the report formats show. */
+  configFile: string | null;
+  failOn: Severity | "none";
 }
 
 /** Checks a `--sarif-category` (given as `what`): the category part of an automation id. */

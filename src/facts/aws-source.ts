@@ -5,7 +5,7 @@
  * alias) costs one call.
  */
 
-import type { FactSource } from "../model.js";
+import type { FactSource, InventoryQuestions } from "../model.js";
 import { AwsLayer, type AwsOptions } from "./aws/layer.js";
 import { CLOUDFORMATION, deployedStacksIn, type StackOperation } from "./cloudformation.js";
 import {
@@ -14,16 +14,27 @@ import {
   type TrailSettings,
   trailQuestions,
 } from "./cloudtrail.js";
-import { KMS, type KmsOperation, kmsQuestions } from "./kms.js";
+import { KMS, type KmsOperation, keysIn, kmsQuestions, noRole, roleInAccount } from "./kms.js";
+import {
+  ORGANIZATIONS,
+  type OrganizationsOperation,
+  organizationAccounts,
+} from "./organizations.js";
+import { ACCOUNT, type AccountOperation, enabledRegions, partitionHome } from "./regions.js";
 import { DEFAULT_TRAIL_MAX_PAGES } from "./trail.js";
 
 /** The quotas of every operation a live run asks. */
 export const DEFAULT_RATES: Readonly<
-  Record<KmsOperation | StackOperation | TrailOperation, number>
+  Record<
+    KmsOperation | StackOperation | TrailOperation | OrganizationsOperation | AccountOperation,
+    number
+  >
 > = {
   ...KMS.rates,
   ...CLOUDFORMATION.rates,
   ...CLOUDTRAIL.rates,
+  ...ORGANIZATIONS.rates,
+  ...ACCOUNT.rates,
 };
 
 export interface KmsOptions extends AwsOptions {
@@ -43,10 +54,12 @@ export const KMS_DEFAULTS = { rates: DEFAULT_RATES, timeoutMs: 30_000, maxAttemp
 /** The FactSource over live AWS: KMS's, CloudFormation's and CloudTrail's questions, through one layer. */
 export function kmsFactSource(options: KmsOptions): FactSource {
   const aws = new AwsLayer(options);
+  const kms = kmsQuestions(aws, options.region, options.profile);
   return {
     kind: "aws",
     callerAccount: () => aws.callerAccount(),
-    ...kmsQuestions(aws, options.region, options.profile),
+    ...kms,
+    inventory: inventoryQuestions(aws, async () => (await kms.defaultRegion?.()) ?? null),
     deployedStack: deployedStacksIn(aws, options.region),
     ...trailQuestions(aws, {
       maxPages: options.trail?.maxPages ?? DEFAULT_TRAIL_MAX_PAGES,
@@ -57,5 +70,27 @@ export function kmsFactSource(options: KmsOptions): FactSource {
     // (rules that need them fail closed) but the rest of the run readable. Only when KMS was never asked (every stack unreadable, say)
     // does CloudFormation decide.
     evidenceFailure: () => aws.evidenceFailure(KMS),
+  };
+}
+
+/**
+ * An inventory's questions through the same layer (issue 17): the organization and the
+ * accounts' regions from their global services' home region, keys per account-region.
+ */
+function inventoryQuestions(
+  aws: AwsLayer,
+  region: () => Promise<string | null>,
+): InventoryQuestions {
+  const home = async () => partitionHome((await region()) ?? "us-east-1");
+  return {
+    organizationAccounts: async () => organizationAccounts(aws, await home()),
+    regionsHome: home,
+    enabledRegions: async (account) => {
+      const role = await roleInAccount(aws, account);
+      const caller = await aws.callerAccount();
+      if (role === null && account !== caller) return noRole("ListRegions", account, caller);
+      return enabledRegions(aws, account, await home(), role);
+    },
+    listKeys: (account, region) => keysIn(aws, account, region),
   };
 }

@@ -53,13 +53,19 @@ export interface GatherOptions {
    * being written should hold every key, as `check --facts` in any scope may read it.
    */
   askOutOfScope?: boolean;
+  /**
+   * Keys to evaluate whether an input references them or not (`check --all-keys`: every
+   * key of the snapshot): each is a subject, joined with the references to it.
+   */
+  allKeys?: Iterable<string>;
   /** Told each time a key's facts are complete (for the progress line). */
   onKeyDone?: (done: number, total: number) => void;
   /**
-   * No date in an answer may be later than this (plus a little clock skew): the
-   * evaluation clock, or a snapshot's capture time. Default: the time of the call.
+   * No date in an answer about a key may be later than this (plus a little clock skew):
+   * the evaluation clock, or when the answer was taken (a snapshot's capture, or in a
+   * merged snapshot the key's own), given per key ARN. Default: the time of the call.
    */
-  notAfter?: Date;
+  notAfter?: Date | ((keyArn: string) => Date);
 }
 
 export interface Gathered {
@@ -80,7 +86,8 @@ export async function gatherFacts(
   options: GatherOptions,
 ): Promise<Gathered> {
   const errors: RunError[] = [];
-  const notAfter = options.notAfter ?? new Date();
+  const fixed = options.notAfter ?? new Date();
+  const notAfter = typeof fixed === "function" ? fixed : () => fixed;
   // STS is asked only once a reference names an existing key (whose facts need the
   // caller's account): a plan that only creates keys, or names none, needs no credentials.
   let caller: Promise<string | null> | null = null;
@@ -126,6 +133,7 @@ export async function gatherFacts(
     groups.set(id, list);
     if (problem) unresolved.set(id, problem);
   }
+  for (const arn of options.allKeys ?? []) if (!groups.has(arn)) groups.set(arn, []);
 
   // One answer per key ARN per run, however many subjects share a multi-Region member.
   const usageCalls = new Map<string, Promise<Fetched<AwsKeyLastUsage>>>();
@@ -160,7 +168,10 @@ export async function gatherFacts(
     } // planned: no key or usage facts (SPEC §2)
   }
   const factOptions = { ...options, notAfter };
-  await byPlace(asked, async ({ subject, arn }) => {
+  // A snapshot answers at once, without pacing: what bounds it is memory, not the quota.
+  const snapshot = source.kind === "snapshot";
+  const limit = snapshot ? SNAPSHOT_IN_FLIGHT : KEYS_IN_FLIGHT_PER_PLACE;
+  await byPlace(asked, limit, snapshot ? () => "" : placeOf, async ({ subject, arn }) => {
     // Read the count after the await: `x += await y` would add to a stale x.
     const saved = await attachFacts(subject, arn, source, lastUsage, factOptions);
     usageCallsSaved += saved;
@@ -194,17 +205,29 @@ export async function gatherFacts(
 const KEYS_IN_FLIGHT_PER_PLACE = 64;
 
 /**
- * Runs `work` for every subject: at most {@link KEYS_IN_FLIGHT_PER_PLACE} of one
- * account and region at a time, every account-region side by side, so that each
- * one's quota is used as before.
+ * Keys a snapshot answers for at once, whatever their account-region: 400,000 keys of
+ * an inventory under way together would hold every one's pending answers in memory
+ * until the last is done.
  */
-async function byPlace<T extends { subject: KeySubject }>(
+const SNAPSHOT_IN_FLIGHT = 1000;
+
+function placeOf(item: { subject: KeySubject }): string {
+  return `${item.subject.account ?? ""}\0${item.subject.region ?? ""}`;
+}
+
+/**
+ * Runs `work` for every item: at most `limit` of one place (`placeOf`) at a time,
+ * every place side by side, so that each account-region's quota is used as before.
+ */
+async function byPlace<T>(
   items: readonly T[],
+  limit: number,
+  placeOf: (item: T) => string,
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   const places = new Map<string, T[]>();
   for (const item of items) {
-    const place = `${item.subject.account ?? ""}\0${item.subject.region ?? ""}`;
+    const place = placeOf(item);
     const queue = places.get(place);
     if (queue === undefined) places.set(place, [item]);
     else queue.push(item);
@@ -215,7 +238,7 @@ async function byPlace<T extends { subject: KeySubject }>(
       const worker = async () => {
         for (let item = queue[next++]; item !== undefined; item = queue[next++]) await work(item);
       };
-      const workers = Math.min(KEYS_IN_FLIGHT_PER_PLACE, queue.length);
+      const workers = Math.min(limit, queue.length);
       return Promise.all(Array.from({ length: workers }, worker));
     }),
   );
@@ -231,7 +254,7 @@ async function attachTrail(
   arn: string,
   source: FactSource,
   options: GatherOptions,
-  notAfter: Date,
+  notAfter: (keyArn: string) => Date,
   trail: { asked: number; missing: string[] },
 ): Promise<void> {
   if (!options.needsTrail?.(subject)) return;
@@ -245,7 +268,7 @@ async function attachTrail(
     trail.missing.push(arn);
     return;
   }
-  subject.trail = trailFacts(arn, answer, notAfter);
+  subject.trail = trailFacts(arn, answer, notAfter(arn));
 }
 
 /** One run error for every key whose verdict needed CloudTrail evidence the facts did not hold. */
@@ -265,7 +288,7 @@ async function attachFacts(
   arn: string,
   source: FactSource,
   lastUsage: (arn: string) => Promise<Fetched<AwsKeyLastUsage>>,
-  options: GatherOptions & { notAfter: Date },
+  options: GatherOptions & { notAfter: (keyArn: string) => Date },
 ): Promise<number> {
   const [answer, aliases] = await Promise.all([source.describeKey(arn), source.aliasesOf(arn)]);
   if (aliases.ok) subject.aliases = [...new Set([...subject.aliases, ...aliases.value])].sort();
@@ -273,7 +296,9 @@ async function attachFacts(
     const e = aliases.error;
     subject.aliasesUnavailable = describeError(e.Code, e.Message, e.Operation);
   }
-  const described = answer.ok ? checkedKeyMetadata(arn, answer.value, options.notAfter) : answer;
+  const described = answer.ok
+    ? checkedKeyMetadata(arn, answer.value, options.notAfter(arn))
+    : answer;
   if (described.ok) subject.key = keyInfo(described.value, subject.aliases);
   else if (NOT_EVIDENCE.has(described.error.Code)) {
     // An answer about another key, or one that cannot be read, discredits what else
@@ -290,7 +315,7 @@ async function attachFacts(
   if (options.needsUsage && !options.needsUsage(subject)) return members.length;
   const answers = await Promise.all(members.map((m) => lastUsage(m)));
   const usage = members.map((m, i) =>
-    memberUsage(m, regionOf(m), answers[i] as Fetched<AwsKeyLastUsage>, options.notAfter),
+    memberUsage(m, regionOf(m), answers[i] as Fetched<AwsKeyLastUsage>, options.notAfter(m)),
   );
   const created = described.ok ? described.value.CreationDate : undefined;
   const recorded = usage[0]?.keyCreationDate;

@@ -10,6 +10,7 @@ import {
   GetKeyLastUsageCommand,
   KMSClient,
   ListAliasesCommand,
+  ListKeysCommand,
 } from "@aws-sdk/client-kms";
 import { parseKmsArn } from "../aws/key-ids.js";
 import type { AwsKeyLastUsage, AwsKeyMetadata, FactSource, Fetched } from "../model.js";
@@ -18,7 +19,7 @@ import { attempt, noRegion, wrongListing } from "./aws/fetched.js";
 import { CallFailure, malformed } from "./aws/health.js";
 import type { AwsLayer, AwsService, Place, Role } from "./aws/layer.js";
 
-export type KmsOperation = "DescribeKey" | "GetKeyLastUsage" | "ListAliases";
+export type KmsOperation = "DescribeKey" | "GetKeyLastUsage" | "ListAliases" | "ListKeys";
 
 /**
  * KMS's API, with AWS's request quotas per account and region (KMS "Request quotas"):
@@ -28,7 +29,7 @@ export type KmsOperation = "DescribeKey" | "GetKeyLastUsage" | "ListAliases";
 export const KMS: AwsService<KmsOperation> = {
   name: "KMS",
   client: (config) => new KMSClient(config),
-  rates: { GetKeyLastUsage: 5, DescribeKey: 2000, ListAliases: 500 },
+  rates: { GetKeyLastUsage: 5, DescribeKey: 2000, ListAliases: 500, ListKeys: 500 },
   endpointUrl: "owns",
 };
 
@@ -67,12 +68,22 @@ export function kmsQuestions(
   };
 }
 
-/** Another account's key: the role to use there when one is configured, else null (the caller's credentials). */
+/**
+ * The role a key's calls go through: another account's, when one is configured; in the
+ * caller's own account only where the layer assumes one there too (an inventory, whose
+ * every account is read through its own role). Null: the caller's credentials.
+ */
 async function roleFor(aws: AwsLayer, keyArn: string): Promise<Role | null> {
   const arn = parseKmsArn(keyArn);
+  if (!arn) return null;
+  return roleInAccount(aws, arn.account);
+}
+
+/** The role calls in `account` go through; null: the caller's credentials. */
+export async function roleInAccount(aws: AwsLayer, account: string): Promise<Role | null> {
   const caller = await aws.callerAccount();
-  if (!arn || caller === null || arn.account === caller) return null;
-  return aws.roleIn(arn.account);
+  if (caller === null || (account === caller && !aws.assumesInOwnAccount(account))) return null;
+  return aws.roleIn(account);
 }
 
 function describeKey(
@@ -295,7 +306,7 @@ interface AliasPage {
 }
 
 /** Whether a checked page says the listing goes on. */
-function more(page: AliasPage): boolean {
+function more(page: { Truncated?: unknown; NextMarker?: unknown }): boolean {
   return page.Truncated === true || (page.Truncated === undefined && page.NextMarker !== undefined);
 }
 
@@ -326,6 +337,18 @@ function aliasPageProblem(
       return `with a TargetKeyId that is ${showValue(target)}`;
     }
   }
+  return continuationProblem(page, markers);
+}
+
+/**
+ * What is wrong with a listing page's continuation, or null: one that cannot be followed
+ * (none, or one already given: the listing would end short, or never). `markers` holds
+ * the markers given so far, and takes this page's.
+ */
+function continuationProblem(
+  page: { Truncated?: unknown; NextMarker?: unknown },
+  markers: Set<string>,
+): string | null {
   const { Truncated, NextMarker } = page;
   if (Truncated !== undefined && typeof Truncated !== "boolean") {
     return `with Truncated ${showValue(Truncated)}, not true or false`;
@@ -341,6 +364,91 @@ function aliasPageProblem(
     return "with a NextMarker it gave before (the listing would never end)";
   markers.add(NextMarker);
   return null;
+}
+
+// ListKeys' largest page (its Limit is 1–1000).
+const KEY_PAGE_SIZE = 1000;
+/**
+ * A key listing stops here: 100 pages of 1,000 are 100,000 keys, KMS's default quota of
+ * keys per account-region. Past it the endpoint is paging without end.
+ */
+const MAX_KEY_PAGES = 100;
+
+/**
+ * Every key of one account-region (`snapshot --all-keys`, issue 17): ListKeys, paginated,
+ * paced at its quota, through the account's own role. A listing that cannot be followed
+ * to its end, or names keys of another account-region, is not evidence: the pair is
+ * unavailable rather than read short.
+ */
+export function keysIn(aws: AwsLayer, account: string, region: string): Promise<Fetched<string[]>> {
+  return aws.once("ListKeys", `${account}\u0000${region}`, async () => {
+    const role = await roleInAccount(aws, account);
+    const caller = await aws.callerAccount();
+    if (role === null && account !== caller) return noRole("ListKeys", account, caller);
+    const place = await aws.place(KMS, region, role);
+    return attempt("ListKeys", () => listKeys(aws, place, account));
+  });
+}
+
+/** Another account with no role to read it through: nothing can be asked there. */
+export function noRole(operation: string, account: string, caller: string | null) {
+  return {
+    ok: false as const,
+    error: {
+      Operation: operation,
+      Code: "NoRole",
+      Message: `no role to assume in account ${account} (the caller is ${caller ?? "unknown"}): give it a role in the accounts file, or pass --role-template`,
+    },
+  };
+}
+
+/** Every page of ListKeys at `place`, under one deadline for the listing and a page cap. */
+async function listKeys(aws: AwsLayer, place: Place, account: string): Promise<string[]> {
+  const listing = AbortSignal.timeout(aws.timeoutMs);
+  const found: string[] = [];
+  const markers = new Set<string>();
+  let marker: string | undefined;
+  for (let pages = 0; pages < MAX_KEY_PAGES; pages++) {
+    const page = await aws.ask<KeyPage>(
+      place,
+      "ListKeys",
+      new ListKeysCommand({ Marker: marker, Limit: KEY_PAGE_SIZE }),
+      (p) => {
+        if (!Array.isArray(p.Keys)) throw malformed("ListKeys", "without Keys");
+      },
+      listing,
+    );
+    for (const key of page.Keys ?? []) {
+      const arn = typeof key?.KeyArn === "string" ? parseKmsArn(key.KeyArn) : null;
+      if (arn?.resource !== "key" || arn.region !== place.region || arn.account !== account) {
+        throw wrongListing(
+          place.health.place,
+          "ListKeys",
+          `with ${showValue(key?.KeyArn)}, which is not the ARN of a key of account ${account} in ${place.region}`,
+        );
+      }
+      found.push(key?.KeyArn as string);
+    }
+    const problem = continuationProblem(page, markers);
+    if (problem !== null) throw wrongListing(place.health.place, "ListKeys", problem);
+    if (!more(page)) return found;
+    marker = page.NextMarker as string;
+  }
+  throw new CallFailure(
+    {
+      kind: "answer",
+      code: "TooManyKeys",
+      message: `stopped listing keys after ${MAX_KEY_PAGES} pages (${MAX_KEY_PAGES * KEY_PAGE_SIZE} keys) with more to come`,
+    },
+    place.health.place,
+  );
+}
+
+/** One page of ListKeys, as the SDK parses it: unchecked. */
+interface KeyPage {
+  Keys?: ({ KeyId?: unknown; KeyArn?: unknown } | null)[];
+  Truncated?: unknown;
+  NextMarker?: unknown;
 }
 
 /** The region of a key ARN, else the configured one. */

@@ -25,6 +25,12 @@ export interface LiveSettings {
   trailMaxPages?: number;
   /** `--now`: the end of the CloudTrail window looked up; null: the time of the call. */
   now?: Date | null;
+  /**
+   * An inventory's roles (issue 17): each account's own from the accounts file, by id, over
+   * `--role-template`'s; then every account, the caller's own too, is read through its
+   * role. Absent or null: not an inventory.
+   */
+  accountRoles?: Readonly<Record<string, string>> | null;
 }
 
 /**
@@ -40,18 +46,26 @@ export function liveFactSource(
 ): FactSource {
   const region = stsRegion(config.region, config.profile);
   const roles = new Map<string, Credentials>();
+  const roleArn = (account: string): string | null =>
+    config.accountRoles?.[account] ?? config.roleTemplate?.replaceAll("{account}", account) ?? null;
   return kmsFactSource({
     ...KMS_DEFAULTS,
     timeoutMs: config.awsTimeout * 1000,
     credentialsFor: (account, aws) => {
-      if (config.roleTemplate === null) return null;
+      const arn = roleArn(account);
+      if (arn === null) return null;
       let found = roles.get(account);
       if (!found) {
-        found = assumedRole(aws, region, config.roleTemplate.replaceAll("{account}", account));
+        found = assumedRole(aws, region, arn);
         roles.set(account, found);
       }
       return found;
     },
+    // An inventory reads each account through its own role, the caller's account too.
+    assumeInOwnAccount: (account) =>
+      config.accountRoles !== undefined &&
+      config.accountRoles !== null &&
+      roleArn(account) !== null,
     onCall: (operation, region, waitedMs) => progress.call(operation, region, waitedMs),
     region: config.region,
     profile: config.profile,

@@ -93,19 +93,37 @@ export function recordFacts(inner: FactSource): Recorder {
   if (inner.recordedArns)
     source.recordedArns = () => inner.recordedArns?.() ?? { keys: [], aliases: [] };
   if (inner.evidenceFailure) source.evidenceFailure = () => inner.evidenceFailure?.() ?? null;
+  if (inner.capturedAt) source.capturedAt = inner.capturedAt.bind(inner);
+  // An inventory's listings are what it records keys of, not answers about a key.
+  if (inner.inventory) source.inventory = inner.inventory;
 
   return {
     source,
-    snapshot: (capturedAt) => ({
-      version: 1,
-      capturedAt: capturedAt.toISOString(),
-      ...(account !== null ? { account } : {}),
-      keys: sortedObject(
-        new Map([...keys].map(([arn, e]) => [arn, evidenceOnly(arn, e, capturedAt)])),
-      ),
-      aliases: sortedObject(aliases),
-      ...(stacks.size > 0 ? { stacks: sortedObject(stacks) } : {}),
-    }),
+    snapshot: (writtenAt) => {
+      // Answers replayed from a snapshot keep the time they were taken (a merged one's,
+      // per key): dated when this file is written, old facts would look new.
+      const takenAt = (arn: string) => {
+        const taken = inner.capturedAt?.(arn);
+        return taken === undefined ? writtenAt : new Date(taken);
+      };
+      const times = new Map([...keys.keys()].map((arn) => [arn, takenAt(arn)]));
+      let earliest = writtenAt.getTime();
+      for (const at of times.values()) earliest = Math.min(earliest, at.getTime());
+      const capturedAt = new Date(earliest);
+      const entry = (arn: string, e: Entry): Entry => {
+        const at = times.get(arn) ?? writtenAt;
+        const kept = evidenceOnly(arn, e, at);
+        return at.getTime() === earliest ? kept : { CapturedAt: at.toISOString(), ...kept };
+      };
+      return {
+        version: 1,
+        capturedAt: capturedAt.toISOString(),
+        ...(account !== null ? { account } : {}),
+        keys: sortedObject(new Map([...keys].map(([arn, e]) => [arn, entry(arn, e)]))),
+        aliases: sortedObject(aliases),
+        ...(stacks.size > 0 ? { stacks: sortedObject(stacks) } : {}),
+      };
+    },
   };
 }
 

@@ -154,23 +154,80 @@ const TRAIL = {
   },
 };
 
+/** A time this tool wrote: always ISO (a number here is more likely milliseconds than seconds). */
+const WRITTEN_AT = {
+  type: "string",
+  format: "date-time",
+  description: "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)",
+};
+
+/** The most shards one inventory is split into: GitHub Actions runs at most 256 jobs per matrix. */
+export const MAX_SHARDS = 256;
+
+/**
+ * One (account, region) pair of an inventory (`snapshot --all-keys`, issue 17): read, or
+ * unavailable with the reason — so a pair that could not be read is visible, never missing.
+ */
+const INVENTORY_PAIR = {
+  type: "object",
+  description:
+    "an inventory pair: {account, region, name?, status: read|unavailable, reason?, keys, capturedAt}",
+  required: ["account", "region", "status", "keys", "capturedAt"],
+  additionalProperties: false,
+  properties: {
+    account: ACCOUNT_ID,
+    region: { type: "string", pattern: `^${REGION_PATTERN}$`, description: "a region name" },
+    name: { type: "string", description: "the account's name" },
+    status: { enum: ["read", "unavailable"], description: "read or unavailable" },
+    // Required exactly when unavailable: the loader checks it (snapshot.ts), as ajv's
+    // strict mode takes no `required` of a property declared outside its branch.
+    reason: { type: "string", minLength: 1, description: "why the pair could not be read" },
+    keys: { type: "integer", minimum: 0, description: "the number of keys listed (0 or more)" },
+    capturedAt: {
+      type: "string",
+      format: "date-time",
+      description: "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)",
+    },
+  },
+};
+
+/** Which shards of `count` the file holds (`--shard I/N`; merged files hold several). */
+const SHARD = {
+  type: "object",
+  description: "a shard: {index, count}, 1 ≤ index ≤ count ≤ 256",
+  required: ["index", "count"],
+  additionalProperties: false,
+  properties: {
+    index: { type: "integer", minimum: 1, maximum: MAX_SHARDS, description: "a shard index 1–256" },
+    count: { type: "integer", minimum: 1, maximum: MAX_SHARDS, description: "a shard count 1–256" },
+  },
+};
+
+/** What an inventory snapshot covered (issue 17): its shards and every (account, region) pair. */
+const INVENTORY = {
+  type: "object",
+  description: "an inventory: {shards, pairs}",
+  required: ["shards", "pairs"],
+  additionalProperties: false,
+  properties: {
+    shards: { type: "array", minItems: 1, items: SHARD, description: "a non-empty list of shards" },
+    pairs: { type: "array", items: INVENTORY_PAIR, description: "a list of pairs" },
+  },
+};
+
 /** The facts snapshot schema (draft-07, like the rules schema). */
 export function factsSchema(): SchemaObject {
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     title: "kms-usage-lint facts snapshot, version 1",
     type: "object",
-    description: "a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks}",
+    description:
+      "a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks, inventory}",
     required: ["version", "capturedAt", "keys"],
     additionalProperties: false,
     properties: {
       version: { const: 1, description: "1" },
-      // Written by this tool, always as ISO: a number here is more likely milliseconds than seconds.
-      capturedAt: {
-        type: "string",
-        format: "date-time",
-        description: "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)",
-      },
+      capturedAt: WRITTEN_AT,
       account: { anyOf: [ACCOUNT_ID, { type: "null" }], description: "a 12-digit account id" },
       keys: {
         type: "object",
@@ -182,6 +239,8 @@ export function factsSchema(): SchemaObject {
           additionalProperties: false,
           minProperties: 1,
           properties: {
+            // In a merged snapshot: when this key's answers were taken, where it is not `capturedAt`.
+            CapturedAt: WRITTEN_AT,
             KeyMetadata: KEY_METADATA,
             LastUsage: LAST_USAGE,
             Errors: { type: "array", items: CALL_ERROR, description: "a list of errors" },
@@ -220,6 +279,7 @@ export function factsSchema(): SchemaObject {
           },
         },
       },
+      inventory: INVENTORY,
     },
   };
 }

@@ -2,12 +2,13 @@
 import * as imported1 from "./snapshot-formats.js";
 import { ucs2length } from "../string-length.js";
 export const validateFacts = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"kms-usage-lint facts snapshot, version 1","type":"object","description":"a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks}","required":["version","capturedAt","keys"],"additionalProperties":false,"properties":{"version":{"const":1,"description":"1"},"capturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"},"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"keys":{"type":"object","description":"an object keyed by key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN"},"additionalProperties":{"type":"object","description":"an object with KeyMetadata, LastUsage, Errors and/or Trail","additionalProperties":false,"minProperties":1,"properties":{"KeyMetadata":{"type":"object","description":"DescribeKey's KeyMetadata, with KeyId, Arn, CreationDate, KeyState, Enabled and KeyManager","required":["KeyId","Arn","CreationDate","KeyState","Enabled","KeyManager"],"properties":{"KeyId":{"type":"string"},"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"AWSAccountId":{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},"KeyState":{"type":"string"},"Enabled":{"type":"boolean"},"KeyManager":{"type":"string"},"KeySpec":{"type":"string"},"KeyUsage":{"type":"string"},"Origin":{"type":"string"},"CreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"DeletionDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"PendingDeletionWindowInDays":{"type":"integer","minimum":1},"MultiRegion":{"type":"boolean"},"MultiRegionConfiguration":{"type":"object","description":"DescribeKey's MultiRegionConfiguration","properties":{"MultiRegionKeyType":{"enum":["PRIMARY","REPLICA"],"description":"PRIMARY or REPLICA"},"PrimaryKey":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"ReplicaKeys":{"type":"array","items":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"description":"a list of members"}}}}},"LastUsage":{"type":"object","description":"GetKeyLastUsage's answer, with TrackingStartDate and KeyCreationDate","required":["TrackingStartDate","KeyCreationDate"],"properties":{"KeyId":{"type":"string"},"KeyLastUsage":{"type":"object","description":"the last use ({} when none was recorded)","properties":{"Operation":{"type":"string"},"Timestamp":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"CloudTrailEventId":{"type":"string"},"KmsRequestId":{"type":"string"}},"dependencies":{"Operation":["Timestamp"],"CloudTrailEventId":["Timestamp"],"KmsRequestId":["Timestamp"]}},"TrackingStartDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"KeyCreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]}}},"Errors":{"type":"array","items":{"type":"object","description":"an error answer: {Operation, Code, Message}","required":["Operation","Code","Message"],"properties":{"Operation":{"type":"string"},"Code":{"type":"string"},"Message":{"type":"string"}}},"description":"a list of errors"},"Trail":{"type":"object","description":"CloudTrail LookupEvents answers: {LookupAttributes, StartTime, EndTime, Truncated, Events}","required":["LookupAttributes","StartTime","EndTime","Truncated","Events"],"additionalProperties":false,"properties":{"LookupAttributes":{"type":"array","description":"the one lookup attribute asked: [{AttributeKey: ResourceName, AttributeValue: key ARN}]","minItems":1,"maxItems":1,"items":{"type":"object","description":"a lookup attribute: {AttributeKey, AttributeValue}","required":["AttributeKey","AttributeValue"],"properties":{"AttributeKey":{"type":"string"},"AttributeValue":{"type":"string"}}}},"StartTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EndTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"Truncated":{"type":"boolean","description":"true or false"},"Events":{"type":"array","description":"a list of CloudTrail events","items":{"type":"object","description":"a CloudTrail event: {EventId, EventName, EventTime, CloudTrailEvent, …}","required":["EventId","EventTime"],"properties":{"EventId":{"type":"string","minLength":1,"description":"an event id"},"EventName":{"type":"string"},"EventTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EventSource":{"type":"string"},"Username":{"type":"string"},"Resources":{"type":"array","description":"a list of resources"},"CloudTrailEvent":{"type":"string","description":"the event record, as a JSON string"}}}}}}}}},"aliases":{"type":"object","description":"an object from alias ARN to key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$","description":"an alias ARN"},"additionalProperties":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"}},"stacks":{"type":"object","description":"an object keyed by StackName@region","propertyNames":{"pattern":"^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$","description":"a name of the form StackName@region"},"additionalProperties":{"type":"object","description":"a deployed stack: {account, resources: {LogicalId: physical id}, template}","required":["resources"],"properties":{"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"resources":{"type":"object","description":"an object from logical id to physical id","additionalProperties":{"type":"string","description":"a physical id"}},"template":{}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"kms-usage-lint facts snapshot, version 1","type":"object","description":"a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks, inventory}","required":["version","capturedAt","keys"],"additionalProperties":false,"properties":{"version":{"const":1,"description":"1"},"capturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"},"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"keys":{"type":"object","description":"an object keyed by key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN"},"additionalProperties":{"type":"object","description":"an object with KeyMetadata, LastUsage, Errors and/or Trail","additionalProperties":false,"minProperties":1,"properties":{"CapturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"},"KeyMetadata":{"type":"object","description":"DescribeKey's KeyMetadata, with KeyId, Arn, CreationDate, KeyState, Enabled and KeyManager","required":["KeyId","Arn","CreationDate","KeyState","Enabled","KeyManager"],"properties":{"KeyId":{"type":"string"},"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"AWSAccountId":{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},"KeyState":{"type":"string"},"Enabled":{"type":"boolean"},"KeyManager":{"type":"string"},"KeySpec":{"type":"string"},"KeyUsage":{"type":"string"},"Origin":{"type":"string"},"CreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"DeletionDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"PendingDeletionWindowInDays":{"type":"integer","minimum":1},"MultiRegion":{"type":"boolean"},"MultiRegionConfiguration":{"type":"object","description":"DescribeKey's MultiRegionConfiguration","properties":{"MultiRegionKeyType":{"enum":["PRIMARY","REPLICA"],"description":"PRIMARY or REPLICA"},"PrimaryKey":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"ReplicaKeys":{"type":"array","items":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"description":"a list of members"}}}}},"LastUsage":{"type":"object","description":"GetKeyLastUsage's answer, with TrackingStartDate and KeyCreationDate","required":["TrackingStartDate","KeyCreationDate"],"properties":{"KeyId":{"type":"string"},"KeyLastUsage":{"type":"object","description":"the last use ({} when none was recorded)","properties":{"Operation":{"type":"string"},"Timestamp":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"CloudTrailEventId":{"type":"string"},"KmsRequestId":{"type":"string"}},"dependencies":{"Operation":["Timestamp"],"CloudTrailEventId":["Timestamp"],"KmsRequestId":["Timestamp"]}},"TrackingStartDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"KeyCreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]}}},"Errors":{"type":"array","items":{"type":"object","description":"an error answer: {Operation, Code, Message}","required":["Operation","Code","Message"],"properties":{"Operation":{"type":"string"},"Code":{"type":"string"},"Message":{"type":"string"}}},"description":"a list of errors"},"Trail":{"type":"object","description":"CloudTrail LookupEvents answers: {LookupAttributes, StartTime, EndTime, Truncated, Events}","required":["LookupAttributes","StartTime","EndTime","Truncated","Events"],"additionalProperties":false,"properties":{"LookupAttributes":{"type":"array","description":"the one lookup attribute asked: [{AttributeKey: ResourceName, AttributeValue: key ARN}]","minItems":1,"maxItems":1,"items":{"type":"object","description":"a lookup attribute: {AttributeKey, AttributeValue}","required":["AttributeKey","AttributeValue"],"properties":{"AttributeKey":{"type":"string"},"AttributeValue":{"type":"string"}}}},"StartTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EndTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"Truncated":{"type":"boolean","description":"true or false"},"Events":{"type":"array","description":"a list of CloudTrail events","items":{"type":"object","description":"a CloudTrail event: {EventId, EventName, EventTime, CloudTrailEvent, …}","required":["EventId","EventTime"],"properties":{"EventId":{"type":"string","minLength":1,"description":"an event id"},"EventName":{"type":"string"},"EventTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EventSource":{"type":"string"},"Username":{"type":"string"},"Resources":{"type":"array","description":"a list of resources"},"CloudTrailEvent":{"type":"string","description":"the event record, as a JSON string"}}}}}}}}},"aliases":{"type":"object","description":"an object from alias ARN to key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$","description":"an alias ARN"},"additionalProperties":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"}},"stacks":{"type":"object","description":"an object keyed by StackName@region","propertyNames":{"pattern":"^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$","description":"a name of the form StackName@region"},"additionalProperties":{"type":"object","description":"a deployed stack: {account, resources: {LogicalId: physical id}, template}","required":["resources"],"properties":{"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"resources":{"type":"object","description":"an object from logical id to physical id","additionalProperties":{"type":"string","description":"a physical id"}},"template":{}}}},"inventory":{"type":"object","description":"an inventory: {shards, pairs}","required":["shards","pairs"],"additionalProperties":false,"properties":{"shards":{"type":"array","minItems":1,"items":{"type":"object","description":"a shard: {index, count}, 1 ≤ index ≤ count ≤ 256","required":["index","count"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":1,"maximum":256,"description":"a shard index 1–256"},"count":{"type":"integer","minimum":1,"maximum":256,"description":"a shard count 1–256"}}},"description":"a non-empty list of shards"},"pairs":{"type":"array","items":{"type":"object","description":"an inventory pair: {account, region, name?, status: read|unavailable, reason?, keys, capturedAt}","required":["account","region","status","keys","capturedAt"],"additionalProperties":false,"properties":{"account":{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},"region":{"type":"string","pattern":"^[a-z]{2,4}(?:-[a-z]+)+-\\d+$","description":"a region name"},"name":{"type":"string","description":"the account's name"},"status":{"enum":["read","unavailable"],"description":"read or unavailable"},"reason":{"type":"string","minLength":1,"description":"why the pair could not be read"},"keys":{"type":"integer","minimum":0,"description":"the number of keys listed (0 or more)"},"capturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"}}},"description":"a list of pairs"}}}}};
 const formats0 = imported1.FACTS_FORMATS["date-time"];
 const pattern0 = new RegExp("^\\d{12}$", "u");
 const pattern1 = new RegExp("^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$", "u");
 const pattern6 = new RegExp("^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$", "u");
 const pattern8 = new RegExp("^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$", "u");
+const pattern11 = new RegExp("^[a-z]{2,4}(?:-[a-z]+)+-\\d+$", "u");
 const func2 = ucs2length;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -45,7 +46,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "version") || (key0 === "capturedAt")) || (key0 === "account")) || (key0 === "keys")) || (key0 === "aliases")) || (key0 === "stacks"))){
+if(!(((((((key0 === "version") || (key0 === "capturedAt")) || (key0 === "account")) || (key0 === "keys")) || (key0 === "aliases")) || (key0 === "stacks")) || (key0 === "inventory"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -203,7 +204,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key3 in data4){
-if(!((((key3 === "KeyMetadata") || (key3 === "LastUsage")) || (key3 === "Errors")) || (key3 === "Trail"))){
+if(!(((((key3 === "CapturedAt") || (key3 === "KeyMetadata")) || (key3 === "LastUsage")) || (key3 === "Errors")) || (key3 === "Trail"))){
 const err14 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/keys/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.keys.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err14];
@@ -214,11 +215,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data4.KeyMetadata !== undefined){
-let data5 = data4.KeyMetadata;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.KeyId === undefined){
-const err15 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "KeyId"},message:"must have required property '"+"KeyId"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data5};
+if(data4.CapturedAt !== undefined){
+let data5 = data4.CapturedAt;
+if(typeof data5 === "string"){
+if(!(formats0.validate(data5))){
+const err15 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/CapturedAt",schemaPath:"#/properties/keys/additionalProperties/properties/CapturedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.CapturedAt,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -227,8 +228,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data5.Arn === undefined){
-const err16 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "Arn"},message:"must have required property '"+"Arn"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data5};
+}
+else {
+const err16 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/CapturedAt",schemaPath:"#/properties/keys/additionalProperties/properties/CapturedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.CapturedAt.type,parentSchema:schema11.properties.keys.additionalProperties.properties.CapturedAt,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -237,8 +239,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data5.CreationDate === undefined){
-const err17 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "CreationDate"},message:"must have required property '"+"CreationDate"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data5};
+}
+if(data4.KeyMetadata !== undefined){
+let data6 = data4.KeyMetadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.KeyId === undefined){
+const err17 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "KeyId"},message:"must have required property '"+"KeyId"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -247,8 +253,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data5.KeyState === undefined){
-const err18 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "KeyState"},message:"must have required property '"+"KeyState"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data5};
+if(data6.Arn === undefined){
+const err18 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "Arn"},message:"must have required property '"+"Arn"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -257,8 +263,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data5.Enabled === undefined){
-const err19 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "Enabled"},message:"must have required property '"+"Enabled"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data5};
+if(data6.CreationDate === undefined){
+const err19 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "CreationDate"},message:"must have required property '"+"CreationDate"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -267,8 +273,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data5.KeyManager === undefined){
-const err20 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "KeyManager"},message:"must have required property '"+"KeyManager"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data5};
+if(data6.KeyState === undefined){
+const err20 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "KeyState"},message:"must have required property '"+"KeyState"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -277,10 +283,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data5.KeyId !== undefined){
-let data6 = data5.KeyId;
-if(typeof data6 !== "string"){
-const err21 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/KeyId",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/KeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyId,data:data6};
+if(data6.Enabled === undefined){
+const err21 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "Enabled"},message:"must have required property '"+"Enabled"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -289,12 +293,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data5.Arn !== undefined){
-let data7 = data5.Arn;
-if(typeof data7 === "string"){
-if(!pattern1.test(data7)){
-const err22 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/Arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Arn,data:data7};
+if(data6.KeyManager === undefined){
+const err22 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "KeyManager"},message:"must have required property '"+"KeyManager"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -303,9 +303,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/Arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Arn.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Arn,data:data7};
+if(data6.KeyId !== undefined){
+let data7 = data6.KeyId;
+if(typeof data7 !== "string"){
+const err23 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/KeyId",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/KeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyId,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -315,11 +316,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data5.AWSAccountId !== undefined){
-let data8 = data5.AWSAccountId;
+if(data6.Arn !== undefined){
+let data8 = data6.Arn;
 if(typeof data8 === "string"){
-if(!pattern0.test(data8)){
-const err24 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/AWSAccountId",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/AWSAccountId/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\"",schema:"^\\d{12}$",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.AWSAccountId,data:data8};
+if(!pattern1.test(data8)){
+const err24 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/Arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Arn,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -330,7 +331,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/AWSAccountId",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/AWSAccountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.AWSAccountId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.AWSAccountId,data:data8};
+const err25 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/Arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Arn.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Arn,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -340,10 +341,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data5.KeyState !== undefined){
-let data9 = data5.KeyState;
-if(typeof data9 !== "string"){
-const err26 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/KeyState",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/KeyState/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyState.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyState,data:data9};
+if(data6.AWSAccountId !== undefined){
+let data9 = data6.AWSAccountId;
+if(typeof data9 === "string"){
+if(!pattern0.test(data9)){
+const err26 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/AWSAccountId",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/AWSAccountId/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\"",schema:"^\\d{12}$",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.AWSAccountId,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -353,10 +355,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data5.Enabled !== undefined){
-let data10 = data5.Enabled;
-if(typeof data10 !== "boolean"){
-const err27 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/Enabled",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/Enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Enabled.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Enabled,data:data10};
+else {
+const err27 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/AWSAccountId",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/AWSAccountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.AWSAccountId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.AWSAccountId,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -366,10 +366,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data5.KeyManager !== undefined){
-let data11 = data5.KeyManager;
-if(typeof data11 !== "string"){
-const err28 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/KeyManager",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/KeyManager/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyManager.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyManager,data:data11};
+if(data6.KeyState !== undefined){
+let data10 = data6.KeyState;
+if(typeof data10 !== "string"){
+const err28 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/KeyState",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/KeyState/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyState.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyState,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -379,10 +379,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data5.KeySpec !== undefined){
-let data12 = data5.KeySpec;
-if(typeof data12 !== "string"){
-const err29 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/KeySpec",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/KeySpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeySpec.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeySpec,data:data12};
+if(data6.Enabled !== undefined){
+let data11 = data6.Enabled;
+if(typeof data11 !== "boolean"){
+const err29 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/Enabled",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/Enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Enabled.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Enabled,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -392,10 +392,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data5.KeyUsage !== undefined){
-let data13 = data5.KeyUsage;
-if(typeof data13 !== "string"){
-const err30 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/KeyUsage",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/KeyUsage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyUsage.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyUsage,data:data13};
+if(data6.KeyManager !== undefined){
+let data12 = data6.KeyManager;
+if(typeof data12 !== "string"){
+const err30 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/KeyManager",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/KeyManager/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyManager.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyManager,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -405,10 +405,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data5.Origin !== undefined){
-let data14 = data5.Origin;
-if(typeof data14 !== "string"){
-const err31 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/Origin",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/Origin/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Origin.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Origin,data:data14};
+if(data6.KeySpec !== undefined){
+let data13 = data6.KeySpec;
+if(typeof data13 !== "string"){
+const err31 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/KeySpec",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/KeySpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeySpec.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeySpec,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -418,14 +418,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data5.CreationDate !== undefined){
-let data15 = data5.CreationDate;
-const _errs39 = errors;
-let valid6 = false;
-const _errs40 = errors;
-if(typeof data15 === "string"){
-if(!(formats0.validate(data15))){
-const err32 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[0],data:data15};
+if(data6.KeyUsage !== undefined){
+let data14 = data6.KeyUsage;
+if(typeof data14 !== "string"){
+const err32 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/KeyUsage",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/KeyUsage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyUsage.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.KeyUsage,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -435,8 +431,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[0],data:data15};
+if(data6.Origin !== undefined){
+let data15 = data6.Origin;
+if(typeof data15 !== "string"){
+const err33 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/Origin",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/Origin/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Origin.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.Origin,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -445,13 +443,15 @@ vErrors.push(err33);
 }
 errors++;
 }
-var _valid1 = _errs40 === errors;
-valid6 = valid6 || _valid1;
-if(!valid6){
+}
+if(data6.CreationDate !== undefined){
+let data16 = data6.CreationDate;
+const _errs41 = errors;
+let valid6 = false;
 const _errs42 = errors;
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 8640000000000 || isNaN(data15)){
-const err34 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[1],data:data15};
+if(typeof data16 === "string"){
+if(!(formats0.validate(data16))){
+const err34 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -460,8 +460,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data15 < 0 || isNaN(data15)){
-const err35 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[1],data:data15};
+}
+else {
+const err35 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -470,9 +471,13 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[1],data:data15};
+var _valid1 = _errs42 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs44 = errors;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 8640000000000 || isNaN(data16)){
+const err36 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -481,11 +486,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-var _valid1 = _errs42 === errors;
-valid6 = valid6 || _valid1;
-}
-if(!valid6){
-const err37 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate,data:data15};
+if(data16 < 0 || isNaN(data16)){
+const err37 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -494,26 +496,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-else {
-errors = _errs39;
-if(vErrors !== null){
-if(_errs39){
-vErrors.length = _errs39;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data5.DeletionDate !== undefined){
-let data16 = data5.DeletionDate;
-const _errs45 = errors;
-let valid7 = false;
-const _errs46 = errors;
-if(typeof data16 === "string"){
-if(!(formats0.validate(data16))){
-const err38 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[0],data:data16};
+const err38 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -522,9 +507,11 @@ vErrors.push(err38);
 }
 errors++;
 }
+var _valid1 = _errs44 === errors;
+valid6 = valid6 || _valid1;
 }
-else {
-const err39 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[0],data:data16};
+if(!valid6){
+const err39 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/CreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/CreationDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.CreationDate,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -533,13 +520,26 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid2 = _errs46 === errors;
-valid7 = valid7 || _valid2;
-if(!valid7){
+else {
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data6.DeletionDate !== undefined){
+let data17 = data6.DeletionDate;
+const _errs47 = errors;
+let valid7 = false;
 const _errs48 = errors;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 8640000000000 || isNaN(data16)){
-const err40 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[1],data:data16};
+if(typeof data17 === "string"){
+if(!(formats0.validate(data17))){
+const err40 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -548,8 +548,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data16 < 0 || isNaN(data16)){
-const err41 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[1],data:data16};
+}
+else {
+const err41 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -558,9 +559,13 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[1],data:data16};
+var _valid2 = _errs48 === errors;
+valid7 = valid7 || _valid2;
+if(!valid7){
+const _errs50 = errors;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 8640000000000 || isNaN(data17)){
+const err42 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -569,11 +574,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid2 = _errs48 === errors;
-valid7 = valid7 || _valid2;
-}
-if(!valid7){
-const err43 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate,data:data16};
+if(data17 < 0 || isNaN(data17)){
+const err43 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -582,22 +584,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-else {
-errors = _errs45;
-if(vErrors !== null){
-if(_errs45){
-vErrors.length = _errs45;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data5.PendingDeletionWindowInDays !== undefined){
-let data17 = data5.PendingDeletionWindowInDays;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err44 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/PendingDeletionWindowInDays",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/PendingDeletionWindowInDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.PendingDeletionWindowInDays.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.PendingDeletionWindowInDays,data:data17};
+const err44 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -606,9 +595,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 1 || isNaN(data17)){
-const err45 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/PendingDeletionWindowInDays",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/PendingDeletionWindowInDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.PendingDeletionWindowInDays,data:data17};
+var _valid2 = _errs50 === errors;
+valid7 = valid7 || _valid2;
+}
+if(!valid7){
+const err45 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/DeletionDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.DeletionDate,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -617,12 +608,22 @@ vErrors.push(err45);
 }
 errors++;
 }
+else {
+errors = _errs47;
+if(vErrors !== null){
+if(_errs47){
+vErrors.length = _errs47;
+}
+else {
+vErrors = null;
 }
 }
-if(data5.MultiRegion !== undefined){
-let data18 = data5.MultiRegion;
-if(typeof data18 !== "boolean"){
-const err46 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegion",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegion.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegion,data:data18};
+}
+}
+if(data6.PendingDeletionWindowInDays !== undefined){
+let data18 = data6.PendingDeletionWindowInDays;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err46 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/PendingDeletionWindowInDays",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/PendingDeletionWindowInDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.PendingDeletionWindowInDays.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.PendingDeletionWindowInDays,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -631,14 +632,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data5.MultiRegionConfiguration !== undefined){
-let data19 = data5.MultiRegionConfiguration;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.MultiRegionKeyType !== undefined){
-let data20 = data19.MultiRegionKeyType;
-if(!((data20 === "PRIMARY") || (data20 === "REPLICA"))){
-const err47 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/MultiRegionKeyType",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/MultiRegionKeyType/enum",keyword:"enum",params:{allowedValues: schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.MultiRegionKeyType.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.MultiRegionKeyType.enum,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.MultiRegionKeyType,data:data20};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 1 || isNaN(data18)){
+const err47 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/PendingDeletionWindowInDays",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/PendingDeletionWindowInDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.PendingDeletionWindowInDays,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -648,11 +644,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data19.PrimaryKey !== undefined){
-let data21 = data19.PrimaryKey;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.Arn === undefined){
-const err48 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/required",keyword:"required",params:{missingProperty: "Arn"},message:"must have required property '"+"Arn"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey,data:data21};
+}
+if(data6.MultiRegion !== undefined){
+let data19 = data6.MultiRegion;
+if(typeof data19 !== "boolean"){
+const err48 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegion",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegion.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegion,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -661,11 +657,14 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data21.Arn !== undefined){
-let data22 = data21.Arn;
-if(typeof data22 === "string"){
-if(!pattern1.test(data22)){
-const err49 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/properties/Arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Arn,data:data22};
+}
+if(data6.MultiRegionConfiguration !== undefined){
+let data20 = data6.MultiRegionConfiguration;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.MultiRegionKeyType !== undefined){
+let data21 = data20.MultiRegionKeyType;
+if(!((data21 === "PRIMARY") || (data21 === "REPLICA"))){
+const err49 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/MultiRegionKeyType",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/MultiRegionKeyType/enum",keyword:"enum",params:{allowedValues: schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.MultiRegionKeyType.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.MultiRegionKeyType.enum,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.MultiRegionKeyType,data:data21};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -675,8 +674,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/properties/Arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Arn.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Arn,data:data22};
+if(data20.PrimaryKey !== undefined){
+let data22 = data20.PrimaryKey;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.Arn === undefined){
+const err50 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/required",keyword:"required",params:{missingProperty: "Arn"},message:"must have required property '"+"Arn"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -685,11 +687,11 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data21.Region !== undefined){
-let data23 = data21.Region;
-if(typeof data23 !== "string"){
-const err51 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Region",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/properties/Region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Region.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Region,data:data23};
+if(data22.Arn !== undefined){
+let data23 = data22.Arn;
+if(typeof data23 === "string"){
+if(!pattern1.test(data23)){
+const err51 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/properties/Arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Arn,data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -699,9 +701,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
 else {
-const err52 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey,data:data21};
+const err52 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/properties/Arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Arn.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Arn,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -711,15 +712,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data19.ReplicaKeys !== undefined){
-let data24 = data19.ReplicaKeys;
-if(Array.isArray(data24)){
-const len0 = data24.length;
-for(let i0=0; i0<len0; i0++){
-let data25 = data24[i0];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.Arn === undefined){
-const err53 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0,schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/required",keyword:"required",params:{missingProperty: "Arn"},message:"must have required property '"+"Arn"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items,data:data25};
+if(data22.Region !== undefined){
+let data24 = data22.Region;
+if(typeof data24 !== "string"){
+const err53 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Region",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/properties/Region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Region.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Region,data:data24};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -728,11 +724,10 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data25.Arn !== undefined){
-let data26 = data25.Arn;
-if(typeof data26 === "string"){
-if(!pattern1.test(data26)){
-const err54 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0+"/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/properties/Arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Arn,data:data26};
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey,data:data22};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -742,8 +737,15 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0+"/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/properties/Arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Arn.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Arn,data:data26};
+if(data20.ReplicaKeys !== undefined){
+let data25 = data20.ReplicaKeys;
+if(Array.isArray(data25)){
+const len0 = data25.length;
+for(let i0=0; i0<len0; i0++){
+let data26 = data25[i0];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.Arn === undefined){
+const err55 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0,schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/required",keyword:"required",params:{missingProperty: "Arn"},message:"must have required property '"+"Arn"+"'",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -752,11 +754,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data25.Region !== undefined){
-let data27 = data25.Region;
-if(typeof data27 !== "string"){
-const err56 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0+"/Region",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/properties/Region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Region.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Region,data:data27};
+if(data26.Arn !== undefined){
+let data27 = data26.Arn;
+if(typeof data27 === "string"){
+if(!pattern1.test(data27)){
+const err56 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0+"/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/properties/Arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Arn,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -766,9 +768,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
 else {
-const err57 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0,schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items,data:data25};
+const err57 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0+"/Arn",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/properties/Arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Arn.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Arn,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -778,9 +779,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys,data:data24};
+if(data26.Region !== undefined){
+let data28 = data26.Region;
+if(typeof data28 !== "string"){
+const err58 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0+"/Region",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/properties/Region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Region.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Region,data:data28};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -792,7 +794,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration,data:data19};
+const err59 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0,schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items,data:data26};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -804,7 +806,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data5};
+const err60 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys,data:data25};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -814,11 +816,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data4.LastUsage !== undefined){
-let data28 = data4.LastUsage;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.TrackingStartDate === undefined){
-const err61 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/required",keyword:"required",params:{missingProperty: "TrackingStartDate"},message:"must have required property '"+"TrackingStartDate"+"'",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.required,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage,data:data28};
+}
+else {
+const err61 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata/MultiRegionConfiguration",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/properties/MultiRegionConfiguration/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.properties.MultiRegionConfiguration,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -827,8 +827,10 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data28.KeyCreationDate === undefined){
-const err62 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/required",keyword:"required",params:{missingProperty: "KeyCreationDate"},message:"must have required property '"+"KeyCreationDate"+"'",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.required,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage,data:data28};
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/KeyMetadata",schemaPath:"#/properties/keys/additionalProperties/properties/KeyMetadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.KeyMetadata.type,parentSchema:schema11.properties.keys.additionalProperties.properties.KeyMetadata,data:data6};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -837,10 +839,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data28.KeyId !== undefined){
-let data29 = data28.KeyId;
-if(typeof data29 !== "string"){
-const err63 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyId",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyId,data:data29};
+}
+if(data4.LastUsage !== undefined){
+let data29 = data4.LastUsage;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.TrackingStartDate === undefined){
+const err63 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/required",keyword:"required",params:{missingProperty: "TrackingStartDate"},message:"must have required property '"+"TrackingStartDate"+"'",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.required,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage,data:data29};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -849,16 +853,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data28.KeyLastUsage !== undefined){
-let data30 = data28.KeyLastUsage;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.Operation !== undefined){
-if(data30.Timestamp === undefined){
-const err64 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/dependencies",keyword:"dependencies",params:{property: "Operation",
-    missingProperty: "Timestamp",
-    depsCount: 1,
-    deps: "Timestamp"},message:"must have property Timestamp when property Operation is present",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.dependencies,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage,data:data30};
+if(data29.KeyCreationDate === undefined){
+const err64 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/required",keyword:"required",params:{missingProperty: "KeyCreationDate"},message:"must have required property '"+"KeyCreationDate"+"'",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.required,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -867,13 +863,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data30.CloudTrailEventId !== undefined){
-if(data30.Timestamp === undefined){
-const err65 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/dependencies",keyword:"dependencies",params:{property: "CloudTrailEventId",
-    missingProperty: "Timestamp",
-    depsCount: 1,
-    deps: "Timestamp"},message:"must have property Timestamp when property CloudTrailEventId is present",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.dependencies,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage,data:data30};
+if(data29.KeyId !== undefined){
+let data30 = data29.KeyId;
+if(typeof data30 !== "string"){
+const err65 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyId",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyId,data:data30};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -883,12 +876,15 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data30.KmsRequestId !== undefined){
-if(data30.Timestamp === undefined){
-const err66 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/dependencies",keyword:"dependencies",params:{property: "KmsRequestId",
+if(data29.KeyLastUsage !== undefined){
+let data31 = data29.KeyLastUsage;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.Operation !== undefined){
+if(data31.Timestamp === undefined){
+const err66 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/dependencies",keyword:"dependencies",params:{property: "Operation",
     missingProperty: "Timestamp",
     depsCount: 1,
-    deps: "Timestamp"},message:"must have property Timestamp when property KmsRequestId is present",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.dependencies,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage,data:data30};
+    deps: "Timestamp"},message:"must have property Timestamp when property Operation is present",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.dependencies,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage,data:data31};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -898,10 +894,12 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data30.Operation !== undefined){
-let data31 = data30.Operation;
-if(typeof data31 !== "string"){
-const err67 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Operation",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Operation.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Operation,data:data31};
+if(data31.CloudTrailEventId !== undefined){
+if(data31.Timestamp === undefined){
+const err67 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/dependencies",keyword:"dependencies",params:{property: "CloudTrailEventId",
+    missingProperty: "Timestamp",
+    depsCount: 1,
+    deps: "Timestamp"},message:"must have property Timestamp when property CloudTrailEventId is present",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.dependencies,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage,data:data31};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -911,14 +909,12 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data30.Timestamp !== undefined){
-let data32 = data30.Timestamp;
-const _errs80 = errors;
-let valid16 = false;
-const _errs81 = errors;
-if(typeof data32 === "string"){
-if(!(formats0.validate(data32))){
-const err68 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[0],data:data32};
+if(data31.KmsRequestId !== undefined){
+if(data31.Timestamp === undefined){
+const err68 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/dependencies",keyword:"dependencies",params:{property: "KmsRequestId",
+    missingProperty: "Timestamp",
+    depsCount: 1,
+    deps: "Timestamp"},message:"must have property Timestamp when property KmsRequestId is present",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.dependencies,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -928,8 +924,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-else {
-const err69 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[0],data:data32};
+if(data31.Operation !== undefined){
+let data32 = data31.Operation;
+if(typeof data32 !== "string"){
+const err69 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Operation",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Operation.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Operation,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -938,13 +936,15 @@ vErrors.push(err69);
 }
 errors++;
 }
-var _valid3 = _errs81 === errors;
-valid16 = valid16 || _valid3;
-if(!valid16){
+}
+if(data31.Timestamp !== undefined){
+let data33 = data31.Timestamp;
+const _errs82 = errors;
+let valid16 = false;
 const _errs83 = errors;
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 8640000000000 || isNaN(data32)){
-const err70 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1],data:data32};
+if(typeof data33 === "string"){
+if(!(formats0.validate(data33))){
+const err70 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -953,8 +953,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data32 < 0 || isNaN(data32)){
-const err71 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1],data:data32};
+}
+else {
+const err71 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -963,9 +964,13 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1],data:data32};
+var _valid3 = _errs83 === errors;
+valid16 = valid16 || _valid3;
+if(!valid16){
+const _errs85 = errors;
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 8640000000000 || isNaN(data33)){
+const err72 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -974,11 +979,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-var _valid3 = _errs83 === errors;
-valid16 = valid16 || _valid3;
-}
-if(!valid16){
-const err73 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp,data:data32};
+if(data33 < 0 || isNaN(data33)){
+const err73 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -987,22 +989,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-else {
-errors = _errs80;
-if(vErrors !== null){
-if(_errs80){
-vErrors.length = _errs80;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data30.CloudTrailEventId !== undefined){
-let data33 = data30.CloudTrailEventId;
-if(typeof data33 !== "string"){
-const err74 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/CloudTrailEventId",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/CloudTrailEventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.CloudTrailEventId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.CloudTrailEventId,data:data33};
+const err74 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1011,11 +1000,11 @@ vErrors.push(err74);
 }
 errors++;
 }
+var _valid3 = _errs85 === errors;
+valid16 = valid16 || _valid3;
 }
-if(data30.KmsRequestId !== undefined){
-let data34 = data30.KmsRequestId;
-if(typeof data34 !== "string"){
-const err75 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/KmsRequestId",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/KmsRequestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.KmsRequestId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.KmsRequestId,data:data34};
+if(!valid16){
+const err75 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp,data:data33};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1024,10 +1013,22 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
+else {
+errors = _errs82;
+if(vErrors !== null){
+if(_errs82){
+vErrors.length = _errs82;
 }
 else {
-const err76 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage,data:data30};
+vErrors = null;
+}
+}
+}
+}
+if(data31.CloudTrailEventId !== undefined){
+let data34 = data31.CloudTrailEventId;
+if(typeof data34 !== "string"){
+const err76 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/CloudTrailEventId",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/CloudTrailEventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.CloudTrailEventId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.CloudTrailEventId,data:data34};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1037,14 +1038,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data28.TrackingStartDate !== undefined){
-let data35 = data28.TrackingStartDate;
-const _errs90 = errors;
-let valid17 = false;
-const _errs91 = errors;
-if(typeof data35 === "string"){
-if(!(formats0.validate(data35))){
-const err77 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[0],data:data35};
+if(data31.KmsRequestId !== undefined){
+let data35 = data31.KmsRequestId;
+if(typeof data35 !== "string"){
+const err77 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage/KmsRequestId",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/properties/KmsRequestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.KmsRequestId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.properties.KmsRequestId,data:data35};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1054,8 +1051,9 @@ vErrors.push(err77);
 errors++;
 }
 }
+}
 else {
-const err78 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[0],data:data35};
+const err78 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyLastUsage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyLastUsage,data:data31};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1064,13 +1062,15 @@ vErrors.push(err78);
 }
 errors++;
 }
-var _valid4 = _errs91 === errors;
-valid17 = valid17 || _valid4;
-if(!valid17){
+}
+if(data29.TrackingStartDate !== undefined){
+let data36 = data29.TrackingStartDate;
+const _errs92 = errors;
+let valid17 = false;
 const _errs93 = errors;
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 8640000000000 || isNaN(data35)){
-const err79 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[1],data:data35};
+if(typeof data36 === "string"){
+if(!(formats0.validate(data36))){
+const err79 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[0],data:data36};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1079,8 +1079,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data35 < 0 || isNaN(data35)){
-const err80 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[1],data:data35};
+}
+else {
+const err80 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[0],data:data36};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1089,9 +1090,13 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[1],data:data35};
+var _valid4 = _errs93 === errors;
+valid17 = valid17 || _valid4;
+if(!valid17){
+const _errs95 = errors;
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 8640000000000 || isNaN(data36)){
+const err81 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1100,11 +1105,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-var _valid4 = _errs93 === errors;
-valid17 = valid17 || _valid4;
-}
-if(!valid17){
-const err82 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate,data:data35};
+if(data36 < 0 || isNaN(data36)){
+const err82 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1113,26 +1115,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-else {
-errors = _errs90;
-if(vErrors !== null){
-if(_errs90){
-vErrors.length = _errs90;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data28.KeyCreationDate !== undefined){
-let data36 = data28.KeyCreationDate;
-const _errs96 = errors;
-let valid18 = false;
-const _errs97 = errors;
-if(typeof data36 === "string"){
-if(!(formats0.validate(data36))){
-const err83 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[0],data:data36};
+const err83 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf[1],data:data36};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1141,9 +1126,11 @@ vErrors.push(err83);
 }
 errors++;
 }
+var _valid4 = _errs95 === errors;
+valid17 = valid17 || _valid4;
 }
-else {
-const err84 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[0],data:data36};
+if(!valid17){
+const err84 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/TrackingStartDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.TrackingStartDate,data:data36};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1152,13 +1139,26 @@ vErrors.push(err84);
 }
 errors++;
 }
-var _valid5 = _errs97 === errors;
-valid18 = valid18 || _valid5;
-if(!valid18){
+else {
+errors = _errs92;
+if(vErrors !== null){
+if(_errs92){
+vErrors.length = _errs92;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data29.KeyCreationDate !== undefined){
+let data37 = data29.KeyCreationDate;
+const _errs98 = errors;
+let valid18 = false;
 const _errs99 = errors;
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 8640000000000 || isNaN(data36)){
-const err85 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[1],data:data36};
+if(typeof data37 === "string"){
+if(!(formats0.validate(data37))){
+const err85 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[0],data:data37};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1167,8 +1167,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data36 < 0 || isNaN(data36)){
-const err86 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[1],data:data36};
+}
+else {
+const err86 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[0],data:data37};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1177,9 +1178,13 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[1],data:data36};
+var _valid5 = _errs99 === errors;
+valid18 = valid18 || _valid5;
+if(!valid18){
+const _errs101 = errors;
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 8640000000000 || isNaN(data37)){
+const err87 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[1],data:data37};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1188,11 +1193,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-var _valid5 = _errs99 === errors;
-valid18 = valid18 || _valid5;
-}
-if(!valid18){
-const err88 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate,data:data36};
+if(data37 < 0 || isNaN(data37)){
+const err88 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[1],data:data37};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1201,11 +1203,35 @@ vErrors.push(err88);
 }
 errors++;
 }
+}
 else {
-errors = _errs96;
+const err89 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf[1],data:data37};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+var _valid5 = _errs101 === errors;
+valid18 = valid18 || _valid5;
+}
+if(!valid18){
+const err90 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/properties/KeyCreationDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage.properties.KeyCreationDate,data:data37};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+else {
+errors = _errs98;
 if(vErrors !== null){
-if(_errs96){
-vErrors.length = _errs96;
+if(_errs98){
+vErrors.length = _errs98;
 }
 else {
 vErrors = null;
@@ -1215,35 +1241,7 @@ vErrors = null;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage,data:data28};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data4.Errors !== undefined){
-let data37 = data4.Errors;
-if(Array.isArray(data37)){
-const len1 = data37.length;
-for(let i1=0; i1<len1; i1++){
-let data38 = data37[i1];
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.Operation === undefined){
-const err90 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1,schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Operation"},message:"must have required property '"+"Operation"+"'",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items,data:data38};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if(data38.Code === undefined){
-const err91 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1,schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Code"},message:"must have required property '"+"Code"+"'",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items,data:data38};
+const err91 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/LastUsage",schemaPath:"#/properties/keys/additionalProperties/properties/LastUsage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.LastUsage.type,parentSchema:schema11.properties.keys.additionalProperties.properties.LastUsage,data:data29};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1252,8 +1250,16 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data38.Message === undefined){
-const err92 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1,schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items,data:data38};
+}
+if(data4.Errors !== undefined){
+let data38 = data4.Errors;
+if(Array.isArray(data38)){
+const len1 = data38.length;
+for(let i1=0; i1<len1; i1++){
+let data39 = data38[i1];
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.Operation === undefined){
+const err92 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1,schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Operation"},message:"must have required property '"+"Operation"+"'",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items,data:data39};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1262,10 +1268,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data38.Operation !== undefined){
-let data39 = data38.Operation;
-if(typeof data39 !== "string"){
-const err93 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1+"/Operation",schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/properties/Operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Operation.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Operation,data:data39};
+if(data39.Code === undefined){
+const err93 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1,schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Code"},message:"must have required property '"+"Code"+"'",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items,data:data39};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1274,11 +1278,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data38.Code !== undefined){
-let data40 = data38.Code;
-if(typeof data40 !== "string"){
-const err94 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1+"/Code",schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/properties/Code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Code.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Code,data:data40};
+if(data39.Message === undefined){
+const err94 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1,schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items,data:data39};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1287,11 +1288,10 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data38.Message !== undefined){
-let data41 = data38.Message;
-if(typeof data41 !== "string"){
-const err95 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1+"/Message",schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Message.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Message,data:data41};
+if(data39.Operation !== undefined){
+let data40 = data39.Operation;
+if(typeof data40 !== "string"){
+const err95 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1+"/Operation",schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/properties/Operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Operation.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Operation,data:data40};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1301,9 +1301,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1,schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items,data:data38};
+if(data39.Code !== undefined){
+let data41 = data39.Code;
+if(typeof data41 !== "string"){
+const err96 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1+"/Code",schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/properties/Code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Code.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Code,data:data41};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1313,9 +1314,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors",schemaPath:"#/properties/keys/additionalProperties/properties/Errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.keys.additionalProperties.properties.Errors.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors,data:data37};
+if(data39.Message !== undefined){
+let data42 = data39.Message;
+if(typeof data42 !== "string"){
+const err97 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1+"/Message",schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Message.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items.properties.Message,data:data42};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1325,11 +1327,9 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data4.Trail !== undefined){
-let data42 = data4.Trail;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.LookupAttributes === undefined){
-const err98 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/required",keyword:"required",params:{missingProperty: "LookupAttributes"},message:"must have required property '"+"LookupAttributes"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data42};
+}
+else {
+const err98 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors/" + i1,schemaPath:"#/properties/keys/additionalProperties/properties/Errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.Errors.items.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors.items,data:data39};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1338,8 +1338,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data42.StartTime === undefined){
-const err99 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/required",keyword:"required",params:{missingProperty: "StartTime"},message:"must have required property '"+"StartTime"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data42};
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Errors",schemaPath:"#/properties/keys/additionalProperties/properties/Errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.keys.additionalProperties.properties.Errors.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Errors,data:data38};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1348,8 +1350,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data42.EndTime === undefined){
-const err100 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/required",keyword:"required",params:{missingProperty: "EndTime"},message:"must have required property '"+"EndTime"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data42};
+}
+if(data4.Trail !== undefined){
+let data43 = data4.Trail;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.LookupAttributes === undefined){
+const err100 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/required",keyword:"required",params:{missingProperty: "LookupAttributes"},message:"must have required property '"+"LookupAttributes"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data43};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1358,8 +1364,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data42.Truncated === undefined){
-const err101 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/required",keyword:"required",params:{missingProperty: "Truncated"},message:"must have required property '"+"Truncated"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data42};
+if(data43.StartTime === undefined){
+const err101 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/required",keyword:"required",params:{missingProperty: "StartTime"},message:"must have required property '"+"StartTime"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data43};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1368,8 +1374,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data42.Events === undefined){
-const err102 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/required",keyword:"required",params:{missingProperty: "Events"},message:"must have required property '"+"Events"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data42};
+if(data43.EndTime === undefined){
+const err102 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/required",keyword:"required",params:{missingProperty: "EndTime"},message:"must have required property '"+"EndTime"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data43};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1378,9 +1384,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-for(const key4 in data42){
-if(!(((((key4 === "LookupAttributes") || (key4 === "StartTime")) || (key4 === "EndTime")) || (key4 === "Truncated")) || (key4 === "Events"))){
-const err103 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data42};
+if(data43.Truncated === undefined){
+const err103 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/required",keyword:"required",params:{missingProperty: "Truncated"},message:"must have required property '"+"Truncated"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data43};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1389,12 +1394,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data42.LookupAttributes !== undefined){
-let data43 = data42.LookupAttributes;
-if(Array.isArray(data43)){
-if(data43.length > 1){
-const err104 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items",schema:1,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes,data:data43};
+if(data43.Events === undefined){
+const err104 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/required",keyword:"required",params:{missingProperty: "Events"},message:"must have required property '"+"Events"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data43};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1403,8 +1404,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data43.length < 1){
-const err105 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes,data:data43};
+for(const key4 in data43){
+if(!(((((key4 === "LookupAttributes") || (key4 === "StartTime")) || (key4 === "EndTime")) || (key4 === "Truncated")) || (key4 === "Events"))){
+const err105 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data43};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1413,12 +1415,12 @@ vErrors.push(err105);
 }
 errors++;
 }
-const len2 = data43.length;
-for(let i2=0; i2<len2; i2++){
-let data44 = data43[i2];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.AttributeKey === undefined){
-const err106 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes/" + i2,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/items/required",keyword:"required",params:{missingProperty: "AttributeKey"},message:"must have required property '"+"AttributeKey"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items,data:data44};
+}
+if(data43.LookupAttributes !== undefined){
+let data44 = data43.LookupAttributes;
+if(Array.isArray(data44)){
+if(data44.length > 1){
+const err106 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items",schema:1,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes,data:data44};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1427,8 +1429,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data44.AttributeValue === undefined){
-const err107 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes/" + i2,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/items/required",keyword:"required",params:{missingProperty: "AttributeValue"},message:"must have required property '"+"AttributeValue"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items,data:data44};
+if(data44.length < 1){
+const err107 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes,data:data44};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1437,10 +1439,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data44.AttributeKey !== undefined){
-let data45 = data44.AttributeKey;
-if(typeof data45 !== "string"){
-const err108 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes/" + i2+"/AttributeKey",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/items/properties/AttributeKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.properties.AttributeKey.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.properties.AttributeKey,data:data45};
+const len2 = data44.length;
+for(let i2=0; i2<len2; i2++){
+let data45 = data44[i2];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.AttributeKey === undefined){
+const err108 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes/" + i2,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/items/required",keyword:"required",params:{missingProperty: "AttributeKey"},message:"must have required property '"+"AttributeKey"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items,data:data45};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1449,11 +1453,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data44.AttributeValue !== undefined){
-let data46 = data44.AttributeValue;
-if(typeof data46 !== "string"){
-const err109 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes/" + i2+"/AttributeValue",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/items/properties/AttributeValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.properties.AttributeValue.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.properties.AttributeValue,data:data46};
+if(data45.AttributeValue === undefined){
+const err109 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes/" + i2,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/items/required",keyword:"required",params:{missingProperty: "AttributeValue"},message:"must have required property '"+"AttributeValue"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items,data:data45};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1462,10 +1463,10 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes/" + i2,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items,data:data44};
+if(data45.AttributeKey !== undefined){
+let data46 = data45.AttributeKey;
+if(typeof data46 !== "string"){
+const err110 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes/" + i2+"/AttributeKey",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/items/properties/AttributeKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.properties.AttributeKey.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.properties.AttributeKey,data:data46};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1475,9 +1476,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes,data:data43};
+if(data45.AttributeValue !== undefined){
+let data47 = data45.AttributeValue;
+if(typeof data47 !== "string"){
+const err111 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes/" + i2+"/AttributeValue",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/items/properties/AttributeValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.properties.AttributeValue.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.properties.AttributeValue,data:data47};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1487,14 +1489,9 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data42.StartTime !== undefined){
-let data47 = data42.StartTime;
-const _errs123 = errors;
-let valid26 = false;
-const _errs124 = errors;
-if(typeof data47 === "string"){
-if(!(formats0.validate(data47))){
-const err112 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[0],data:data47};
+}
+else {
+const err112 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes/" + i2,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.items,data:data45};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1504,8 +1501,9 @@ vErrors.push(err112);
 errors++;
 }
 }
+}
 else {
-const err113 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[0],data:data47};
+const err113 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/LookupAttributes",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/LookupAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.LookupAttributes,data:data44};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1514,13 +1512,15 @@ vErrors.push(err113);
 }
 errors++;
 }
-var _valid6 = _errs124 === errors;
-valid26 = valid26 || _valid6;
-if(!valid26){
+}
+if(data43.StartTime !== undefined){
+let data48 = data43.StartTime;
+const _errs125 = errors;
+let valid26 = false;
 const _errs126 = errors;
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 8640000000000 || isNaN(data47)){
-const err114 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[1],data:data47};
+if(typeof data48 === "string"){
+if(!(formats0.validate(data48))){
+const err114 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[0],data:data48};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1529,8 +1529,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data47 < 0 || isNaN(data47)){
-const err115 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[1],data:data47};
+}
+else {
+const err115 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[0],data:data48};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1539,9 +1540,13 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-else {
-const err116 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[1],data:data47};
+var _valid6 = _errs126 === errors;
+valid26 = valid26 || _valid6;
+if(!valid26){
+const _errs128 = errors;
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 8640000000000 || isNaN(data48)){
+const err116 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[1],data:data48};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1550,11 +1555,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-var _valid6 = _errs126 === errors;
-valid26 = valid26 || _valid6;
-}
-if(!valid26){
-const err117 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime,data:data47};
+if(data48 < 0 || isNaN(data48)){
+const err117 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[1],data:data48};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1563,26 +1565,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-else {
-errors = _errs123;
-if(vErrors !== null){
-if(_errs123){
-vErrors.length = _errs123;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data42.EndTime !== undefined){
-let data48 = data42.EndTime;
-const _errs129 = errors;
-let valid27 = false;
-const _errs130 = errors;
-if(typeof data48 === "string"){
-if(!(formats0.validate(data48))){
-const err118 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[0],data:data48};
+const err118 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf[1],data:data48};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1591,9 +1576,11 @@ vErrors.push(err118);
 }
 errors++;
 }
+var _valid6 = _errs128 === errors;
+valid26 = valid26 || _valid6;
 }
-else {
-const err119 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[0],data:data48};
+if(!valid26){
+const err119 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/StartTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/StartTime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.StartTime,data:data48};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1602,13 +1589,26 @@ vErrors.push(err119);
 }
 errors++;
 }
-var _valid7 = _errs130 === errors;
-valid27 = valid27 || _valid7;
-if(!valid27){
+else {
+errors = _errs125;
+if(vErrors !== null){
+if(_errs125){
+vErrors.length = _errs125;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data43.EndTime !== undefined){
+let data49 = data43.EndTime;
+const _errs131 = errors;
+let valid27 = false;
 const _errs132 = errors;
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 > 8640000000000 || isNaN(data48)){
-const err120 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[1],data:data48};
+if(typeof data49 === "string"){
+if(!(formats0.validate(data49))){
+const err120 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[0],data:data49};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1617,8 +1617,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data48 < 0 || isNaN(data48)){
-const err121 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[1],data:data48};
+}
+else {
+const err121 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[0],data:data49};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1627,9 +1628,13 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[1],data:data48};
+var _valid7 = _errs132 === errors;
+valid27 = valid27 || _valid7;
+if(!valid27){
+const _errs134 = errors;
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 8640000000000 || isNaN(data49)){
+const err122 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[1],data:data49};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1638,11 +1643,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-var _valid7 = _errs132 === errors;
-valid27 = valid27 || _valid7;
-}
-if(!valid27){
-const err123 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime,data:data48};
+if(data49 < 0 || isNaN(data49)){
+const err123 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[1],data:data49};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1651,22 +1653,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-else {
-errors = _errs129;
-if(vErrors !== null){
-if(_errs129){
-vErrors.length = _errs129;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data42.Truncated !== undefined){
-let data49 = data42.Truncated;
-if(typeof data49 !== "boolean"){
-const err124 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Truncated",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Truncated.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Truncated,data:data49};
+const err124 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf[1],data:data49};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1675,16 +1664,11 @@ vErrors.push(err124);
 }
 errors++;
 }
+var _valid7 = _errs134 === errors;
+valid27 = valid27 || _valid7;
 }
-if(data42.Events !== undefined){
-let data50 = data42.Events;
-if(Array.isArray(data50)){
-const len3 = data50.length;
-for(let i3=0; i3<len3; i3++){
-let data51 = data50[i3];
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.EventId === undefined){
-const err125 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/required",keyword:"required",params:{missingProperty: "EventId"},message:"must have required property '"+"EventId"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items,data:data51};
+if(!valid27){
+const err125 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/EndTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/EndTime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.EndTime,data:data49};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1693,8 +1677,22 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data51.EventTime === undefined){
-const err126 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items,data:data51};
+else {
+errors = _errs131;
+if(vErrors !== null){
+if(_errs131){
+vErrors.length = _errs131;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data43.Truncated !== undefined){
+let data50 = data43.Truncated;
+if(typeof data50 !== "boolean"){
+const err126 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Truncated",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Truncated.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Truncated,data:data50};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1703,11 +1701,16 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data51.EventId !== undefined){
-let data52 = data51.EventId;
-if(typeof data52 === "string"){
-if(func2(data52) < 1){
-const err127 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventId",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventId,data:data52};
+}
+if(data43.Events !== undefined){
+let data51 = data43.Events;
+if(Array.isArray(data51)){
+const len3 = data51.length;
+for(let i3=0; i3<len3; i3++){
+let data52 = data51[i3];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.EventId === undefined){
+const err127 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/required",keyword:"required",params:{missingProperty: "EventId"},message:"must have required property '"+"EventId"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items,data:data52};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1716,9 +1719,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventId",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventId,data:data52};
+if(data52.EventTime === undefined){
+const err128 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.required,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items,data:data52};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1727,11 +1729,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data51.EventName !== undefined){
-let data53 = data51.EventName;
-if(typeof data53 !== "string"){
-const err129 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventName",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventName.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventName,data:data53};
+if(data52.EventId !== undefined){
+let data53 = data52.EventId;
+if(typeof data53 === "string"){
+if(func2(data53) < 1){
+const err129 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventId",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventId,data:data53};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1741,14 +1743,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data51.EventTime !== undefined){
-let data54 = data51.EventTime;
-const _errs145 = errors;
-let valid31 = false;
-const _errs146 = errors;
-if(typeof data54 === "string"){
-if(!(formats0.validate(data54))){
-const err130 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[0],data:data54};
+else {
+const err130 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventId",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventId.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventId,data:data53};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1758,8 +1754,10 @@ vErrors.push(err130);
 errors++;
 }
 }
-else {
-const err131 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[0],data:data54};
+if(data52.EventName !== undefined){
+let data54 = data52.EventName;
+if(typeof data54 !== "string"){
+const err131 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventName",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventName.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventName,data:data54};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1768,13 +1766,15 @@ vErrors.push(err131);
 }
 errors++;
 }
-var _valid8 = _errs146 === errors;
-valid31 = valid31 || _valid8;
-if(!valid31){
+}
+if(data52.EventTime !== undefined){
+let data55 = data52.EventTime;
+const _errs147 = errors;
+let valid31 = false;
 const _errs148 = errors;
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 8640000000000 || isNaN(data54)){
-const err132 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1],data:data54};
+if(typeof data55 === "string"){
+if(!(formats0.validate(data55))){
+const err132 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[0],data:data55};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1783,8 +1783,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data54 < 0 || isNaN(data54)){
-const err133 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1],data:data54};
+}
+else {
+const err133 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[0].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[0],data:data55};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1793,9 +1794,13 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1],data:data54};
+var _valid8 = _errs148 === errors;
+valid31 = valid31 || _valid8;
+if(!valid31){
+const _errs150 = errors;
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 8640000000000 || isNaN(data55)){
+const err134 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1],data:data55};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1804,11 +1809,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-var _valid8 = _errs148 === errors;
-valid31 = valid31 || _valid8;
-}
-if(!valid31){
-const err135 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime,data:data54};
+if(data55 < 0 || isNaN(data55)){
+const err135 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1],data:data55};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1817,22 +1819,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-else {
-errors = _errs145;
-if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data51.EventSource !== undefined){
-let data55 = data51.EventSource;
-if(typeof data55 !== "string"){
-const err136 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventSource",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventSource.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventSource,data:data55};
+const err136 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1].type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1],data:data55};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1841,11 +1830,11 @@ vErrors.push(err136);
 }
 errors++;
 }
+var _valid8 = _errs150 === errors;
+valid31 = valid31 || _valid8;
 }
-if(data51.Username !== undefined){
-let data56 = data51.Username;
-if(typeof data56 !== "string"){
-const err137 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/Username",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/Username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.Username.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.Username,data:data56};
+if(!valid31){
+const err137 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventTime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime.anyOf,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventTime,data:data55};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1854,11 +1843,22 @@ vErrors.push(err137);
 }
 errors++;
 }
+else {
+errors = _errs147;
+if(vErrors !== null){
+if(_errs147){
+vErrors.length = _errs147;
 }
-if(data51.Resources !== undefined){
-let data57 = data51.Resources;
-if(!(Array.isArray(data57))){
-const err138 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/Resources",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/Resources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.Resources.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.Resources,data:data57};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data52.EventSource !== undefined){
+let data56 = data52.EventSource;
+if(typeof data56 !== "string"){
+const err138 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/EventSource",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/EventSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventSource.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.EventSource,data:data56};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1868,10 +1868,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data51.CloudTrailEvent !== undefined){
-let data58 = data51.CloudTrailEvent;
-if(typeof data58 !== "string"){
-const err139 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/CloudTrailEvent",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/CloudTrailEvent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.CloudTrailEvent.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.CloudTrailEvent,data:data58};
+if(data52.Username !== undefined){
+let data57 = data52.Username;
+if(typeof data57 !== "string"){
+const err139 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/Username",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/Username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.Username.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.Username,data:data57};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1881,9 +1881,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items,data:data51};
+if(data52.Resources !== undefined){
+let data58 = data52.Resources;
+if(!(Array.isArray(data58))){
+const err140 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/Resources",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/Resources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.Resources.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.Resources,data:data58};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1893,9 +1894,10 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events,data:data50};
+if(data52.CloudTrailEvent !== undefined){
+let data59 = data52.CloudTrailEvent;
+if(typeof data59 !== "string"){
+const err141 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3+"/CloudTrailEvent",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/properties/CloudTrailEvent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.CloudTrailEvent.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.properties.CloudTrailEvent,data:data59};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1907,7 +1909,7 @@ errors++;
 }
 }
 else {
-const err142 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.Trail.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data42};
+const err142 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events/" + i3,schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.items,data:data52};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1919,7 +1921,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/keys/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.type,parentSchema:schema11.properties.keys.additionalProperties,data:data4};
+const err143 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail/Events",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/properties/Events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail.properties.Events,data:data51};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1931,7 +1933,7 @@ errors++;
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/keys",schemaPath:"#/properties/keys/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.type,parentSchema:schema11.properties.keys,data:data3};
+const err144 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/Trail",schemaPath:"#/properties/keys/additionalProperties/properties/Trail/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.properties.Trail.type,parentSchema:schema11.properties.keys.additionalProperties.properties.Trail,data:data43};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1941,14 +1943,9 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data.aliases !== undefined){
-let data59 = data.aliases;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key5 in data59){
-const _errs160 = errors;
-if(typeof key5 === "string"){
-if(!pattern6.test(key5)){
-const err145 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/propertyNames/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$",parentSchema:schema11.properties.aliases.propertyNames,data:key5,propertyName:key5};
+}
+else {
+const err145 = {instancePath:instancePath+"/keys/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/keys/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.additionalProperties.type,parentSchema:schema11.properties.keys.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1958,9 +1955,9 @@ vErrors.push(err145);
 errors++;
 }
 }
-var valid32 = _errs160 === errors;
-if(!valid32){
-const err146 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.aliases.propertyNames,parentSchema:schema11.properties.aliases,data:data59};
+}
+else {
+const err146 = {instancePath:instancePath+"/keys",schemaPath:"#/properties/keys/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.keys.type,parentSchema:schema11.properties.keys,data:data3};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1970,11 +1967,14 @@ vErrors.push(err146);
 errors++;
 }
 }
-for(const key6 in data59){
-let data60 = data59[key6];
-if(typeof data60 === "string"){
-if(!pattern1.test(data60)){
-const err147 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema11.properties.aliases.additionalProperties,data:data60};
+if(data.aliases !== undefined){
+let data60 = data.aliases;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key5 in data60){
+const _errs162 = errors;
+if(typeof key5 === "string"){
+if(!pattern6.test(key5)){
+const err147 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/propertyNames/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$",parentSchema:schema11.properties.aliases.propertyNames,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1984,8 +1984,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-else {
-const err148 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.aliases.additionalProperties.type,parentSchema:schema11.properties.aliases.additionalProperties,data:data60};
+var valid32 = _errs162 === errors;
+if(!valid32){
+const err148 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.aliases.propertyNames,parentSchema:schema11.properties.aliases,data:data60};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1995,9 +1996,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.aliases.type,parentSchema:schema11.properties.aliases,data:data59};
+for(const key6 in data60){
+let data61 = data60[key6];
+if(typeof data61 === "string"){
+if(!pattern1.test(data61)){
+const err149 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema11.properties.aliases.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2007,14 +2010,8 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data.stacks !== undefined){
-let data61 = data.stacks;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key7 in data61){
-const _errs166 = errors;
-if(typeof key7 === "string"){
-if(!pattern8.test(key7)){
-const err150 = {instancePath:instancePath+"/stacks",schemaPath:"#/properties/stacks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$"},message:"must match pattern \""+"^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$"+"\"",schema:"^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$",parentSchema:schema11.properties.stacks.propertyNames,data:key7,propertyName:key7};
+else {
+const err150 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.aliases.additionalProperties.type,parentSchema:schema11.properties.aliases.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2024,9 +2021,9 @@ vErrors.push(err150);
 errors++;
 }
 }
-var valid34 = _errs166 === errors;
-if(!valid34){
-const err151 = {instancePath:instancePath+"/stacks",schemaPath:"#/properties/stacks/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema11.properties.stacks.propertyNames,parentSchema:schema11.properties.stacks,data:data61};
+}
+else {
+const err151 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.aliases.type,parentSchema:schema11.properties.aliases,data:data60};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2036,11 +2033,14 @@ vErrors.push(err151);
 errors++;
 }
 }
-for(const key8 in data61){
-let data62 = data61[key8];
+if(data.stacks !== undefined){
+let data62 = data.stacks;
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.resources === undefined){
-const err152 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/stacks/additionalProperties/required",keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'",schema:schema11.properties.stacks.additionalProperties.required,parentSchema:schema11.properties.stacks.additionalProperties,data:data62};
+for(const key7 in data62){
+const _errs168 = errors;
+if(typeof key7 === "string"){
+if(!pattern8.test(key7)){
+const err152 = {instancePath:instancePath+"/stacks",schemaPath:"#/properties/stacks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$"},message:"must match pattern \""+"^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$"+"\"",schema:"^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$",parentSchema:schema11.properties.stacks.propertyNames,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2049,14 +2049,10 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data62.account !== undefined){
-let data63 = data62.account;
-const _errs171 = errors;
-let valid37 = false;
-const _errs172 = errors;
-if(typeof data63 === "string"){
-if(!pattern0.test(data63)){
-const err153 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/account",schemaPath:"#/properties/stacks/additionalProperties/properties/account/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\"",schema:"^\\d{12}$",parentSchema:schema11.properties.stacks.additionalProperties.properties.account.anyOf[0],data:data63};
+}
+var valid34 = _errs168 === errors;
+if(!valid34){
+const err153 = {instancePath:instancePath+"/stacks",schemaPath:"#/properties/stacks/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema11.properties.stacks.propertyNames,parentSchema:schema11.properties.stacks,data:data62};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2066,8 +2062,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/account",schemaPath:"#/properties/stacks/additionalProperties/properties/account/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.stacks.additionalProperties.properties.account.anyOf[0].type,parentSchema:schema11.properties.stacks.additionalProperties.properties.account.anyOf[0],data:data63};
+for(const key8 in data62){
+let data63 = data62[key8];
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.resources === undefined){
+const err154 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/stacks/additionalProperties/required",keyword:"required",params:{missingProperty: "resources"},message:"must have required property '"+"resources"+"'",schema:schema11.properties.stacks.additionalProperties.required,parentSchema:schema11.properties.stacks.additionalProperties,data:data63};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2076,12 +2075,14 @@ vErrors.push(err154);
 }
 errors++;
 }
-var _valid9 = _errs172 === errors;
-valid37 = valid37 || _valid9;
-if(!valid37){
+if(data63.account !== undefined){
+let data64 = data63.account;
+const _errs173 = errors;
+let valid37 = false;
 const _errs174 = errors;
-if(data63 !== null){
-const err155 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/account",schemaPath:"#/properties/stacks/additionalProperties/properties/account/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema11.properties.stacks.additionalProperties.properties.account.anyOf[1].type,parentSchema:schema11.properties.stacks.additionalProperties.properties.account.anyOf[1],data:data63};
+if(typeof data64 === "string"){
+if(!pattern0.test(data64)){
+const err155 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/account",schemaPath:"#/properties/stacks/additionalProperties/properties/account/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\"",schema:"^\\d{12}$",parentSchema:schema11.properties.stacks.additionalProperties.properties.account.anyOf[0],data:data64};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2090,11 +2091,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-var _valid9 = _errs174 === errors;
-valid37 = valid37 || _valid9;
 }
-if(!valid37){
-const err156 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/account",schemaPath:"#/properties/stacks/additionalProperties/properties/account/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.stacks.additionalProperties.properties.account.anyOf,parentSchema:schema11.properties.stacks.additionalProperties.properties.account,data:data63};
+else {
+const err156 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/account",schemaPath:"#/properties/stacks/additionalProperties/properties/account/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.stacks.additionalProperties.properties.account.anyOf[0].type,parentSchema:schema11.properties.stacks.additionalProperties.properties.account.anyOf[0],data:data64};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2103,25 +2102,12 @@ vErrors.push(err156);
 }
 errors++;
 }
-else {
-errors = _errs171;
-if(vErrors !== null){
-if(_errs171){
-vErrors.length = _errs171;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data62.resources !== undefined){
-let data64 = data62.resources;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key9 in data64){
-let data65 = data64[key9];
-if(typeof data65 !== "string"){
-const err157 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/resources/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/stacks/additionalProperties/properties/resources/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.stacks.additionalProperties.properties.resources.additionalProperties.type,parentSchema:schema11.properties.stacks.additionalProperties.properties.resources.additionalProperties,data:data65};
+var _valid9 = _errs174 === errors;
+valid37 = valid37 || _valid9;
+if(!valid37){
+const _errs176 = errors;
+if(data64 !== null){
+const err157 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/account",schemaPath:"#/properties/stacks/additionalProperties/properties/account/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema11.properties.stacks.additionalProperties.properties.account.anyOf[1].type,parentSchema:schema11.properties.stacks.additionalProperties.properties.account.anyOf[1],data:data64};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2130,10 +2116,11 @@ vErrors.push(err157);
 }
 errors++;
 }
+var _valid9 = _errs176 === errors;
+valid37 = valid37 || _valid9;
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/resources",schemaPath:"#/properties/stacks/additionalProperties/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.stacks.additionalProperties.properties.resources.type,parentSchema:schema11.properties.stacks.additionalProperties.properties.resources,data:data64};
+if(!valid37){
+const err158 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/account",schemaPath:"#/properties/stacks/additionalProperties/properties/account/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.stacks.additionalProperties.properties.account.anyOf,parentSchema:schema11.properties.stacks.additionalProperties.properties.account,data:data64};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2142,10 +2129,25 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
+else {
+errors = _errs173;
+if(vErrors !== null){
+if(_errs173){
+vErrors.length = _errs173;
 }
 else {
-const err159 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/stacks/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.stacks.additionalProperties.type,parentSchema:schema11.properties.stacks.additionalProperties,data:data62};
+vErrors = null;
+}
+}
+}
+}
+if(data63.resources !== undefined){
+let data65 = data63.resources;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key9 in data65){
+let data66 = data65[key9];
+if(typeof data66 !== "string"){
+const err159 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/resources/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/stacks/additionalProperties/properties/resources/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.stacks.additionalProperties.properties.resources.additionalProperties.type,parentSchema:schema11.properties.stacks.additionalProperties.properties.resources.additionalProperties,data:data66};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2157,7 +2159,7 @@ errors++;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/stacks",schemaPath:"#/properties/stacks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.stacks.type,parentSchema:schema11.properties.stacks,data:data61};
+const err160 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/resources",schemaPath:"#/properties/stacks/additionalProperties/properties/resources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.stacks.additionalProperties.properties.resources.type,parentSchema:schema11.properties.stacks.additionalProperties.properties.resources,data:data65};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2169,12 +2171,470 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err161 = {instancePath:instancePath+"/stacks/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/stacks/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.stacks.additionalProperties.type,parentSchema:schema11.properties.stacks.additionalProperties,data:data63};
 if(vErrors === null){
 vErrors = [err161];
 }
 else {
 vErrors.push(err161);
+}
+errors++;
+}
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/stacks",schemaPath:"#/properties/stacks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.stacks.type,parentSchema:schema11.properties.stacks,data:data62};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data.inventory !== undefined){
+let data67 = data.inventory;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.shards === undefined){
+const err163 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "shards"},message:"must have required property '"+"shards"+"'",schema:schema11.properties.inventory.required,parentSchema:schema11.properties.inventory,data:data67};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+if(data67.pairs === undefined){
+const err164 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/required",keyword:"required",params:{missingProperty: "pairs"},message:"must have required property '"+"pairs"+"'",schema:schema11.properties.inventory.required,parentSchema:schema11.properties.inventory,data:data67};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+for(const key10 in data67){
+if(!((key10 === "shards") || (key10 === "pairs"))){
+const err165 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.inventory,data:data67};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data67.shards !== undefined){
+let data68 = data67.shards;
+if(Array.isArray(data68)){
+if(data68.length < 1){
+const err166 = {instancePath:instancePath+"/inventory/shards",schemaPath:"#/properties/inventory/properties/shards/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.inventory.properties.shards,data:data68};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+const len4 = data68.length;
+for(let i4=0; i4<len4; i4++){
+let data69 = data68[i4];
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.index === undefined){
+const err167 = {instancePath:instancePath+"/inventory/shards/" + i4,schemaPath:"#/properties/inventory/properties/shards/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema11.properties.inventory.properties.shards.items.required,parentSchema:schema11.properties.inventory.properties.shards.items,data:data69};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+if(data69.count === undefined){
+const err168 = {instancePath:instancePath+"/inventory/shards/" + i4,schemaPath:"#/properties/inventory/properties/shards/items/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema11.properties.inventory.properties.shards.items.required,parentSchema:schema11.properties.inventory.properties.shards.items,data:data69};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+for(const key11 in data69){
+if(!((key11 === "index") || (key11 === "count"))){
+const err169 = {instancePath:instancePath+"/inventory/shards/" + i4,schemaPath:"#/properties/inventory/properties/shards/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.inventory.properties.shards.items,data:data69};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+if(data69.index !== undefined){
+let data70 = data69.index;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err170 = {instancePath:instancePath+"/inventory/shards/" + i4+"/index",schemaPath:"#/properties/inventory/properties/shards/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.inventory.properties.shards.items.properties.index.type,parentSchema:schema11.properties.inventory.properties.shards.items.properties.index,data:data70};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 256 || isNaN(data70)){
+const err171 = {instancePath:instancePath+"/inventory/shards/" + i4+"/index",schemaPath:"#/properties/inventory/properties/shards/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema11.properties.inventory.properties.shards.items.properties.index,data:data70};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+if(data70 < 1 || isNaN(data70)){
+const err172 = {instancePath:instancePath+"/inventory/shards/" + i4+"/index",schemaPath:"#/properties/inventory/properties/shards/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.inventory.properties.shards.items.properties.index,data:data70};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+if(data69.count !== undefined){
+let data71 = data69.count;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err173 = {instancePath:instancePath+"/inventory/shards/" + i4+"/count",schemaPath:"#/properties/inventory/properties/shards/items/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.inventory.properties.shards.items.properties.count.type,parentSchema:schema11.properties.inventory.properties.shards.items.properties.count,data:data71};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 256 || isNaN(data71)){
+const err174 = {instancePath:instancePath+"/inventory/shards/" + i4+"/count",schemaPath:"#/properties/inventory/properties/shards/items/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema11.properties.inventory.properties.shards.items.properties.count,data:data71};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+if(data71 < 1 || isNaN(data71)){
+const err175 = {instancePath:instancePath+"/inventory/shards/" + i4+"/count",schemaPath:"#/properties/inventory/properties/shards/items/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.inventory.properties.shards.items.properties.count,data:data71};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/inventory/shards/" + i4,schemaPath:"#/properties/inventory/properties/shards/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inventory.properties.shards.items.type,parentSchema:schema11.properties.inventory.properties.shards.items,data:data69};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/inventory/shards",schemaPath:"#/properties/inventory/properties/shards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.inventory.properties.shards.type,parentSchema:schema11.properties.inventory.properties.shards,data:data68};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data67.pairs !== undefined){
+let data72 = data67.pairs;
+if(Array.isArray(data72)){
+const len5 = data72.length;
+for(let i5=0; i5<len5; i5++){
+let data73 = data72[i5];
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.account === undefined){
+const err178 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'",schema:schema11.properties.inventory.properties.pairs.items.required,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data73};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+if(data73.region === undefined){
+const err179 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'",schema:schema11.properties.inventory.properties.pairs.items.required,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data73};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+if(data73.status === undefined){
+const err180 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema11.properties.inventory.properties.pairs.items.required,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data73};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+if(data73.keys === undefined){
+const err181 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema11.properties.inventory.properties.pairs.items.required,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data73};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+if(data73.capturedAt === undefined){
+const err182 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/required",keyword:"required",params:{missingProperty: "capturedAt"},message:"must have required property '"+"capturedAt"+"'",schema:schema11.properties.inventory.properties.pairs.items.required,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data73};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+for(const key12 in data73){
+if(!(((((((key12 === "account") || (key12 === "region")) || (key12 === "name")) || (key12 === "status")) || (key12 === "reason")) || (key12 === "keys")) || (key12 === "capturedAt"))){
+const err183 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data73};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+if(data73.account !== undefined){
+let data74 = data73.account;
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err184 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/account",schemaPath:"#/properties/inventory/properties/pairs/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\"",schema:"^\\d{12}$",parentSchema:schema11.properties.inventory.properties.pairs.items.properties.account,data:data74};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/account",schemaPath:"#/properties/inventory/properties/pairs/items/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inventory.properties.pairs.items.properties.account.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.account,data:data74};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+if(data73.region !== undefined){
+let data75 = data73.region;
+if(typeof data75 === "string"){
+if(!pattern11.test(data75)){
+const err186 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/region",schemaPath:"#/properties/inventory/properties/pairs/items/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,4}(?:-[a-z]+)+-\\d+$"},message:"must match pattern \""+"^[a-z]{2,4}(?:-[a-z]+)+-\\d+$"+"\"",schema:"^[a-z]{2,4}(?:-[a-z]+)+-\\d+$",parentSchema:schema11.properties.inventory.properties.pairs.items.properties.region,data:data75};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/region",schemaPath:"#/properties/inventory/properties/pairs/items/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inventory.properties.pairs.items.properties.region.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.region,data:data75};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data73.name !== undefined){
+let data76 = data73.name;
+if(typeof data76 !== "string"){
+const err188 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/name",schemaPath:"#/properties/inventory/properties/pairs/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inventory.properties.pairs.items.properties.name.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.name,data:data76};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+if(data73.status !== undefined){
+let data77 = data73.status;
+if(!((data77 === "read") || (data77 === "unavailable"))){
+const err189 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/status",schemaPath:"#/properties/inventory/properties/pairs/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.inventory.properties.pairs.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.inventory.properties.pairs.items.properties.status.enum,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.status,data:data77};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data73.reason !== undefined){
+let data78 = data73.reason;
+if(typeof data78 === "string"){
+if(func2(data78) < 1){
+const err190 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/reason",schemaPath:"#/properties/inventory/properties/pairs/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.reason,data:data78};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/reason",schemaPath:"#/properties/inventory/properties/pairs/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inventory.properties.pairs.items.properties.reason.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.reason,data:data78};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data73.keys !== undefined){
+let data79 = data73.keys;
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+const err192 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/keys",schemaPath:"#/properties/inventory/properties/pairs/items/properties/keys/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.inventory.properties.pairs.items.properties.keys.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.keys,data:data79};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 < 0 || isNaN(data79)){
+const err193 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/keys",schemaPath:"#/properties/inventory/properties/pairs/items/properties/keys/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.keys,data:data79};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+}
+if(data73.capturedAt !== undefined){
+let data80 = data73.capturedAt;
+if(typeof data80 === "string"){
+if(!(formats0.validate(data80))){
+const err194 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/capturedAt",schemaPath:"#/properties/inventory/properties/pairs/items/properties/capturedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema11.properties.inventory.properties.pairs.items.properties.capturedAt,data:data80};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/inventory/pairs/" + i5+"/capturedAt",schemaPath:"#/properties/inventory/properties/pairs/items/properties/capturedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inventory.properties.pairs.items.properties.capturedAt.type,parentSchema:schema11.properties.inventory.properties.pairs.items.properties.capturedAt,data:data80};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/inventory/pairs/" + i5,schemaPath:"#/properties/inventory/properties/pairs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inventory.properties.pairs.items.type,parentSchema:schema11.properties.inventory.properties.pairs.items,data:data73};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/inventory/pairs",schemaPath:"#/properties/inventory/properties/pairs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.inventory.properties.pairs.type,parentSchema:schema11.properties.inventory.properties.pairs,data:data72};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+}
+else {
+const err198 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inventory.type,parentSchema:schema11.properties.inventory,data:data67};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+}
+else {
+const err199 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
 }
 errors++;
 }

@@ -18,10 +18,16 @@ import {
   type RecordedArns,
 } from "../model.js";
 import { plural, showValue } from "../show.js";
+import { instantMs } from "../time.js";
 import { answerInstant } from "./answers.js";
 import { validateFacts } from "./snapshot-validator.generated.js";
 
 export interface SnapshotEntry {
+  /**
+   * When this key's answers were taken, in a merged snapshot whose parts were taken at
+   * different times; absent: the snapshot's `capturedAt`. See {@link keyCapturedAt}.
+   */
+  CapturedAt?: string;
   KeyMetadata?: AwsKeyMetadata;
   LastUsage?: AwsKeyLastUsage;
   Errors?: AwsCallError[];
@@ -29,14 +35,47 @@ export interface SnapshotEntry {
   Trail?: AwsTrail;
 }
 
+/** One (account, region) pair an inventory covered (issue 17). */
+export interface InventoryPair {
+  account: string;
+  region: string;
+  /** The account's name, when the accounts file or the organization gives one. */
+  name?: string;
+  status: "read" | "unavailable";
+  /** Why it could not be read; only when `unavailable`. */
+  reason?: string;
+  /** Keys listed there; 0 when unavailable. */
+  keys: number;
+  capturedAt: string;
+}
+
+/** One shard of an inventory split `count` ways (`--shard index/count`). */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/**
+ * What an inventory snapshot (`snapshot --all-keys`) covered: the shards it holds
+ * (`[{index: 1, count: 1}]` unsharded) and every pair, sorted by account then region.
+ */
+export interface Inventory {
+  shards: Shard[];
+  pairs: InventoryPair[];
+}
+
 export interface Snapshot {
   version: 1;
+  /** When it was taken; in a merged snapshot, the earliest capture it holds. */
   capturedAt: string;
+  /** The caller's account; null when unknown, or when the snapshot holds several accounts. */
   account: string | null;
   keys: Map<string, SnapshotEntry>;
   aliases: Map<string, string>;
   /** Deployed stacks by `StackName@region`. */
   stacks: Map<string, DeployedStack>;
+  /** What an inventory covered; null for a snapshot of the keys some inputs reference. */
+  inventory: Inventory | null;
 }
 
 /**
@@ -58,7 +97,9 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
       string,
       { account?: string | null; resources: Record<string, string>; template?: unknown }
     >;
+    inventory?: Inventory;
   };
+  const inventory = valid.inventory === undefined ? null : checkedInventory(valid.inventory, file);
   const stacks = new Map<string, DeployedStack>();
   for (const [name, stack] of Object.entries(valid.stacks ?? {})) {
     stacks.set(name, {
@@ -74,7 +115,69 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
     keys: new Map(Object.entries(valid.keys)),
     aliases: new Map(Object.entries(valid.aliases ?? {})),
     stacks,
+    inventory,
   };
+}
+
+/**
+ * What the schema cannot say of an inventory: a shard within its count, shards of one
+ * split, a reason exactly for the pairs that could not be read, and each pair once. A pair twice would let a merge count it covered twice.
+ */
+function checkedInventory(inventory: Inventory, file: string): Inventory {
+  const wrong = (path: string, what: string) =>
+    new InputError(`inventory.${path}: ${what} (facts snapshot, SPEC §3 version 1)`, file);
+  const counts = new Set(inventory.shards.map((s) => s.count));
+  for (const [i, shard] of inventory.shards.entries()) {
+    if (shard.index > shard.count)
+      throw wrong(
+        `shards[${i}]`,
+        `expected an index from 1 to its count ${shard.count}, got ${shard.index}`,
+      );
+  }
+  if (counts.size > 1)
+    throw wrong(
+      "shards",
+      `expected shards of one split, got counts ${[...counts].sort((a, b) => a - b).join(" and ")}`,
+    );
+  const seen = new Set<string>();
+  for (const [i, pair] of inventory.pairs.entries()) {
+    const id = `${pair.account}\u0000${pair.region}`;
+    if (pair.status === "unavailable" && pair.reason === undefined)
+      throw wrong(`pairs[${i}]`, "an unavailable pair needs its reason");
+    if (pair.status === "read" && pair.reason !== undefined)
+      throw wrong(`pairs[${i}].reason`, "only an unavailable pair has a reason");
+    if (seen.has(id))
+      throw wrong(`pairs[${i}]`, `account ${pair.account} in ${pair.region} is listed twice`);
+    seen.add(id);
+  }
+  return {
+    shards: inventory.shards.map((s) => ({ ...s })),
+    pairs: inventory.pairs.map((p) => ({ ...p })),
+  };
+}
+
+/**
+ * When the answers about `keyArn` were taken: its entry's own time in a merged snapshot,
+ * else the snapshot's. No date in them can be later, and a CloudTrail window must reach it.
+ */
+export function keyCapturedAt(snapshot: Snapshot, keyArn: string): string {
+  return snapshot.keys.get(keyArn)?.CapturedAt ?? snapshot.capturedAt;
+}
+
+/**
+ * The earliest and the latest capture a snapshot holds, as instants: a merged one holds
+ * parts taken at different times. Its age is its oldest part's; none may be in the future.
+ */
+export function captureSpan(snapshot: Snapshot): { earliest: number; latest: number } {
+  let earliest = instantMs(snapshot.capturedAt);
+  let latest = earliest;
+  for (const entry of snapshot.keys.values()) {
+    if (entry.CapturedAt === undefined) continue;
+    const at = instantMs(entry.CapturedAt);
+    if (at < earliest) earliest = at;
+    if (at > latest) latest = at;
+  }
+  return { earliest, latest };
 }
 
 /**
@@ -162,6 +265,7 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
   return {
     kind: "snapshot",
     callerAccount: async () => snapshot.account,
+    capturedAt: (keyArn) => keyCapturedAt(snapshot, keyArn),
     recordedArns: () => recordedArns(snapshot),
     // A snapshot holds what its run read: an alias it lacks may exist all the same.
     resolveAlias: async (aliasArn): Promise<Fetched<string | null>> => {

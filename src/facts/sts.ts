@@ -41,6 +41,8 @@ export const STS: AwsService<StsOperation> = {
   // Where the credentials are checked, not where the keys are: `--endpoint-url` (a KMS VPC
   // endpoint, say) is not STS; AWS_ENDPOINT_URL_STS and the shared config's say where it is.
   endpointUrl: "ignores",
+  // A KMS call holding its place on the wire waits for the role's credentials from here.
+  signsOthers: true,
 };
 
 // STS is global; with no region anywhere (no --region, AWS_REGION or profile) its classic home serves.
@@ -130,8 +132,8 @@ interface Session {
 }
 
 /**
- * Credentials of `roleArn`, assumed through STS on first use and renewed before they
- * expire. A role that cannot be assumed fails as refused credentials (`AssumeRoleFailed`):
+ * Credentials of `roleArn`, assumed through STS once on first use, however many
+ * clients ask at once, and renewed before they expire. A role that cannot be assumed fails as refused credentials (`AssumeRoleFailed`):
  * that account's account-regions cannot be asked, and say why.
  */
 export function assumedRole(
@@ -141,10 +143,18 @@ export function assumedRole(
 ): () => Promise<Session> {
   let session: Promise<Session> | null = null;
   return async () => {
-    const current = session && (await session.catch(() => null));
-    if (current?.expiration && current.expiration.getTime() - Date.now() > RENEW_BEFORE_MS)
+    const asked = session;
+    // A role that could not be assumed stays so for the run (the call was retried already).
+    const current = asked && (await asked);
+    if (
+      current &&
+      (!current.expiration || current.expiration.getTime() - Date.now() > RENEW_BEFORE_MS)
+    )
       return current;
-    session = assume(aws, await region(), roleArn);
+    // Only the first caller to find the session missing or stale asks again; callers that
+    // asked at the same time (every region of an account at once) share its answer.
+    if (session === asked || session === null)
+      session = region().then((home) => assume(aws, home, roleArn));
     return session;
   };
 }

@@ -48,4 +48,6 @@ export interface FormatOptions {
    */
   cwd?: string;
   repoRoot?: string | null;
+  /** The facts snapshot `check --all-keys` evaluated: see PlaceOptions. */
+  inventoryFile?: string | null;
 }

@@ -17,6 +17,11 @@ export interface Place {
 export interface PlaceOptions {
   cwd?: string;
   repoRoot?: string | null;
+  /**
+   * The facts snapshot an inventory (`check --all-keys`) evaluated: where a finding about a
+   * key no input references is shown, as code scanning takes no result without a file.
+   */
+  inventoryFile?: string | null;
 }
 
 /** Finds a report's subjects by id. */
@@ -26,8 +31,9 @@ export function subjectsById(report: Report): Map<string, KeySubject> {
 
 /**
  * Where to show a finding: its own location; else the first reference to its key
- * that has a location; else the input file that references the key (no line).
- * Null when no file references the key (it was named with `--key`).
+ * that has a location; else the input file that references the key (no line); for a
+ * key no input references, the inventory's snapshot. Null when no file holds the key
+ * (it was named with `--key`).
  */
 export function findingPlace(
   finding: Finding,
@@ -37,10 +43,11 @@ export function findingPlace(
   if (finding.location) return { ...finding.location, relative: true };
   const located = subject?.references.find((r) => r.location !== null)?.location;
   if (located) return { ...located, relative: true };
-  // `--key` references name no file: such a key has nowhere to be shown.
+  // `--key` references name no file: such a key has nowhere to be shown, unless an inventory found it.
   const input = subject?.references.find((r) => r.source !== "explicit")?.file;
-  if (input === undefined) return null;
-  return { ...inputPath(input, options), line: null };
+  if (input !== undefined) return { ...inputPath(input, options), line: null };
+  const inventory = subject?.references.length === 0 ? options.inventoryFile : null;
+  return inventory ? { ...inputPath(inventory, options), line: null } : null;
 }
 
 /**

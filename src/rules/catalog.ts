@@ -513,6 +513,11 @@ export const FACTS = Object.freeze({
     "Addresses of the resources refs.consumers counts, sorted (consumers without an address, such as --key, are counted but not listed).",
     (c) => consumerAddresses(c.subject.references),
   ),
+  "key.managed": define(
+    "boolean",
+    "Some input references the key: infrastructure code (or --key) manages or uses it. False for a key only an inventory found (check --all-keys), which no input names.",
+    (c) => c.subject.references.length > 0,
+  ),
   now: define("date", "The evaluation clock (--now, default: the current time).", (c) => c.now),
 });
 

@@ -69,3 +69,35 @@ describe("input scope", () => {
     expect(scope("push", "changed")).toBe("changed");
   });
 });
+
+describe("input mode", () => {
+  const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? "";
+  const config = (values: Record<string, string>, eventName: string | null = "schedule") =>
+    actionConfig(inputs(values), null, eventName);
+
+  it("is check unless told: the keys the inputs reference", () => {
+    expect(config({}).allKeys).toBe(false);
+    expect(config({ mode: "check" }).allKeys).toBe(false);
+  });
+
+  it("inventory evaluates every key of the snapshot, in scope all even on a pull request", () => {
+    const inventory = config({ mode: "inventory", facts: "kms-facts.json" }, "pull_request");
+    expect(inventory.allKeys).toBe(true);
+    expect(inventory.scope).toBe("all");
+  });
+
+  it("refuses another value, naming the choices", () => {
+    expect(() => config({ mode: "audit" })).toThrow(
+      'input mode: expected check, inventory, found "audit"',
+    );
+  });
+});
+
+describe("check --all-keys", () => {
+  it("is off unless given", () => {
+    const { parsed } = cli(["check", "--facts", "f.json"]);
+    expect(parsed.command === "check" && parsed.config.allKeys).toBe(false);
+    const all = cli(["check", "--all-keys", "--facts", "f.json"]).parsed;
+    expect(all.command === "check" && all.config.allKeys).toBe(true);
+  });
+});

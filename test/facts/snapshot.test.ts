@@ -343,7 +343,7 @@ describe("readSnapshot rejects what is not a version 1 snapshot, naming what is 
     [
       "a misspelt section",
       { ...doc, Aliases: {} },
-      "Aliases: not a field here; expected a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks}",
+      "Aliases: not a field here; expected a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks, inventory}",
     ],
     [
       "an empty key entry",
@@ -379,5 +379,93 @@ describe("readSnapshot rejects what is not a version 1 snapshot, naming what is 
     expect(() => readSnapshot(input, "f.json")).toThrow(
       new InputError(`${message} (facts snapshot, SPEC §3 version 1)`, "f.json"),
     );
+  });
+});
+
+describe("an inventory snapshot (issue 17)", () => {
+  const pair = (account: string, region: string, extra: Record<string, unknown> = {}) => ({
+    account,
+    region,
+    status: "read",
+    keys: 1,
+    capturedAt: "2026-11-20T11:59:00Z",
+    ...extra,
+  });
+  const inventory = {
+    shards: [{ index: 2, count: 4 }],
+    pairs: [
+      pair(ACCOUNT, "eu-west-1", { name: "prod" }),
+      pair("444455556666", "us-east-1", {
+        status: "unavailable",
+        reason: "cannot assume arn:aws:iam::444455556666:role/inventory",
+        keys: 0,
+      }),
+    ],
+  };
+
+  it("is read with its shards and pairs, keys as in any snapshot", () => {
+    const snapshot = readSnapshot({ ...doc, account: null, inventory }, "all.json");
+    expect(snapshot.inventory).toEqual(inventory);
+    expect(snapshot.account).toBeNull();
+    expect(snapshot.keys.size).toBe(Object.keys(doc.keys).length);
+  });
+
+  it("is absent from a snapshot of referenced keys", () => {
+    expect(readSnapshot(doc, "facts.json").inventory).toBeNull();
+  });
+
+  const bad: [string, unknown, RegExp][] = [
+    ["no shards", { ...inventory, shards: [] }, /^inventory\.shards: expected a non-empty list/],
+    [
+      "a shard past its count",
+      { ...inventory, shards: [{ index: 5, count: 4 }] },
+      /^inventory\.shards\[0\]: expected an index from 1 to its count 4, got 5/,
+    ],
+    [
+      "shards of two splits",
+      {
+        ...inventory,
+        shards: [
+          { index: 1, count: 4 },
+          { index: 1, count: 8 },
+        ],
+      },
+      /^inventory\.shards: expected shards of one split, got counts 4 and 8/,
+    ],
+    [
+      "more than 256 shards",
+      { ...inventory, shards: [{ index: 1, count: 300 }] },
+      /^inventory\.shards\[0\]\.count: expected a shard count 1–256, got 300/,
+    ],
+    [
+      "an unavailable pair without its reason",
+      { ...inventory, pairs: [pair(ACCOUNT, "eu-west-1", { status: "unavailable", keys: 0 })] },
+      /^inventory\.pairs\[0\]: an unavailable pair needs its reason/,
+    ],
+    [
+      "a read pair with a reason",
+      { ...inventory, pairs: [pair(ACCOUNT, "eu-west-1", { reason: "x" })] },
+      /^inventory\.pairs\[0\]\.reason: only an unavailable pair has a reason/,
+    ],
+    [
+      "a pair twice",
+      { ...inventory, pairs: [pair(ACCOUNT, "eu-west-1"), pair(ACCOUNT, "eu-west-1")] },
+      /^inventory\.pairs\[1\]: account 111122223333 in eu-west-1 is listed twice/,
+    ],
+    [
+      "a status of its own",
+      { ...inventory, pairs: [pair(ACCOUNT, "eu-west-1", { status: "partly" })] },
+      /^inventory\.pairs\[0\]\.status: expected read or unavailable, got "partly"/,
+    ],
+    [
+      "an account that is not one",
+      { ...inventory, pairs: [pair("123", "eu-west-1")] },
+      /^inventory\.pairs\[0\]\.account: expected a 12-digit account id/,
+    ],
+    ["a field of its own", { ...inventory, extra: 1 }, /^inventory\.extra: not a field here/],
+  ];
+  it.each(bad)("refuses %s, naming where", (_name, value, message) => {
+    expect(() => readSnapshot({ ...doc, inventory: value }, "all.json")).toThrow(InputError);
+    expect(() => readSnapshot({ ...doc, inventory: value }, "all.json")).toThrow(message);
   });
 });

@@ -77,6 +77,7 @@ describe("fact catalog", () => {
       "refs.consumers": "number",
       "refs.sources": "string[]",
       "refs.consumerAddresses": "string[]",
+      "key.managed": "boolean",
       now: "date",
     });
     for (const path of FACT_PATHS) expect(FACTS[path].description.length).toBeGreaterThan(0);
@@ -434,6 +435,11 @@ describe("change, refs and now", () => {
 
   it("is the evaluation clock", () => {
     expect(fact("now")).toEqual(NOW);
+  });
+
+  it("says a key is managed when some input references it, and not when only an inventory found it", () => {
+    expect(fact("key.managed", makeSubject({ references: [makeReference()] }))).toBe(true);
+    expect(fact("key.managed", makeSubject({ references: [] }))).toBe(false);
   });
 });
 

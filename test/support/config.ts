@@ -34,6 +34,7 @@ export function testConfig(overrides: Partial<RunConfig> = {}): RunConfig {
     trailMaxPages: DEFAULT_TRAIL_MAX_PAGES,
     failOn: "error",
     scope: "all",
+    allKeys: false,
     outputs: [],
     sarifCategory: null,
     ...overrides,

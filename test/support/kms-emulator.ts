@@ -20,8 +20,20 @@ import {
   TrailError,
   TrailHistory,
 } from "./cloudtrail-history.js";
+import {
+  AnswerError,
+  Organization,
+  type SeedAccountRegions,
+  type SeedOrganization,
+} from "./organizations.js";
 
 export { EVENT_HISTORY_DAYS, type SeedTrailEvent } from "./cloudtrail-history.js";
+export {
+  DEFAULT_ACCOUNT_REGIONS,
+  type SeedAccount,
+  type SeedAccountRegions,
+  type SeedOrganization,
+} from "./organizations.js";
 
 /** The account the emulator's callers belong to unless `callers` says otherwise. */
 export const DEFAULT_ACCOUNT = "111122223333";
@@ -59,9 +71,18 @@ const OPERATIONS: readonly KmsOperation[] = [
 
 /** The CloudTrail operations the emulator answers. */
 export type CloudTrailOperation = "LookupEvents";
-/** The operations with a request quota: KMS's, and CloudTrail's `LookupEvents`. */
-export type RateLimitedOperation = KmsOperation | CloudTrailOperation;
-const RATE_LIMITED: readonly RateLimitedOperation[] = [...OPERATIONS, "LookupEvents"];
+/** Organizations' and Account Management's operations the emulator answers (issue 17). */
+export type InventoryOperation = "ListAccounts" | "ListRegions";
+/** The operations with a request quota: KMS's, CloudTrail's `LookupEvents`, and the inventory's. */
+export type RateLimitedOperation = KmsOperation | CloudTrailOperation | InventoryOperation;
+const RATE_LIMITED: readonly RateLimitedOperation[] = [
+  ...OPERATIONS,
+  "LookupEvents",
+  "ListAccounts",
+  "ListRegions",
+];
+// Organizations' JSON 1.1 X-Amz-Target prefix (its model's service target).
+const ORGANIZATIONS_TARGET = "AWSOrganizationsV20161128.";
 // CloudTrail's JSON 1.1 X-Amz-Target prefixes: the API reference's, and the shorter one the
 // current SDK sends (its model's service target `CloudTrail_20131101`).
 const CLOUDTRAIL_TARGETS = [
@@ -87,6 +108,11 @@ export const DEFAULT_RATES: Readonly<Record<RateLimitedOperation, RateLimit>> = 
   ListAliases: { perSecond: 500, burst: 500 },
   ListKeys: { perSecond: 500, burst: 500 },
   LookupEvents: { perSecond: 2, burst: 2 },
+  // Account Management: "Rate of ListRegions requests per account: 5 per second, burst to 5".
+  ListRegions: { perSecond: 5, burst: 5 },
+  // Organizations publishes no per-operation rate for ListAccounts: the rate the tool paces
+  // at (src/facts/organizations.ts), so that a client that does not pace is caught.
+  ListAccounts: { perSecond: 5, burst: 5 },
 };
 
 export type KeyState =
@@ -177,6 +203,12 @@ export interface SeedData {
   stacks?: SeedStack[];
   /** CloudTrail Event history, answered through LookupEvents (appended, never replaced). */
   events?: SeedTrailEvent[];
+  /** The organization Organizations ListAccounts lists (replaced). */
+  organization?: SeedOrganization;
+  /** Accounts' regions, as Account ListRegions lists them (default `DEFAULT_ACCOUNT_REGIONS`). */
+  accountRegions?: SeedAccountRegions[];
+  /** Role ARNs STS refuses to let anyone assume (AccessDenied). */
+  deniedRoles?: string[];
 }
 
 /** A deployed stack: its logical ids and their physical ids. */
@@ -263,7 +295,7 @@ export type StsOperation = "GetCallerIdentity" | "AssumeRole";
 /** The CloudFormation operations the emulator answers. */
 export type CloudFormationOperation = "ListStackResources" | "GetTemplate";
 /** The services behind the emulator's one endpoint, told apart by the request's signing scope. */
-export type Service = "kms" | "sts" | "cloudformation" | "cloudtrail";
+export type Service = "kms" | "sts" | "cloudformation" | "cloudtrail" | "organizations" | "account";
 const STS_OPERATIONS: readonly string[] = ["GetCallerIdentity", "AssumeRole"];
 const CLOUDFORMATION_OPERATIONS: readonly string[] = ["ListStackResources", "GetTemplate"];
 
@@ -275,7 +307,12 @@ export interface FaultMatch {
    */
   service?: Service | "any";
   /** Default: every operation of the service. */
-  operation?: KmsOperation | StsOperation | CloudFormationOperation | CloudTrailOperation;
+  operation?:
+    | KmsOperation
+    | StsOperation
+    | CloudFormationOperation
+    | CloudTrailOperation
+    | InventoryOperation;
   /**
    * A key id, key ARN or alias name, compared with the request's `KeyId` and the key it names
    * (LookupEvents: with a `ResourceName` lookup attribute's value, key id or ARN alike).
@@ -385,6 +422,11 @@ export interface KmsEmulator {
    * account of the credentials that signed it. Counted in `stats()` with KMS's.
    */
   readonly trailCalls: RecordedCall[];
+  /**
+   * Organizations ListAccounts and Account ListRegions requests, in arrival order;
+   * `account` is the account of the credentials that signed it. Counted in `stats()`.
+   */
+  readonly inventoryCalls: RecordedCall[];
   /**
    * Adds keys and aliases (replacing any with the same identity) and CloudTrail events
    * (appended). Throws on seeds KMS or CloudTrail could not hold.
@@ -554,6 +596,8 @@ function isWireFault(kind: FaultKind["kind"]): boolean {
 /** The service an operation belongs to; KMS when none is named. */
 function serviceOf(operation: string | undefined): Service {
   if (operation === "LookupEvents") return "cloudtrail";
+  if (operation === "ListAccounts") return "organizations";
+  if (operation === "ListRegions") return "account";
   if (operation !== undefined && STS_OPERATIONS.includes(operation)) return "sts";
   if (operation !== undefined && CLOUDFORMATION_OPERATIONS.includes(operation)) {
     return "cloudformation";
@@ -683,6 +727,9 @@ class Emulator implements KmsEmulator {
   readonly stsCalls: RecordedCall[] = [];
   readonly cloudFormationCalls: RecordedCall[] = [];
   readonly trailCalls: RecordedCall[] = [];
+  readonly inventoryCalls: RecordedCall[] = [];
+  private readonly organization = new Organization();
+  private readonly deniedRoles = new Set<string>();
   private readonly history: TrailHistory;
   private readonly stacks = new Map<string, SeedStack>();
   private readonly defaultAccount: string;
@@ -761,6 +808,9 @@ class Emulator implements KmsEmulator {
       this.aliases.set(`${alias.account}|${alias.region}|${alias.name}`, alias);
     }
     if (data.events) this.history.add(data.events);
+    if (data.organization) this.organization.seedOrganization(data.organization);
+    for (const regions of data.accountRegions ?? []) this.organization.seedRegions(regions);
+    for (const role of data.deniedRoles ?? []) this.deniedRoles.add(role);
   }
 
   setFault(fault: Fault): FaultHandle {
@@ -817,6 +867,7 @@ class Emulator implements KmsEmulator {
     this.stsCalls.length = 0;
     this.cloudFormationCalls.length = 0;
     this.trailCalls.length = 0;
+    this.inventoryCalls.length = 0;
     this.counters = this.freshCounters();
   }
 
@@ -951,6 +1002,7 @@ class Emulator implements KmsEmulator {
       if (await this.answerSts(req, body, res, at)) return;
       if (await this.answerCloudFormation(req, body, res, at)) return;
       if (await this.answerCloudTrail(req, body, res, at)) return;
+      if (await this.answerInventory(req, body, res, at)) return;
       let context: RequestContext;
       try {
         context = this.context(req, body, at);
@@ -1103,10 +1155,13 @@ class Emulator implements KmsEmulator {
       const role = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]+$/.exec(
         params.get("RoleArn") ?? "",
       );
-      if (!role) {
-        res.writeHead(403, { "Content-Type": "text/xml" });
+      const roleArn = params.get("RoleArn") ?? "";
+      if (!role || this.deniedRoles.has(roleArn)) {
+        // STS's words when the role's trust policy does not name the caller.
+        const message = `User: ${arn} is not authorized to perform: sts:AssumeRole on resource: ${xmlText(roleArn)}`;
+        res.writeHead(403, { "Content-Type": "text/xml", "x-amzn-RequestId": randomUUID() });
         res.end(
-          "<ErrorResponse><Error><Code>AccessDenied</Code><Message>not authorized to perform sts:AssumeRole</Message></Error></ErrorResponse>",
+          `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${message}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
         );
         return true;
       }
@@ -1267,6 +1322,96 @@ class Emulator implements KmsEmulator {
       if (error.type === "ThrottlingException") this.countThrottled(call);
     }
     if (!(await this.delay(this.latencyMs() + extraDelay))) return true;
+    if (this.send(res, status, payload)) call.status = status;
+    return true;
+  }
+
+  /**
+   * Organizations ListAccounts (JSON 1.1, target `AWSOrganizationsV20161128.ListAccounts`)
+   * and Account ListRegions (REST-JSON, `POST /listRegions`), told apart by the signing
+   * service; behind the same wire faults, quota and faults as KMS. True when answered.
+   */
+  private async answerInventory(
+    req: IncomingMessage,
+    text: string,
+    res: ServerResponse,
+    at: number,
+  ): Promise<boolean> {
+    const credential = CREDENTIAL.exec(String(req.headers.authorization ?? ""));
+    const service = credential?.[4];
+    if (service !== "organizations" && service !== "account") return false;
+    const target = String(req.headers["x-amz-target"] ?? "");
+    const path = (req.url ?? "/").split("?")[0];
+    const operation =
+      service === "organizations"
+        ? target === `${ORGANIZATIONS_TARGET}ListAccounts`
+          ? "ListAccounts"
+          : null
+        : req.method === "POST" && path === "/listRegions"
+          ? "ListRegions"
+          : null;
+    if (operation === null) {
+      const asked =
+        service === "organizations" ? target || "(no X-Amz-Target)" : `${req.method} ${path}`;
+      if (await this.delay(this.latencyMs())) {
+        this.send(
+          res,
+          400,
+          errorBody("UnknownOperationException", `kms-emulator does not implement ${asked}`),
+        );
+      }
+      return true;
+    }
+    const caller = this.caller(credential?.[1] ?? "");
+    const region = credential?.[3] ?? "";
+    const call = this.record(
+      { operation, region, account: caller.account, at, status: 0 },
+      this.inventoryCalls,
+    );
+    let status = 200;
+    let payload: unknown;
+    try {
+      const scope: FaultScope = { service, operation, region };
+      const early = this.matchingFault(scope, isWireFault);
+      if (early?.kind === "credentials-refused")
+        throw new KmsError(
+          403,
+          "UnrecognizedClientException",
+          "The security token included in the request is invalid.",
+        );
+      if (early) {
+        await this.wireAnswer(early, "kms", res, call);
+        return true;
+      }
+      // Account Management's quota is per account (its API is global): one bucket for all regions.
+      if (!this.take(caller.account, service === "account" ? "global" : region, operation)) {
+        throw service === "account"
+          ? new KmsError(429, "TooManyRequestsException", "Rate exceeded")
+          : new KmsError(
+              400,
+              "TooManyRequestsException",
+              "AWS Organizations can't complete your request because another request is already in progress. Try again later.",
+            );
+      }
+      const fault = this.matchingFault(scope, (kind) => !isWireFault(kind));
+      if (fault) throw inventoryFaultError(fault, operation, caller);
+      const body =
+        service === "organizations"
+          ? jsonBody(String(req.headers["content-type"] ?? ""), text)
+          : restJsonBody(text);
+      payload =
+        operation === "ListAccounts"
+          ? this.organization.listAccounts(caller, body)
+          : this.organization.listRegions(caller, body);
+    } catch (error) {
+      if (!(error instanceof KmsError || error instanceof AnswerError)) throw error;
+      status = error.status;
+      payload = errorBody(error.type, error.message);
+      call.error = error.type;
+      if (error.type === "TooManyRequestsException" || error.type === "ThrottlingException")
+        this.countThrottled(call);
+    }
+    if (!(await this.delay(this.latencyMs()))) return true;
     if (this.send(res, status, payload)) call.status = status;
     return true;
   }
@@ -1848,6 +1993,65 @@ function trailFaultError(fault: FaultKind, caller: Required<Caller>): KmsError {
     default:
       throw new Error(`kms-emulator: fault ${fault.kind} does not apply to cloudtrail`);
   }
+}
+
+/** The error a fault answers an Organizations or Account Management request with. */
+function inventoryFaultError(
+  fault: FaultKind,
+  operation: InventoryOperation,
+  caller: Required<Caller>,
+): KmsError {
+  const action =
+    operation === "ListAccounts" ? "organizations:ListAccounts" : "account:ListRegions";
+  switch (fault.kind) {
+    case "access-denied":
+      return operation === "ListAccounts"
+        ? new KmsError(
+            400,
+            "AccessDeniedException",
+            "You don't have permissions to access this resource.",
+          )
+        : new KmsError(
+            403,
+            "AccessDeniedException",
+            `User: ${caller.arn} is not authorized to perform: ${action}`,
+          );
+    case "throttle":
+      return new KmsError(
+        operation === "ListRegions" ? 429 : 400,
+        "TooManyRequestsException",
+        "Rate exceeded",
+      );
+    case "kms-internal":
+    case "internal-failure":
+      return operation === "ListRegions"
+        ? new KmsError(500, "InternalServerException", "An internal error occurred.")
+        : new KmsError(
+            500,
+            "ServiceException",
+            "AWS Organizations can't complete your request because of an internal service error.",
+          );
+    case "unavailable":
+    case "dependency-timeout":
+      return new KmsError(503, "ServiceUnavailableException", "Service Unavailable");
+    case "error":
+      return new KmsError(fault.status, fault.type, fault.message ?? fault.type);
+    default:
+      throw new Error(`kms-emulator: fault ${fault.kind} does not apply to ${operation}`);
+  }
+}
+
+/** A REST-JSON request body (Account Management): a JSON object, or nothing. */
+function restJsonBody(text: string): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = text === "" ? {} : JSON.parse(text);
+  } catch {
+    throw new KmsError(400, "ValidationException", "The request body is not JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new KmsError(400, "ValidationException", "Expected a JSON object as the request body.");
+  return body as Record<string, unknown>;
 }
 
 function accessDenied(

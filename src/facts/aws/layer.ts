@@ -13,6 +13,7 @@
 
 import type { EvidenceError } from "../../model.js";
 import { type CallSettings, call } from "./call.js";
+import { Gate } from "./gate.js";
 import { Health } from "./health.js";
 import { Pacer } from "./pacer.js";
 import { type Credentials, clientSettings, endpointOf, ownEndpoint } from "./sdk.js";
@@ -45,6 +46,11 @@ export interface AwsService<Operation extends string = string> {
    * AWS is — an emulator, a proxy — unless the service's own endpoint is configured.
    */
   readonly endpointUrl?: "owns" | "ignores";
+  /**
+   * Its answers are other calls' credentials (STS AssumeRole): its calls never wait for the
+   * wire behind calls that are themselves waiting for those credentials.
+   */
+  readonly signsOthers?: boolean;
 }
 
 /** Another account, and the credentials of the role `--role-template` names there. */
@@ -85,14 +91,30 @@ export interface AwsOptions {
   callerAccount: (aws: AwsLayer) => Promise<string | null>;
   /** Credentials of the role `--role-template` names in another account; null when there is none. */
   credentialsFor?: (account: string, aws: AwsLayer) => Credentials | null;
+  /**
+   * Whether calls in the caller's own account go through the role there too (an inventory
+   * reads every account through its own role, issue 17). Absent: never, the caller's own
+   * credentials serve.
+   */
+  assumeInOwnAccount?: (account: string) => boolean;
   /** Counts of calls made and of waits for the quota, for the summary and progress. */
   onCall?: (operation: string, region: string, waitedMs: number) => void;
   /** Random source for back-off jitter, in [0, 1). */
   random?: () => number;
 }
 
+/**
+ * Calls on the wire at once, the run's whole. At 20–50 ms an answer, 128 carry 2,500
+ * calls a second or more — every account-region's GetKeyLastUsage quota 500 times over —
+ * while each SDK request in flight holds its own objects and socket.
+ */
+const MAX_IN_FLIGHT = 128;
+/** Operations whose quota is this tight (requests a second) jump the queue for the wire. */
+const URGENT_RATE = 10;
+
 /** The run's AWS: its clients, pacers, memo and health, shared by every fact source. */
 export class AwsLayer {
+  private readonly gate = new Gate(MAX_IN_FLIGHT);
   private readonly places = new Map<string, Promise<Place>>();
   /** The places opened so far, for the verdict once every call has ended. */
   private readonly opened: Place[] = [];
@@ -117,6 +139,11 @@ export class AwsLayer {
   callerAccount(): Promise<string | null> {
     this.caller ??= this.options.callerAccount(this);
     return this.caller;
+  }
+
+  /** Whether calls in the caller's own `account` go through its role too (see AwsOptions). */
+  assumesInOwnAccount(account: string): boolean {
+    return this.options.assumeInOwnAccount?.(account) ?? false;
   }
 
   /** The role `--role-template` names in `account`; null when there is none. */
@@ -148,12 +175,16 @@ export class AwsLayer {
     within?: AbortSignal,
   ): Promise<T> {
     const { region, health, client } = place;
+    const pacer = this.pacer(place, operation);
+    const urgent = pacer.rate <= URGENT_RATE;
     const line = {
       region,
       health,
-      pacer: this.pacer(place, operation),
-      send: (command: unknown, signal: AbortSignal) =>
-        client.send(command as never, { abortSignal: signal }),
+      pacer,
+      send: (command: unknown, signal: AbortSignal) => {
+        const send = () => client.send(command as never, { abortSignal: signal });
+        return place.service.signsOthers ? send() : this.gate.run(urgent, signal, send);
+      },
     };
     return call(line, operation, command, check, this.settings, within);
   }

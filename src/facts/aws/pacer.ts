@@ -57,6 +57,11 @@ export class Pacer {
     });
   }
 
+  /** Calls allowed a second. */
+  get rate(): number {
+    return (this.limit * 1000) / this.intervalMs;
+  }
+
   /** Calls waiting for a turn. */
   waiting(): number {
     return this.lanes.retry.length + this.lanes.first.length;

@@ -318,7 +318,11 @@ function keysSection(report: Report, where: string): Section | null {
     rows: report.subjects.map((subject) =>
       row([
         subjectCell(subject),
-        subject.arn ? codeSpan(subject.arn, { table: true }) : "not created yet",
+        subject.arn
+          ? codeSpan(subject.arn, { table: true })
+          : subject.id.startsWith("planned:")
+            ? "not created yet"
+            : "—",
         usageCell(subject),
         lastUsedCell(subject),
         changeCell(subject),

@@ -1,0 +1,74 @@
+/**
+ * A bound on the calls a run has on the wire at once, all services and account-regions
+ * together. Pacers bound calls per second per account-region, not calls in flight: an
+ * inventory's 200 account-regions sent every key's DescribeKey (2,000 a second allowed)
+ * at once — 10,000 SDK requests in flight, 1.2 GB (issue 17). Calls of a tight quota
+ * (GetKeyLastUsage, 5 a second) go first: their turn under the quota is already given,
+ * and a turn spent waiting here is a turn lost.
+ */
+
+interface Waiter {
+  resolve(): void;
+  reject(reason: unknown): void;
+  signal: AbortSignal;
+  onAbort: () => void;
+}
+
+export class Gate {
+  private active = 0;
+  private readonly urgent: Waiter[] = [];
+  private readonly other: Waiter[] = [];
+
+  constructor(private readonly limit: number) {
+    if (!(limit >= 1)) throw new Error("Gate needs a limit ≥ 1");
+  }
+
+  /** Runs `send` once fewer than `limit` calls are on the wire; rejects with `signal.reason` if it aborts first. */
+  async run<T>(urgent: boolean, signal: AbortSignal, send: () => Promise<T>): Promise<T> {
+    await this.enter(urgent, signal);
+    try {
+      return await send();
+    } finally {
+      this.leave();
+    }
+  }
+
+  /** Calls waiting for a place on the wire. */
+  waiting(): number {
+    return this.urgent.length + this.other.length;
+  }
+
+  private enter(urgent: boolean, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return Promise.reject(signal.reason);
+    if (this.active < this.limit) {
+      this.active++;
+      return Promise.resolve();
+    }
+    const queue = urgent ? this.urgent : this.other;
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          const at = queue.indexOf(waiter);
+          if (at >= 0) queue.splice(at, 1);
+          reject(signal.reason);
+        },
+      };
+      signal.addEventListener("abort", waiter.onAbort, { once: true });
+      queue.push(waiter);
+    });
+  }
+
+  private leave(): void {
+    const next = this.urgent.shift() ?? this.other.shift();
+    if (next === undefined) {
+      this.active--;
+      return;
+    }
+    // The place passes straight on: `active` stays as it is.
+    next.signal.removeEventListener("abort", next.onAbort);
+    next.resolve();
+  }
+}

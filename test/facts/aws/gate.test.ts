@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { Gate } from "../../../src/facts/aws/gate.js";
+
+/** A send that stays on the wire until `finish()`. */
+function pending() {
+  let finish = () => {};
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  return { send: () => done, finish: () => finish() };
+}
+
+describe("Gate: calls on the wire at once", () => {
+  it("lets `limit` calls on the wire, the rest wait, urgent ones first", async () => {
+    const gate = new Gate(2);
+    const signal = new AbortController().signal;
+    const order: string[] = [];
+    const a = pending();
+    const b = pending();
+    const sending = (name: string, send: () => Promise<void>) => () => {
+      order.push(name);
+      return send();
+    };
+    const first = gate.run(false, signal, sending("a", a.send));
+    const second = gate.run(false, signal, sending("b", b.send));
+    const third = gate.run(false, signal, async () => order.push("c"));
+    const fourth = gate.run(true, signal, async () => order.push("urgent"));
+    // Let every call that can start, start.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(["a", "b"]);
+    expect(gate.waiting()).toBe(2);
+    a.finish();
+    await Promise.all([first, fourth, third]);
+    // The urgent call came last but went first.
+    expect(order).toEqual(["a", "b", "urgent", "c"]);
+    b.finish();
+    await second;
+    expect(gate.waiting()).toBe(0);
+  });
+
+  it("lets a waiting call go when its signal aborts, and never sends it", async () => {
+    const gate = new Gate(1);
+    const busy = pending();
+    const running = gate.run(false, new AbortController().signal, busy.send);
+    const abort = new AbortController();
+    let sent = false;
+    const waiting = gate.run(false, abort.signal, async () => {
+      sent = true;
+    });
+    abort.abort(new Error("the account-region is down"));
+    await expect(waiting).rejects.toThrow("the account-region is down");
+    expect(gate.waiting()).toBe(0);
+    busy.finish();
+    await running;
+    expect(sent).toBe(false);
+    // The place it held is free again.
+    await gate.run(false, new AbortController().signal, async () => {});
+  });
+});
