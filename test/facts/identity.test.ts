@@ -591,8 +591,10 @@ describe("gatherFacts: keys asked about at once", () => {
     const inFlight = new Map<string, number>();
     const most = new Map<string, number>();
     let bothAtOnce = false;
+    // Live AWS: each account-region's calls wait in its own pacers.
     const counting = {
       ...facts,
+      kind: "aws" as const,
       describeKey: async (arn: string) => {
         const region = arn.split(":")[3] ?? "";
         inFlight.set(region, (inFlight.get(region) ?? 0) + 1);
@@ -612,5 +614,33 @@ describe("gatherFacts: keys asked about at once", () => {
     expect(result.subjects).toHaveLength(600);
     expect(Object.fromEntries(most)).toEqual({ "us-east-1": 64, "eu-west-1": 64 });
     expect(bothAtOnce).toBe(true);
+  });
+
+  it("answers a snapshot's keys at most 1,000 at a time, whatever their account-region", async () => {
+    const regions = ["us-east-1", "eu-west-1"];
+    const arns = regions.flatMap((region) =>
+      Array.from({ length: 700 }, (_, i) =>
+        key(region, `0a1b2c3d-0000-4000-8000-${i.toString(16).padStart(12, "0")}`),
+      ),
+    );
+    const facts = source(Object.fromEntries(arns.map((arn) => [arn, SNAPSHOT[HERE]])));
+    let inFlight = 0;
+    let most = 0;
+    const counting = {
+      ...facts,
+      describeKey: async (arn: string) => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight--;
+        return facts.describeKey(arn);
+      },
+    };
+    const result = await subjects(
+      arns.map((arn) => keyRef(arn)),
+      null,
+      counting,
+    );
+    expect(result.subjects).toHaveLength(1400);
+    expect(most).toBe(1000);
   });
 });
