@@ -26,6 +26,63 @@ describe("parseIsoValue", () => {
   });
 });
 
+describe("parseIsoValue on the shapes AWS writes (read without the pattern)", () => {
+  // What parseIsoValue did before it read these shapes by hand, verbatim: the pattern,
+  // the calendar, Date.parse.
+  const byPattern = (text: string): number | null => {
+    const match =
+      /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?$/.exec(
+        text,
+      );
+    if (!match) return null;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const calendar = new Date(0);
+    calendar.setUTCFullYear(year, month - 1, day);
+    if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return null;
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? null : ms;
+  };
+  const texts: string[] = [];
+  for (const year of [
+    "0000",
+    "0099",
+    "0100",
+    "1900",
+    "1970",
+    "2000",
+    "2024",
+    "2025",
+    "2100",
+    "9999",
+  ]) {
+    for (let month = 0; month <= 13; month++) {
+      for (const day of [0, 1, 28, 29, 30, 31, 32]) {
+        const date = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+        texts.push(`${date}T00:00:00Z`, `${date}T23:59:59.999Z`);
+      }
+    }
+  }
+  for (const time of ["24:00:00", "23:60:00", "23:00:60", "19:59:59", "2a:00:00", "00:00:0 "]) {
+    texts.push(`2026-03-01T${time}Z`, `2026-03-01T${time}.500Z`);
+  }
+  texts.push(
+    "2026-03-01T00:00:00.5Z",
+    "2026-03-01T00:00:00.12Z",
+    "2026-03-01T00:00:00.1234Z",
+    "2026-03-01t00:00:00Z",
+    "2026-03-01T00:00:00z",
+    "2026-03-01T00:00:00,500Z",
+    "2026/03/01T00:00:00Z",
+    "+02026-03-01T00:00Z",
+    "2026-03-01T00-00-00Z",
+    "2026-3-01T00:00:00.00Z",
+  );
+
+  it.each(texts)("reads %s as the pattern and Date.parse do", (text) => {
+    expect(parseIsoValue(text)).toBe(byPattern(text));
+  });
+});
+
 describe("parseIsoTimestamp", () => {
   it("takes a zoned date-time and refuses a bare date", () => {
     expect(parseIsoTimestamp("2026-01-31T00:00:00Z")).toBe(Date.UTC(2026, 0, 31));
