@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { instantMs, parseIsoTimestamp, parseIsoValue, wholeDaysSince } from "../src/time.js";
+import {
+  instantMs,
+  isoOfInstant,
+  parseIsoTimestamp,
+  parseIsoValue,
+  wholeDaysSince,
+} from "../src/time.js";
 
 describe("parseIsoValue", () => {
   it.each([
@@ -80,6 +86,27 @@ describe("parseIsoValue on the shapes AWS writes (read without the pattern)", ()
 
   it.each(texts)("reads %s as the pattern and Date.parse do", (text) => {
     expect(parseIsoValue(text)).toBe(byPattern(text));
+  });
+});
+
+describe("isoOfInstant", () => {
+  it.each([
+    "2026-03-01T00:00:00Z",
+    "2026-03-01T23:59:59.999Z",
+    "2024-02-29T12:00:00.000Z",
+    "0100-01-01T00:00:00Z",
+    "9999-12-31T23:59:59Z",
+    "2026-03-01T12:00:00+02:00",
+    "2026-03-01T12:00:00.5Z",
+    "2026-03-01",
+  ])("writes %s as Date#toISOString does", (text) => {
+    const ms = parseIsoValue(text) as number;
+    expect(isoOfInstant(text, ms)).toBe(new Date(ms).toISOString());
+  });
+
+  it("formats an instant read from epoch seconds, or not from the text given", () => {
+    expect(isoOfInstant(1_772_323_200, 1_772_323_200_000)).toBe("2026-03-01T00:00:00.000Z");
+    expect(isoOfInstant("2026-03-01T00:00:00Z", 0)).toBe("1970-01-01T00:00:00.000Z");
   });
 });
 
