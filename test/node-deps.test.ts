@@ -14,12 +14,14 @@ describe("nodeDeps().writeFile of pieces", () => {
     const dir = mkdtempSync(join(tmpdir(), "kul-write-"));
     dirs.push(dir);
     const pieces: string[] = [];
-    // Many small pieces that fill runs, characters of 1 to 4 bytes, and pieces larger than a run.
+    // Many small pieces that fill runs, characters of 1 to 4 bytes, a piece with fewer
+    // characters than a run has bytes left but more bytes, and pieces larger than a run.
     for (let i = 0; i < 20_000; i++) pieces.push(`{"key":${i},"name":"clé-${i}-キー-🔑"}\n`);
     pieces.push(
+      "x".repeat(3 << 20),
+      "a".repeat(500_000),
       "é".repeat(300_000),
       "é".repeat(600_000),
-      "x".repeat(3 << 20),
       "🔑".repeat(200_000),
       "",
       "end\n",
