@@ -344,7 +344,7 @@ function attachKey(
   aliases: Fetched<string[]>,
   options: FactOptions,
 ): Fetched<AwsKeyMetadata> | null {
-  if (aliases.ok) subject.aliases = [...new Set([...subject.aliases, ...aliases.value])].sort();
+  if (aliases.ok) subject.aliases = withNames(subject.aliases, aliases.value);
   else {
     const e = aliases.error;
     subject.aliasesUnavailable = describeError(e.Code, e.Message, e.Operation);
@@ -399,6 +399,12 @@ function attachUsage(
       reason: `the other members of this multi-Region key are unknown: ${describeError(e.Code, e.Message, e.Operation)}`,
     };
   }
+}
+
+/** Both lists of alias names, each once, sorted; a key has none or one in most inventories. */
+function withNames(names: readonly string[], more: readonly string[]): string[] {
+  if (names.length === 0 && more.length <= 1) return [...more];
+  return [...new Set([...names, ...more])].sort();
 }
 
 /**
