@@ -52,7 +52,7 @@ async function writeCreatingDirs(path: string, text: string | Iterable<string>):
   await mkdir(dirname(path), { recursive: true });
   // Pieces are written in runs: a merged inventory comes a key at a time, and may be
   // longer than one string can be.
-  await writeFile(path, typeof text === "string" ? text : batched(text), "utf8");
+  await writeFile(path, typeof text === "string" ? text : batched(text));
 }
 
 /**
@@ -96,22 +96,30 @@ function sdkNodeWarning(warn: (message: string) => void): void {
 }
 
 // A write per key of a merged inventory (400,000 of them) costs more than the keys' text.
-const WRITE_BATCH_CHARS = 1 << 20;
+const WRITE_BATCH_BYTES = 1 << 20;
 
-/** The pieces joined into runs of about a MiB, for a stream to write. */
-function* batched(chunks: Iterable<string>): Generator<string> {
-  let run: string[] = [];
+/**
+ * The pieces encoded into runs of about a MiB, for a stream to write. Each piece is
+ * encoded once, straight into the run: joining the pieces into a string first and
+ * encoding that took a tenth of a merge's CPU (issue 17).
+ */
+function* batched(chunks: Iterable<string>): Generator<Buffer> {
+  let run = Buffer.allocUnsafe(WRITE_BATCH_BYTES);
   let length = 0;
   for (const chunk of chunks) {
-    run.push(chunk);
-    length += chunk.length;
-    if (length >= WRITE_BATCH_CHARS) {
-      yield run.join("");
-      run = [];
+    // A UTF-16 unit is at most 3 bytes of UTF-8: a piece that may not fit is not cut.
+    if (length + chunk.length * 3 > run.length) {
+      if (length > 0) yield run.subarray(0, length);
+      run = Buffer.allocUnsafe(WRITE_BATCH_BYTES);
       length = 0;
+      if (chunk.length * 3 > run.length) {
+        yield Buffer.from(chunk, "utf8");
+        continue;
+      }
     }
+    length += run.write(chunk, length, "utf8");
   }
-  if (run.length > 0) yield run.join("");
+  if (length > 0) yield run.subarray(0, length);
 }
 
 const yes = () => true;

@@ -12,7 +12,7 @@ import { type KmsArn, parseKmsArn } from "../aws/key-ids.js";
 import { isJsonObject } from "../json-object.js";
 import type { AwsCallError, AwsKeyLastUsage, AwsKeyMetadata, Fetched } from "../model.js";
 import { showValue as show } from "../show.js";
-import { HOUR_MS, parseIsoTimestamp } from "../time.js";
+import { HOUR_MS, isoOfInstant, parseIsoTimestamp } from "../time.js";
 
 /**
  * How far an answer's date may lie after the clock it is checked against: the
@@ -79,7 +79,7 @@ export function checkedLastUsage(
         }
       }
       used = {
-        Timestamp: at === null ? "" : new Date(at).toISOString(),
+        Timestamp: at === null ? "" : isoOfInstant(last.Timestamp, at),
         ...pick(last, ["Operation", "CloudTrailEventId", "KmsRequestId"]),
       };
     }
@@ -90,8 +90,8 @@ export function checkedLastUsage(
     value: {
       ...(typeof keyId === "string" ? { KeyId: keyId } : {}),
       KeyLastUsage: used ?? {},
-      TrackingStartDate: new Date(tracking as number).toISOString(),
-      KeyCreationDate: new Date(created as number).toISOString(),
+      TrackingStartDate: isoOfInstant(answer.TrackingStartDate, tracking as number),
+      KeyCreationDate: isoOfInstant(answer.KeyCreationDate, created as number),
     },
   };
 }
@@ -164,8 +164,8 @@ export function checkedKeyMetadata(
       ...answer,
       KeyId: answer.KeyId,
       Arn: answer.Arn as string,
-      CreationDate: new Date(created as number).toISOString(),
-      ...(deletion == null ? {} : { DeletionDate: new Date(deletion).toISOString() }),
+      CreationDate: isoOfInstant(answer.CreationDate, created as number),
+      ...(deletion == null ? {} : { DeletionDate: isoOfInstant(answer.DeletionDate, deletion) }),
     } as AwsKeyMetadata,
   };
 }

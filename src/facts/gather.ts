@@ -25,6 +25,7 @@ import { instantMs } from "../time.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
 import { deployedStacks } from "./deployed.js";
 import { joinAliasName, joinKeyId, type KnownIdentities, knownIdentities } from "./identity.js";
+import { type HeldAnswers, heldAnswers } from "./snapshot.js";
 import { trailFacts } from "./trail.js";
 import { aggregateUsage, memberUsage, unavailableMember } from "./usage.js";
 
@@ -168,16 +169,31 @@ export async function gatherFacts(
     } // planned: no key or usage facts (SPEC §2)
   }
   const factOptions = { ...options, notAfter };
-  // A snapshot answers at once, without pacing: what bounds it is memory, not the quota.
-  const snapshot = source.kind === "snapshot";
-  const limit = snapshot ? SNAPSHOT_IN_FLIGHT : KEYS_IN_FLIGHT_PER_PLACE;
-  await byPlace(asked, limit, snapshot ? () => "" : placeOf, async ({ subject, arn }) => {
-    // Read the count after the await: `x += await y` would add to a stale x.
-    const saved = await attachFacts(subject, arn, source, lastUsage, factOptions);
-    usageCallsSaved += saved;
-    await attachTrail(subject, arn, source, options, notAfter, trail);
-    options.onKeyDone?.(++done, scoped.length);
-  });
+  const held = heldAnswers(source);
+  if (held !== undefined) {
+    // A source holding its answers (a snapshot) gives them at once: one key after another,
+    // with no promise but for the CloudTrail evidence a verdict needs.
+    for (const { subject, arn } of asked) {
+      usageCallsSaved += attachHeldFacts(subject, arn, held, factOptions);
+      if (options.needsTrail?.(subject)) {
+        await attachTrail(subject, arn, source, notAfter, trail);
+      }
+      options.onKeyDone?.(++done, scoped.length);
+    }
+  } else {
+    // A snapshot answers at once, without pacing: what bounds it is memory, not the quota.
+    const snapshot = source.kind === "snapshot";
+    const limit = snapshot ? SNAPSHOT_IN_FLIGHT : KEYS_IN_FLIGHT_PER_PLACE;
+    await byPlace(asked, limit, snapshot ? () => "" : placeOf, async ({ subject, arn }) => {
+      // Read the count after the await: `x += await y` would add to a stale x.
+      const saved = await attachFacts(subject, arn, source, lastUsage, factOptions);
+      usageCallsSaved += saved;
+      if (options.needsTrail?.(subject)) {
+        await attachTrail(subject, arn, source, notAfter, trail);
+      }
+      options.onKeyDone?.(++done, scoped.length);
+    });
+  }
   const kept = scoped.filter(inScope).sort((a, b) => compareText(a.id, b.id));
   for (const subject of kept) {
     if (subject.aliasesUnavailable === undefined) continue;
@@ -245,19 +261,17 @@ async function byPlace<T>(
 }
 
 /**
- * The key's CloudTrail evidence, where some verdict needs it. A fact source that holds
- * none for the key (a snapshot taken without it) leaves `trail` null — the trail rules
- * stay silent — and the key is named in one run error for all.
+ * The key's CloudTrail evidence, asked where some verdict needs it. A fact source that
+ * holds none for the key (a snapshot taken without it) leaves `trail` null — the trail
+ * rules stay silent — and the key is named in one run error for all.
  */
 async function attachTrail(
   subject: KeySubject,
   arn: string,
   source: FactSource,
-  options: GatherOptions,
   notAfter: (keyArn: string) => Date,
   trail: { asked: number; missing: string[] },
 ): Promise<void> {
-  if (!options.needsTrail?.(subject)) return;
   if (!source.lookupTrail) {
     trail.missing.push(arn);
     return;
@@ -283,15 +297,54 @@ function trailMissing(arns: string[], source: FactSource): RunError {
   };
 }
 
+type FactOptions = GatherOptions & { notAfter: (keyArn: string) => Date };
+
 async function attachFacts(
   subject: KeySubject,
   arn: string,
   source: FactSource,
   lastUsage: (arn: string) => Promise<Fetched<AwsKeyLastUsage>>,
-  options: GatherOptions & { notAfter: (keyArn: string) => Date },
+  options: FactOptions,
 ): Promise<number> {
   const [answer, aliases] = await Promise.all([source.describeKey(arn), source.aliasesOf(arn)]);
-  if (aliases.ok) subject.aliases = [...new Set([...subject.aliases, ...aliases.value])].sort();
+  const described = attachKey(subject, arn, answer, aliases, options);
+  if (described === null) return 0;
+  const members = described.ok ? multiRegionMembers(arn, described.value) : [arn];
+  // Usage is the quota-bound call (5/s): skip it where no verdict can depend on it.
+  if (options.needsUsage && !options.needsUsage(subject)) return members.length;
+  const answers = await Promise.all(members.map((m) => lastUsage(m)));
+  attachUsage(subject, arn, described, members, answers, options);
+  return 0;
+}
+
+/** attachFacts with answers a source holds: the same facts, read at once. */
+function attachHeldFacts(
+  subject: KeySubject,
+  arn: string,
+  held: HeldAnswers,
+  options: FactOptions,
+): number {
+  const described = attachKey(subject, arn, held.describeKey(arn), held.aliasesOf(arn), options);
+  if (described === null) return 0;
+  const members = described.ok ? multiRegionMembers(arn, described.value) : [arn];
+  if (options.needsUsage && !options.needsUsage(subject)) return members.length;
+  const answers = members.map((m) => held.getKeyLastUsage(m));
+  attachUsage(subject, arn, described, members, answers, options);
+  return 0;
+}
+
+/**
+ * The key's DescribeKey and ListAliases answers on its subject; the checked description,
+ * or null when it is not evidence and so discredits the rest (the subject then says why).
+ */
+function attachKey(
+  subject: KeySubject,
+  arn: string,
+  answer: Fetched<AwsKeyMetadata>,
+  aliases: Fetched<string[]>,
+  options: FactOptions,
+): Fetched<AwsKeyMetadata> | null {
+  if (aliases.ok) subject.aliases = withNames(subject.aliases, aliases.value);
   else {
     const e = aliases.error;
     subject.aliasesUnavailable = describeError(e.Code, e.Message, e.Operation);
@@ -307,13 +360,20 @@ async function attachFacts(
     subject.usage = aggregateUsage([
       unavailableMember(arn, describeError(e.Code, e.Message, e.Operation), regionOf(arn)),
     ]);
-    return 0;
+    return null;
   }
+  return described;
+}
 
-  const members = described.ok ? multiRegionMembers(arn, described.value) : [arn];
-  // Usage is the quota-bound call (5/s): skip it where no verdict can depend on it.
-  if (options.needsUsage && !options.needsUsage(subject)) return members.length;
-  const answers = await Promise.all(members.map((m) => lastUsage(m)));
+/** The GetKeyLastUsage answers of the key's members (`members`, the key first) on its subject. */
+function attachUsage(
+  subject: KeySubject,
+  arn: string,
+  described: Fetched<AwsKeyMetadata>,
+  members: readonly string[],
+  answers: readonly Fetched<AwsKeyLastUsage>[],
+  options: FactOptions,
+): void {
   const usage = members.map((m, i) =>
     memberUsage(m, regionOf(m), answers[i] as Fetched<AwsKeyLastUsage>, options.notAfter(m)),
   );
@@ -339,7 +399,12 @@ async function attachFacts(
       reason: `the other members of this multi-Region key are unknown: ${describeError(e.Code, e.Message, e.Operation)}`,
     };
   }
-  return 0;
+}
+
+/** Both lists of alias names, each once, sorted; a key has none or one in most inventories. */
+function withNames(names: readonly string[], more: readonly string[]): string[] {
+  if (names.length === 0 && more.length <= 1) return [...more];
+  return [...new Set([...names, ...more])].sort();
 }
 
 /**

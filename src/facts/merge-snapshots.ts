@@ -273,6 +273,9 @@ function earliestOf(
 
 /** The key's entry with its own capture time where it is not the merged file's. */
 function withCapture(entry: SnapshotEntry, at: number, fileAt: number): SnapshotEntry {
+  // Most keys were read at the merged file's time and hold no time of their own: kept as
+  // they are, rather than copied (400,000 copies were a second of garbage collection).
+  if (at === fileAt && entry.CapturedAt === undefined) return entry;
   const { CapturedAt: _, ...answers } = entry;
   return at === fileAt ? answers : { CapturedAt: new Date(at).toISOString(), ...answers };
 }
@@ -289,10 +292,10 @@ function sortedMap<T, U>(
   value: (v: T, at: number) => U,
 ): Map<string, U> {
   const names = [...map.keys()].sort(compareText);
-  return new Map(
-    names.map((name) => {
-      const kept = map.get(name) as Kept<T>;
-      return [name, value(kept.value, kept.at)];
-    }),
-  );
+  const sorted = new Map<string, U>();
+  for (const name of names) {
+    const kept = map.get(name) as Kept<T>;
+    sorted.set(name, value(kept.value, kept.at));
+  }
+  return sorted;
 }

@@ -112,11 +112,21 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
     version: 1,
     capturedAt: new Date(answerInstant(valid.capturedAt) as number).toISOString(),
     account: valid.account ?? null,
-    keys: new Map(Object.entries(valid.keys)),
-    aliases: new Map(Object.entries(valid.aliases ?? {})),
+    keys: mapOf(valid.keys),
+    aliases: mapOf(valid.aliases ?? {}),
     stacks,
     inventory,
   };
+}
+
+/**
+ * The entries of a parsed JSON object as a Map, without a pair array per entry (400,000
+ * of them in a merged inventory).
+ */
+function mapOf<T>(record: Record<string, T>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const name of Object.keys(record)) map.set(name, record[name] as T);
+  return map;
 }
 
 /**
@@ -239,6 +249,25 @@ function jsonPath(pointer: string, last?: string): string {
     .join("");
 }
 
+/** A key's answers a snapshot holds, given without a promise. */
+export interface HeldAnswers {
+  aliasesOf(keyArn: string): Fetched<string[]>;
+  describeKey(keyArn: string): Fetched<AwsKeyMetadata>;
+  getKeyLastUsage(keyArn: string): Fetched<AwsKeyLastUsage>;
+}
+
+const HELD = new WeakMap<FactSource, HeldAnswers>();
+
+/**
+ * The answers `source` gives at once, when it is a snapshot's own source: a promise per
+ * question was most of the garbage of `check --all-keys` over 400,000 keys (issue 17).
+ * A source wrapping it (a recorder, a test counting calls) is another object and is
+ * asked through its own methods.
+ */
+export function heldAnswers(source: FactSource): HeldAnswers | undefined {
+  return HELD.get(source);
+}
+
 /** A FactSource that answers from a snapshot and never touches the network. */
 export function snapshotFactSource(snapshot: Snapshot): FactSource {
   const missing = (operation: string): { ok: false; error: AwsCallError } => ({
@@ -262,7 +291,34 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
   // keys × aliases (50 s for 10k of each, issue 15).
   let aliasNames: Map<string, string[]> | null = null;
 
-  return {
+  const held: HeldAnswers = {
+    aliasesOf: (keyArn) => {
+      // Recorded when the run that took the snapshot could not list them.
+      const entry = snapshot.keys.get(keyArn);
+      // Without the key's entry, "no alias points at it" is not what the snapshot says.
+      if (entry === undefined) return missing("ListAliases");
+      const failed = entry.Errors?.find((e) => e.Operation === "ListAliases");
+      if (failed) return { ok: false, error: failed };
+      aliasNames ??= aliasNamesByTarget(snapshot.aliases);
+      return { ok: true, value: [...(aliasNames.get(keyArn) ?? [])].sort() };
+    },
+    describeKey: (keyArn) => {
+      const entry = snapshot.keys.get(keyArn);
+      if (!entry) return missing("DescribeKey");
+      return entry.KeyMetadata
+        ? { ok: true, value: entry.KeyMetadata }
+        : recordedError(entry, "DescribeKey");
+    },
+    getKeyLastUsage: (keyArn) => {
+      const entry = snapshot.keys.get(keyArn);
+      if (!entry) return missing("GetKeyLastUsage");
+      return entry.LastUsage
+        ? { ok: true, value: entry.LastUsage }
+        : recordedError(entry, "GetKeyLastUsage");
+    },
+  };
+
+  const source: FactSource = {
     kind: "snapshot",
     callerAccount: async () => snapshot.account,
     capturedAt: (keyArn) => keyCapturedAt(snapshot, keyArn),
@@ -281,23 +337,8 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
           }
         : { ok: true, value: target };
     },
-    aliasesOf: async (keyArn): Promise<Fetched<string[]>> => {
-      // Recorded when the run that took the snapshot could not list them.
-      const entry = snapshot.keys.get(keyArn);
-      // Without the key's entry, "no alias points at it" is not what the snapshot says.
-      if (entry === undefined) return missing("ListAliases");
-      const failed = entry.Errors?.find((e) => e.Operation === "ListAliases");
-      if (failed) return { ok: false, error: failed };
-      aliasNames ??= aliasNamesByTarget(snapshot.aliases);
-      return { ok: true, value: [...(aliasNames.get(keyArn) ?? [])].sort() };
-    },
-    describeKey: async (keyArn): Promise<Fetched<AwsKeyMetadata>> => {
-      const entry = snapshot.keys.get(keyArn);
-      if (!entry) return missing("DescribeKey");
-      return entry.KeyMetadata
-        ? { ok: true, value: entry.KeyMetadata }
-        : recordedError(entry, "DescribeKey");
-    },
+    aliasesOf: async (keyArn) => held.aliasesOf(keyArn),
+    describeKey: async (keyArn) => held.describeKey(keyArn),
     deployedStack: async (stack, region, account): Promise<Fetched<DeployedStack | null>> => {
       const found =
         region === null
@@ -346,14 +387,10 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
         },
       };
     },
-    getKeyLastUsage: async (keyArn): Promise<Fetched<AwsKeyLastUsage>> => {
-      const entry = snapshot.keys.get(keyArn);
-      if (!entry) return missing("GetKeyLastUsage");
-      return entry.LastUsage
-        ? { ok: true, value: entry.LastUsage }
-        : recordedError(entry, "GetKeyLastUsage");
-    },
+    getKeyLastUsage: async (keyArn) => held.getKeyLastUsage(keyArn),
   };
+  HELD.set(source, held);
+  return source;
 }
 
 /** The alias names (`alias/…`) a snapshot records for each key ARN they point at. */
