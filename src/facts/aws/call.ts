@@ -26,7 +26,8 @@ export interface Line {
   region: string;
   health: Health;
   pacer: Pacer;
-  send(command: unknown, signal: AbortSignal): Promise<unknown>;
+  /** Sends the call's command (made anew for each attempt) under `signal`. */
+  send(signal: AbortSignal): Promise<unknown>;
 }
 
 /** What every call of the run shares. */
@@ -40,7 +41,7 @@ export interface CallSettings {
 }
 
 /**
- * Sends `command` and returns the answer `check` accepts (it throws `malformed(…)` for one
+ * Sends the line's command and returns the answer `check` accepts (it throws `malformed(…)` for one
  * that is not AWS's). Anything else ends the call with a CallFailure, and may take the
  * account-region down with it. `within` is a deadline the call shares with others (the
  * pages of one listing).
@@ -48,7 +49,6 @@ export interface CallSettings {
 export async function call<T>(
   line: Line,
   operation: string,
-  command: unknown,
   check: (out: T) => void,
   settings: CallSettings,
   within?: AbortSignal,
@@ -66,7 +66,7 @@ export async function call<T>(
     settings.onCall?.(operation, line.region, waited);
     health.sent();
     try {
-      const out = (await raceAbort(line.send(command, signal), signal)) as T;
+      const out = (await raceAbort(line.send(signal), signal)) as T;
       check(out);
       health.answered();
       return out;

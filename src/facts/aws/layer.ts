@@ -165,12 +165,15 @@ export class AwsLayer {
 
   /**
    * One AWS call at `place` (see call.ts), returning the answer `check` accepts. `within`
-   * is a deadline the call shares with others (the pages of one listing).
+   * is a deadline the call shares with others (the pages of one listing). `command` makes
+   * the SDK command when the call goes on the wire: an SDK command carries its own
+   * middleware stack, and an inventory's 10,000 calls waiting for their turn held one
+   * each (issue 17).
    */
   async ask<T>(
     place: Place,
     operation: string,
-    command: unknown,
+    command: () => object,
     check: (out: T) => void,
     within?: AbortSignal,
   ): Promise<T> {
@@ -181,12 +184,12 @@ export class AwsLayer {
       region,
       health,
       pacer,
-      send: (command: unknown, signal: AbortSignal) => {
-        const send = () => client.send(command as never, { abortSignal: signal });
+      send: (signal: AbortSignal) => {
+        const send = () => client.send(command() as never, { abortSignal: signal });
         return place.service.signsOthers ? send() : this.gate.run(urgent, signal, send);
       },
     };
-    return call(line, operation, command, check, this.settings, within);
+    return call(line, operation, check, this.settings, within);
   }
 
   /** One call per question per run, whoever asks: `key` names the question within `operation`. */

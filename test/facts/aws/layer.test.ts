@@ -39,11 +39,39 @@ describe("AwsLayer", () => {
     const { service, sent } = fakeService({ Listed: 5 });
     const aws = layer();
     const place = await aws.place(service, "us-east-1", null);
-    await expect(aws.ask(place, "Unlisted", { n: 1 }, () => {})).rejects.toThrow(
-      "no request quota for Fake Unlisted",
+    await expect(
+      aws.ask(
+        place,
+        "Unlisted",
+        () => ({ n: 1 }),
+        () => {},
+      ),
+    ).rejects.toThrow("no request quota for Fake Unlisted");
+    await aws.ask(
+      place,
+      "Listed",
+      () => ({ n: 2 }),
+      () => {},
     );
-    await aws.ask(place, "Listed", { n: 2 }, () => {});
     expect(sent).toEqual([{ region: "us-east-1", command: { n: 2 } }]);
+  });
+
+  it("makes a call's command only when it is sent: a call waiting for its turn holds none", async () => {
+    const { service, sent } = fakeService({ Slow: 1 });
+    const aws = layer();
+    const place = await aws.place(service, "us-east-1", null);
+    let made = 0;
+    const command = (n: number) => () => {
+      made++;
+      return { n };
+    };
+    const first = aws.ask(place, "Slow", command(1), () => {});
+    const second = aws.ask(place, "Slow", command(2), () => {});
+    await first;
+    // One a second: the second call is still waiting for its turn, without its command.
+    expect([made, sent.length]).toEqual([1, 1]);
+    await second;
+    expect([made, sent.map((s) => s.command)]).toEqual([2, [{ n: 1 }, { n: 2 }]]);
   });
 
   it("opens one place per service, region and account asked as", async () => {
