@@ -26,6 +26,11 @@ export interface Line {
   region: string;
   health: Health;
   pacer: Pacer;
+  /**
+   * A place on the wire, among the run's calls (gate.ts), held until the release is
+   * called; rejects with `signal.reason` if it aborts first.
+   */
+  admit(signal: AbortSignal): Promise<() => void>;
   /** Sends the call's command (made anew for each attempt) under `signal`. */
   send(signal: AbortSignal): Promise<unknown>;
 }
@@ -55,8 +60,29 @@ export async function call<T>(
 ): Promise<T> {
   const { health, pacer } = line;
   health.check();
-  let waited = await pacer.turn(health.signal, "first");
-  // The deadline runs from the first send: waiting for a first turn under the quota is not lateness.
+  const waited = await pacer.turn(health.signal, "first");
+  // The call keeps its place on the wire to its end, throttling back-offs included: they are rare.
+  const release = await line.admit(health.signal);
+  try {
+    return await sendUntilAnswered(line, operation, check, settings, waited, within);
+  } finally {
+    release();
+  }
+}
+
+/** The call once it has its first turn and its place on the wire: see call(). */
+async function sendUntilAnswered<T>(
+  line: Line,
+  operation: string,
+  check: (out: T) => void,
+  settings: CallSettings,
+  firstWait: number,
+  within: AbortSignal | undefined,
+): Promise<T> {
+  const { health, pacer } = line;
+  let waited = firstWait;
+  // The deadline runs from the first send: waiting for a first turn under the quota, or
+  // for a place on the wire behind the run's other calls, is not lateness.
   const own = AbortSignal.timeout(settings.timeoutMs);
   const deadline = within ? AbortSignal.any([own, within]) : own;
   const signal = AbortSignal.any([health.signal, deadline]);

@@ -12,7 +12,7 @@
  */
 
 import type { EvidenceError } from "../../model.js";
-import { type CallSettings, call } from "./call.js";
+import { type CallSettings, call, type Line } from "./call.js";
 import { Gate } from "./gate.js";
 import { Health } from "./health.js";
 import { Pacer } from "./pacer.js";
@@ -112,6 +112,9 @@ const MAX_IN_FLIGHT = 128;
 /** Operations whose quota is this tight (requests a second) jump the queue for the wire. */
 const URGENT_RATE = 10;
 
+/** The release of a call that takes no place on the wire (see `AwsService.signsOthers`). */
+const NO_GATE = () => {};
+
 /** The run's AWS: its clients, pacers, memo and health, shared by every fact source. */
 export class AwsLayer {
   private readonly gate = new Gate(MAX_IN_FLIGHT);
@@ -179,15 +182,15 @@ export class AwsLayer {
   ): Promise<T> {
     const { region, health, client } = place;
     const pacer = this.pacer(place, operation);
-    const urgent = pacer.rate <= URGENT_RATE;
-    const line = {
+    // A page of a listing goes first too: its listing's deadline is already running.
+    const urgent = pacer.rate <= URGENT_RATE || within !== undefined;
+    const line: Line = {
       region,
       health,
       pacer,
-      send: (signal: AbortSignal) => {
-        const send = () => client.send(command() as never, { abortSignal: signal });
-        return place.service.signsOthers ? send() : this.gate.run(urgent, signal, send);
-      },
+      admit: (signal) =>
+        place.service.signsOthers ? Promise.resolve(NO_GATE) : this.gate.admit(urgent, signal),
+      send: (signal) => client.send(command() as never, { abortSignal: signal }),
     };
     return call(line, operation, check, this.settings, within);
   }

@@ -74,6 +74,39 @@ describe("AwsLayer", () => {
     expect([made, sent.map((s) => s.command)]).toEqual([2, [{ n: 1 }, { n: 2 }]]);
   });
 
+  it("starts a call's deadline once it is on the wire, not while it waits behind the run's other calls", async () => {
+    // Every send takes 600 ms; the deadline is 1 s. The last call waits for a place on
+    // the wire behind 128 others, then sends: 1.2 s after its turn, 0.6 s after its send.
+    const sent: string[] = [];
+    const service: AwsService = {
+      name: "Slow",
+      rates: { Op: 2000 },
+      client: (config) => ({
+        config: {},
+        send: async () => {
+          sent.push(config.region);
+          await new Promise((resolve) => setTimeout(resolve, 600));
+          return {};
+        },
+      }),
+    };
+    const aws = layer();
+    const busy = await aws.place(service, "us-east-1", null);
+    const other = await aws.place(service, "eu-west-1", null);
+    const ask = (place: typeof busy) =>
+      aws.ask(
+        place,
+        "Op",
+        () => ({}),
+        () => {},
+      );
+    const first = Array.from({ length: 128 }, () => ask(busy));
+    const last = ask(other);
+    await Promise.all([...first, last]);
+    expect(sent.length).toBe(129);
+    expect(other.health.read).toBe(true);
+  });
+
   it("opens one place per service, region and account asked as", async () => {
     const { service } = fakeService({ Listed: 5 });
     const credentials = { accessKeyId: "AKIDPROD", secretAccessKey: "secret" };
