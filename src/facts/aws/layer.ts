@@ -16,7 +16,7 @@ import { type CallSettings, call, type Line } from "./call.js";
 import { Gate } from "./gate.js";
 import { Health } from "./health.js";
 import { Pacer } from "./pacer.js";
-import { type Credentials, clientSettings, endpointOf, ownEndpoint } from "./sdk.js";
+import { type Credentials, clientSettings, endpointOf, ownEndpoint, sharedAgents } from "./sdk.js";
 import { unreadable } from "./verdict.js";
 
 /** What the layer needs of an SDK client. */
@@ -118,6 +118,8 @@ const NO_GATE = () => {};
 /** The run's AWS: its clients, pacers, memo and health, shared by every fact source. */
 export class AwsLayer {
   private readonly gate = new Gate(MAX_IN_FLIGHT);
+  /** Connections, shared by every client: no more are on the wire than the gate lets. */
+  private readonly agents = sharedAgents();
   private readonly places = new Map<string, Promise<Place>>();
   /** The places opened so far, for the verdict once every call has ended. */
   private readonly opened: Place[] = [];
@@ -228,7 +230,7 @@ export class AwsLayer {
   private async open(service: AwsService, region: string, role: Role | null): Promise<Place> {
     const { profile } = this.options;
     const config: ClientConfig = {
-      ...clientSettings(region, this.options.timeoutMs, this.options.maxAttempts),
+      ...clientSettings(region, this.options.timeoutMs, this.options.maxAttempts, this.agents),
     };
     const url = await this.endpointFor(service);
     if (url) config.endpoint = url;

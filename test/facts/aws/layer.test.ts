@@ -4,7 +4,12 @@
  * one call per question.
  */
 import { describe, expect, it } from "vitest";
-import { AwsLayer, type AwsOptions, type AwsService } from "../../../src/facts/aws/layer.js";
+import {
+  AwsLayer,
+  type AwsOptions,
+  type AwsService,
+  type ClientConfig,
+} from "../../../src/facts/aws/layer.js";
 
 /** A service whose every call is recorded and answered with `{}`. */
 function fakeService(rates: Record<string, number>) {
@@ -125,6 +130,34 @@ describe("AwsLayer", () => {
       "Fake in us-east-1 for account 444455556666 (its default endpoint)",
       "Fake in eu-west-1 (its default endpoint)",
     ]);
+  });
+
+  it("gives every place the run's one connection pool, and each account's place its own credentials", async () => {
+    const made: ClientConfig[] = [];
+    const service: AwsService = {
+      name: "Fake",
+      rates: { Op: 5 },
+      client: (config) => {
+        made.push(config);
+        return { config: {}, send: async () => ({}) };
+      },
+    };
+    const prod = { accessKeyId: "AKIDPROD", secretAccessKey: "secret" };
+    const dev = { accessKeyId: "AKIDDEV", secretAccessKey: "secret" };
+    const aws = layer({
+      credentialsFor: (account) => (account === "444455556666" ? prod : dev),
+    });
+    await aws.place(service, "us-east-1", aws.roleIn("444455556666"));
+    await aws.place(service, "us-east-1", aws.roleIn("777788889999"));
+    await aws.place(service, "eu-west-1", null);
+    const pools = made.map(
+      (c) => c.requestHandler as { httpAgent?: unknown; httpsAgent?: unknown },
+    );
+    expect(pools[0]?.httpAgent).toBeDefined();
+    expect(pools[0]?.httpsAgent).toBeDefined();
+    expect(new Set(pools.map((p) => p.httpAgent)).size).toBe(1);
+    expect(new Set(pools.map((p) => p.httpsAgent)).size).toBe(1);
+    expect(made.map((c) => c.credentials)).toEqual([prod, dev, undefined]);
   });
 
   it("asks a question once per run, and takes an answer another question gave", async () => {
