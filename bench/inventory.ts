@@ -36,6 +36,11 @@ export interface InventoryRun {
   /** GetKeyLastUsage calls of the busiest account-region ÷ 5 a second. */
   boundMs: number;
   keys: number;
+  /**
+   * Keys whose entry holds an error (a call that gave no answer, a listing not read): a
+   * run can exit 0 with every key written and still have read little of them.
+   */
+  unread: number;
   file: string;
 }
 
@@ -145,13 +150,17 @@ export async function runInventory(
     usage.set(id, (usage.get(id) ?? 0) + 1);
   }
   const busiest = Math.max(0, ...usage.values());
-  const written = JSON.parse(readFileSync(file, "utf8")) as { keys: Record<string, unknown> };
+  const written = JSON.parse(readFileSync(file, "utf8")) as {
+    keys: Record<string, { Errors?: unknown[] }>;
+  };
+  const entries = Object.values(written.keys);
   return {
     ms,
     rssBytes,
     throttled: emulator.stats().throttled,
     boundMs: (busiest / 5) * 1000,
-    keys: Object.keys(written.keys).length,
+    keys: entries.length,
+    unread: entries.filter((e) => (e.Errors?.length ?? 0) > 0).length,
     file,
   };
 }

@@ -127,7 +127,7 @@ async function stackResources(
     const page = await aws.ask<ResourcePage>(
       place,
       "ListStackResources",
-      new ListStackResourcesCommand({ StackName: stack, NextToken: token }),
+      () => new ListStackResourcesCommand({ StackName: stack, NextToken: token }),
       (p) => {
         if (!Array.isArray(p.StackResourceSummaries))
           throw malformed("ListStackResources", "without StackResourceSummaries");
@@ -147,7 +147,7 @@ async function deployedTemplate(aws: AwsLayer, place: Place, stack: string): Pro
   const { TemplateBody } = await aws.ask<{ TemplateBody?: string }>(
     place,
     "GetTemplate",
-    new GetTemplateCommand({ StackName: stack }),
+    () => new GetTemplateCommand({ StackName: stack }),
     (t) => {
       if (typeof t.TemplateBody !== "string") throw malformed("GetTemplate", "without a body");
     },

@@ -100,13 +100,14 @@ async function readPages(
     const page = await aws.ask<EventPage>(
       place,
       "LookupEvents",
-      new LookupEventsCommand({
-        LookupAttributes,
-        StartTime: start,
-        EndTime: end,
-        MaxResults: TRAIL_PAGE_SIZE,
-        NextToken: token,
-      }),
+      () =>
+        new LookupEventsCommand({
+          LookupAttributes,
+          StartTime: start,
+          EndTime: end,
+          MaxResults: TRAIL_PAGE_SIZE,
+          NextToken: token,
+        }),
       checkPage,
     );
     for (const event of page.Events ?? []) events.push(eventOf(event));

@@ -99,7 +99,7 @@ function describeKey(
       const out = await aws.ask<{ KeyMetadata?: Record<string, unknown> }>(
         place,
         "DescribeKey",
-        new DescribeKeyCommand({ KeyId: keyArn }),
+        () => new DescribeKeyCommand({ KeyId: keyArn }),
         (answer) => {
           if (!answer.KeyMetadata?.KeyId || !answer.KeyMetadata.Arn)
             throw malformed("DescribeKey", "without KeyMetadata.KeyId and Arn");
@@ -138,7 +138,7 @@ function getKeyLastUsage(
       const out = await aws.ask<Record<string, unknown>>(
         place,
         "GetKeyLastUsage",
-        new GetKeyLastUsageCommand({ KeyId: keyArn }),
+        () => new GetKeyLastUsageCommand({ KeyId: keyArn }),
         (answer) => {
           // KMS always names the key it answers for; an answer without one is not KMS's.
           if (typeof answer.KeyId !== "string" || answer.KeyId === "")
@@ -271,7 +271,7 @@ async function aliasPage(
     return await aws.ask<AliasPage>(
       place,
       "ListAliases",
-      new ListAliasesCommand({ Marker: marker, Limit: ALIAS_PAGE_SIZE }),
+      () => new ListAliasesCommand({ Marker: marker, Limit: ALIAS_PAGE_SIZE }),
       (p) => {
         if (!Array.isArray(p.Aliases)) throw malformed("ListAliases", "without Aliases");
       },
@@ -412,7 +412,7 @@ async function listKeys(aws: AwsLayer, place: Place, account: string): Promise<s
     const page = await aws.ask<KeyPage>(
       place,
       "ListKeys",
-      new ListKeysCommand({ Marker: marker, Limit: KEY_PAGE_SIZE }),
+      () => new ListKeysCommand({ Marker: marker, Limit: KEY_PAGE_SIZE }),
       (p) => {
         if (!Array.isArray(p.Keys)) throw malformed("ListKeys", "without Keys");
       },

@@ -63,7 +63,7 @@ export async function organizationAccounts(
       const page = await aws.ask<AccountPage>(
         place,
         "ListAccounts",
-        new ListAccountsCommand({ NextToken: token, MaxResults: ACCOUNT_PAGE_SIZE }),
+        () => new ListAccountsCommand({ NextToken: token, MaxResults: ACCOUNT_PAGE_SIZE }),
         (p) => {
           if (!Array.isArray(p.Accounts)) throw malformed("ListAccounts", "without Accounts");
         },

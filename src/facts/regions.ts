@@ -69,11 +69,12 @@ export function enabledRegions(
         const page = await aws.ask<RegionPage>(
           place,
           "ListRegions",
-          new ListRegionsCommand({
-            RegionOptStatusContains: [...ENABLED],
-            MaxResults: REGION_PAGE_SIZE,
-            NextToken: token,
-          }),
+          () =>
+            new ListRegionsCommand({
+              RegionOptStatusContains: [...ENABLED],
+              MaxResults: REGION_PAGE_SIZE,
+              NextToken: token,
+            }),
           (p) => {
             if (!Array.isArray(p.Regions)) throw malformed("ListRegions", "without Regions");
           },

@@ -81,7 +81,7 @@ export async function callerAccount(
     const out = await aws.ask<GetCallerIdentityResponse>(
       place,
       "GetCallerIdentity",
-      new GetCallerIdentityCommand({}),
+      () => new GetCallerIdentityCommand({}),
       (answer) => {
         if (!/^\d{12}$/.test(answer.Account ?? ""))
           throw malformed("GetCallerIdentity", "without a 12-digit Account");
@@ -165,11 +165,12 @@ async function assume(aws: AwsLayer, region: string, roleArn: string): Promise<S
     const out = await aws.ask<AssumeRoleResponse>(
       place,
       "AssumeRole",
-      new AssumeRoleCommand({
-        RoleArn: roleArn,
-        RoleSessionName: "kms-usage-lint",
-        DurationSeconds: 3600,
-      }),
+      () =>
+        new AssumeRoleCommand({
+          RoleArn: roleArn,
+          RoleSessionName: "kms-usage-lint",
+          DurationSeconds: 3600,
+        }),
       (answer) => {
         if (!answer.Credentials?.AccessKeyId || !answer.Credentials.SecretAccessKey)
           throw malformed("AssumeRole", "without credentials");

@@ -108,7 +108,11 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_CLOUDTRAIL: kms.endpoint,
   });
 });
-afterEach(() => kms.resetCalls());
+afterEach(() => {
+  kms.resetCalls();
+  // Each test is a run of its own: the quota the last one spent is not this one's to wait out.
+  kms.setRate("GetKeyLastUsage", {});
+});
 afterAll(async () => {
   process.env = saved;
   await kms.close();

@@ -26,7 +26,13 @@ export interface Line {
   region: string;
   health: Health;
   pacer: Pacer;
-  send(command: unknown, signal: AbortSignal): Promise<unknown>;
+  /**
+   * A place on the wire, among the run's calls (gate.ts), held until the release is
+   * called; rejects with `signal.reason` if it aborts first.
+   */
+  admit(signal: AbortSignal): Promise<() => void>;
+  /** Sends the call's command (made anew for each attempt) under `signal`. */
+  send(signal: AbortSignal): Promise<unknown>;
 }
 
 /** What every call of the run shares. */
@@ -40,7 +46,7 @@ export interface CallSettings {
 }
 
 /**
- * Sends `command` and returns the answer `check` accepts (it throws `malformed(…)` for one
+ * Sends the line's command and returns the answer `check` accepts (it throws `malformed(…)` for one
  * that is not AWS's). Anything else ends the call with a CallFailure, and may take the
  * account-region down with it. `within` is a deadline the call shares with others (the
  * pages of one listing).
@@ -48,15 +54,35 @@ export interface CallSettings {
 export async function call<T>(
   line: Line,
   operation: string,
-  command: unknown,
   check: (out: T) => void,
   settings: CallSettings,
   within?: AbortSignal,
 ): Promise<T> {
   const { health, pacer } = line;
   health.check();
-  let waited = await pacer.turn(health.signal, "first");
-  // The deadline runs from the first send: waiting for a first turn under the quota is not lateness.
+  const waited = await pacer.turn(health.signal, "first");
+  // The call keeps its place on the wire to its end, throttling back-offs included: they are rare.
+  const release = await line.admit(health.signal);
+  try {
+    return await sendUntilAnswered(line, operation, check, settings, waited, within);
+  } finally {
+    release();
+  }
+}
+
+/** The call once it has its first turn and its place on the wire: see call(). */
+async function sendUntilAnswered<T>(
+  line: Line,
+  operation: string,
+  check: (out: T) => void,
+  settings: CallSettings,
+  firstWait: number,
+  within: AbortSignal | undefined,
+): Promise<T> {
+  const { health, pacer } = line;
+  let waited = firstWait;
+  // The deadline runs from the first send: waiting for a first turn under the quota, or
+  // for a place on the wire behind the run's other calls, is not lateness.
   const own = AbortSignal.timeout(settings.timeoutMs);
   const deadline = within ? AbortSignal.any([own, within]) : own;
   const signal = AbortSignal.any([health.signal, deadline]);
@@ -66,7 +92,7 @@ export async function call<T>(
     settings.onCall?.(operation, line.region, waited);
     health.sent();
     try {
-      const out = (await raceAbort(line.send(command, signal), signal)) as T;
+      const out = (await raceAbort(line.send(signal), signal)) as T;
       check(out);
       health.answered();
       return out;

@@ -4,7 +4,8 @@
  * inventory's 200 account-regions sent every key's DescribeKey (2,000 a second allowed)
  * at once — 10,000 SDK requests in flight, 1.2 GB (issue 17). Calls of a tight quota
  * (GetKeyLastUsage, 5 a second) go first: their turn under the quota is already given,
- * and a turn spent waiting here is a turn lost.
+ * and a turn spent waiting here is a turn lost. A call's deadline starts once it has its
+ * place (call.ts): a wait here is the run's own, not AWS's lateness.
  */
 
 interface Waiter {
@@ -25,12 +26,26 @@ export class Gate {
 
   /** Runs `send` once fewer than `limit` calls are on the wire; rejects with `signal.reason` if it aborts first. */
   async run<T>(urgent: boolean, signal: AbortSignal, send: () => Promise<T>): Promise<T> {
-    await this.enter(urgent, signal);
+    const release = await this.admit(urgent, signal);
     try {
       return await send();
     } finally {
-      this.leave();
+      release();
     }
+  }
+
+  /**
+   * A place on the wire, held until the returned release is called (once); rejects with
+   * `signal.reason` if it aborts first.
+   */
+  async admit(urgent: boolean, signal: AbortSignal): Promise<() => void> {
+    await this.enter(urgent, signal);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.leave();
+    };
   }
 
   /** Calls waiting for a place on the wire. */

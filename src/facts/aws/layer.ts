@@ -12,11 +12,11 @@
  */
 
 import type { EvidenceError } from "../../model.js";
-import { type CallSettings, call } from "./call.js";
+import { type CallSettings, call, type Line } from "./call.js";
 import { Gate } from "./gate.js";
 import { Health } from "./health.js";
 import { Pacer } from "./pacer.js";
-import { type Credentials, clientSettings, endpointOf, ownEndpoint } from "./sdk.js";
+import { type Credentials, clientSettings, endpointOf, ownEndpoint, sharedAgents } from "./sdk.js";
 import { unreadable } from "./verdict.js";
 
 /** What the layer needs of an SDK client. */
@@ -112,9 +112,14 @@ const MAX_IN_FLIGHT = 128;
 /** Operations whose quota is this tight (requests a second) jump the queue for the wire. */
 const URGENT_RATE = 10;
 
+/** The release of a call that takes no place on the wire (see `AwsService.signsOthers`). */
+const NO_GATE = () => {};
+
 /** The run's AWS: its clients, pacers, memo and health, shared by every fact source. */
 export class AwsLayer {
   private readonly gate = new Gate(MAX_IN_FLIGHT);
+  /** Connections, shared by every client: no more are on the wire than the gate lets. */
+  private readonly agents = sharedAgents();
   private readonly places = new Map<string, Promise<Place>>();
   /** The places opened so far, for the verdict once every call has ended. */
   private readonly opened: Place[] = [];
@@ -165,28 +170,31 @@ export class AwsLayer {
 
   /**
    * One AWS call at `place` (see call.ts), returning the answer `check` accepts. `within`
-   * is a deadline the call shares with others (the pages of one listing).
+   * is a deadline the call shares with others (the pages of one listing). `command` makes
+   * the SDK command when the call goes on the wire: an SDK command carries its own
+   * middleware stack, and an inventory's 10,000 calls waiting for their turn held one
+   * each (issue 17).
    */
   async ask<T>(
     place: Place,
     operation: string,
-    command: unknown,
+    command: () => object,
     check: (out: T) => void,
     within?: AbortSignal,
   ): Promise<T> {
     const { region, health, client } = place;
     const pacer = this.pacer(place, operation);
-    const urgent = pacer.rate <= URGENT_RATE;
-    const line = {
+    // A page of a listing goes first too: its listing's deadline is already running.
+    const urgent = pacer.rate <= URGENT_RATE || within !== undefined;
+    const line: Line = {
       region,
       health,
       pacer,
-      send: (command: unknown, signal: AbortSignal) => {
-        const send = () => client.send(command as never, { abortSignal: signal });
-        return place.service.signsOthers ? send() : this.gate.run(urgent, signal, send);
-      },
+      admit: (signal) =>
+        place.service.signsOthers ? Promise.resolve(NO_GATE) : this.gate.admit(urgent, signal),
+      send: (signal) => client.send(command() as never, { abortSignal: signal }),
     };
-    return call(line, operation, command, check, this.settings, within);
+    return call(line, operation, check, this.settings, within);
   }
 
   /** One call per question per run, whoever asks: `key` names the question within `operation`. */
@@ -222,7 +230,7 @@ export class AwsLayer {
   private async open(service: AwsService, region: string, role: Role | null): Promise<Place> {
     const { profile } = this.options;
     const config: ClientConfig = {
-      ...clientSettings(region, this.options.timeoutMs, this.options.maxAttempts),
+      ...clientSettings(region, this.options.timeoutMs, this.options.maxAttempts, this.agents),
     };
     const url = await this.endpointFor(service);
     if (url) config.endpoint = url;

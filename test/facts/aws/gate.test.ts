@@ -56,4 +56,24 @@ describe("Gate: calls on the wire at once", () => {
     // The place it held is free again.
     await gate.run(false, new AbortController().signal, async () => {});
   });
+
+  it("holds an admitted place until released, and a second release frees nothing more", async () => {
+    const gate = new Gate(1);
+    const signal = new AbortController().signal;
+    const release = await gate.admit(false, signal);
+    let sent = 0;
+    const waiting = gate.run(false, signal, async () => {
+      sent++;
+    });
+    const later = gate.run(false, signal, async () => {
+      sent++;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([sent, gate.waiting()]).toEqual([0, 2]);
+    release();
+    release();
+    await waiting;
+    await later;
+    expect([sent, gate.waiting()]).toEqual([2, 0]);
+  });
 });

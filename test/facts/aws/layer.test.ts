@@ -4,7 +4,12 @@
  * one call per question.
  */
 import { describe, expect, it } from "vitest";
-import { AwsLayer, type AwsOptions, type AwsService } from "../../../src/facts/aws/layer.js";
+import {
+  AwsLayer,
+  type AwsOptions,
+  type AwsService,
+  type ClientConfig,
+} from "../../../src/facts/aws/layer.js";
 
 /** A service whose every call is recorded and answered with `{}`. */
 function fakeService(rates: Record<string, number>) {
@@ -39,11 +44,72 @@ describe("AwsLayer", () => {
     const { service, sent } = fakeService({ Listed: 5 });
     const aws = layer();
     const place = await aws.place(service, "us-east-1", null);
-    await expect(aws.ask(place, "Unlisted", { n: 1 }, () => {})).rejects.toThrow(
-      "no request quota for Fake Unlisted",
+    await expect(
+      aws.ask(
+        place,
+        "Unlisted",
+        () => ({ n: 1 }),
+        () => {},
+      ),
+    ).rejects.toThrow("no request quota for Fake Unlisted");
+    await aws.ask(
+      place,
+      "Listed",
+      () => ({ n: 2 }),
+      () => {},
     );
-    await aws.ask(place, "Listed", { n: 2 }, () => {});
     expect(sent).toEqual([{ region: "us-east-1", command: { n: 2 } }]);
+  });
+
+  it("makes a call's command only when it is sent: a call waiting for its turn holds none", async () => {
+    const { service, sent } = fakeService({ Slow: 1 });
+    const aws = layer();
+    const place = await aws.place(service, "us-east-1", null);
+    let made = 0;
+    const command = (n: number) => () => {
+      made++;
+      return { n };
+    };
+    const first = aws.ask(place, "Slow", command(1), () => {});
+    const second = aws.ask(place, "Slow", command(2), () => {});
+    await first;
+    // One a second: the second call is still waiting for its turn, without its command.
+    expect([made, sent.length]).toEqual([1, 1]);
+    await second;
+    expect([made, sent.map((s) => s.command)]).toEqual([2, [{ n: 1 }, { n: 2 }]]);
+  });
+
+  it("starts a call's deadline once it is on the wire, not while it waits behind the run's other calls", async () => {
+    // Every send takes 600 ms; the deadline is 1 s. The last call waits for a place on
+    // the wire behind 128 others, then sends: 1.2 s after its turn, 0.6 s after its send.
+    const sent: string[] = [];
+    const service: AwsService = {
+      name: "Slow",
+      rates: { Op: 2000 },
+      client: (config) => ({
+        config: {},
+        send: async () => {
+          sent.push(config.region);
+          await new Promise((resolve) => setTimeout(resolve, 600));
+          return {};
+        },
+      }),
+    };
+    const aws = layer();
+    const busy = await aws.place(service, "us-east-1", null);
+    const other = await aws.place(service, "eu-west-1", null);
+    const ask = (place: typeof busy) =>
+      aws.ask(
+        place,
+        "Op",
+        () => ({}),
+        () => {},
+      );
+    const first = Array.from({ length: 128 }, () => ask(busy));
+    const last = ask(other);
+    await Promise.all([...first, last]);
+    expect(sent.length).toBe(129);
+    expect(other.health.read).toBe(true);
   });
 
   it("opens one place per service, region and account asked as", async () => {
@@ -64,6 +130,34 @@ describe("AwsLayer", () => {
       "Fake in us-east-1 for account 444455556666 (its default endpoint)",
       "Fake in eu-west-1 (its default endpoint)",
     ]);
+  });
+
+  it("gives every place the run's one connection pool, and each account's place its own credentials", async () => {
+    const made: ClientConfig[] = [];
+    const service: AwsService = {
+      name: "Fake",
+      rates: { Op: 5 },
+      client: (config) => {
+        made.push(config);
+        return { config: {}, send: async () => ({}) };
+      },
+    };
+    const prod = { accessKeyId: "AKIDPROD", secretAccessKey: "secret" };
+    const dev = { accessKeyId: "AKIDDEV", secretAccessKey: "secret" };
+    const aws = layer({
+      credentialsFor: (account) => (account === "444455556666" ? prod : dev),
+    });
+    await aws.place(service, "us-east-1", aws.roleIn("444455556666"));
+    await aws.place(service, "us-east-1", aws.roleIn("777788889999"));
+    await aws.place(service, "eu-west-1", null);
+    const pools = made.map(
+      (c) => c.requestHandler as { httpAgent?: unknown; httpsAgent?: unknown },
+    );
+    expect(pools[0]?.httpAgent).toBeDefined();
+    expect(pools[0]?.httpsAgent).toBeDefined();
+    expect(new Set(pools.map((p) => p.httpAgent)).size).toBe(1);
+    expect(new Set(pools.map((p) => p.httpsAgent)).size).toBe(1);
+    expect(made.map((c) => c.credentials)).toEqual([prod, dev, undefined]);
   });
 
   it("asks a question once per run, and takes an answer another question gave", async () => {
