@@ -2,10 +2,10 @@
 import { createRequire as __kulCreateRequire } from "node:module"; const require = __kulCreateRequire(import.meta.url);
 import {
   TEST_FORMATS
-} from "./chunks/chunk-GDNPPAVA.js";
+} from "./chunks/chunk-G2X3ZE3Z.js";
 import {
   nodeDeps
-} from "./chunks/chunk-TVI4JYPR.js";
+} from "./chunks/chunk-SYAMY3UJ.js";
 import "./chunks/chunk-MIVE57P5.js";
 import {
   AWS_TIMEOUT_HELP,
@@ -22,18 +22,18 @@ import {
   parseRoleTemplate,
   parseSarifCategory,
   parseTrailMaxPages
-} from "./chunks/chunk-5L743YB5.js";
+} from "./chunks/chunk-EN2LHF3R.js";
 import {
   PARAMETER_HELP,
   parseParameterOverride
-} from "./chunks/chunk-HBPPN4WC.js";
+} from "./chunks/chunk-AISGGNY6.js";
 import {
   DEFAULT_TRAIL_MAX_PAGES
-} from "./chunks/chunk-ROH6RAG2.js";
+} from "./chunks/chunk-NDBIRYLI.js";
 import {
   REGION_PATTERN,
   SEVERITIES
-} from "./chunks/chunk-E4MBK5DZ.js";
+} from "./chunks/chunk-C34K5TY6.js";
 import {
   InputError,
   NoInputsError,
@@ -3906,7 +3906,7 @@ async function main(argv, io, deps) {
     if (mistyped !== null) throw mistyped;
     const args = parseArgs(argv, deps.tool.version, io);
     if (args.command === "done") return 0;
-    const { runCommand } = await import("./chunks/command-run-3EF75MVT.js");
+    const { runCommand } = await import("./chunks/command-run-NU742WGP.js");
     return await runCommand(args, io, deps);
   } catch (error) {
     if (argv.length === 0 && error instanceof NoInputsError) {

@@ -18,7 +18,7 @@ import {
   truncate,
   utf8Length,
   withDefaultRegion
-} from "./chunks/chunk-L3IO7GXM.js";
+} from "./chunks/chunk-SSMUTPAO.js";
 import {
   describeGithubError,
   githubBudget,
@@ -29,15 +29,15 @@ import {
 import {
   nodeDeps,
   profileRegion
-} from "./chunks/chunk-TVI4JYPR.js";
+} from "./chunks/chunk-SYAMY3UJ.js";
 import "./chunks/chunk-MIVE57P5.js";
 import {
   gitMergeBase
 } from "./chunks/chunk-NRC5HQYQ.js";
 import {
   run
-} from "./chunks/chunk-OLBOJTKV.js";
-import "./chunks/chunk-KRDURSR5.js";
+} from "./chunks/chunk-3LPJKFGY.js";
+import "./chunks/chunk-RULMTAY4.js";
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
@@ -48,20 +48,20 @@ import {
   parseRoleTemplate,
   parseSarifCategory,
   parseTrailMaxPages
-} from "./chunks/chunk-5L743YB5.js";
+} from "./chunks/chunk-EN2LHF3R.js";
 import {
   MAX_INPUT_BYTES,
   parseParameterOverride
-} from "./chunks/chunk-HBPPN4WC.js";
-import "./chunks/chunk-V3BGNPM6.js";
+} from "./chunks/chunk-AISGGNY6.js";
+import "./chunks/chunk-T6RXOD4O.js";
 import {
   DEFAULT_TRAIL_MAX_PAGES
-} from "./chunks/chunk-ROH6RAG2.js";
+} from "./chunks/chunk-NDBIRYLI.js";
 import {
   SEVERITIES,
   listWords,
   plural
-} from "./chunks/chunk-E4MBK5DZ.js";
+} from "./chunks/chunk-C34K5TY6.js";
 import {
   InputError,
   describeFailure,
