@@ -189,8 +189,22 @@ export function sameKeys(
       problem: `${union.size} keys in the shards, ${arns.length} unsharded`,
     };
   for (const arn of arns) {
-    if (union.get(arn) !== JSON.stringify(all[arn]))
-      return { same: false, keys: union.size, problem: `${arn} differs` };
+    const whole = JSON.stringify(all[arn]);
+    const sharded = union.get(arn);
+    if (sharded !== whole) {
+      // Which of the entry's parts differ (KeyMetadata, LastUsage, Errors…): an error record
+      // from a loaded run reads differently from facts that disagree.
+      const a = JSON.parse(sharded ?? "{}") as Record<string, unknown>;
+      const b = all[arn] as Record<string, unknown>;
+      const parts = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+        (part) => JSON.stringify(a[part]) !== JSON.stringify(b[part]),
+      );
+      return {
+        same: false,
+        keys: union.size,
+        problem: `${arn} differs in ${parts.join(", ")}: sharded ${JSON.stringify(parts.map((p) => a[p]))}, unsharded ${JSON.stringify(parts.map((p) => b[p]))}`,
+      };
+    }
   }
   return { same: true, keys: union.size, problem: null };
 }

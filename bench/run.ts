@@ -472,7 +472,7 @@ class Bench {
       }
       const whole = await runInventory(this.dir, this.settings.cli, world);
       console.log(
-        `  unsharded: ${secs(whole.ms)}, bound ${secs(whole.boundMs)}; peak RSS ${mb(whole.rssBytes)}; ${whole.keys} keys`,
+        `  unsharded: ${secs(whole.ms)}, bound ${secs(whole.boundMs)}; peak RSS ${mb(whole.rssBytes)}; ${whole.keys} keys, ${whole.unread} with errors; throttled ${whole.throttled}`,
       );
       const union = sameKeys(whole.file, files);
       console.log(
