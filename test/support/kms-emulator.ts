@@ -366,6 +366,8 @@ export interface KmsEmulatorStats {
   byOperation: Record<string, { requests: number; throttled: number }>;
   /** The most requests the emulator held at once. */
   maxInFlight: number;
+  /** Requests it holds now: a request a silent fault holds stays until its client gives up. */
+  inFlight: number;
   /** Calls left out of `calls` once it reached its bound. */
   unrecordedCalls: number;
 }
@@ -858,6 +860,7 @@ class Emulator implements KmsEmulator {
       throttled: this.counters.throttled,
       byOperation,
       maxInFlight: this.counters.maxInFlight,
+      inFlight: this.inFlight,
       unrecordedCalls: this.counters.unrecordedCalls,
     };
   }

@@ -83,44 +83,97 @@ async function sendUntilAnswered<T>(
   let waited = firstWait;
   // The deadline runs from the first send: waiting for a first turn under the quota, or
   // for a place on the wire behind the run's other calls, is not lateness.
-  const own = AbortSignal.timeout(settings.timeoutMs);
-  const deadline = within ? AbortSignal.any([own, within]) : own;
-  const signal = AbortSignal.any([health.signal, deadline]);
+  const end = new CallEnd(settings.timeoutMs, health.signal, within);
+  const { signal } = end;
   let throttled = false;
-  for (let retry = 0; ; retry++) {
-    health.check();
-    settings.onCall?.(operation, line.region, waited);
-    health.sent();
-    try {
-      const out = (await raceAbort(line.send(signal), signal)) as T;
-      check(out);
-      health.answered();
-      return out;
-    } catch (error) {
-      if (health.signal.aborted) throw health.signal.reason;
-      const failure: AwsFailure = deadline.aborted
-        ? lateness(operation, throttled, settings.timeoutMs)
-        : classify(error);
-      if (failure.kind === "throttled" && !deadline.aborted) {
-        throttled = true;
-        try {
-          await sleep(backoff(retry, settings.random), signal);
-          waited = await pacer.turn(signal, "retry");
-        } catch {
-          if (health.signal.aborted) throw health.signal.reason;
-          const late = lateness(operation, true, settings.timeoutMs);
-          health.failed(late);
-          throw new CallFailure(late, health.place);
+  try {
+    for (let retry = 0; ; retry++) {
+      health.check();
+      settings.onCall?.(operation, line.region, waited);
+      health.sent();
+      try {
+        const out = (await raceAbort(line.send(signal), signal)) as T;
+        check(out);
+        health.answered();
+        return out;
+      } catch (error) {
+        if (health.signal.aborted) throw health.signal.reason;
+        const failure: AwsFailure = end.late
+          ? lateness(operation, throttled, settings.timeoutMs)
+          : classify(error);
+        if (failure.kind === "throttled" && !end.late) {
+          throttled = true;
+          try {
+            await sleep(backoff(retry, settings.random), signal);
+            waited = await pacer.turn(signal, "retry");
+          } catch {
+            if (health.signal.aborted) throw health.signal.reason;
+            const late = lateness(operation, true, settings.timeoutMs);
+            health.failed(late);
+            throw new CallFailure(late, health.place);
+          }
+          continue;
         }
-        continue;
+        if (isAnswer(error, failure)) health.answered();
+        else health.failed(failure);
+        // A failure that took the account-region down reads the same for every call there.
+        if (health.down) throw health.signal.reason;
+        throw new CallFailure(failure, health.place);
       }
-      if (isAnswer(error, failure)) health.answered();
-      else health.failed(failure);
-      // A failure that took the account-region down reads the same for every call there.
-      if (health.down) throw health.signal.reason;
-      throw new CallFailure(failure, health.place);
     }
+  } finally {
+    end.dispose();
   }
+}
+
+/**
+ * How one call ends early: its deadline passes, the deadline it shares (`within`, a
+ * listing's) passes, or its account-region goes down — one signal for all three. One
+ * controller, one timer and a listener on each source, let go when the call ends: an
+ * inventory makes 20,000 calls, and composing signals (`AbortSignal.any`, `timeout`) for
+ * each was 9% of its CPU (issue 17).
+ */
+class CallEnd {
+  private readonly controller = new AbortController();
+  private readonly timer: ReturnType<typeof setTimeout>;
+  /** The call's own deadline, or the one it shares, has passed. */
+  late = false;
+  private readonly onLate = () => {
+    this.late = true;
+    this.abort(this.within?.aborted ? this.within.reason : lateReason());
+  };
+  private readonly onDown = () => this.abort(this.place.reason);
+
+  constructor(
+    timeoutMs: number,
+    private readonly place: AbortSignal,
+    private readonly within: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(this.onLate, timeoutMs);
+    if (place.aborted) this.onDown();
+    else place.addEventListener("abort", this.onDown, { once: true });
+    if (within?.aborted) this.onLate();
+    else within?.addEventListener("abort", this.onLate, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.place.removeEventListener("abort", this.onDown);
+    this.within?.removeEventListener("abort", this.onLate);
+  }
+
+  private abort(reason: unknown): void {
+    if (!this.controller.signal.aborted) this.controller.abort(reason);
+  }
+}
+
+/** What a call past its own deadline is aborted with, as `AbortSignal.timeout` says it. */
+function lateReason(): DOMException {
+  return new DOMException("The operation was aborted due to timeout", "TimeoutError");
 }
 
 /** The failure of a call whose deadline passed: still throttled, or no answer. */

@@ -16,13 +16,23 @@ import { type CallSettings, call, type Line } from "./call.js";
 import { Gate } from "./gate.js";
 import { Health } from "./health.js";
 import { Pacer } from "./pacer.js";
-import { type Credentials, clientSettings, endpointOf, ownEndpoint, sharedAgents } from "./sdk.js";
+import {
+  attemptTimeoutMs,
+  type Credentials,
+  clientSettings,
+  endpointOf,
+  ownEndpoint,
+} from "./sdk.js";
 import { unreadable } from "./verdict.js";
+import { type StackedClient, Wire } from "./wire.js";
 
-/** What the layer needs of an SDK client. */
-export interface SdkClient {
+/**
+ * What the layer needs of an SDK client. Its middleware stack, when it has one, carries
+ * each call's abort signal to the wire (wire.ts).
+ */
+export interface SdkClient extends Partial<StackedClient> {
   readonly config: unknown;
-  send(command: never, options: { abortSignal: AbortSignal }): Promise<unknown>;
+  send(command: never): Promise<unknown>;
 }
 
 /** The settings the layer makes a client with. */
@@ -119,7 +129,7 @@ const NO_GATE = () => {};
 export class AwsLayer {
   private readonly gate = new Gate(MAX_IN_FLIGHT);
   /** Connections, shared by every client: no more are on the wire than the gate lets. */
-  private readonly agents = sharedAgents();
+  private readonly wire: Wire;
   private readonly places = new Map<string, Promise<Place>>();
   /** The places opened so far, for the verdict once every call has ended. */
   private readonly opened: Place[] = [];
@@ -128,6 +138,7 @@ export class AwsLayer {
   private caller: Promise<string | null> | null = null;
 
   constructor(private readonly options: AwsOptions) {
+    this.wire = new Wire(attemptTimeoutMs(options.timeoutMs));
     this.settings = {
       timeoutMs: options.timeoutMs,
       random: options.random ?? Math.random,
@@ -192,7 +203,7 @@ export class AwsLayer {
       pacer,
       admit: (signal) =>
         place.service.signsOthers ? Promise.resolve(NO_GATE) : this.gate.admit(urgent, signal),
-      send: (signal) => client.send(command() as never, { abortSignal: signal }),
+      send: (signal) => this.wire.send(client, command(), signal),
     };
     return call(line, operation, check, this.settings, within);
   }
@@ -230,13 +241,14 @@ export class AwsLayer {
   private async open(service: AwsService, region: string, role: Role | null): Promise<Place> {
     const { profile } = this.options;
     const config: ClientConfig = {
-      ...clientSettings(region, this.options.timeoutMs, this.options.maxAttempts, this.agents),
+      ...clientSettings(region, this.options.maxAttempts, this.wire.handler),
     };
     const url = await this.endpointFor(service);
     if (url) config.endpoint = url;
     if (profile) config.profile = profile;
     if (role) config.credentials = role.credentials;
     const client = service.client(config);
+    if (client.middlewareStack) this.wire.attach(client as StackedClient);
     const who = role ? ` for account ${role.account}` : "";
     const endpoint = await endpointOf(client.config, region);
     const health = new Health(`${service.name} in ${region}${who} (${endpoint})`);

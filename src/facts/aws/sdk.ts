@@ -2,10 +2,9 @@
  * What every AWS SDK client of the run shares (KMS, CloudFormation, STS): its retry
  * strategy, its per-attempt timeout, and the endpoint it talks to, for messages.
  */
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
 import type { KMSClientConfig } from "@aws-sdk/client-kms";
 import { booleanSelector, loadConfig, SelectorType } from "@smithy/core/config";
+import type { HttpHandler } from "@smithy/core/protocols";
 import { sharedFiles } from "./shared-files.js";
 
 /** A credentials provider, as the SDK takes it. */
@@ -47,41 +46,23 @@ export function retryStrategy(maxAttempts: number, random = Math.random): RetryS
   };
 }
 
-/** The connection pools every client of the run shares. */
-export interface Agents {
-  httpAgent: HttpAgent;
-  httpsAgent: HttpsAgent;
+/** How long one attempt may wait: never longer than the run's --aws-timeout. */
+export function attemptTimeoutMs(timeoutMs: number): number {
+  return Math.min(ATTEMPT_TIMEOUT_MS, timeoutMs);
 }
 
 /**
- * Keep-alive connection pools for the whole run. Each SDK client would otherwise have
- * its own: an inventory's 200 account-regions opened connections per client and call in
- * flight, and connecting was 7% of its CPU (issue 17). No socket limit here: the layer's
- * gate bounds the calls on the wire, and STS, which the gate lets by, must never wait
- * for a socket. A pool holds connections only: each request is signed by its own
- * client, with its own account's credentials.
+ * The settings every client of the run is made with; `requestHandler`, the run's one
+ * (wire.ts). `cacheMiddleware`: each command class's middleware chain is built once per
+ * client, not for every call.
  */
-export function sharedAgents(): Agents {
-  const options = { keepAlive: true };
-  return { httpAgent: new HttpAgent(options), httpsAgent: new HttpsAgent(options) };
-}
-
-/** The settings every client of the run is made with; `agents`, its connection pools. */
-export function clientSettings(
-  region: string,
-  timeoutMs: number,
-  maxAttempts: number,
-  agents?: Agents,
-) {
+export function clientSettings(region: string, maxAttempts: number, requestHandler: HttpHandler) {
   return {
     region,
     maxAttempts,
     retryStrategy: retryStrategy(maxAttempts),
-    requestHandler: {
-      requestTimeout: Math.min(ATTEMPT_TIMEOUT_MS, timeoutMs),
-      throwOnRequestTimeout: true,
-      ...agents,
-    },
+    requestHandler,
+    cacheMiddleware: true,
   };
 }
 

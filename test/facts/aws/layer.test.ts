@@ -150,13 +150,12 @@ describe("AwsLayer", () => {
     await aws.place(service, "us-east-1", aws.roleIn("444455556666"));
     await aws.place(service, "us-east-1", aws.roleIn("777788889999"));
     await aws.place(service, "eu-west-1", null);
-    const pools = made.map(
-      (c) => c.requestHandler as { httpAgent?: unknown; httpsAgent?: unknown },
-    );
-    expect(pools[0]?.httpAgent).toBeDefined();
-    expect(pools[0]?.httpsAgent).toBeDefined();
-    expect(new Set(pools.map((p) => p.httpAgent)).size).toBe(1);
-    expect(new Set(pools.map((p) => p.httpsAgent)).size).toBe(1);
+    // One request handler, and so one set of keep-alive pools, for every client.
+    const handlers = made.map((c) => c.requestHandler);
+    expect(typeof handlers[0]?.handle).toBe("function");
+    expect(new Set(handlers).size).toBe(1);
+    // Each command class's middleware chain is built once per client, not for every call.
+    expect(made.every((c) => c.cacheMiddleware)).toBe(true);
     expect(made.map((c) => c.credentials)).toEqual([prod, dev, undefined]);
   });
 
