@@ -616,6 +616,49 @@ describe("gatherFacts: keys asked about at once", () => {
     expect(bothAtOnce).toBe(true);
   });
 
+  it("shares 1,024 keys in flight among many account-regions, at least 4 each: every one's first calls go out at once", async () => {
+    const most = async (places: number) => {
+      const accounts = Array.from({ length: places }, (_, i) => String(100000000000 + i));
+      const arns = accounts.flatMap((account) =>
+        Array.from(
+          { length: 12 },
+          (_, i) =>
+            `arn:aws:kms:us-east-1:${account}:key/0a1b2c3d-0000-4000-8000-${i.toString(16).padStart(12, "0")}`,
+        ),
+      );
+      const facts = source(Object.fromEntries(arns.map((arn) => [arn, SNAPSHOT[HERE]])));
+      const inFlight = new Map<string, number>();
+      const each = new Map<string, number>();
+      let all = 0;
+      let allMost = 0;
+      const counting = {
+        ...facts,
+        kind: "aws" as const,
+        describeKey: async (arn: string) => {
+          const account = arn.split(":")[4] ?? "";
+          inFlight.set(account, (inFlight.get(account) ?? 0) + 1);
+          each.set(account, Math.max(each.get(account) ?? 0, inFlight.get(account) ?? 0));
+          allMost = Math.max(allMost, ++all);
+          await new Promise((resolve) => setImmediate(resolve));
+          inFlight.set(account, (inFlight.get(account) ?? 0) - 1);
+          all--;
+          return facts.describeKey(arn);
+        },
+      };
+      const result = await subjects(
+        arns.map((arn) => keyRef(arn)),
+        null,
+        counting,
+      );
+      expect(result.subjects).toHaveLength(places * 12);
+      return { each: new Set(each.values()), all: allMost };
+    };
+    // 1,024 ÷ 100 places: 10 each.
+    expect(await most(100)).toEqual({ each: new Set([10]), all: 1000 });
+    // 1,024 ÷ 300 is 3: the least share, 4, holds.
+    expect(await most(300)).toEqual({ each: new Set([4]), all: 1200 });
+  });
+
   it("answers a snapshot's keys at most 1,000 at a time, whatever their account-region", async () => {
     const regions = ["us-east-1", "eu-west-1"];
     const arns = regions.flatMap((region) =>
