@@ -20,6 +20,7 @@ import {
   parseTrailMaxPages,
   type RunConfig,
   SCOPES,
+  STANDARD_OUTPUT,
 } from "./config.js";
 
 /** Reads one input by name; `""` when unset (the runner's convention). */
@@ -76,7 +77,7 @@ export function actionConfig(
     parameters: list("parameters").map((line) => parseParameterOverride(line, "input parameters")),
     configFile: optional("config"),
     factsFile: optional("facts"),
-    saveFacts: optional("save-facts"),
+    saveFacts: saveFactsFile(optional("save-facts")),
     region: optional("region"),
     // The Action takes credentials from the environment (configure-aws-credentials).
     profile: null,
@@ -133,6 +134,18 @@ function parseEndpointUrl(text: string, what: string): string {
     );
   }
   return text;
+}
+
+/**
+ * Input `save-facts`: a file. `-` is standard output on the command line (`--save-facts
+ * -`); in the Action that is the job log, where a snapshot is neither kept nor readable by
+ * a later job — and a file named `-` would be written instead, unseen. Refused (exit 2).
+ */
+function saveFactsFile(file: string | null): string | null {
+  if (file !== STANDARD_OUTPUT) return file;
+  throw new InputError(
+    'input save-facts: "-" is standard output, the job log, where no later job can read the snapshot; name a file, and keep it with actions/upload-artifact',
+  );
 }
 
 /**
