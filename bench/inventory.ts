@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  DEFAULT_RATES,
   type KmsEmulator,
   type SeedKey,
   startKmsEmulator,
@@ -32,6 +33,10 @@ export interface InventoryShape {
 export interface InventoryRun {
   ms: number;
   rssBytes: number;
+  /** The process's CPU time (user and system, every thread). */
+  cpuMs: number;
+  /** Requests it sent: KMS, STS, Organizations and Account together. */
+  requests: number;
   throttled: number;
   /** GetKeyLastUsage calls of the busiest account-region ÷ 5 a second. */
   boundMs: number;
@@ -142,7 +147,7 @@ export async function runInventory(
     throw new Error(
       `snapshot --all-keys ${shard ?? ""}: exit ${code}\n${stderr.trim().split("\n").slice(-5).join("\n")}`,
     );
-  const [rssBytes = 0] = readFileSync(rssFile, "utf8").split(" ").map(Number);
+  const [rssBytes = 0, cpuMicros = 0] = readFileSync(rssFile, "utf8").split(" ").map(Number);
   const usage = new Map<string, number>();
   for (const call of emulator.calls) {
     if (call.operation !== "GetKeyLastUsage") continue;
@@ -154,15 +159,68 @@ export async function runInventory(
     keys: Record<string, { Errors?: unknown[] }>;
   };
   const entries = Object.values(written.keys);
+  const stats = emulator.stats();
   return {
     ms,
     rssBytes,
-    throttled: emulator.stats().throttled,
+    cpuMs: cpuMicros / 1000,
+    requests: stats.requests + emulator.stsCalls.length + emulator.inventoryCalls.length,
+    throttled: stats.throttled,
     boundMs: (busiest / 5) * 1000,
     keys: entries.length,
     unread: entries.filter((e) => (e.Errors?.length ?? 0) > 0).length,
     file,
   };
+}
+
+/**
+ * The AWS SDK's own CPU a request on this machine (bench/sdk-floor.ts, built as
+ * `sdk-floor.mjs` in `dir`), against the world's emulator at its latency: 50 keys of the
+ * management account, its DescribeKey quota lifted for the measure (else most answers
+ * would be throttling) and put back after.
+ */
+export async function sdkFloor(
+  dir: string,
+  world: { emulator: KmsEmulator },
+  requests: number,
+): Promise<number> {
+  const { emulator } = world;
+  emulator.seed({
+    keys: Array.from({ length: 50 }, (_, i) => ({
+      keyId: testKeyId(900_001 + i),
+      account: MANAGEMENT,
+      region: "eu-west-1",
+      createdAt: "2026-05-01T00:00:00Z",
+    })),
+  });
+  emulator.setRate("DescribeKey", { perSecond: 1_000_000, burst: 1_000_000 });
+  try {
+    const out = await new Promise<string>((done, fail) => {
+      const child = spawn(
+        process.execPath,
+        [join(dir, "sdk-floor.mjs"), emulator.endpoint, String(requests), MANAGEMENT, "900001"],
+        {
+          stdio: ["ignore", "pipe", "inherit"],
+          env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+        },
+      );
+      let text = "";
+      child.stdout.on("data", (chunk) => {
+        text += chunk;
+      });
+      child.on("close", (code) =>
+        code === 0 ? done(text) : fail(new Error(`sdk-floor: exit ${code}`)),
+      );
+    });
+    const { cpuMsPerRequest, failed } = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as {
+      cpuMsPerRequest: number;
+      failed: number;
+    };
+    if (failed > 0) throw new Error(`sdk-floor: ${failed} of ${requests} requests failed`);
+    return cpuMsPerRequest;
+  } finally {
+    emulator.setRate("DescribeKey", DEFAULT_RATES.DescribeKey);
+  }
 }
 
 /** Whether the shards' files hold, together, exactly the keys of the unsharded one, entry for entry. */

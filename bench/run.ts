@@ -18,7 +18,13 @@ import { join, resolve } from "node:path";
 import { generateInventoryShard } from "./generate-inventory.js";
 import { CONSUMERS_PER_KEY, generateKeysPlan, generateKeysSnapshot } from "./generate-keys.js";
 import { generatePlan, generatePlanSnapshot } from "./generate-plan.js";
-import { type InventoryShape, inventoryWorld, runInventory, sameKeys } from "./inventory.js";
+import {
+  type InventoryShape,
+  inventoryWorld,
+  runInventory,
+  sameKeys,
+  sdkFloor,
+} from "./inventory.js";
 
 const NOW = "2026-11-28T00:00:00Z";
 /** Bytes one resource of generate-plan.ts takes, change and prior state; sizes are scaled by it. */
@@ -437,6 +443,12 @@ class Bench {
       const ratio = r.ms / r.boundMs;
       console.log(
         `  ${shape.pairs} account-regions × ${shape.keys} keys, 20 ms latency: ${secs(r.ms)} (whole process), quota bound ${secs(r.boundMs)}; peak RSS ${mb(r.rssBytes)}; throttled ${r.throttled}; ${r.keys} keys written, ${r.unread} with errors`,
+      );
+      // What the SDK alone would spend on as many requests: where that is over the bound,
+      // the bound cannot be met on this machine, whatever the tool does around the SDK.
+      const floor = await sdkFloor(this.dir, world, Math.min(r.requests, 5000));
+      console.log(
+        `  CPU ${secs(r.cpuMs)} for ${r.requests} requests (${(r.cpuMs / r.requests).toFixed(2)} ms each); the AWS SDK alone here: ${floor.toFixed(2)} ms a request, ${secs(floor * r.requests)} for as many (${times((floor * r.requests) / r.boundMs)} the quota bound)`,
       );
       this.row({
         name: `inventory, one process, ${shape.pairs} account-regions × ${shape.keys} keys`,

@@ -13,6 +13,7 @@ try {
       pacing: "bench/kms-pacing.ts",
       need: "bench/kms-need.ts",
       trail: "bench/trail-pacing.ts",
+      "sdk-floor": "bench/sdk-floor.ts",
     },
     outdir: dir,
     bundle: true,
