@@ -15,6 +15,7 @@ import {
 import { parseKmsArn } from "../aws/key-ids.js";
 import type { AwsKeyLastUsage, AwsKeyMetadata, FactSource, Fetched } from "../model.js";
 import { plural, showValue } from "../show.js";
+import { SharedDeadline } from "./aws/call.js";
 import { attempt, noRegion, wrongListing } from "./aws/fetched.js";
 import { CallFailure, malformed } from "./aws/health.js";
 import type { AwsLayer, AwsService, Place, Role } from "./aws/layer.js";
@@ -229,7 +230,21 @@ function aliasesIn(
  * listing would end short, or never, so it has no aliases to give at all.
  */
 async function listAliases(aws: AwsLayer, place: Place, account: string | null): Promise<Alias[]> {
-  const listing = AbortSignal.timeout(aws.timeoutMs);
+  const listing = new SharedDeadline(aws.timeoutMs);
+  try {
+    return await aliasPages(aws, place, account, listing);
+  } finally {
+    listing.end();
+  }
+}
+
+/** The pages of ListAliases at `place`, one after another, under `listing`: see listAliases. */
+async function aliasPages(
+  aws: AwsLayer,
+  place: Place,
+  account: string | null,
+  listing: SharedDeadline,
+): Promise<Alias[]> {
   const found: Alias[] = [];
   const markers = new Set<string>();
   let marker: string | undefined;
@@ -264,7 +279,7 @@ async function aliasPage(
   aws: AwsLayer,
   place: Place,
   marker: string | undefined,
-  listing: AbortSignal,
+  listing: SharedDeadline,
   read: number,
 ): Promise<AliasPage> {
   try {
@@ -279,7 +294,7 @@ async function aliasPage(
     );
   } catch (error) {
     // A page late because the listing ran out of time, not because it went unanswered.
-    if (read > 0 && listing.aborted && error instanceof CallFailure) {
+    if (read > 0 && listing.signal.aborted && error instanceof CallFailure) {
       throw new CallFailure(
         {
           ...error.failure,
@@ -404,7 +419,21 @@ export function noRole(operation: string, account: string, caller: string | null
 
 /** Every page of ListKeys at `place`, under one deadline for the listing and a page cap. */
 async function listKeys(aws: AwsLayer, place: Place, account: string): Promise<string[]> {
-  const listing = AbortSignal.timeout(aws.timeoutMs);
+  const listing = new SharedDeadline(aws.timeoutMs);
+  try {
+    return await keyPages(aws, place, account, listing);
+  } finally {
+    listing.end();
+  }
+}
+
+/** The pages of ListKeys at `place`, one after another, under `listing`: see listKeys. */
+async function keyPages(
+  aws: AwsLayer,
+  place: Place,
+  account: string,
+  listing: SharedDeadline,
+): Promise<string[]> {
   const found: string[] = [];
   const markers = new Set<string>();
   let marker: string | undefined;

@@ -8,6 +8,7 @@
 import { ListAccountsCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { EvidenceError } from "../model.js";
 import { showValue } from "../show.js";
+import { SharedDeadline } from "./aws/call.js";
 import { wrongListing } from "./aws/fetched.js";
 import { CallFailure, malformed, phrase, withoutStop } from "./aws/health.js";
 import type { AwsLayer, AwsService } from "./aws/layer.js";
@@ -54,7 +55,7 @@ export async function organizationAccounts(
   region: string,
 ): Promise<OrganizationAccount[]> {
   const place = await aws.place(ORGANIZATIONS, partitionHome(region), null);
-  const listing = AbortSignal.timeout(aws.timeoutMs * 4);
+  const listing = new SharedDeadline(aws.timeoutMs * 4);
   const found = new Map<string, OrganizationAccount>();
   const tokens = new Set<string>();
   let token: string | undefined;
@@ -110,6 +111,8 @@ export async function organizationAccounts(
       `could not list the organization's accounts (--org): Organizations ListAccounts in ${place.region} (${place.endpoint}) ${withoutStop(phrase(error.failure))}. --org needs the management account's credentials, or a delegated administrator's, with organizations:ListAccounts; or name the accounts with --accounts FILE`,
       { cause: error },
     );
+  } finally {
+    listing.end();
   }
 }
 

@@ -56,7 +56,7 @@ export async function call<T>(
   operation: string,
   check: (out: T) => void,
   settings: CallSettings,
-  within?: AbortSignal,
+  within?: SharedDeadline,
 ): Promise<T> {
   const { health, pacer } = line;
   health.check();
@@ -77,13 +77,14 @@ async function sendUntilAnswered<T>(
   check: (out: T) => void,
   settings: CallSettings,
   firstWait: number,
-  within: AbortSignal | undefined,
+  within: SharedDeadline | undefined,
 ): Promise<T> {
   const { health, pacer } = line;
   let waited = firstWait;
   // The deadline runs from the first send: waiting for a first turn under the quota, or
   // for a place on the wire behind the run's other calls, is not lateness.
-  const end = new CallEnd(settings.timeoutMs, health.signal, within);
+  within?.start();
+  const end = new CallEnd(settings.timeoutMs, health.signal, within?.signal);
   const { signal } = end;
   let throttled = false;
   try {
@@ -123,6 +124,43 @@ async function sendUntilAnswered<T>(
     }
   } finally {
     end.dispose();
+  }
+}
+
+/**
+ * A deadline the calls of one listing (its pages) share. It starts when the first of them
+ * is sent, not when the listing is begun: like a call's own, waiting for a turn under the
+ * quota or for a place on the wire behind the run's other calls is the run's time, not
+ * AWS's lateness — a 100,000-key inventory found every account-region's aliases "late"
+ * before a page was sent (issue 17). `end()` when the listing is over.
+ */
+export class SharedDeadline {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(readonly ms: number) {}
+
+  /** Aborts once `ms` have passed since the first call under it was sent. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Whether a call under it has been sent: its clock is running. */
+  get started(): boolean {
+    return this.timer !== null;
+  }
+
+  /** Starts the clock, on the first call's send; later calls' are no-ops. */
+  start(): void {
+    if (this.timer !== null || this.controller.signal.aborted) return;
+    this.timer = setTimeout(() => this.controller.abort(lateReason()), this.ms);
+    // A listing that ended early leaves no timer holding the process, as AbortSignal.timeout.
+    this.timer.unref?.();
+  }
+
+  /** The listing is over: its clock stops. */
+  end(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
   }
 }
 

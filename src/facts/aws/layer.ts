@@ -12,8 +12,8 @@
  */
 
 import type { EvidenceError } from "../../model.js";
-import { type CallSettings, call, type Line } from "./call.js";
-import { Gate } from "./gate.js";
+import { type CallSettings, call, type Line, type SharedDeadline } from "./call.js";
+import { Gate, type Precedence } from "./gate.js";
 import { Health } from "./health.js";
 import { Pacer } from "./pacer.js";
 import {
@@ -191,18 +191,23 @@ export class AwsLayer {
     operation: string,
     command: () => object,
     check: (out: T) => void,
-    within?: AbortSignal,
+    within?: SharedDeadline,
   ): Promise<T> {
     const { region, health, client } = place;
     const pacer = this.pacer(place, operation);
-    // A page of a listing goes first too: its listing's deadline is already running.
-    const urgent = pacer.rate <= URGENT_RATE || within !== undefined;
+    // A page of a listing after the first goes first of all: its listing's deadline runs.
+    // Then calls of a tight quota, whose turn is already given.
+    const precedence: Precedence = within?.started
+      ? "listing"
+      : pacer.rate <= URGENT_RATE || within !== undefined
+        ? "paced"
+        : "other";
     const line: Line = {
       region,
       health,
       pacer,
       admit: (signal) =>
-        place.service.signsOthers ? Promise.resolve(NO_GATE) : this.gate.admit(urgent, signal),
+        place.service.signsOthers ? Promise.resolve(NO_GATE) : this.gate.admit(precedence, signal),
       send: (signal) => this.wire.send(client, command(), signal),
     };
     return call(line, operation, check, this.settings, within);

@@ -11,7 +11,7 @@ function pending() {
 }
 
 describe("Gate: calls on the wire at once", () => {
-  it("lets `limit` calls on the wire, the rest wait, urgent ones first", async () => {
+  it("lets `limit` calls on the wire, the rest wait: a running listing's pages first, then paced calls", async () => {
     const gate = new Gate(2);
     const signal = new AbortController().signal;
     const order: string[] = [];
@@ -21,18 +21,19 @@ describe("Gate: calls on the wire at once", () => {
       order.push(name);
       return send();
     };
-    const first = gate.run(false, signal, sending("a", a.send));
-    const second = gate.run(false, signal, sending("b", b.send));
-    const third = gate.run(false, signal, async () => order.push("c"));
-    const fourth = gate.run(true, signal, async () => order.push("urgent"));
+    const first = gate.run("other", signal, sending("a", a.send));
+    const second = gate.run("other", signal, sending("b", b.send));
+    const third = gate.run("other", signal, async () => order.push("c"));
+    const fourth = gate.run("paced", signal, async () => order.push("paced"));
+    const fifth = gate.run("listing", signal, async () => order.push("listing"));
     // Let every call that can start, start.
     await new Promise((resolve) => setImmediate(resolve));
     expect(order).toEqual(["a", "b"]);
-    expect(gate.waiting()).toBe(2);
+    expect(gate.waiting()).toBe(3);
     a.finish();
-    await Promise.all([first, fourth, third]);
-    // The urgent call came last but went first.
-    expect(order).toEqual(["a", "b", "urgent", "c"]);
+    await Promise.all([first, fourth, third, fifth]);
+    // The page came last but went first, then the paced call.
+    expect(order).toEqual(["a", "b", "listing", "paced", "c"]);
     b.finish();
     await second;
     expect(gate.waiting()).toBe(0);
@@ -41,10 +42,10 @@ describe("Gate: calls on the wire at once", () => {
   it("lets a waiting call go when its signal aborts, and never sends it", async () => {
     const gate = new Gate(1);
     const busy = pending();
-    const running = gate.run(false, new AbortController().signal, busy.send);
+    const running = gate.run("other", new AbortController().signal, busy.send);
     const abort = new AbortController();
     let sent = false;
-    const waiting = gate.run(false, abort.signal, async () => {
+    const waiting = gate.run("other", abort.signal, async () => {
       sent = true;
     });
     abort.abort(new Error("the account-region is down"));
@@ -54,18 +55,18 @@ describe("Gate: calls on the wire at once", () => {
     await running;
     expect(sent).toBe(false);
     // The place it held is free again.
-    await gate.run(false, new AbortController().signal, async () => {});
+    await gate.run("other", new AbortController().signal, async () => {});
   });
 
   it("holds an admitted place until released, and a second release frees nothing more", async () => {
     const gate = new Gate(1);
     const signal = new AbortController().signal;
-    const release = await gate.admit(false, signal);
+    const release = await gate.admit("other", signal);
     let sent = 0;
-    const waiting = gate.run(false, signal, async () => {
+    const waiting = gate.run("other", signal, async () => {
       sent++;
     });
-    const later = gate.run(false, signal, async () => {
+    const later = gate.run("other", signal, async () => {
       sent++;
     });
     await new Promise((resolve) => setImmediate(resolve));

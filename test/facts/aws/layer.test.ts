@@ -4,6 +4,7 @@
  * one call per question.
  */
 import { describe, expect, it } from "vitest";
+import { SharedDeadline } from "../../../src/facts/aws/call.js";
 import {
   AwsLayer,
   type AwsOptions,
@@ -157,6 +158,38 @@ describe("AwsLayer", () => {
     // Each command class's middleware chain is built once per client, not for every call.
     expect(made.every((c) => c.cacheMiddleware)).toBe(true);
     expect(made.map((c) => c.credentials)).toEqual([prod, dev, undefined]);
+  });
+
+  it("starts a listing's shared deadline at its first page's send, not while the page waits its turn", async () => {
+    const { service, sent } = fakeService({ Slow: 2 });
+    const aws = layer({ timeoutMs: 5_000 });
+    const place = await aws.place(service, "us-east-1", null);
+    // Two a second: these two take the first second's turns.
+    await aws.ask(
+      place,
+      "Slow",
+      () => ({ n: 0 }),
+      () => {},
+    );
+    await aws.ask(
+      place,
+      "Slow",
+      () => ({ n: 1 }),
+      () => {},
+    );
+    const listing = new SharedDeadline(100);
+    // Its page waits about a second for a turn, ten times its listing's deadline: the
+    // run's own wait, not AWS's lateness.
+    await aws.ask(
+      place,
+      "Slow",
+      () => ({ n: 2 }),
+      () => {},
+      listing,
+    );
+    expect([listing.started, listing.signal.aborted]).toEqual([true, false]);
+    listing.end();
+    expect(sent.map((s) => s.command)).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
   });
 
   it("asks a question once per run, and takes an answer another question gave", async () => {

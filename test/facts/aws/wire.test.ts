@@ -5,6 +5,7 @@
  */
 import { DescribeKeyCommand } from "@aws-sdk/client-kms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SharedDeadline } from "../../../src/facts/aws/call.js";
 import { AwsLayer } from "../../../src/facts/aws/layer.js";
 import { KMS } from "../../../src/facts/kms.js";
 import { type KmsEmulator, startKmsEmulator, testKeyId } from "../../support/kms-emulator.js";
@@ -47,11 +48,11 @@ describe("the wire", () => {
     // A first call builds the cached chain; the held one goes through it.
     await aws.ask(place, "DescribeKey", describeKey(1), () => {});
     const fault = kms.setFault({ kind: "silent", operation: "DescribeKey", keyId: testKeyId(2) });
-    const listing = new AbortController();
-    const held = aws.ask(place, "DescribeKey", describeKey(2), () => {}, listing.signal);
+    // A deadline shared with other calls, far shorter than the layer's own.
+    const listing = new SharedDeadline(300);
+    const held = aws.ask(place, "DescribeKey", describeKey(2), () => {}, listing);
     held.catch(() => {});
     await until(() => fault.hits === 1 && kms.stats().inFlight === 1);
-    listing.abort(new Error("the listing's deadline passed"));
     await expect(held).rejects.toThrow();
     // Held by the emulator until the client closes it: the attempt timeout is 10 s away.
     await until(() => kms.stats().inFlight === 0);
@@ -64,8 +65,8 @@ describe("the wire", () => {
     // Something read there: a call that gives no answer is then its own failure, not the place's.
     await aws.ask(place, "DescribeKey", describeKey(1), () => {});
     const fault = kms.setFault({ kind: "silent", operation: "DescribeKey", keyId: testKeyId(2) });
-    const listing = new AbortController();
-    const held = aws.ask(place, "DescribeKey", describeKey(2), () => {}, listing.signal);
+    const listing = new SharedDeadline(300);
+    const held = aws.ask(place, "DescribeKey", describeKey(2), () => {}, listing);
     held.catch(() => {});
     await until(() => fault.hits === 1);
     const answered = aws.ask<{ KeyMetadata?: { KeyId?: string } }>(
@@ -74,7 +75,6 @@ describe("the wire", () => {
       describeKey(3),
       () => {},
     );
-    listing.abort(new Error("the listing's deadline passed"));
     await expect(held).rejects.toThrow();
     expect((await answered).KeyMetadata?.KeyId).toBe(testKeyId(3));
     await until(() => kms.stats().inFlight === 0);
