@@ -229,13 +229,10 @@ function aliasesIn(
  * NextMarker), or points back at a page already read, is a malformed answer: the
  * listing would end short, or never, so it has no aliases to give at all.
  */
-async function listAliases(aws: AwsLayer, place: Place, account: string | null): Promise<Alias[]> {
-  const listing = new SharedDeadline(aws.timeoutMs);
-  try {
-    return await aliasPages(aws, place, account, listing);
-  } finally {
-    listing.end();
-  }
+function listAliases(aws: AwsLayer, place: Place, account: string | null): Promise<Alias[]> {
+  return SharedDeadline.during(aws.timeoutMs, (listing) =>
+    aliasPages(aws, place, account, listing),
+  );
 }
 
 /** The pages of ListAliases at `place`, one after another, under `listing`: see listAliases. */
@@ -418,13 +415,8 @@ export function noRole(operation: string, account: string, caller: string | null
 }
 
 /** Every page of ListKeys at `place`, under one deadline for the listing and a page cap. */
-async function listKeys(aws: AwsLayer, place: Place, account: string): Promise<string[]> {
-  const listing = new SharedDeadline(aws.timeoutMs);
-  try {
-    return await keyPages(aws, place, account, listing);
-  } finally {
-    listing.end();
-  }
+function listKeys(aws: AwsLayer, place: Place, account: string): Promise<string[]> {
+  return SharedDeadline.during(aws.timeoutMs, (listing) => keyPages(aws, place, account, listing));
 }
 
 /** The pages of ListKeys at `place`, one after another, under `listing`: see listKeys. */

@@ -140,6 +140,16 @@ export class SharedDeadline {
 
   constructor(readonly ms: number) {}
 
+  /** `work` under a deadline of `ms` shared by its calls, stopped when `work` ends. */
+  static async during<T>(ms: number, work: (deadline: SharedDeadline) => Promise<T>): Promise<T> {
+    const deadline = new SharedDeadline(ms);
+    try {
+      return await work(deadline);
+    } finally {
+      deadline.end();
+    }
+  }
+
   /** Aborts once `ms` have passed since the first call under it was sent. */
   get signal(): AbortSignal {
     return this.controller.signal;
