@@ -17,6 +17,7 @@ import type { Deps } from "../../src/pipeline.js";
 import { runCli, withFiles } from "../support/cli.js";
 import {
   DEFAULT_ACCOUNT,
+  DEFAULT_RATES,
   type KmsEmulator,
   keyArn,
   startKmsEmulator,
@@ -363,6 +364,9 @@ describe("CloudTrail evidence, live and offline", () => {
 
   // Last: it adds events the tests above do not expect.
   it("--trail-max-pages bounds the pages read per key: past it the trail is truncated", async () => {
+    // The quota's bucket full again: the run before this one, in another process, may have
+    // emptied it a moment ago, and a throttled lookup would be asked twice.
+    kms.setRate("LookupEvents", DEFAULT_RATES.LookupEvents);
     kms.seed({
       events: Array.from({ length: 55 }, (_, i) => ({
         keyId: KEYS.settled,

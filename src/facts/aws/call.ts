@@ -15,7 +15,7 @@ import {
   raceAbort,
   sleep,
 } from "./health.js";
-import type { Pacer } from "./pacer.js";
+import type { Pacer, Turn } from "./pacer.js";
 
 // After a throttling answer the call waits this long, doubling up to the cap, before its next turn.
 const THROTTLE_BACKOFF_MS = 500;
@@ -31,8 +31,11 @@ export interface Line {
    * called; rejects with `signal.reason` if it aborts first.
    */
   admit(signal: AbortSignal): Promise<() => void>;
-  /** Sends the call's command (made anew for each attempt) under `signal`. */
-  send(signal: AbortSignal): Promise<unknown>;
+  /**
+   * Sends the call's command (made anew for each attempt) under `signal`; `onWire` is told
+   * when its request goes on the wire.
+   */
+  send(signal: AbortSignal, onWire: () => void): Promise<unknown>;
 }
 
 /** What every call of the run shares. */
@@ -60,13 +63,18 @@ export async function call<T>(
 ): Promise<T> {
   const { health, pacer } = line;
   health.check();
-  const waited = await pacer.turn(health.signal, "first");
-  // The call keeps its place on the wire to its end, throttling back-offs included: they are rare.
-  const release = await line.admit(health.signal);
+  const turn = await pacer.turn(health.signal, "first");
   try {
-    return await sendUntilAnswered(line, operation, check, settings, waited, within);
+    // The call keeps its place on the wire to its end, throttling back-offs included: they are rare.
+    const release = await line.admit(health.signal);
+    try {
+      return await sendUntilAnswered(line, operation, check, settings, turn, within);
+    } finally {
+      release();
+    }
   } finally {
-    release();
+    // A call that never reached the wire (its account-region went down) gives its turn back.
+    turn.sent();
   }
 }
 
@@ -76,11 +84,11 @@ async function sendUntilAnswered<T>(
   operation: string,
   check: (out: T) => void,
   settings: CallSettings,
-  firstWait: number,
+  first: Turn,
   within: SharedDeadline | undefined,
 ): Promise<T> {
   const { health, pacer } = line;
-  let waited = firstWait;
+  let turn = first;
   // The deadline runs from the first send: waiting for a first turn under the quota, or
   // for a place on the wire behind the run's other calls, is not lateness.
   within?.start();
@@ -90,10 +98,10 @@ async function sendUntilAnswered<T>(
   try {
     for (let retry = 0; ; retry++) {
       health.check();
-      settings.onCall?.(operation, line.region, waited);
+      settings.onCall?.(operation, line.region, turn.waitedMs);
       health.sent();
       try {
-        const out = (await raceAbort(line.send(signal), signal)) as T;
+        const out = (await raceAbort(line.send(signal, turn.sent), signal)) as T;
         check(out);
         health.answered();
         return out;
@@ -106,7 +114,8 @@ async function sendUntilAnswered<T>(
           throttled = true;
           try {
             await sleep(backoff(retry, settings.random), signal);
-            waited = await pacer.turn(signal, "retry");
+            turn.sent();
+            turn = await pacer.turn(signal, "retry");
           } catch {
             if (health.signal.aborted) throw health.signal.reason;
             const late = lateness(operation, true, settings.timeoutMs);
@@ -124,6 +133,7 @@ async function sendUntilAnswered<T>(
     }
   } finally {
     end.dispose();
+    turn.sent();
   }
 }
 

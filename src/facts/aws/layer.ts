@@ -208,7 +208,7 @@ export class AwsLayer {
       pacer,
       admit: (signal) =>
         place.service.signsOthers ? Promise.resolve(NO_GATE) : this.gate.admit(precedence, signal),
-      send: (signal) => this.wire.send(client, command(), signal),
+      send: (signal, onWire) => this.wire.send(client, command(), signal, onWire),
     };
     return call(line, operation, check, this.settings, within);
   }
@@ -278,7 +278,8 @@ export class AwsLayer {
       // Every operation asked has its quota: one without would go unpaced.
       if (rate === undefined)
         throw new Error(`no request quota for ${place.service.name} ${operation}`);
-      pacer = new Pacer(rate, 1000);
+      // A tight quota counts from the wire (pacer.ts): AWS's bucket counts arrivals.
+      pacer = new Pacer(rate, 1000, undefined, rate <= URGENT_RATE);
       place.pacers.set(operation, pacer);
     }
     return pacer;

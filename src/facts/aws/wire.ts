@@ -35,10 +35,16 @@ interface Sent {
 
 const MIDDLEWARE = "kmsUsageLintCallSignal";
 
+/** A call on its way to the wire: its abort signal, and whom to tell when it is sent. */
+interface Sending {
+  signal: AbortSignal;
+  onWire(): void;
+}
+
 /** The run's request handler, and the signals of the calls on their way to it. */
 export class Wire {
-  private readonly byInput = new WeakMap<object, AbortSignal>();
-  private readonly byRequest = new WeakMap<object, AbortSignal>();
+  private readonly byInput = new WeakMap<object, Sending>();
+  private readonly byRequest = new WeakMap<object, Sending>();
   /** Every client's: one set of keep-alive pools, so connections are reused across clients. */
   readonly handler: HttpHandler<NodeHttpHandlerOptions>;
 
@@ -56,8 +62,10 @@ export class Wire {
     const byRequest = this.byRequest;
     this.handler = {
       handle(request: HttpRequest, options?: HttpHandlerOptions) {
-        const abortSignal = byRequest.get(request);
-        return inner.handle(request, abortSignal ? { ...options, abortSignal } : options);
+        const sending = byRequest.get(request);
+        if (sending === undefined) return inner.handle(request, options);
+        sending.onWire();
+        return inner.handle(request, { ...options, abortSignal: sending.signal });
       },
       updateHttpClientConfig: (key: keyof NodeHttpHandlerOptions, value: never) =>
         inner.updateHttpClientConfig(key, value),
@@ -71,9 +79,9 @@ export class Wire {
     const { byInput, byRequest } = this;
     client.middlewareStack.add(
       (next) => (args) => {
-        const signal = byInput.get(args.input);
-        if (signal && typeof args.request === "object" && args.request !== null)
-          byRequest.set(args.request, signal);
+        const sending = byInput.get(args.input);
+        if (sending && typeof args.request === "object" && args.request !== null)
+          byRequest.set(args.request, sending);
         return next(args);
       },
       // The last step, at its lowest priority: the request as signed, just before the handler.
@@ -81,14 +89,18 @@ export class Wire {
     );
   }
 
-  /** Sends `command` on `client` (attached) under `signal`, through the handler cache. */
+  /**
+   * Sends `command` on `client` (attached) under `signal`, through the handler cache;
+   * `onWire` is told as each attempt's request is handed to Node (after signing).
+   */
   send(
     client: { send(command: never): Promise<unknown> },
     command: object,
     signal: AbortSignal,
+    onWire: () => void,
   ): Promise<unknown> {
     const { input } = command as { input?: unknown };
-    if (typeof input === "object" && input !== null) this.byInput.set(input, signal);
+    if (typeof input === "object" && input !== null) this.byInput.set(input, { signal, onWire });
     return client.send(command as never);
   }
 }
