@@ -1,7 +1,8 @@
 /**
  * Where the run's SDK requests meet the network: one request handler for every client
- * (its connection pools, its per-attempt timeout), and each call's own abort signal
- * carried to it.
+ * (its connection pools, its per-attempt timeout), each call's own abort signal carried
+ * to it, and the call told when its request leaves (a tight quota is paced from there:
+ * pacer.ts).
  *
  * Why by the side: the SDK builds a command's middleware chain anew for every `send`
  * that passes options — an abort signal is one — and reuses one chain per command class
