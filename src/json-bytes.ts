@@ -13,6 +13,9 @@
  * Every byte of a document read piecewise is checked by a `JSON.parse` or by
  * the scanner's own punctuation checks, so a document read this way is one the
  * whole-text parse accepts, with the same values.
+ *
+ * It lives on the ground floor: the plan reader (sources) and the facts
+ * snapshot reader (facts) both read large documents this way.
  */
 
 /** The document cannot be read piecewise; read its whole text instead. */
