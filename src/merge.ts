@@ -15,11 +15,9 @@ import {
 } from "./facts/merge-snapshots.js";
 import { readSnapshot, type Snapshot } from "./facts/snapshot.js";
 import { InputError, type Report } from "./model.js";
-import type { Deps } from "./pipeline.js";
+import { type Deps, readSnapshotFile } from "./pipeline.js";
 import { failsAt } from "./report/build.js";
 import { looksLikeReport, mergeReports, readJsonReport } from "./report/json-report.js";
-import { readInput } from "./sources/collect.js";
-import { parseJson } from "./sources/json.js";
 
 export type MergeResult =
   | { kind: "snapshots"; merged: MergedSnapshot; note: string | null }
@@ -72,11 +70,13 @@ export function mergedSnapshotText(merged: MergedSnapshot): Iterable<string> {
 
 /** One file to merge, checked as `check --facts` checks a snapshot, or as a JSON report. */
 async function readMergeInput(file: string, deps: Deps): Promise<Read> {
-  const text = await readInput(file, "file to merge", deps);
-  // A key ARN written twice in `keys` would have JSON.parse keep the last entry only.
-  const doc = parseJson(text, file, "a facts snapshot or a JSON report", {
-    sections: ["keys", "aliases", "stacks"],
-  });
-  if (looksLikeReport(doc)) return { file, report: readJsonReport(doc, file) };
-  return { file, snapshot: readSnapshot(doc, file) };
+  const read = await readSnapshotFile(
+    file,
+    "file to merge",
+    "a facts snapshot or a JSON report",
+    deps,
+    (doc): Snapshot | { report: Report } =>
+      looksLikeReport(doc) ? { report: readJsonReport(doc, file) } : readSnapshot(doc, file),
+  );
+  return "report" in read ? { file, report: read.report } : { file, snapshot: read };
 }

@@ -2642,3 +2642,1807 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
+export const validateFactsEntry = validate11;
+const schema12 = {"type":"object","description":"an object with KeyMetadata, LastUsage, Errors and/or Trail","additionalProperties":false,"minProperties":1,"properties":{"CapturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"},"KeyMetadata":{"type":"object","description":"DescribeKey's KeyMetadata, with KeyId, Arn, CreationDate, KeyState, Enabled and KeyManager","required":["KeyId","Arn","CreationDate","KeyState","Enabled","KeyManager"],"properties":{"KeyId":{"type":"string"},"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"AWSAccountId":{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},"KeyState":{"type":"string"},"Enabled":{"type":"boolean"},"KeyManager":{"type":"string"},"KeySpec":{"type":"string"},"KeyUsage":{"type":"string"},"Origin":{"type":"string"},"CreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"DeletionDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"PendingDeletionWindowInDays":{"type":"integer","minimum":1},"MultiRegion":{"type":"boolean"},"MultiRegionConfiguration":{"type":"object","description":"DescribeKey's MultiRegionConfiguration","properties":{"MultiRegionKeyType":{"enum":["PRIMARY","REPLICA"],"description":"PRIMARY or REPLICA"},"PrimaryKey":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"ReplicaKeys":{"type":"array","items":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"description":"a list of members"}}}}},"LastUsage":{"type":"object","description":"GetKeyLastUsage's answer, with TrackingStartDate and KeyCreationDate","required":["TrackingStartDate","KeyCreationDate"],"properties":{"KeyId":{"type":"string"},"KeyLastUsage":{"type":"object","description":"the last use ({} when none was recorded)","properties":{"Operation":{"type":"string"},"Timestamp":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"CloudTrailEventId":{"type":"string"},"KmsRequestId":{"type":"string"}},"dependencies":{"Operation":["Timestamp"],"CloudTrailEventId":["Timestamp"],"KmsRequestId":["Timestamp"]}},"TrackingStartDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"KeyCreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]}}},"Errors":{"type":"array","items":{"type":"object","description":"an error answer: {Operation, Code, Message}","required":["Operation","Code","Message"],"properties":{"Operation":{"type":"string"},"Code":{"type":"string"},"Message":{"type":"string"}}},"description":"a list of errors"},"Trail":{"type":"object","description":"CloudTrail LookupEvents answers: {LookupAttributes, StartTime, EndTime, Truncated, Events}","required":["LookupAttributes","StartTime","EndTime","Truncated","Events"],"additionalProperties":false,"properties":{"LookupAttributes":{"type":"array","description":"the one lookup attribute asked: [{AttributeKey: ResourceName, AttributeValue: key ARN}]","minItems":1,"maxItems":1,"items":{"type":"object","description":"a lookup attribute: {AttributeKey, AttributeValue}","required":["AttributeKey","AttributeValue"],"properties":{"AttributeKey":{"type":"string"},"AttributeValue":{"type":"string"}}}},"StartTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EndTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"Truncated":{"type":"boolean","description":"true or false"},"Events":{"type":"array","description":"a list of CloudTrail events","items":{"type":"object","description":"a CloudTrail event: {EventId, EventName, EventTime, CloudTrailEvent, …}","required":["EventId","EventTime"],"properties":{"EventId":{"type":"string","minLength":1,"description":"an event id"},"EventName":{"type":"string"},"EventTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EventSource":{"type":"string"},"Username":{"type":"string"},"Resources":{"type":"array","description":"a list of resources"},"CloudTrailEvent":{"type":"string","description":"the event record, as a JSON string"}}}}}}}};
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "CapturedAt") || (key0 === "KeyMetadata")) || (key0 === "LastUsage")) || (key0 === "Errors")) || (key0 === "Trail"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.CapturedAt !== undefined){
+let data0 = data.CapturedAt;
+if(typeof data0 === "string"){
+if(!(formats0.validate(data0))){
+const err2 = {instancePath:instancePath+"/CapturedAt",schemaPath:"#/properties/CapturedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema12.properties.CapturedAt,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/CapturedAt",schemaPath:"#/properties/CapturedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.CapturedAt.type,parentSchema:schema12.properties.CapturedAt,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.KeyMetadata !== undefined){
+let data1 = data.KeyMetadata;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.KeyId === undefined){
+const err4 = {instancePath:instancePath+"/KeyMetadata",schemaPath:"#/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "KeyId"},message:"must have required property '"+"KeyId"+"'",schema:schema12.properties.KeyMetadata.required,parentSchema:schema12.properties.KeyMetadata,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.Arn === undefined){
+const err5 = {instancePath:instancePath+"/KeyMetadata",schemaPath:"#/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "Arn"},message:"must have required property '"+"Arn"+"'",schema:schema12.properties.KeyMetadata.required,parentSchema:schema12.properties.KeyMetadata,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1.CreationDate === undefined){
+const err6 = {instancePath:instancePath+"/KeyMetadata",schemaPath:"#/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "CreationDate"},message:"must have required property '"+"CreationDate"+"'",schema:schema12.properties.KeyMetadata.required,parentSchema:schema12.properties.KeyMetadata,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1.KeyState === undefined){
+const err7 = {instancePath:instancePath+"/KeyMetadata",schemaPath:"#/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "KeyState"},message:"must have required property '"+"KeyState"+"'",schema:schema12.properties.KeyMetadata.required,parentSchema:schema12.properties.KeyMetadata,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data1.Enabled === undefined){
+const err8 = {instancePath:instancePath+"/KeyMetadata",schemaPath:"#/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "Enabled"},message:"must have required property '"+"Enabled"+"'",schema:schema12.properties.KeyMetadata.required,parentSchema:schema12.properties.KeyMetadata,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1.KeyManager === undefined){
+const err9 = {instancePath:instancePath+"/KeyMetadata",schemaPath:"#/properties/KeyMetadata/required",keyword:"required",params:{missingProperty: "KeyManager"},message:"must have required property '"+"KeyManager"+"'",schema:schema12.properties.KeyMetadata.required,parentSchema:schema12.properties.KeyMetadata,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data1.KeyId !== undefined){
+let data2 = data1.KeyId;
+if(typeof data2 !== "string"){
+const err10 = {instancePath:instancePath+"/KeyMetadata/KeyId",schemaPath:"#/properties/KeyMetadata/properties/KeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.KeyId.type,parentSchema:schema12.properties.KeyMetadata.properties.KeyId,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data1.Arn !== undefined){
+let data3 = data1.Arn;
+if(typeof data3 === "string"){
+if(!pattern1.test(data3)){
+const err11 = {instancePath:instancePath+"/KeyMetadata/Arn",schemaPath:"#/properties/KeyMetadata/properties/Arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema12.properties.KeyMetadata.properties.Arn,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/KeyMetadata/Arn",schemaPath:"#/properties/KeyMetadata/properties/Arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.Arn.type,parentSchema:schema12.properties.KeyMetadata.properties.Arn,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data1.AWSAccountId !== undefined){
+let data4 = data1.AWSAccountId;
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err13 = {instancePath:instancePath+"/KeyMetadata/AWSAccountId",schemaPath:"#/properties/KeyMetadata/properties/AWSAccountId/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\"",schema:"^\\d{12}$",parentSchema:schema12.properties.KeyMetadata.properties.AWSAccountId,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/KeyMetadata/AWSAccountId",schemaPath:"#/properties/KeyMetadata/properties/AWSAccountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.AWSAccountId.type,parentSchema:schema12.properties.KeyMetadata.properties.AWSAccountId,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data1.KeyState !== undefined){
+let data5 = data1.KeyState;
+if(typeof data5 !== "string"){
+const err15 = {instancePath:instancePath+"/KeyMetadata/KeyState",schemaPath:"#/properties/KeyMetadata/properties/KeyState/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.KeyState.type,parentSchema:schema12.properties.KeyMetadata.properties.KeyState,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data1.Enabled !== undefined){
+let data6 = data1.Enabled;
+if(typeof data6 !== "boolean"){
+const err16 = {instancePath:instancePath+"/KeyMetadata/Enabled",schemaPath:"#/properties/KeyMetadata/properties/Enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.KeyMetadata.properties.Enabled.type,parentSchema:schema12.properties.KeyMetadata.properties.Enabled,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data1.KeyManager !== undefined){
+let data7 = data1.KeyManager;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/KeyMetadata/KeyManager",schemaPath:"#/properties/KeyMetadata/properties/KeyManager/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.KeyManager.type,parentSchema:schema12.properties.KeyMetadata.properties.KeyManager,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data1.KeySpec !== undefined){
+let data8 = data1.KeySpec;
+if(typeof data8 !== "string"){
+const err18 = {instancePath:instancePath+"/KeyMetadata/KeySpec",schemaPath:"#/properties/KeyMetadata/properties/KeySpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.KeySpec.type,parentSchema:schema12.properties.KeyMetadata.properties.KeySpec,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data1.KeyUsage !== undefined){
+let data9 = data1.KeyUsage;
+if(typeof data9 !== "string"){
+const err19 = {instancePath:instancePath+"/KeyMetadata/KeyUsage",schemaPath:"#/properties/KeyMetadata/properties/KeyUsage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.KeyUsage.type,parentSchema:schema12.properties.KeyMetadata.properties.KeyUsage,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data1.Origin !== undefined){
+let data10 = data1.Origin;
+if(typeof data10 !== "string"){
+const err20 = {instancePath:instancePath+"/KeyMetadata/Origin",schemaPath:"#/properties/KeyMetadata/properties/Origin/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.Origin.type,parentSchema:schema12.properties.KeyMetadata.properties.Origin,data:data10};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data1.CreationDate !== undefined){
+let data11 = data1.CreationDate;
+const _errs25 = errors;
+let valid2 = false;
+const _errs26 = errors;
+if(typeof data11 === "string"){
+if(!(formats0.validate(data11))){
+const err21 = {instancePath:instancePath+"/KeyMetadata/CreationDate",schemaPath:"#/properties/KeyMetadata/properties/CreationDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema12.properties.KeyMetadata.properties.CreationDate.anyOf[0],data:data11};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/KeyMetadata/CreationDate",schemaPath:"#/properties/KeyMetadata/properties/CreationDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.CreationDate.anyOf[0].type,parentSchema:schema12.properties.KeyMetadata.properties.CreationDate.anyOf[0],data:data11};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid0 = _errs26 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs28 = errors;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 8640000000000 || isNaN(data11)){
+const err23 = {instancePath:instancePath+"/KeyMetadata/CreationDate",schemaPath:"#/properties/KeyMetadata/properties/CreationDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema12.properties.KeyMetadata.properties.CreationDate.anyOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err24 = {instancePath:instancePath+"/KeyMetadata/CreationDate",schemaPath:"#/properties/KeyMetadata/properties/CreationDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.KeyMetadata.properties.CreationDate.anyOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/KeyMetadata/CreationDate",schemaPath:"#/properties/KeyMetadata/properties/CreationDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.KeyMetadata.properties.CreationDate.anyOf[1].type,parentSchema:schema12.properties.KeyMetadata.properties.CreationDate.anyOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid0 = _errs28 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err26 = {instancePath:instancePath+"/KeyMetadata/CreationDate",schemaPath:"#/properties/KeyMetadata/properties/CreationDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.KeyMetadata.properties.CreationDate.anyOf,parentSchema:schema12.properties.KeyMetadata.properties.CreationDate,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+errors = _errs25;
+if(vErrors !== null){
+if(_errs25){
+vErrors.length = _errs25;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1.DeletionDate !== undefined){
+let data12 = data1.DeletionDate;
+const _errs31 = errors;
+let valid3 = false;
+const _errs32 = errors;
+if(typeof data12 === "string"){
+if(!(formats0.validate(data12))){
+const err27 = {instancePath:instancePath+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/KeyMetadata/properties/DeletionDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema12.properties.KeyMetadata.properties.DeletionDate.anyOf[0],data:data12};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/KeyMetadata/properties/DeletionDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.DeletionDate.anyOf[0].type,parentSchema:schema12.properties.KeyMetadata.properties.DeletionDate.anyOf[0],data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid1 = _errs32 === errors;
+valid3 = valid3 || _valid1;
+if(!valid3){
+const _errs34 = errors;
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 8640000000000 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/KeyMetadata/properties/DeletionDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema12.properties.KeyMetadata.properties.DeletionDate.anyOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data12 < 0 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/KeyMetadata/properties/DeletionDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.KeyMetadata.properties.DeletionDate.anyOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/KeyMetadata/properties/DeletionDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.KeyMetadata.properties.DeletionDate.anyOf[1].type,parentSchema:schema12.properties.KeyMetadata.properties.DeletionDate.anyOf[1],data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid1 = _errs34 === errors;
+valid3 = valid3 || _valid1;
+}
+if(!valid3){
+const err32 = {instancePath:instancePath+"/KeyMetadata/DeletionDate",schemaPath:"#/properties/KeyMetadata/properties/DeletionDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.KeyMetadata.properties.DeletionDate.anyOf,parentSchema:schema12.properties.KeyMetadata.properties.DeletionDate,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1.PendingDeletionWindowInDays !== undefined){
+let data13 = data1.PendingDeletionWindowInDays;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err33 = {instancePath:instancePath+"/KeyMetadata/PendingDeletionWindowInDays",schemaPath:"#/properties/KeyMetadata/properties/PendingDeletionWindowInDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.KeyMetadata.properties.PendingDeletionWindowInDays.type,parentSchema:schema12.properties.KeyMetadata.properties.PendingDeletionWindowInDays,data:data13};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 1 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/KeyMetadata/PendingDeletionWindowInDays",schemaPath:"#/properties/KeyMetadata/properties/PendingDeletionWindowInDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema12.properties.KeyMetadata.properties.PendingDeletionWindowInDays,data:data13};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data1.MultiRegion !== undefined){
+let data14 = data1.MultiRegion;
+if(typeof data14 !== "boolean"){
+const err35 = {instancePath:instancePath+"/KeyMetadata/MultiRegion",schemaPath:"#/properties/KeyMetadata/properties/MultiRegion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.KeyMetadata.properties.MultiRegion.type,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegion,data:data14};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data1.MultiRegionConfiguration !== undefined){
+let data15 = data1.MultiRegionConfiguration;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.MultiRegionKeyType !== undefined){
+let data16 = data15.MultiRegionKeyType;
+if(!((data16 === "PRIMARY") || (data16 === "REPLICA"))){
+const err36 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/MultiRegionKeyType",schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/MultiRegionKeyType/enum",keyword:"enum",params:{allowedValues: schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.MultiRegionKeyType.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.MultiRegionKeyType.enum,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.MultiRegionKeyType,data:data16};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data15.PrimaryKey !== undefined){
+let data17 = data15.PrimaryKey;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.Arn === undefined){
+const err37 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey",schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/required",keyword:"required",params:{missingProperty: "Arn"},message:"must have required property '"+"Arn"+"'",schema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.required,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey,data:data17};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data17.Arn !== undefined){
+let data18 = data17.Arn;
+if(typeof data18 === "string"){
+if(!pattern1.test(data18)){
+const err38 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn",schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/properties/Arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Arn,data:data18};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Arn",schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/properties/Arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Arn.type,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Arn,data:data18};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data17.Region !== undefined){
+let data19 = data17.Region;
+if(typeof data19 !== "string"){
+const err40 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey/Region",schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/properties/Region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Region.type,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.properties.Region,data:data19};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/PrimaryKey",schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/PrimaryKey/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey.type,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.PrimaryKey,data:data17};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data15.ReplicaKeys !== undefined){
+let data20 = data15.ReplicaKeys;
+if(Array.isArray(data20)){
+const len0 = data20.length;
+for(let i0=0; i0<len0; i0++){
+let data21 = data20[i0];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.Arn === undefined){
+const err42 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0,schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/required",keyword:"required",params:{missingProperty: "Arn"},message:"must have required property '"+"Arn"+"'",schema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.required,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items,data:data21};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data21.Arn !== undefined){
+let data22 = data21.Arn;
+if(typeof data22 === "string"){
+if(!pattern1.test(data22)){
+const err43 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0+"/Arn",schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/properties/Arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Arn,data:data22};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0+"/Arn",schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/properties/Arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Arn.type,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Arn,data:data22};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data21.Region !== undefined){
+let data23 = data21.Region;
+if(typeof data23 !== "string"){
+const err45 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0+"/Region",schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/properties/Region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Region.type,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.properties.Region,data:data23};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys/" + i0,schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items.type,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.items,data:data21};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration/ReplicaKeys",schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/properties/ReplicaKeys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys.type,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.properties.ReplicaKeys,data:data20};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/KeyMetadata/MultiRegionConfiguration",schemaPath:"#/properties/KeyMetadata/properties/MultiRegionConfiguration/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration.type,parentSchema:schema12.properties.KeyMetadata.properties.MultiRegionConfiguration,data:data15};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/KeyMetadata",schemaPath:"#/properties/KeyMetadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.KeyMetadata.type,parentSchema:schema12.properties.KeyMetadata,data:data1};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.LastUsage !== undefined){
+let data24 = data.LastUsage;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.TrackingStartDate === undefined){
+const err50 = {instancePath:instancePath+"/LastUsage",schemaPath:"#/properties/LastUsage/required",keyword:"required",params:{missingProperty: "TrackingStartDate"},message:"must have required property '"+"TrackingStartDate"+"'",schema:schema12.properties.LastUsage.required,parentSchema:schema12.properties.LastUsage,data:data24};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data24.KeyCreationDate === undefined){
+const err51 = {instancePath:instancePath+"/LastUsage",schemaPath:"#/properties/LastUsage/required",keyword:"required",params:{missingProperty: "KeyCreationDate"},message:"must have required property '"+"KeyCreationDate"+"'",schema:schema12.properties.LastUsage.required,parentSchema:schema12.properties.LastUsage,data:data24};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data24.KeyId !== undefined){
+let data25 = data24.KeyId;
+if(typeof data25 !== "string"){
+const err52 = {instancePath:instancePath+"/LastUsage/KeyId",schemaPath:"#/properties/LastUsage/properties/KeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.LastUsage.properties.KeyId.type,parentSchema:schema12.properties.LastUsage.properties.KeyId,data:data25};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data24.KeyLastUsage !== undefined){
+let data26 = data24.KeyLastUsage;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.Operation !== undefined){
+if(data26.Timestamp === undefined){
+const err53 = {instancePath:instancePath+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/dependencies",keyword:"dependencies",params:{property: "Operation",
+    missingProperty: "Timestamp",
+    depsCount: 1,
+    deps: "Timestamp"},message:"must have property Timestamp when property Operation is present",schema:schema12.properties.LastUsage.properties.KeyLastUsage.dependencies,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage,data:data26};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data26.CloudTrailEventId !== undefined){
+if(data26.Timestamp === undefined){
+const err54 = {instancePath:instancePath+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/dependencies",keyword:"dependencies",params:{property: "CloudTrailEventId",
+    missingProperty: "Timestamp",
+    depsCount: 1,
+    deps: "Timestamp"},message:"must have property Timestamp when property CloudTrailEventId is present",schema:schema12.properties.LastUsage.properties.KeyLastUsage.dependencies,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage,data:data26};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data26.KmsRequestId !== undefined){
+if(data26.Timestamp === undefined){
+const err55 = {instancePath:instancePath+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/dependencies",keyword:"dependencies",params:{property: "KmsRequestId",
+    missingProperty: "Timestamp",
+    depsCount: 1,
+    deps: "Timestamp"},message:"must have property Timestamp when property KmsRequestId is present",schema:schema12.properties.LastUsage.properties.KeyLastUsage.dependencies,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage,data:data26};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data26.Operation !== undefined){
+let data27 = data26.Operation;
+if(typeof data27 !== "string"){
+const err56 = {instancePath:instancePath+"/LastUsage/KeyLastUsage/Operation",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/properties/Operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.Operation.type,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.Operation,data:data27};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data26.Timestamp !== undefined){
+let data28 = data26.Timestamp;
+const _errs66 = errors;
+let valid12 = false;
+const _errs67 = errors;
+if(typeof data28 === "string"){
+if(!(formats0.validate(data28))){
+const err57 = {instancePath:instancePath+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[0],data:data28};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[0].type,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[0],data:data28};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+var _valid2 = _errs67 === errors;
+valid12 = valid12 || _valid2;
+if(!valid12){
+const _errs69 = errors;
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 8640000000000 || isNaN(data28)){
+const err59 = {instancePath:instancePath+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1],data:data28};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data28 < 0 || isNaN(data28)){
+const err60 = {instancePath:instancePath+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1],data:data28};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1].type,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf[1],data:data28};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+var _valid2 = _errs69 === errors;
+valid12 = valid12 || _valid2;
+}
+if(!valid12){
+const err62 = {instancePath:instancePath+"/LastUsage/KeyLastUsage/Timestamp",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/properties/Timestamp/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp.anyOf,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.Timestamp,data:data28};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+else {
+errors = _errs66;
+if(vErrors !== null){
+if(_errs66){
+vErrors.length = _errs66;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data26.CloudTrailEventId !== undefined){
+let data29 = data26.CloudTrailEventId;
+if(typeof data29 !== "string"){
+const err63 = {instancePath:instancePath+"/LastUsage/KeyLastUsage/CloudTrailEventId",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/properties/CloudTrailEventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.CloudTrailEventId.type,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.CloudTrailEventId,data:data29};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data26.KmsRequestId !== undefined){
+let data30 = data26.KmsRequestId;
+if(typeof data30 !== "string"){
+const err64 = {instancePath:instancePath+"/LastUsage/KeyLastUsage/KmsRequestId",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/properties/KmsRequestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.KmsRequestId.type,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage.properties.KmsRequestId,data:data30};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/LastUsage/KeyLastUsage",schemaPath:"#/properties/LastUsage/properties/KeyLastUsage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.LastUsage.properties.KeyLastUsage.type,parentSchema:schema12.properties.LastUsage.properties.KeyLastUsage,data:data26};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data24.TrackingStartDate !== undefined){
+let data31 = data24.TrackingStartDate;
+const _errs76 = errors;
+let valid13 = false;
+const _errs77 = errors;
+if(typeof data31 === "string"){
+if(!(formats0.validate(data31))){
+const err66 = {instancePath:instancePath+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/LastUsage/properties/TrackingStartDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema12.properties.LastUsage.properties.TrackingStartDate.anyOf[0],data:data31};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/LastUsage/properties/TrackingStartDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.LastUsage.properties.TrackingStartDate.anyOf[0].type,parentSchema:schema12.properties.LastUsage.properties.TrackingStartDate.anyOf[0],data:data31};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+var _valid3 = _errs77 === errors;
+valid13 = valid13 || _valid3;
+if(!valid13){
+const _errs79 = errors;
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 8640000000000 || isNaN(data31)){
+const err68 = {instancePath:instancePath+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/LastUsage/properties/TrackingStartDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema12.properties.LastUsage.properties.TrackingStartDate.anyOf[1],data:data31};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(data31 < 0 || isNaN(data31)){
+const err69 = {instancePath:instancePath+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/LastUsage/properties/TrackingStartDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.LastUsage.properties.TrackingStartDate.anyOf[1],data:data31};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/LastUsage/properties/TrackingStartDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.LastUsage.properties.TrackingStartDate.anyOf[1].type,parentSchema:schema12.properties.LastUsage.properties.TrackingStartDate.anyOf[1],data:data31};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+var _valid3 = _errs79 === errors;
+valid13 = valid13 || _valid3;
+}
+if(!valid13){
+const err71 = {instancePath:instancePath+"/LastUsage/TrackingStartDate",schemaPath:"#/properties/LastUsage/properties/TrackingStartDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.LastUsage.properties.TrackingStartDate.anyOf,parentSchema:schema12.properties.LastUsage.properties.TrackingStartDate,data:data31};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+else {
+errors = _errs76;
+if(vErrors !== null){
+if(_errs76){
+vErrors.length = _errs76;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data24.KeyCreationDate !== undefined){
+let data32 = data24.KeyCreationDate;
+const _errs82 = errors;
+let valid14 = false;
+const _errs83 = errors;
+if(typeof data32 === "string"){
+if(!(formats0.validate(data32))){
+const err72 = {instancePath:instancePath+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/LastUsage/properties/KeyCreationDate/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema12.properties.LastUsage.properties.KeyCreationDate.anyOf[0],data:data32};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/LastUsage/properties/KeyCreationDate/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.LastUsage.properties.KeyCreationDate.anyOf[0].type,parentSchema:schema12.properties.LastUsage.properties.KeyCreationDate.anyOf[0],data:data32};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+var _valid4 = _errs83 === errors;
+valid14 = valid14 || _valid4;
+if(!valid14){
+const _errs85 = errors;
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 8640000000000 || isNaN(data32)){
+const err74 = {instancePath:instancePath+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/LastUsage/properties/KeyCreationDate/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema12.properties.LastUsage.properties.KeyCreationDate.anyOf[1],data:data32};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data32 < 0 || isNaN(data32)){
+const err75 = {instancePath:instancePath+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/LastUsage/properties/KeyCreationDate/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.LastUsage.properties.KeyCreationDate.anyOf[1],data:data32};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/LastUsage/properties/KeyCreationDate/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.LastUsage.properties.KeyCreationDate.anyOf[1].type,parentSchema:schema12.properties.LastUsage.properties.KeyCreationDate.anyOf[1],data:data32};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+var _valid4 = _errs85 === errors;
+valid14 = valid14 || _valid4;
+}
+if(!valid14){
+const err77 = {instancePath:instancePath+"/LastUsage/KeyCreationDate",schemaPath:"#/properties/LastUsage/properties/KeyCreationDate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.LastUsage.properties.KeyCreationDate.anyOf,parentSchema:schema12.properties.LastUsage.properties.KeyCreationDate,data:data32};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+else {
+errors = _errs82;
+if(vErrors !== null){
+if(_errs82){
+vErrors.length = _errs82;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/LastUsage",schemaPath:"#/properties/LastUsage/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.LastUsage.type,parentSchema:schema12.properties.LastUsage,data:data24};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.Errors !== undefined){
+let data33 = data.Errors;
+if(Array.isArray(data33)){
+const len1 = data33.length;
+for(let i1=0; i1<len1; i1++){
+let data34 = data33[i1];
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.Operation === undefined){
+const err79 = {instancePath:instancePath+"/Errors/" + i1,schemaPath:"#/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Operation"},message:"must have required property '"+"Operation"+"'",schema:schema12.properties.Errors.items.required,parentSchema:schema12.properties.Errors.items,data:data34};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data34.Code === undefined){
+const err80 = {instancePath:instancePath+"/Errors/" + i1,schemaPath:"#/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Code"},message:"must have required property '"+"Code"+"'",schema:schema12.properties.Errors.items.required,parentSchema:schema12.properties.Errors.items,data:data34};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(data34.Message === undefined){
+const err81 = {instancePath:instancePath+"/Errors/" + i1,schemaPath:"#/properties/Errors/items/required",keyword:"required",params:{missingProperty: "Message"},message:"must have required property '"+"Message"+"'",schema:schema12.properties.Errors.items.required,parentSchema:schema12.properties.Errors.items,data:data34};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data34.Operation !== undefined){
+let data35 = data34.Operation;
+if(typeof data35 !== "string"){
+const err82 = {instancePath:instancePath+"/Errors/" + i1+"/Operation",schemaPath:"#/properties/Errors/items/properties/Operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Errors.items.properties.Operation.type,parentSchema:schema12.properties.Errors.items.properties.Operation,data:data35};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data34.Code !== undefined){
+let data36 = data34.Code;
+if(typeof data36 !== "string"){
+const err83 = {instancePath:instancePath+"/Errors/" + i1+"/Code",schemaPath:"#/properties/Errors/items/properties/Code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Errors.items.properties.Code.type,parentSchema:schema12.properties.Errors.items.properties.Code,data:data36};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data34.Message !== undefined){
+let data37 = data34.Message;
+if(typeof data37 !== "string"){
+const err84 = {instancePath:instancePath+"/Errors/" + i1+"/Message",schemaPath:"#/properties/Errors/items/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Errors.items.properties.Message.type,parentSchema:schema12.properties.Errors.items.properties.Message,data:data37};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/Errors/" + i1,schemaPath:"#/properties/Errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.Errors.items.type,parentSchema:schema12.properties.Errors.items,data:data34};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/Errors",schemaPath:"#/properties/Errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.Errors.type,parentSchema:schema12.properties.Errors,data:data33};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.Trail !== undefined){
+let data38 = data.Trail;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.LookupAttributes === undefined){
+const err87 = {instancePath:instancePath+"/Trail",schemaPath:"#/properties/Trail/required",keyword:"required",params:{missingProperty: "LookupAttributes"},message:"must have required property '"+"LookupAttributes"+"'",schema:schema12.properties.Trail.required,parentSchema:schema12.properties.Trail,data:data38};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(data38.StartTime === undefined){
+const err88 = {instancePath:instancePath+"/Trail",schemaPath:"#/properties/Trail/required",keyword:"required",params:{missingProperty: "StartTime"},message:"must have required property '"+"StartTime"+"'",schema:schema12.properties.Trail.required,parentSchema:schema12.properties.Trail,data:data38};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(data38.EndTime === undefined){
+const err89 = {instancePath:instancePath+"/Trail",schemaPath:"#/properties/Trail/required",keyword:"required",params:{missingProperty: "EndTime"},message:"must have required property '"+"EndTime"+"'",schema:schema12.properties.Trail.required,parentSchema:schema12.properties.Trail,data:data38};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(data38.Truncated === undefined){
+const err90 = {instancePath:instancePath+"/Trail",schemaPath:"#/properties/Trail/required",keyword:"required",params:{missingProperty: "Truncated"},message:"must have required property '"+"Truncated"+"'",schema:schema12.properties.Trail.required,parentSchema:schema12.properties.Trail,data:data38};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data38.Events === undefined){
+const err91 = {instancePath:instancePath+"/Trail",schemaPath:"#/properties/Trail/required",keyword:"required",params:{missingProperty: "Events"},message:"must have required property '"+"Events"+"'",schema:schema12.properties.Trail.required,parentSchema:schema12.properties.Trail,data:data38};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+for(const key1 in data38){
+if(!(((((key1 === "LookupAttributes") || (key1 === "StartTime")) || (key1 === "EndTime")) || (key1 === "Truncated")) || (key1 === "Events"))){
+const err92 = {instancePath:instancePath+"/Trail",schemaPath:"#/properties/Trail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.Trail,data:data38};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data38.LookupAttributes !== undefined){
+let data39 = data38.LookupAttributes;
+if(Array.isArray(data39)){
+if(data39.length > 1){
+const err93 = {instancePath:instancePath+"/Trail/LookupAttributes",schemaPath:"#/properties/Trail/properties/LookupAttributes/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items",schema:1,parentSchema:schema12.properties.Trail.properties.LookupAttributes,data:data39};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(data39.length < 1){
+const err94 = {instancePath:instancePath+"/Trail/LookupAttributes",schemaPath:"#/properties/Trail/properties/LookupAttributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.Trail.properties.LookupAttributes,data:data39};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+const len2 = data39.length;
+for(let i2=0; i2<len2; i2++){
+let data40 = data39[i2];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.AttributeKey === undefined){
+const err95 = {instancePath:instancePath+"/Trail/LookupAttributes/" + i2,schemaPath:"#/properties/Trail/properties/LookupAttributes/items/required",keyword:"required",params:{missingProperty: "AttributeKey"},message:"must have required property '"+"AttributeKey"+"'",schema:schema12.properties.Trail.properties.LookupAttributes.items.required,parentSchema:schema12.properties.Trail.properties.LookupAttributes.items,data:data40};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(data40.AttributeValue === undefined){
+const err96 = {instancePath:instancePath+"/Trail/LookupAttributes/" + i2,schemaPath:"#/properties/Trail/properties/LookupAttributes/items/required",keyword:"required",params:{missingProperty: "AttributeValue"},message:"must have required property '"+"AttributeValue"+"'",schema:schema12.properties.Trail.properties.LookupAttributes.items.required,parentSchema:schema12.properties.Trail.properties.LookupAttributes.items,data:data40};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data40.AttributeKey !== undefined){
+let data41 = data40.AttributeKey;
+if(typeof data41 !== "string"){
+const err97 = {instancePath:instancePath+"/Trail/LookupAttributes/" + i2+"/AttributeKey",schemaPath:"#/properties/Trail/properties/LookupAttributes/items/properties/AttributeKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Trail.properties.LookupAttributes.items.properties.AttributeKey.type,parentSchema:schema12.properties.Trail.properties.LookupAttributes.items.properties.AttributeKey,data:data41};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data40.AttributeValue !== undefined){
+let data42 = data40.AttributeValue;
+if(typeof data42 !== "string"){
+const err98 = {instancePath:instancePath+"/Trail/LookupAttributes/" + i2+"/AttributeValue",schemaPath:"#/properties/Trail/properties/LookupAttributes/items/properties/AttributeValue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Trail.properties.LookupAttributes.items.properties.AttributeValue.type,parentSchema:schema12.properties.Trail.properties.LookupAttributes.items.properties.AttributeValue,data:data42};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/Trail/LookupAttributes/" + i2,schemaPath:"#/properties/Trail/properties/LookupAttributes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.Trail.properties.LookupAttributes.items.type,parentSchema:schema12.properties.Trail.properties.LookupAttributes.items,data:data40};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/Trail/LookupAttributes",schemaPath:"#/properties/Trail/properties/LookupAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.Trail.properties.LookupAttributes.type,parentSchema:schema12.properties.Trail.properties.LookupAttributes,data:data39};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data38.StartTime !== undefined){
+let data43 = data38.StartTime;
+const _errs109 = errors;
+let valid22 = false;
+const _errs110 = errors;
+if(typeof data43 === "string"){
+if(!(formats0.validate(data43))){
+const err101 = {instancePath:instancePath+"/Trail/StartTime",schemaPath:"#/properties/Trail/properties/StartTime/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema12.properties.Trail.properties.StartTime.anyOf[0],data:data43};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/Trail/StartTime",schemaPath:"#/properties/Trail/properties/StartTime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Trail.properties.StartTime.anyOf[0].type,parentSchema:schema12.properties.Trail.properties.StartTime.anyOf[0],data:data43};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+var _valid5 = _errs110 === errors;
+valid22 = valid22 || _valid5;
+if(!valid22){
+const _errs112 = errors;
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 8640000000000 || isNaN(data43)){
+const err103 = {instancePath:instancePath+"/Trail/StartTime",schemaPath:"#/properties/Trail/properties/StartTime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema12.properties.Trail.properties.StartTime.anyOf[1],data:data43};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if(data43 < 0 || isNaN(data43)){
+const err104 = {instancePath:instancePath+"/Trail/StartTime",schemaPath:"#/properties/Trail/properties/StartTime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.Trail.properties.StartTime.anyOf[1],data:data43};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/Trail/StartTime",schemaPath:"#/properties/Trail/properties/StartTime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.Trail.properties.StartTime.anyOf[1].type,parentSchema:schema12.properties.Trail.properties.StartTime.anyOf[1],data:data43};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+var _valid5 = _errs112 === errors;
+valid22 = valid22 || _valid5;
+}
+if(!valid22){
+const err106 = {instancePath:instancePath+"/Trail/StartTime",schemaPath:"#/properties/Trail/properties/StartTime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.Trail.properties.StartTime.anyOf,parentSchema:schema12.properties.Trail.properties.StartTime,data:data43};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+else {
+errors = _errs109;
+if(vErrors !== null){
+if(_errs109){
+vErrors.length = _errs109;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data38.EndTime !== undefined){
+let data44 = data38.EndTime;
+const _errs115 = errors;
+let valid23 = false;
+const _errs116 = errors;
+if(typeof data44 === "string"){
+if(!(formats0.validate(data44))){
+const err107 = {instancePath:instancePath+"/Trail/EndTime",schemaPath:"#/properties/Trail/properties/EndTime/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema12.properties.Trail.properties.EndTime.anyOf[0],data:data44};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/Trail/EndTime",schemaPath:"#/properties/Trail/properties/EndTime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Trail.properties.EndTime.anyOf[0].type,parentSchema:schema12.properties.Trail.properties.EndTime.anyOf[0],data:data44};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+var _valid6 = _errs116 === errors;
+valid23 = valid23 || _valid6;
+if(!valid23){
+const _errs118 = errors;
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 8640000000000 || isNaN(data44)){
+const err109 = {instancePath:instancePath+"/Trail/EndTime",schemaPath:"#/properties/Trail/properties/EndTime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema12.properties.Trail.properties.EndTime.anyOf[1],data:data44};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(data44 < 0 || isNaN(data44)){
+const err110 = {instancePath:instancePath+"/Trail/EndTime",schemaPath:"#/properties/Trail/properties/EndTime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.Trail.properties.EndTime.anyOf[1],data:data44};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/Trail/EndTime",schemaPath:"#/properties/Trail/properties/EndTime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.Trail.properties.EndTime.anyOf[1].type,parentSchema:schema12.properties.Trail.properties.EndTime.anyOf[1],data:data44};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+var _valid6 = _errs118 === errors;
+valid23 = valid23 || _valid6;
+}
+if(!valid23){
+const err112 = {instancePath:instancePath+"/Trail/EndTime",schemaPath:"#/properties/Trail/properties/EndTime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.Trail.properties.EndTime.anyOf,parentSchema:schema12.properties.Trail.properties.EndTime,data:data44};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+else {
+errors = _errs115;
+if(vErrors !== null){
+if(_errs115){
+vErrors.length = _errs115;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data38.Truncated !== undefined){
+let data45 = data38.Truncated;
+if(typeof data45 !== "boolean"){
+const err113 = {instancePath:instancePath+"/Trail/Truncated",schemaPath:"#/properties/Trail/properties/Truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.Trail.properties.Truncated.type,parentSchema:schema12.properties.Trail.properties.Truncated,data:data45};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data38.Events !== undefined){
+let data46 = data38.Events;
+if(Array.isArray(data46)){
+const len3 = data46.length;
+for(let i3=0; i3<len3; i3++){
+let data47 = data46[i3];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.EventId === undefined){
+const err114 = {instancePath:instancePath+"/Trail/Events/" + i3,schemaPath:"#/properties/Trail/properties/Events/items/required",keyword:"required",params:{missingProperty: "EventId"},message:"must have required property '"+"EventId"+"'",schema:schema12.properties.Trail.properties.Events.items.required,parentSchema:schema12.properties.Trail.properties.Events.items,data:data47};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data47.EventTime === undefined){
+const err115 = {instancePath:instancePath+"/Trail/Events/" + i3,schemaPath:"#/properties/Trail/properties/Events/items/required",keyword:"required",params:{missingProperty: "EventTime"},message:"must have required property '"+"EventTime"+"'",schema:schema12.properties.Trail.properties.Events.items.required,parentSchema:schema12.properties.Trail.properties.Events.items,data:data47};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data47.EventId !== undefined){
+let data48 = data47.EventId;
+if(typeof data48 === "string"){
+if(func2(data48) < 1){
+const err116 = {instancePath:instancePath+"/Trail/Events/" + i3+"/EventId",schemaPath:"#/properties/Trail/properties/Events/items/properties/EventId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.Trail.properties.Events.items.properties.EventId,data:data48};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/Trail/Events/" + i3+"/EventId",schemaPath:"#/properties/Trail/properties/Events/items/properties/EventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Trail.properties.Events.items.properties.EventId.type,parentSchema:schema12.properties.Trail.properties.Events.items.properties.EventId,data:data48};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data47.EventName !== undefined){
+let data49 = data47.EventName;
+if(typeof data49 !== "string"){
+const err118 = {instancePath:instancePath+"/Trail/Events/" + i3+"/EventName",schemaPath:"#/properties/Trail/properties/Events/items/properties/EventName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Trail.properties.Events.items.properties.EventName.type,parentSchema:schema12.properties.Trail.properties.Events.items.properties.EventName,data:data49};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data47.EventTime !== undefined){
+let data50 = data47.EventTime;
+const _errs131 = errors;
+let valid27 = false;
+const _errs132 = errors;
+if(typeof data50 === "string"){
+if(!(formats0.validate(data50))){
+const err119 = {instancePath:instancePath+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/Trail/properties/Events/items/properties/EventTime/anyOf/0/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema12.properties.Trail.properties.Events.items.properties.EventTime.anyOf[0],data:data50};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/Trail/properties/Events/items/properties/EventTime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Trail.properties.Events.items.properties.EventTime.anyOf[0].type,parentSchema:schema12.properties.Trail.properties.Events.items.properties.EventTime.anyOf[0],data:data50};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+var _valid7 = _errs132 === errors;
+valid27 = valid27 || _valid7;
+if(!valid27){
+const _errs134 = errors;
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 8640000000000 || isNaN(data50)){
+const err121 = {instancePath:instancePath+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/Trail/properties/Events/items/properties/EventTime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8640000000000},message:"must be <= 8640000000000",schema:8640000000000,parentSchema:schema12.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1],data:data50};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data50 < 0 || isNaN(data50)){
+const err122 = {instancePath:instancePath+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/Trail/properties/Events/items/properties/EventTime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1],data:data50};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/Trail/properties/Events/items/properties/EventTime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1].type,parentSchema:schema12.properties.Trail.properties.Events.items.properties.EventTime.anyOf[1],data:data50};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+var _valid7 = _errs134 === errors;
+valid27 = valid27 || _valid7;
+}
+if(!valid27){
+const err124 = {instancePath:instancePath+"/Trail/Events/" + i3+"/EventTime",schemaPath:"#/properties/Trail/properties/Events/items/properties/EventTime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.Trail.properties.Events.items.properties.EventTime.anyOf,parentSchema:schema12.properties.Trail.properties.Events.items.properties.EventTime,data:data50};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+else {
+errors = _errs131;
+if(vErrors !== null){
+if(_errs131){
+vErrors.length = _errs131;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data47.EventSource !== undefined){
+let data51 = data47.EventSource;
+if(typeof data51 !== "string"){
+const err125 = {instancePath:instancePath+"/Trail/Events/" + i3+"/EventSource",schemaPath:"#/properties/Trail/properties/Events/items/properties/EventSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Trail.properties.Events.items.properties.EventSource.type,parentSchema:schema12.properties.Trail.properties.Events.items.properties.EventSource,data:data51};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data47.Username !== undefined){
+let data52 = data47.Username;
+if(typeof data52 !== "string"){
+const err126 = {instancePath:instancePath+"/Trail/Events/" + i3+"/Username",schemaPath:"#/properties/Trail/properties/Events/items/properties/Username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Trail.properties.Events.items.properties.Username.type,parentSchema:schema12.properties.Trail.properties.Events.items.properties.Username,data:data52};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data47.Resources !== undefined){
+let data53 = data47.Resources;
+if(!(Array.isArray(data53))){
+const err127 = {instancePath:instancePath+"/Trail/Events/" + i3+"/Resources",schemaPath:"#/properties/Trail/properties/Events/items/properties/Resources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.Trail.properties.Events.items.properties.Resources.type,parentSchema:schema12.properties.Trail.properties.Events.items.properties.Resources,data:data53};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data47.CloudTrailEvent !== undefined){
+let data54 = data47.CloudTrailEvent;
+if(typeof data54 !== "string"){
+const err128 = {instancePath:instancePath+"/Trail/Events/" + i3+"/CloudTrailEvent",schemaPath:"#/properties/Trail/properties/Events/items/properties/CloudTrailEvent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.Trail.properties.Events.items.properties.CloudTrailEvent.type,parentSchema:schema12.properties.Trail.properties.Events.items.properties.CloudTrailEvent,data:data54};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/Trail/Events/" + i3,schemaPath:"#/properties/Trail/properties/Events/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.Trail.properties.Events.items.type,parentSchema:schema12.properties.Trail.properties.Events.items,data:data47};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/Trail/Events",schemaPath:"#/properties/Trail/properties/Events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.Trail.properties.Events.type,parentSchema:schema12.properties.Trail.properties.Events,data:data46};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/Trail",schemaPath:"#/properties/Trail/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.Trail.type,parentSchema:schema12.properties.Trail,data:data38};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+export const validateFactsAliasTarget = validate12;
+const schema13 = {"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"};
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data === "string"){
+if(!pattern1.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$"+"\"",schema:"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$",parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
