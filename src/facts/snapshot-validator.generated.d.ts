@@ -8,5 +8,3 @@ export interface Validator {
 }
 
 export declare const validateFacts: Validator;
-export declare const validateFactsEntry: Validator;
-export declare const validateFactsAliasTarget: Validator;
