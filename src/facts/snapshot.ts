@@ -4,7 +4,7 @@
  */
 
 import type { ErrorObject } from "ajv";
-import { parseKmsArn } from "../aws/key-ids.js";
+import { ALIAS_ARN_PATTERN, parseKmsArn } from "../aws/key-ids.js";
 import {
   type AwsCallError,
   type AwsKeyLastUsage,
@@ -402,15 +402,26 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
   return source;
 }
 
+/**
+ * The name (`alias/…`) an alias ARN gives, as `parseKmsArn(arn).id`: tested without
+ * taking the ARN apart where it is an alias ARN, as every alias a snapshot holds is.
+ */
+function aliasNameOf(arn: string): string | null {
+  if (ALIAS_ARN.test(arn)) return arn.slice(arn.indexOf(":alias/") + 1);
+  return parseKmsArn(arn)?.id ?? null;
+}
+
+const ALIAS_ARN = new RegExp(ALIAS_ARN_PATTERN);
+
 /** The alias names (`alias/…`) a snapshot records for each key ARN they point at. */
 function aliasNamesByTarget(aliases: ReadonlyMap<string, string>): Map<string, string[]> {
   const byTarget = new Map<string, string[]>();
   for (const [alias, target] of aliases) {
-    const parsed = parseKmsArn(alias);
-    if (parsed === null) continue;
+    const name = aliasNameOf(alias);
+    if (name === null) continue;
     const names = byTarget.get(target);
-    if (names === undefined) byTarget.set(target, [parsed.id]);
-    else names.push(parsed.id);
+    if (names === undefined) byTarget.set(target, [name]);
+    else names.push(name);
   }
   return byTarget;
 }

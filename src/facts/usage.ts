@@ -11,6 +11,7 @@ import { describeError } from "../aws/errors.js";
 import type { AwsKeyLastUsage, Fetched, UsageFacts, UsageMember } from "../model.js";
 import { instantMs } from "../time.js";
 import { checkedLastUsage } from "./answers.js";
+import { interned } from "./interned.js";
 
 /**
  * Interprets one key's `GetKeyLastUsage` answer (or the reason there is none).
@@ -31,14 +32,15 @@ export function memberUsage(
     return unavailableMember(arn, describeError(Code, Message, Operation), region);
   }
   const { KeyLastUsage: last, TrackingStartDate, KeyCreationDate } = checked.value;
-  const member = unavailableMember(arn, "", region);
+  const member = unavailableMember(arn, "", interned(region));
   member.reason = null;
-  member.trackingStartDate = TrackingStartDate ?? null;
-  member.keyCreationDate = KeyCreationDate ?? null;
+  // Values many keys share (interned.ts).
+  member.trackingStartDate = interned(TrackingStartDate ?? null);
+  member.keyCreationDate = interned(KeyCreationDate ?? null);
   if (last?.Timestamp !== undefined) {
     member.status = "used";
-    member.lastUsedAt = last.Timestamp;
-    member.operation = last.Operation ?? null;
+    member.lastUsedAt = interned(last.Timestamp);
+    member.operation = interned(last.Operation ?? null);
     member.cloudTrailEventId = last.CloudTrailEventId ?? null;
     member.kmsRequestId = last.KmsRequestId ?? null;
     return member;
