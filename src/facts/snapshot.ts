@@ -190,8 +190,11 @@ export function keyCapturedAt(snapshot: Snapshot, keyArn: string): string {
 export function captureSpan(snapshot: Snapshot): { earliest: number; latest: number } {
   let earliest = instantMs(snapshot.capturedAt);
   let latest = earliest;
+  let previous: string | undefined;
   for (const captured of snapshot.keys.capturedTimes()) {
-    if (captured === undefined) continue;
+    // Keys of one part share its time, one after another: read once.
+    if (captured === undefined || captured === previous) continue;
+    previous = captured;
     const at = instantMs(captured);
     if (at < earliest) earliest = at;
     if (at > latest) latest = at;
@@ -309,7 +312,10 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
       const failed = entry.Errors?.find((e) => e.Operation === "ListAliases");
       if (failed) return { ok: false, error: failed };
       aliasNames ??= aliasNamesByTarget(snapshot.aliases);
-      return { ok: true, value: [...(aliasNames.get(keyArn) ?? [])].sort() };
+      const names = aliasNames.get(keyArn);
+      // Most keys have one alias or none: nothing to sort.
+      const value = names === undefined ? [] : names.length === 1 ? [...names] : [...names].sort();
+      return { ok: true, value };
     },
     describeKey: (keyArn) => {
       const entry = snapshot.keys.get(keyArn);
