@@ -467,7 +467,16 @@ export async function readSnapshotFile<T>(
   deps: Deps,
   whole: (doc: unknown) => T,
 ): Promise<Snapshot | T> {
-  const bytes = await readInputBytes(file, deps, what);
+  return snapshotFromBytes(await readInputBytes(file, deps, what), file, expected, whole);
+}
+
+/** `readSnapshotFile` of a file's bytes already read. */
+export function snapshotFromBytes<T>(
+  bytes: Buffer,
+  file: string,
+  expected: string,
+  whole: (doc: unknown) => T,
+): Snapshot | T {
   try {
     return readSnapshotBytes(bytes, file);
   } catch (error) {

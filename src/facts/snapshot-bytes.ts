@@ -85,7 +85,6 @@ function readKeys(json: JsonBytes, open: number, keys: SnapshotKeys): number {
   // A merged inventory dates most keys with one of a few times: each held once.
   const times = new Map<string, string>();
   return json.eachMember(open, (arn, start) => {
-    if (keys.has(arn)) throw new NotPiecewise("a key ARN repeats");
     const end = json.valueEnd(start);
     const entry = json.parse(start, end) as SnapshotEntry;
     one[SOME_KEY] = entry;
@@ -97,7 +96,10 @@ function readKeys(json: JsonBytes, open: number, keys: SnapshotKeys): number {
       captured = times.get(captured) ?? captured;
       times.set(captured, captured);
     }
+    // One lookup, not two: a key ARN seen before leaves the count as it was.
+    const count = keys.size;
     keys.setText(arn, json.bytes, start, end, captured);
+    if (keys.size === count) throw new NotPiecewise("a key ARN repeats");
     return end;
   });
 }
@@ -105,14 +107,15 @@ function readKeys(json: JsonBytes, open: number, keys: SnapshotKeys): number {
 /** Reads the `aliases` object at `open` into `aliases`, each checked; returns its end. */
 function readAliases(json: JsonBytes, open: number, aliases: Map<string, string>): number {
   return json.eachMember(open, (alias, start) => {
-    if (aliases.has(alias)) throw new NotPiecewise("an alias ARN repeats");
     const end = json.valueEnd(start);
     const target = json.at(start) === QUOTE ? json.string(start, end) : json.parse(start, end);
     // The schema's alias target is a string of the key ARN pattern: tested here as ajv does.
     if (!ALIAS_NAME.test(alias) || typeof target !== "string" || !KEY_NAME.test(target)) {
       throw new NotPiecewise("an alias is not valid");
     }
+    const count = aliases.size;
     aliases.set(alias, target);
+    if (aliases.size === count) throw new NotPiecewise("an alias ARN repeats");
     return end;
   });
 }

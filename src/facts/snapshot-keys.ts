@@ -148,6 +148,9 @@ function entryOf(slot: Slot): SnapshotEntry {
     slot.entry ??
     (JSON.parse((slot.bytes as Buffer).toString("utf8", slot.start, slot.end)) as SnapshotEntry);
   if (!slot.restamped) return entry;
+  if (entry.CapturedAt === undefined) {
+    return slot.capturedAt === undefined ? entry : { CapturedAt: slot.capturedAt, ...entry };
+  }
   const { CapturedAt: _, ...answers } = entry;
   return slot.capturedAt === undefined ? answers : { CapturedAt: slot.capturedAt, ...answers };
 }
