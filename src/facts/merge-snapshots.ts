@@ -292,7 +292,7 @@ function sortedKeys(keys: Map<string, Kept<SnapshotKeys>>, earliest: number): Sn
     return text;
   };
   const sorted = new SnapshotKeys();
-  for (const arn of [...keys.keys()].sort(compareText)) {
+  for (const arn of sortedNames(keys)) {
     const kept = keys.get(arn) as Kept<SnapshotKeys>;
     sorted.setFrom(arn, kept.value, kept.at === earliest ? undefined : iso(kept.at));
   }
@@ -323,11 +323,20 @@ function sortedMap<T, U>(
   map: Map<string, Kept<T>>,
   value: (v: T, at: number) => U,
 ): Map<string, U> {
-  const names = [...map.keys()].sort(compareText);
+  const names = sortedNames(map);
   const sorted = new Map<string, U>();
   for (const name of names) {
     const kept = map.get(name) as Kept<T>;
     sorted.set(name, value(kept.value, kept.at));
   }
   return sorted;
+}
+
+/**
+ * The map's names in code-unit order — `compareText`'s, and the order `sort` gives strings
+ * with no function to compare them, which it does without calling one 7 million times
+ * for 400,000 aliases.
+ */
+function sortedNames(map: Map<string, unknown>): string[] {
+  return [...map.keys()].sort();
 }
