@@ -95,21 +95,21 @@ export function mergeSnapshots(files: readonly SnapshotFile[]): MergedSnapshot {
   }
 
   // Read again later, an account-region that no longer lists a key or alias has lost it.
-  const listedLater = (arn: string, kept: Kept<unknown>, holds: (s: Snapshot) => boolean) => {
-    const parsed = parseKmsArn(arn);
-    const pair = parsed === null ? undefined : pairs.get(pairKey(parsed.account, parsed.region));
+  const pairOf = pairFinder(pairs);
+  const listedLater = (arn: string, kept: Kept<unknown>, section: "keys" | "aliases") => {
+    const pair = pairOf(arn);
     if (pair === undefined || pair.from === kept.from || pair.at <= kept.at) return true;
-    return holds((files[pair.from] as SnapshotFile).snapshot);
+    return (files[pair.from] as SnapshotFile).snapshot[section].has(arn);
   };
   let goneSince = 0;
   for (const [arn, kept] of keys) {
-    if (!listedLater(arn, kept, (s) => s.keys.has(arn))) {
+    if (!listedLater(arn, kept, "keys")) {
       keys.delete(arn);
       goneSince++;
     }
   }
   for (const [arn, kept] of aliases) {
-    if (!listedLater(arn, kept, (s) => s.aliases.has(arn))) {
+    if (!listedLater(arn, kept, "aliases")) {
       aliases.delete(arn);
       goneSince++;
     }
@@ -248,6 +248,30 @@ function* entries(
     first = false;
   }
   if (!first) yield `\n${indent.slice(2)}`;
+}
+
+/**
+ * The kept read of the account-region a key or alias ARN names. A snapshot's keys and
+ * aliases come grouped by account-region, and every name in one was checked against the
+ * ARN patterns when it was read: an ARN that starts as the last one found names the same
+ * account-region, and is not taken apart again (800,000 times in a merged inventory).
+ */
+function pairFinder(
+  pairs: Map<string, Kept<InventoryPair>>,
+): (arn: string) => Kept<InventoryPair> | undefined {
+  let prefix: string | null = null;
+  let found: Kept<InventoryPair> | undefined;
+  return (arn) => {
+    if (prefix !== null && arn.startsWith(prefix)) return found;
+    const parsed = parseKmsArn(arn);
+    if (parsed === null) {
+      prefix = null;
+      return undefined;
+    }
+    prefix = `arn:${parsed.partition}:kms:${parsed.region}:${parsed.account}:`;
+    found = pairs.get(pairKey(parsed.account, parsed.region));
+    return found;
+  };
 }
 
 function pairKey(account: string, region: string): string {
