@@ -15,11 +15,10 @@ import {
 } from "./facts/merge-snapshots.js";
 import { readSnapshot, type Snapshot } from "./facts/snapshot.js";
 import { InputError, type Report } from "./model.js";
-import type { Deps } from "./pipeline.js";
+import { type Deps, snapshotFromBytes } from "./pipeline.js";
 import { failsAt } from "./report/build.js";
 import { looksLikeReport, mergeReports, readJsonReport } from "./report/json-report.js";
-import { readInput } from "./sources/collect.js";
-import { parseJson } from "./sources/json.js";
+import { readInputBytes } from "./sources/collect.js";
 
 export type MergeResult =
   | { kind: "snapshots"; merged: MergedSnapshot; note: string | null }
@@ -31,8 +30,14 @@ type Read = { file: string; snapshot: Snapshot } | { file: string; report: Repor
 /** Reads and checks every file, then merges them; throws InputError for what the user must fix. */
 export async function merge(config: MergeConfig, deps: Deps): Promise<MergeResult> {
   if (config.files.length === 0) throw new InputError("merge needs the files to merge");
+  // Each file is read from disk while the ones before it are parsed, and checked in the
+  // order given: a failure to read one is said in its turn.
+  const reading = config.files.map((file) => readInputBytes(file, deps, "file to merge"));
+  for (const bytes of reading) bytes.catch(() => {});
   const read: Read[] = [];
-  for (const file of config.files) read.push(await readMergeInput(file, deps));
+  for (const [i, file] of config.files.entries()) {
+    read.push(readMergeInput(file, await (reading[i] as Promise<Buffer>)));
+  }
   const snapshots = read.filter((r): r is Extract<Read, { snapshot: Snapshot }> => "snapshot" in r);
   const reports = read.filter((r): r is Extract<Read, { report: Report }> => "report" in r);
   if (snapshots.length > 0 && reports.length > 0) {
@@ -71,12 +76,13 @@ export function mergedSnapshotText(merged: MergedSnapshot): Iterable<string> {
 }
 
 /** One file to merge, checked as `check --facts` checks a snapshot, or as a JSON report. */
-async function readMergeInput(file: string, deps: Deps): Promise<Read> {
-  const text = await readInput(file, "file to merge", deps);
-  // A key ARN written twice in `keys` would have JSON.parse keep the last entry only.
-  const doc = parseJson(text, file, "a facts snapshot or a JSON report", {
-    sections: ["keys", "aliases", "stacks"],
-  });
-  if (looksLikeReport(doc)) return { file, report: readJsonReport(doc, file) };
-  return { file, snapshot: readSnapshot(doc, file) };
+function readMergeInput(file: string, bytes: Buffer): Read {
+  const read = snapshotFromBytes(
+    bytes,
+    file,
+    "a facts snapshot or a JSON report",
+    (doc): Snapshot | { report: Report } =>
+      looksLikeReport(doc) ? { report: readJsonReport(doc, file) } : readSnapshot(doc, file),
+  );
+  return "report" in read ? { file, report: read.report } : { file, snapshot: read };
 }

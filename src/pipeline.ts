@@ -13,7 +13,9 @@ import { gatherFacts } from "./facts/gather.js";
 import { type Recorder, recordFacts } from "./facts/record.js";
 import { touchedByChange } from "./facts/scope.js";
 import { captureSpan, readSnapshot, type Snapshot, snapshotFactSource } from "./facts/snapshot.js";
+import { readSnapshotBytes } from "./facts/snapshot-bytes.js";
 import { checkInventoryRead, unreadPairErrors, unreadPairSubjects } from "./facts/unread-pairs.js";
+import { NotPiecewise } from "./json-bytes.js";
 import type { Logger } from "./logging.js";
 import {
   type FactSource,
@@ -37,7 +39,7 @@ import { findRuleTestFiles, type ListDir } from "./rules/test-files.js";
 import { type RuleTestResult, runRuleTests } from "./rules/test-runner.js";
 import { plural } from "./show.js";
 import { compareWithDeployed } from "./sources/cdk/deployed.js";
-import { collectReferences, readInput } from "./sources/collect.js";
+import { collectReferences, readInputBytes } from "./sources/collect.js";
 import { parseJson } from "./sources/json.js";
 import { findRepoRoot, type SourceFiles } from "./sources/repo.js";
 import { DAY_MS, HOUR_MS, instantMs } from "./time.js";
@@ -420,12 +422,14 @@ async function factSource(
   now: Date,
 ): Promise<Omit<Facts, "recorder">> {
   if (config.factsFile !== null) {
-    const text = await readInput(config.factsFile, "facts snapshot", deps);
-    // A key ARN written twice in `keys` would have JSON.parse keep the last entry only.
-    const doc = parseJson(text, config.factsFile, "a facts snapshot", {
-      sections: ["keys", "aliases", "stacks"],
-    });
-    const snapshot = readSnapshot(doc, config.factsFile);
+    const file = config.factsFile;
+    const snapshot = await readSnapshotFile(
+      file,
+      "facts snapshot",
+      "a facts snapshot",
+      deps,
+      (doc) => readSnapshot(doc, file),
+    );
     // A merged snapshot is as old as its oldest part, and none of its parts may be from the future.
     const span = captureSpan(snapshot);
     checkFactsAge(span, now, deps.clock(), config.maxFactsAgeDays, config.factsFile);
@@ -446,6 +450,43 @@ async function factSource(
   throw new InputError(
     "no facts: pass --facts FILE (a facts snapshot), or run where AWS can be reached",
   );
+}
+
+/**
+ * A facts snapshot file, read entry by entry from its bytes (snapshot-bytes.ts). A file
+ * that reader is not sure of is parsed whole and handed to `whole`, whose reading says
+ * what is wrong with it (or what else it is: `merge` reads JSON reports too).
+ *
+ * @param what the file's part in the command, for a read error ("facts snapshot").
+ * @param expected what it should hold, for an empty file ("a facts snapshot").
+ */
+export async function readSnapshotFile<T>(
+  file: string,
+  what: string,
+  expected: string,
+  deps: Deps,
+  whole: (doc: unknown) => T,
+): Promise<Snapshot | T> {
+  return snapshotFromBytes(await readInputBytes(file, deps, what), file, expected, whole);
+}
+
+/** `readSnapshotFile` of a file's bytes already read. */
+export function snapshotFromBytes<T>(
+  bytes: Buffer,
+  file: string,
+  expected: string,
+  whole: (doc: unknown) => T,
+): Snapshot | T {
+  try {
+    return readSnapshotBytes(bytes, file);
+  } catch (error) {
+    if (!(error instanceof NotPiecewise)) throw error;
+  }
+  // A key ARN written twice in `keys` would have JSON.parse keep the last entry only.
+  const doc = parseJson(bytes.toString("utf8"), file, expected, {
+    sections: ["keys", "aliases", "stacks"],
+  });
+  return whole(doc);
 }
 
 /**

@@ -24,6 +24,7 @@ const ROOMS = {
   ground: [
     "aws/",
     "errors.ts",
+    "json-bytes.ts",
     "json-object.ts",
     "log-text.ts",
     "logging.ts",

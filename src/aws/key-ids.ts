@@ -6,12 +6,12 @@
 
 /** A parsed `arn:PARTITION:kms:REGION:ACCOUNT:key/ID` or `…:alias/NAME`. */
 export interface KmsArn {
-  partition: string;
-  region: string;
-  account: string;
-  resource: "key" | "alias";
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+  readonly resource: "key" | "alias";
   /** The key id (UUID or `mrk-…`) or the alias name including `alias/`. */
-  id: string;
+  readonly id: string;
 }
 
 // Partitions: aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc.
@@ -51,8 +51,24 @@ const WORD_CHAR_RE = /[A-Za-z0-9_-]/;
 // Length of a UUID and of `mrk-` followed by 32 hex digits: a cheap test before the regex.
 const KEY_ID_LENGTH = 36;
 
-/** Parses a whole string as a KMS key or alias ARN; null when it is not one. */
+// The last ARN parsed and what it parsed to: a key's facts are gathered and checked one
+// key after another, each step parsing its ARN again (six times a key of an inventory).
+let lastText: string | null = null;
+let lastArn: KmsArn | null = null;
+
+/**
+ * Parses a whole string as a KMS key or alias ARN; null when it is not one. The same
+ * text parsed twice in a row gives the same (read-only) object.
+ */
 export function parseKmsArn(text: string): KmsArn | null {
+  if (text === lastText) return lastArn;
+  const arn = parsedArn(text);
+  lastText = text;
+  lastArn = arn;
+  return arn;
+}
+
+function parsedArn(text: string): KmsArn | null {
   const m = ARN_RE.exec(text);
   if (!m) return null;
   const [, partition, region, account, resource] = m as unknown as [

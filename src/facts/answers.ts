@@ -62,7 +62,7 @@ export function checkedLastUsage(
   if (last !== undefined) {
     if (!isJsonObject(last)) return bad(`KeyLastUsage is ${kindOf(last)}, not an object`);
     // `{}` is how KMS says "no use recorded"; anything in it must be a whole record.
-    if (Object.values(last).some((value) => value !== undefined)) {
+    if (holdsAny(last)) {
       const at = dates.required(last.Timestamp, "KeyLastUsage.Timestamp");
       for (const field of ["Operation", "CloudTrailEventId", "KmsRequestId"] as const) {
         if (last[field] !== undefined && typeof last[field] !== "string") {
@@ -78,22 +78,30 @@ export function checkedLastUsage(
           );
         }
       }
-      used = {
-        Timestamp: at === null ? "" : isoOfInstant(last.Timestamp, at),
-        ...pick(last, ["Operation", "CloudTrailEventId", "KmsRequestId"]),
-      };
+      used = { Timestamp: at === null ? "" : isoOfInstant(last.Timestamp, at) };
+      for (const field of LAST_USE_FIELDS) {
+        const value = last[field];
+        if (typeof value === "string") used[field] = value;
+      }
     }
   }
   if (dates.problem !== null) return bad(dates.problem);
-  return {
-    ok: true,
-    value: {
-      ...(typeof keyId === "string" ? { KeyId: keyId } : {}),
-      KeyLastUsage: used ?? {},
-      TrackingStartDate: isoOfInstant(answer.TrackingStartDate, tracking as number),
-      KeyCreationDate: isoOfInstant(answer.KeyCreationDate, created as number),
-    },
-  };
+  // Built field by field rather than spread: a spread here was most of this check's time,
+  // run for every key of an inventory (issue 17).
+  const checked: AwsKeyLastUsage = {};
+  if (typeof keyId === "string") checked.KeyId = keyId;
+  checked.KeyLastUsage = used ?? {};
+  checked.TrackingStartDate = isoOfInstant(answer.TrackingStartDate, tracking as number);
+  checked.KeyCreationDate = isoOfInstant(answer.KeyCreationDate, created as number);
+  return { ok: true, value: checked };
+}
+
+const LAST_USE_FIELDS = ["Operation", "CloudTrailEventId", "KmsRequestId"] as const;
+
+/** Whether an object holds any field that is not undefined. */
+function holdsAny(object: Record<string, unknown>): boolean {
+  for (const field in object) if (object[field] !== undefined) return true;
+  return false;
 }
 
 /**
@@ -129,21 +137,11 @@ export function checkedKeyMetadata(
       `KeyMetadata.AWSAccountId ${show(answer.AWSAccountId)} is not the account in its Arn`,
     );
   }
-  const types = {
-    KeyState: "string",
-    Enabled: "boolean",
-    KeyManager: "string",
-    KeySpec: "string",
-    KeyUsage: "string",
-    Origin: "string",
-    MultiRegion: "boolean",
-    PendingDeletionWindowInDays: "number",
-  } as const;
   // DescribeKey always says these; the rules on state and manager rest on them.
   for (const field of ["KeyState", "Enabled", "KeyManager"]) {
     if (answer[field] === undefined) return bad(`the answer has no KeyMetadata.${field}`);
   }
-  for (const [field, type] of Object.entries(types)) {
+  for (const [field, type] of METADATA_TYPES) {
     if (answer[field] !== undefined && typeof answer[field] !== type) {
       return bad(`KeyMetadata.${field} is ${kindOf(answer[field])}, not a ${type}`);
     }
@@ -158,17 +156,25 @@ export function checkedKeyMetadata(
   if (dates.problem !== null) return bad(dates.problem);
   const members = multiRegionProblem(arn, answer);
   if (members !== null) return bad(members);
-  return {
-    ok: true,
-    value: {
-      ...answer,
-      KeyId: answer.KeyId,
-      Arn: answer.Arn as string,
-      CreationDate: isoOfInstant(answer.CreationDate, created as number),
-      ...(deletion == null ? {} : { DeletionDate: isoOfInstant(answer.DeletionDate, deletion) }),
-    } as AwsKeyMetadata,
-  };
+  // The answer's fields as they are but for its dates, set rather than spread in (as in
+  // checkedLastUsage).
+  const checked = { ...answer } as unknown as AwsKeyMetadata;
+  checked.CreationDate = isoOfInstant(answer.CreationDate, created as number);
+  if (deletion != null) checked.DeletionDate = isoOfInstant(answer.DeletionDate, deletion);
+  return { ok: true, value: checked };
 }
+
+/** The type of each KeyMetadata field the rules read, where it is given. */
+const METADATA_TYPES: readonly (readonly [string, string])[] = Object.entries({
+  KeyState: "string",
+  Enabled: "boolean",
+  KeyManager: "string",
+  KeySpec: "string",
+  KeyUsage: "string",
+  Origin: "string",
+  MultiRegion: "boolean",
+  PendingDeletionWindowInDays: "number",
+});
 
 /**
  * What is wrong with a key's multi-Region description, or null. KMS gives every
@@ -280,12 +286,6 @@ function sameKey(keyId: unknown, asked: KmsArn | null, keyArn: string): boolean 
 
 function sameAccountRegion(a: KmsArn, b: KmsArn): boolean {
   return a.partition === b.partition && a.region === b.region && a.account === b.account;
-}
-
-function pick(from: Record<string, unknown>, fields: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const field of fields) if (typeof from[field] === "string") out[field] = from[field];
-  return out;
 }
 
 function kindOf(value: unknown): string {

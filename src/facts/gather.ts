@@ -25,6 +25,7 @@ import { instantMs } from "../time.js";
 import { CLOCK_SKEW_MS, checkedKeyMetadata, MALFORMED } from "./answers.js";
 import { deployedStacks } from "./deployed.js";
 import { joinAliasName, joinKeyId, type KnownIdentities, knownIdentities } from "./identity.js";
+import { interned } from "./interned.js";
 import { type HeldAnswers, heldAnswers } from "./snapshot.js";
 import { trailFacts } from "./trail.js";
 import { aggregateUsage, memberUsage, unavailableMember } from "./usage.js";
@@ -373,7 +374,7 @@ function attachKey(
   const described = answer.ok
     ? checkedKeyMetadata(arn, answer.value, options.notAfter(arn))
     : answer;
-  if (described.ok) subject.key = keyInfo(described.value, subject.aliases);
+  if (described.ok) subject.key = keyInfo(described.value, subject.aliases, arn);
   else if (NOT_EVIDENCE.has(described.error.Code)) {
     // An answer about another key, or one that cannot be read, discredits what else
     // was said of this key: no usage answer is read as evidence beside it.
@@ -460,25 +461,29 @@ function multiRegionMembers(arn: string, metadata: AwsKeyMetadata): string[] {
   return members;
 }
 
-/** DescribeKey's metadata, checked, in the catalog's words. */
-function keyInfo(md: AwsKeyMetadata, aliases: string[]): KeyInfo {
+/**
+ * DescribeKey's metadata, checked, in the catalog's words. Its strings are the key ARN
+ * asked (`asked`, where the answer names it alike) and values shared between keys, not
+ * the copies each key's answer was parsed into (interned.ts).
+ */
+function keyInfo(md: AwsKeyMetadata, aliases: string[], asked: string): KeyInfo {
   const arn = parseKmsArn(md.Arn);
   const role = md.MultiRegionConfiguration?.MultiRegionKeyType;
   return {
-    arn: md.Arn,
+    arn: md.Arn === asked ? asked : md.Arn,
     id: md.KeyId,
-    region: arn?.region ?? null,
-    account: md.AWSAccountId ?? arn?.account ?? null,
+    region: interned(arn?.region ?? null),
+    account: interned(md.AWSAccountId ?? arn?.account ?? null),
     aliases,
-    state: md.KeyState ?? null,
+    state: interned(md.KeyState ?? null),
     enabled: md.Enabled ?? null,
-    manager: md.KeyManager ?? null,
-    spec: md.KeySpec ?? null,
-    keyUsage: md.KeyUsage ?? null,
-    origin: md.Origin ?? null,
+    manager: interned(md.KeyManager ?? null),
+    spec: interned(md.KeySpec ?? null),
+    keyUsage: interned(md.KeyUsage ?? null),
+    origin: interned(md.Origin ?? null),
     // Checked answers (answers.ts) carry their dates as ISO strings already.
-    createdAt: md.CreationDate ?? null,
-    deletionDate: md.DeletionDate ?? null,
+    createdAt: interned(md.CreationDate ?? null),
+    deletionDate: interned(md.DeletionDate ?? null),
     pendingWindowDays: md.PendingDeletionWindowInDays ?? null,
     multiRegion: md.MultiRegion ?? null,
     multiRegionRole: role === "PRIMARY" || role === "REPLICA" ? role : null,
@@ -487,23 +492,29 @@ function keyInfo(md: AwsKeyMetadata, aliases: string[]): KeyInfo {
 
 function emptySubject(id: string, refs: KeyReference[]): KeySubject {
   const arn = parseKmsArn(id);
-  const aliases = refs.flatMap((r) => {
-    const name = r.aliasName ?? (r.target.kind === "alias" ? r.target.name : undefined);
-    // An alias resource being deleted will no longer name the key.
-    return name !== undefined && r.action !== "delete" ? [name] : [];
-  });
   return {
     id,
     arn: arn?.resource === "key" ? id : null,
-    region: arn?.region ?? null,
-    account: arn?.account ?? null,
-    aliases: [...new Set(aliases)].sort(),
+    region: interned(arn?.region ?? null),
+    account: interned(arn?.account ?? null),
+    // Most keys of an inventory no input references.
+    aliases: refs.length === 0 ? [] : referencedAliases(refs),
     references: refs,
     change: mergeChanges(refs),
     key: null,
     usage: null,
     trail: null,
   };
+}
+
+/** The alias names the references give the key, each once, sorted. */
+function referencedAliases(refs: KeyReference[]): string[] {
+  const aliases = refs.flatMap((r) => {
+    const name = r.aliasName ?? (r.target.kind === "alias" ? r.target.name : undefined);
+    // An alias resource being deleted will no longer name the key.
+    return name !== undefined && r.action !== "delete" ? [name] : [];
+  });
+  return [...new Set(aliases)].sort();
 }
 
 // When several inputs describe a change to one key, the most destructive one is what reviewers must see.

@@ -4,7 +4,7 @@
  */
 
 import type { ErrorObject } from "ajv";
-import { parseKmsArn } from "../aws/key-ids.js";
+import { ALIAS_ARN_PATTERN, parseKmsArn } from "../aws/key-ids.js";
 import {
   type AwsCallError,
   type AwsKeyLastUsage,
@@ -20,20 +20,10 @@ import {
 import { plural, showValue } from "../show.js";
 import { instantMs } from "../time.js";
 import { answerInstant } from "./answers.js";
+import { type SnapshotEntry, SnapshotKeys } from "./snapshot-keys.js";
 import { validateFacts } from "./snapshot-validator.generated.js";
 
-export interface SnapshotEntry {
-  /**
-   * When this key's answers were taken, in a merged snapshot whose parts were taken at
-   * different times; absent: the snapshot's `capturedAt`. See {@link keyCapturedAt}.
-   */
-  CapturedAt?: string;
-  KeyMetadata?: AwsKeyMetadata;
-  LastUsage?: AwsKeyLastUsage;
-  Errors?: AwsCallError[];
-  /** CloudTrail `LookupEvents` answers, for a key whose verdict needed them. */
-  Trail?: AwsTrail;
-}
+export { type SnapshotEntry, SnapshotKeys };
 
 /** One (account, region) pair an inventory covered (issue 17). */
 export interface InventoryPair {
@@ -70,7 +60,7 @@ export interface Snapshot {
   capturedAt: string;
   /** The caller's account; null when unknown, or when the snapshot holds several accounts. */
   account: string | null;
-  keys: Map<string, SnapshotEntry>;
+  keys: SnapshotKeys;
   aliases: Map<string, string>;
   /** Deployed stacks by `StackName@region`. */
   stacks: Map<string, DeployedStack>;
@@ -88,17 +78,36 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
   if (problem !== null) {
     throw new InputError(`${problem} (facts snapshot, SPEC §3 version 1)`, file);
   }
-  const valid = doc as {
-    capturedAt: string | number;
-    account?: string | null;
-    keys: Record<string, SnapshotEntry>;
-    aliases?: Record<string, string>;
-    stacks?: Record<
-      string,
-      { account?: string | null; resources: Record<string, string>; template?: unknown }
-    >;
-    inventory?: Inventory;
-  };
+  const valid = doc as CheckedSnapshot;
+  const keys = new SnapshotKeys();
+  for (const arn of Object.keys(valid.keys)) keys.set(arn, valid.keys[arn] as SnapshotEntry);
+  return snapshotOf(valid, keys, mapOf(valid.aliases ?? {}), file);
+}
+
+/** A snapshot document the facts schema accepts, its keys and aliases read apart or not. */
+export interface CheckedSnapshot {
+  capturedAt: string | number;
+  account?: string | null;
+  keys: Record<string, SnapshotEntry>;
+  aliases?: Record<string, string>;
+  stacks?: Record<
+    string,
+    { account?: string | null; resources: Record<string, string>; template?: unknown }
+  >;
+  inventory?: Inventory;
+}
+
+/**
+ * The snapshot of a document the facts schema accepted, with its keys and aliases as
+ * read (from the document, or entry by entry from its bytes): what the schema cannot
+ * say of its inventory is checked last, as the whole document's reading does.
+ */
+export function snapshotOf(
+  valid: CheckedSnapshot,
+  keys: SnapshotKeys,
+  aliases: Map<string, string>,
+  file: string,
+): Snapshot {
   const inventory = valid.inventory === undefined ? null : checkedInventory(valid.inventory, file);
   const stacks = new Map<string, DeployedStack>();
   for (const [name, stack] of Object.entries(valid.stacks ?? {})) {
@@ -112,8 +121,8 @@ export function readSnapshot(doc: unknown, file: string): Snapshot {
     version: 1,
     capturedAt: new Date(answerInstant(valid.capturedAt) as number).toISOString(),
     account: valid.account ?? null,
-    keys: mapOf(valid.keys),
-    aliases: mapOf(valid.aliases ?? {}),
+    keys,
+    aliases,
     stacks,
     inventory,
   };
@@ -171,7 +180,7 @@ function checkedInventory(inventory: Inventory, file: string): Inventory {
  * else the snapshot's. No date in them can be later, and a CloudTrail window must reach it.
  */
 export function keyCapturedAt(snapshot: Snapshot, keyArn: string): string {
-  return snapshot.keys.get(keyArn)?.CapturedAt ?? snapshot.capturedAt;
+  return snapshot.keys.capturedAt(keyArn) ?? snapshot.capturedAt;
 }
 
 /**
@@ -181,9 +190,12 @@ export function keyCapturedAt(snapshot: Snapshot, keyArn: string): string {
 export function captureSpan(snapshot: Snapshot): { earliest: number; latest: number } {
   let earliest = instantMs(snapshot.capturedAt);
   let latest = earliest;
-  for (const entry of snapshot.keys.values()) {
-    if (entry.CapturedAt === undefined) continue;
-    const at = instantMs(entry.CapturedAt);
+  let previous: string | undefined;
+  for (const captured of snapshot.keys.capturedTimes()) {
+    // Keys of one part share its time, one after another: read once.
+    if (captured === undefined || captured === previous) continue;
+    previous = captured;
+    const at = instantMs(captured);
     if (at < earliest) earliest = at;
     if (at > latest) latest = at;
   }
@@ -300,7 +312,10 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
       const failed = entry.Errors?.find((e) => e.Operation === "ListAliases");
       if (failed) return { ok: false, error: failed };
       aliasNames ??= aliasNamesByTarget(snapshot.aliases);
-      return { ok: true, value: [...(aliasNames.get(keyArn) ?? [])].sort() };
+      const names = aliasNames.get(keyArn);
+      // Most keys have one alias or none: nothing to sort.
+      const value = names === undefined ? [] : names.length === 1 ? [...names] : [...names].sort();
+      return { ok: true, value };
     },
     describeKey: (keyArn) => {
       const entry = snapshot.keys.get(keyArn);
@@ -393,15 +408,26 @@ export function snapshotFactSource(snapshot: Snapshot): FactSource {
   return source;
 }
 
+/**
+ * The name (`alias/…`) an alias ARN gives, as `parseKmsArn(arn).id`: tested without
+ * taking the ARN apart where it is an alias ARN, as every alias a snapshot holds is.
+ */
+function aliasNameOf(arn: string): string | null {
+  if (ALIAS_ARN.test(arn)) return arn.slice(arn.indexOf(":alias/") + 1);
+  return parseKmsArn(arn)?.id ?? null;
+}
+
+const ALIAS_ARN = new RegExp(ALIAS_ARN_PATTERN);
+
 /** The alias names (`alias/…`) a snapshot records for each key ARN they point at. */
 function aliasNamesByTarget(aliases: ReadonlyMap<string, string>): Map<string, string[]> {
   const byTarget = new Map<string, string[]>();
   for (const [alias, target] of aliases) {
-    const parsed = parseKmsArn(alias);
-    if (parsed === null) continue;
+    const name = aliasNameOf(alias);
+    if (name === null) continue;
     const names = byTarget.get(target);
-    if (names === undefined) byTarget.set(target, [parsed.id]);
-    else names.push(parsed.id);
+    if (names === undefined) byTarget.set(target, [name]);
+    else names.push(name);
   }
   return byTarget;
 }

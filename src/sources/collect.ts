@@ -344,16 +344,19 @@ async function collectAssembly(
   );
 }
 
-/** An input file's bytes (see `readInput`). */
-async function readInputBytes(
+/** An input file's bytes (see `readInput`); `what` names it in the error. */
+export async function readInputBytes(
   path: string,
   deps: Pick<CollectDeps, "readFile" | "readFileBytes">,
+  what = "input",
 ): Promise<Buffer> {
-  if (!deps.readFileBytes) return Buffer.from(await readInput(path, "input", deps), "utf8");
+  if (!deps.readFileBytes) return Buffer.from(await readInput(path, what, deps), "utf8");
   try {
     return await deps.readFileBytes(path, MAX_INPUT_BYTES);
   } catch (cause) {
-    throw new InputError(`cannot read input: ${describeReadError(cause)}`, path, null, { cause });
+    throw new InputError(`cannot read ${what}: ${describeReadError(cause)}`, path, null, {
+      cause,
+    });
   }
 }
 

@@ -3,6 +3,7 @@
  * (`--terraform-plan F`) or, for a positional path, by its content.
  */
 import { basename } from "node:path";
+import { NotPiecewise } from "../json-bytes.js";
 import { InputError, type KeyReference } from "../model.js";
 import { parseTemplateText } from "./cdk/cfn-yaml.js";
 import { isCdkOutputs, readCdkOutputs } from "./cdk/outputs.js";
@@ -16,7 +17,6 @@ import {
 } from "./cdk/template.js";
 import { isTerraformOutputs } from "./documents.js";
 import { isJsonObject, parseJson } from "./json.js";
-import { NotPiecewise } from "./json-bytes.js";
 import { describeDocument, isTerraformPlan, isTerraformState } from "./terraform/documents.js";
 import { type ModuleCalls, readModuleCalls } from "./terraform/modules.js";
 import { readTerraformOutputs } from "./terraform/outputs.js";

@@ -21,6 +21,25 @@ function read(name: string, doc: unknown): SnapshotFile {
 }
 
 describe("mergeSnapshots", () => {
+  it("writes keys and aliases in code-unit order, whatever order the files hold them in", () => {
+    // Upper case before lower, digits before letters: code units, not a locale's order.
+    const upper = `arn:aws:kms:us-east-1:${A}:key/0000000A-1111-4222-8333-444455556666`;
+    const lower = `arn:aws:kms:us-east-1:${A}:key/0000000a-1111-4222-8333-444455556666`;
+    const digit = `arn:aws:kms:us-east-1:${A}:key/00000009-1111-4222-8333-444455556666`;
+    const alias = (name: string) => `arn:aws:kms:us-east-1:${A}:alias/${name}`;
+    const merged = mergeSnapshots([
+      read("a.json", {
+        version: 1,
+        capturedAt: MONDAY,
+        keys: { [lower]: unusedKey(lower), [upper]: unusedKey(upper) },
+        aliases: { [alias("b")]: lower, [alias("B")]: upper, [alias("a-2")]: upper },
+      }),
+      read("b.json", { version: 1, capturedAt: MONDAY, keys: { [digit]: unusedKey(digit) } }),
+    ]);
+    expect([...merged.snapshot.keys.keys()]).toEqual([digit, upper, lower]);
+    expect([...merged.snapshot.aliases.keys()]).toEqual([alias("B"), alias("a-2"), alias("b")]);
+  });
+
   it("takes a key held by two files from the later capture, and says how many keys were in several", () => {
     const key = arnOf(A, "us-east-1", 1);
     const early = unusedKey(key);

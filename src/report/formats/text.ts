@@ -82,14 +82,21 @@ export function formatText(report: Report, options: TextOptions): string {
  * nothing is left ungrouped.
  */
 function groupByFile(report: Report): [string, Finding[]][] {
-  const subjects = new Map(report.subjects.map((s) => [s.id, s]));
+  // The first input file referencing each key, by subject id (the last subject of an id,
+  // as a Map of them all would say): an inventory's keys mostly have none.
+  const firstFiles = new Map<string, string>();
+  for (const subject of report.subjects) {
+    const file = subject.references[0]?.file;
+    if (file !== undefined) firstFiles.set(subject.id, file);
+    else if (firstFiles.size > 0) firstFiles.delete(subject.id);
+  }
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const base = f.location === null ? f.baseLocation : undefined;
     const file =
       f.location?.file ??
       (base ? `${base.file} (base revision, deleted lines)` : undefined) ??
-      subjects.get(f.subjectId)?.references[0]?.file ??
+      firstFiles.get(f.subjectId) ??
       "(no file)";
     const list = groups.get(file) ?? [];
     list.push(f);

@@ -21,8 +21,15 @@
  * unparsed would also leave its syntax and shape unchecked, and a broken entry
  * must stop the run (SPEC §10): that needs a checking scanner first.
  */
+
+import {
+  bodyStart,
+  type Elements,
+  JsonBytes,
+  type Member,
+  NotPiecewise,
+} from "../../json-bytes.js";
 import type { JsonObject } from "../json.js";
-import { bodyStart, type Elements, JsonBytes, type Member, NotPiecewise } from "../json-bytes.js";
 import { pathTo, type Shape } from "../shape.js";
 import { isTerraformPlan } from "./documents.js";
 import {

@@ -26,8 +26,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { JsonBytes, type Member } from "../../../src/json-bytes.js";
 import { isJsonObject, type JsonObject } from "../../../src/sources/json.js";
-import { JsonBytes, type Member } from "../../../src/sources/json-bytes.js";
 import { readTerraformPlan } from "../../../src/sources/terraform/plan.js";
 import { holdsTrue } from "../../../src/sources/terraform/values.js";
 

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { NotPiecewise } from "../../../src/json-bytes.js";
 import { InputError } from "../../../src/model.js";
 import {
   collectFromBytes,
@@ -14,7 +15,6 @@ import {
   type InputKind,
   recogniseText,
 } from "../../../src/sources/detect.js";
-import { NotPiecewise } from "../../../src/sources/json-bytes.js";
 import { readPlanBytes } from "../../../src/sources/terraform/plan-bytes.js";
 
 const PLANS = new URL("../../fixtures/terraform-plan/", import.meta.url);

@@ -13,6 +13,9 @@
  * Every byte of a document read piecewise is checked by a `JSON.parse` or by
  * the scanner's own punctuation checks, so a document read this way is one the
  * whole-text parse accepts, with the same values.
+ *
+ * It lives on the ground floor: the plan reader (sources) and the facts
+ * snapshot reader (facts) both read large documents this way.
  */
 
 /** The document cannot be read piecewise; read its whole text instead. */
@@ -108,6 +111,51 @@ export class JsonBytes {
       this.expect(i, CLOSE_BRACE);
       return { members, end: i + 1 };
     }
+  }
+
+  /**
+   * `members` for an object of very many members (a snapshot's 400,000 keys), or whose
+   * members are read as they are found: `read` is handed each key and where its value
+   * starts, reads the value, and says where it ends. Nothing is kept, so a repeated key
+   * is for the caller to find. Returns just past the object's `}`.
+   */
+  eachMember(open: number, read: (key: string, start: number) => number): number {
+    this.expect(open, OPEN_BRACE);
+    let i = this.skipBlank(open + 1);
+    if (this.bytes[i] === CLOSE_BRACE) return i + 1;
+    for (;;) {
+      this.expect(i, QUOTE);
+      const keyEnd = this.stringEnd(i + 1) + 1;
+      const key = this.string(i, keyEnd);
+      i = this.skipBlank(keyEnd);
+      this.expect(i, COLON);
+      i = this.skipBlank(read(key, this.skipBlank(i + 1)));
+      if (this.bytes[i] === COMMA) {
+        i = this.skipBlank(i + 1);
+        continue;
+      }
+      this.expect(i, CLOSE_BRACE);
+      return i + 1;
+    }
+  }
+
+  /**
+   * The string whose quotes are at `start` and `end - 1`. Printable ASCII without an
+   * escape (every ARN) is its own text, read without `JSON.parse`; anything else is parsed.
+   */
+  string(start: number, end: number): string {
+    const bytes = this.bytes;
+    for (let i = start + 1; i < end - 1; i++) {
+      const c = bytes[i] as number;
+      if (c < 0x20 || c > 0x7e || c === BACKSLASH) return this.parsedString(start, end);
+    }
+    return bytes.toString("latin1", start + 1, end - 1);
+  }
+
+  private parsedString(start: number, end: number): string {
+    const value = this.parse(start, end);
+    if (typeof value !== "string") throw new NotPiecewise("not a string");
+    return value;
   }
 
   /** The elements of the list whose `[` is at `open`; not checked, as with `members`. */
