@@ -2,15 +2,16 @@
 import { createRequire as __kulCreateRequire } from "node:module"; const require = __kulCreateRequire(import.meta.url);
 import {
   TEST_FORMATS
-} from "./chunks/chunk-G2X3ZE3Z.js";
+} from "./chunks/chunk-HMYVGGHF.js";
 import {
   nodeDeps
-} from "./chunks/chunk-SYAMY3UJ.js";
+} from "./chunks/chunk-EDLU5EEW.js";
 import "./chunks/chunk-MIVE57P5.js";
 import {
   AWS_TIMEOUT_HELP,
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
+  PARAMETER_HELP,
   SCOPES,
   SCOPE_HELP,
   STANDARD_OUTPUT,
@@ -19,21 +20,16 @@ import {
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
+  parseParameterOverride,
   parseRoleTemplate,
   parseSarifCategory,
   parseTrailMaxPages
-} from "./chunks/chunk-EN2LHF3R.js";
+} from "./chunks/chunk-XWNHLHR2.js";
 import {
-  PARAMETER_HELP,
-  parseParameterOverride
-} from "./chunks/chunk-AISGGNY6.js";
-import {
-  DEFAULT_TRAIL_MAX_PAGES
-} from "./chunks/chunk-NDBIRYLI.js";
-import {
+  DEFAULT_TRAIL_MAX_PAGES,
   REGION_PATTERN,
   SEVERITIES
-} from "./chunks/chunk-C34K5TY6.js";
+} from "./chunks/chunk-7PTS3INL.js";
 import {
   InputError,
   NoInputsError,
@@ -3906,7 +3902,7 @@ async function main(argv, io, deps) {
     if (mistyped !== null) throw mistyped;
     const args = parseArgs(argv, deps.tool.version, io);
     if (args.command === "done") return 0;
-    const { runCommand } = await import("./chunks/command-run-NU742WGP.js");
+    const { runCommand } = await import("./chunks/command-run-BTPLH57U.js");
     return await runCommand(args, io, deps);
   } catch (error) {
     if (argv.length === 0 && error instanceof NoInputsError) {

@@ -18,7 +18,7 @@ import {
   truncate,
   utf8Length,
   withDefaultRegion
-} from "./chunks/chunk-SSMUTPAO.js";
+} from "./chunks/chunk-W2QNV4TL.js";
 import {
   describeGithubError,
   githubBudget,
@@ -29,39 +29,35 @@ import {
 import {
   nodeDeps,
   profileRegion
-} from "./chunks/chunk-SYAMY3UJ.js";
+} from "./chunks/chunk-EDLU5EEW.js";
 import "./chunks/chunk-MIVE57P5.js";
 import {
   gitMergeBase
 } from "./chunks/chunk-NRC5HQYQ.js";
 import {
   run
-} from "./chunks/chunk-3LPJKFGY.js";
-import "./chunks/chunk-RULMTAY4.js";
+} from "./chunks/chunk-LZZWJO7A.js";
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
+  MAX_INPUT_BYTES,
   SCOPES,
+  STANDARD_OUTPUT,
   parseAwsTimeout,
   parseMaxFactsAge,
   parseNow,
+  parseParameterOverride,
   parseRoleTemplate,
   parseSarifCategory,
   parseTrailMaxPages
-} from "./chunks/chunk-EN2LHF3R.js";
+} from "./chunks/chunk-XWNHLHR2.js";
+import "./chunks/chunk-WQV3XTXC.js";
 import {
-  MAX_INPUT_BYTES,
-  parseParameterOverride
-} from "./chunks/chunk-AISGGNY6.js";
-import "./chunks/chunk-T6RXOD4O.js";
-import {
-  DEFAULT_TRAIL_MAX_PAGES
-} from "./chunks/chunk-NDBIRYLI.js";
-import {
+  DEFAULT_TRAIL_MAX_PAGES,
   SEVERITIES,
   listWords,
   plural
-} from "./chunks/chunk-C34K5TY6.js";
+} from "./chunks/chunk-7PTS3INL.js";
 import {
   InputError,
   describeFailure,
@@ -19733,7 +19729,7 @@ function actionConfig(input, workspace, eventName) {
     parameters: list("parameters").map((line) => parseParameterOverride(line, "input parameters")),
     configFile: optional("config"),
     factsFile: optional("facts"),
-    saveFacts: optional("save-facts"),
+    saveFacts: saveFactsFile(optional("save-facts")),
     region: optional("region"),
     // The Action takes credentials from the environment (configure-aws-credentials).
     profile: null,
@@ -19772,6 +19768,12 @@ function parseEndpointUrl(text, what) {
     );
   }
   return text;
+}
+function saveFactsFile(file) {
+  if (file !== STANDARD_OUTPUT) return file;
+  throw new InputError(
+    'input save-facts: "-" is standard output, the job log, where no later job can read the snapshot; name a file, and keep it with actions/upload-artifact'
+  );
 }
 var MODES = ["check", "inventory"];
 function defaultScope(eventName) {
