@@ -13,8 +13,8 @@ export interface AccountEntry {
   id: string;
   /** The role to read it through; null: `--role-template`'s. */
   role: string | null;
-  /** Its regions; null: `--regions`'. */
-  regions: string[] | null;
+  /** Its regions; `all`: its enabled ones; null: `--regions`'. */
+  regions: string[] | "all" | null;
   name: string | null;
   tags: Record<string, string>;
 }
@@ -107,9 +107,9 @@ function role(value: unknown, id: string, at: DataPath, fail: Fail): string | nu
   return value as string;
 }
 
-function regions(value: unknown, at: DataPath, fail: Fail): string[] | null {
+function regions(value: unknown, at: DataPath, fail: Fail): string[] | "all" | null {
   if (value === undefined || value === null) return null;
-  if (value === "all") return null;
+  if (value === "all") return "all";
   if (!Array.isArray(value) || value.length === 0)
     fail(at, "expected a non-empty list of region names (or omit it for --regions')");
   const list = value as unknown[];

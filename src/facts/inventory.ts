@@ -16,8 +16,8 @@ import type { Inventory, InventoryPair, Shard } from "./snapshot.js";
 export interface InventoryAccount {
   id: string;
   name: string | null;
-  /** Its own regions (accounts file); null: the run's. */
-  regions: string[] | null;
+  /** Its own regions (accounts file), `all` for its enabled ones; null: the run's. */
+  regions: string[] | "all" | null;
 }
 
 /** One (account, region) pair before it is read: its regions could not be listed when `reason` is set. */

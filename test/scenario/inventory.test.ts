@@ -296,6 +296,33 @@ describe("snapshot --all-keys --accounts FILE", () => {
     );
   });
 
+  it("reads an account's enabled regions where the file says regions: all, whatever --regions says", async () => {
+    files["all-regions.yml"] = [
+      `- id: "${ACCOUNTS[0]}"`,
+      "  regions: all",
+      `- id: "${ACCOUNTS[1]}"`,
+      "",
+    ].join("\n");
+    const run = await cli([
+      "snapshot",
+      "--all-keys",
+      "--accounts",
+      "all-regions.yml",
+      "--regions",
+      "eu-west-1",
+      "--role-template",
+      ROLE,
+      "-o",
+      "all-regions.json",
+    ]);
+    expect(run.code).toBe(0);
+    const { snapshot } = written(run, "all-regions.json");
+    expect(snapshot.inventory?.pairs.map((p) => `${p.account}/${p.region}`)).toEqual([
+      ...REGIONS.map((region) => `${ACCOUNTS[0]}/${region}`).sort(),
+      `${ACCOUNTS[1]}/eu-west-1`,
+    ]);
+  });
+
   it("exits 2 when it could read none of them, naming each reason", async () => {
     files["denied.yml"] = `- id: "${DENIED}"\n`;
     const run = await cli([
