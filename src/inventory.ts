@@ -62,7 +62,13 @@ export async function inventory(
   const recorder = recordFacts(source);
   const accounts = await accountsToRead(inventory, file, source, questions);
   const regions = inventory.regions ?? [await defaultRegion(config, source)];
-  const planned = shareOf(await plannedPairs(accounts, regions, questions), inventory.shard);
+  const all = await plannedPairs(accounts, regions, questions);
+  // Nothing to read at all (an organization with no active account) is no inventory.
+  if (all.length === 0)
+    throw new EvidenceError(
+      "found no account-region to read: the accounts asked for hold none (an organization with no active account?)",
+    );
+  const planned = shareOf(all, inventory.shard);
   const listed = await listPairs(planned, questions, deps.clock, (keys) => ask(source, keys));
   checkReadable(listed.pairs);
   const progress = deps.progress ?? SILENT;

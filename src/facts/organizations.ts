@@ -79,6 +79,11 @@ export async function organizationAccounts(
             `with an account Id ${showValue(id)}`,
           );
         }
+        // An account the answer gives no state cannot be judged inactive: left out, its keys
+        // would go unread without a word.
+        if (typeof account?.State !== "string" && typeof account?.Status !== "string") {
+          throw wrongListing(place.health.place, "ListAccounts", `with account ${id} in no State`);
+        }
         if (!isActive(account)) continue;
         const name = typeof account?.Name === "string" && account.Name !== "" ? account.Name : null;
         found.set(id, { id, name });

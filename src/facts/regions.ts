@@ -99,7 +99,13 @@ export function enabledRegions(
           found.add(name);
         }
         const next = page.NextToken;
-        if (next === undefined || next === null || next === "") return [...found].sort();
+        if (next === undefined || next === null || next === "") {
+          // Every account has its default regions enabled: none at all is no answer, and
+          // would leave the account out unsaid.
+          if (found.size === 0)
+            throw wrongListing(place.health.place, "ListRegions", "with no enabled region");
+          return [...found].sort();
+        }
         if (typeof next !== "string" || tokens.has(next)) {
           throw wrongListing(place.health.place, "ListRegions", "with a NextToken it gave before");
         }

@@ -18,7 +18,8 @@ export type AccountState =
 export interface SeedAccount {
   id: string;
   name?: string;
-  state?: AccountState;
+  /** Default ACTIVE; null: the answer gives the account no `State` (a faulty endpoint). */
+  state?: AccountState | null;
 }
 
 /** The organization: its management account and members (the management account included). */
@@ -120,13 +121,13 @@ export class Organization {
     const accounts = [...org.accounts]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((a) => {
-        const state = a.state ?? "ACTIVE";
+        const state = a.state === undefined ? "ACTIVE" : a.state;
         return {
           Id: a.id,
           Arn: `arn:aws:organizations::${org.management}:account/o-emulator/${a.id}`,
           Email: `aws+${a.id}@example.com`,
           Name: a.name ?? `account-${a.id}`,
-          State: state,
+          ...(state === null ? {} : { State: state }),
           JoinedMethod: a.id === org.management ? "CREATED" : "INVITED",
           JoinedTimestamp: 1_700_000_000,
         };
