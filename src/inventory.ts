@@ -19,6 +19,7 @@ import {
   inventorySnapshot,
   listPairs,
   plannedPairs,
+  planOf,
   shareOf,
 } from "./facts/inventory.js";
 import { recordFacts } from "./facts/record.js";
@@ -84,6 +85,7 @@ export async function inventory(
     {
       shards: [inventory.shard],
       pairs: listed.pairs,
+      plans: [planOf(all, inventory.shard)],
     },
   );
   await writeSnapshot(config.saveFacts, doc, deps);

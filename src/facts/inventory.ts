@@ -6,11 +6,12 @@
  * section. A pair that cannot be read is kept, said, and never silently left out.
  */
 
+import { createHash } from "node:crypto";
 import { describeError } from "../aws/errors.js";
 import { parseKmsArn } from "../aws/key-ids.js";
 import type { InventoryQuestions } from "../model.js";
 import { compareText } from "../order.js";
-import type { Inventory, InventoryPair, Shard } from "./snapshot.js";
+import type { Inventory, InventoryPair, Shard, ShardPlan } from "./snapshot.js";
 
 /** An account to read, with what the accounts file or the organization says of it. */
 export interface InventoryAccount {
@@ -80,6 +81,13 @@ export function sortPairs<T extends { account: string; region: string }>(pairs: 
  */
 export function shareOf<T>(sorted: T[], shard: Shard): T[] {
   return sorted.filter((_, i) => i % shard.count === shard.index - 1);
+}
+
+/** Shard `shard`'s record of `all`, the sorted pairs it took its share of (see ShardPlan). */
+export function planOf(all: readonly PlannedPair[], shard: Shard): ShardPlan {
+  const digest = createHash("sha256");
+  for (const pair of all) digest.update(`${pair.account}/${pair.region}\n`);
+  return { index: shard.index, pairs: all.length, digest: digest.digest("hex").slice(0, 16) };
 }
 
 /** What reading the pairs gave: each pair's outcome, and every key ARN listed. */

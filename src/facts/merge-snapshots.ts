@@ -19,7 +19,7 @@ import { type DeployedStack, InputError } from "../model.js";
 import { compareText } from "../order.js";
 import { listWords, plural } from "../show.js";
 import { instantMs } from "../time.js";
-import type { Inventory, InventoryPair, Shard, Snapshot } from "./snapshot.js";
+import type { Inventory, InventoryPair, Shard, ShardPlan, Snapshot } from "./snapshot.js";
 import { SnapshotKeys } from "./snapshot-keys.js";
 
 /** A snapshot and the file it was read from, in the order the command line names them. */
@@ -58,6 +58,7 @@ interface Kept<T> {
 export function mergeSnapshots(files: readonly SnapshotFile[]): MergedSnapshot {
   if (files.length === 0) throw new InputError("merge needs at least one file to merge");
   const shards = mergeShards(files);
+  const plans = mergePlans(files);
   const pairs = new Map<string, Kept<InventoryPair>>();
   const pairsInSeveral = new Set<string>();
   for (const [from, { snapshot }] of files.entries()) {
@@ -129,6 +130,7 @@ export function mergeSnapshots(files: readonly SnapshotFile[]): MergedSnapshot {
             pairs: [...pairs.values()]
               .map((p) => p.value)
               .sort((a, b) => compareText(a.account, b.account) || compareText(a.region, b.region)),
+            ...(plans.length === 0 ? {} : { plans }),
           },
     keys: sortedKeys(keys, earliest),
     aliases: sortedMap(aliases, (target) => target),
@@ -165,6 +167,32 @@ function mergeShards(files: readonly SnapshotFile[]): Shard[] | null {
   if (count === null) return null;
   const n = count.count;
   return [...indexes].sort((a, b) => a - b).map((index) => ({ index, count: n }));
+}
+
+/**
+ * The shards' plans, by index. Throws InputError when two disagree: their jobs dealt
+ * shares of different lists of account-regions, so some fell in no shard (ShardPlan).
+ */
+function mergePlans(files: readonly SnapshotFile[]): ShardPlan[] {
+  let first: { plan: ShardPlan; file: string } | null = null;
+  const byIndex = new Map<number, ShardPlan>();
+  for (const { file, snapshot } of files) {
+    for (const plan of snapshot.inventory?.plans ?? []) {
+      if (
+        first !== null &&
+        (plan.pairs !== first.plan.pairs || plan.digest !== first.plan.digest)
+      ) {
+        const other = first.plan;
+        throw new InputError(
+          `shard ${plan.index} was taken over ${plural(plan.pairs, "account-region")} (digest ${plan.digest}), but shard ${other.index} in ${first.file} over ${plural(other.pairs, "account-region")} (digest ${other.digest}): the jobs found different accounts or regions to read (an account's regions not listed in one, an account joining between them), so some account-regions are in no shard; take the inventory again`,
+          file,
+        );
+      }
+      first ??= { plan, file };
+      byIndex.set(plan.index, plan);
+    }
+  }
+  return [...byIndex.values()].sort((a, b) => a.index - b.index);
 }
 
 /**
@@ -226,7 +254,8 @@ export function* snapshotJson(snapshot: Snapshot): Generator<string> {
       snapshot.inventory.pairs.map((pair) => [null, pair]),
       "      ",
     );
-    yield "]\n  },\n";
+    const { plans } = snapshot.inventory;
+    yield plans === undefined ? "]\n  },\n" : `],\n    "plans": ${JSON.stringify(plans)}\n  },\n`;
   }
   yield '  "keys": {';
   yield* entries(snapshot.keys, "    ");

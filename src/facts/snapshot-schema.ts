@@ -203,15 +203,29 @@ const SHARD = {
   },
 };
 
+/** What a shard's job planned in all, before its share: how many pairs, and their digest. */
+const SHARD_PLAN = {
+  type: "object",
+  description: "a shard's plan: {index, pairs, digest}",
+  required: ["index", "pairs", "digest"],
+  additionalProperties: false,
+  properties: {
+    index: { type: "integer", minimum: 1, maximum: MAX_SHARDS, description: "a shard index 1–256" },
+    pairs: { type: "integer", minimum: 0, description: "a count of account-regions" },
+    digest: { type: "string", pattern: "^[0-9a-f]{16}$", description: "16 hex digits" },
+  },
+};
+
 /** What an inventory snapshot covered (issue 17): its shards and every (account, region) pair. */
 const INVENTORY = {
   type: "object",
-  description: "an inventory: {shards, pairs}",
+  description: "an inventory: {shards, pairs, plans?}",
   required: ["shards", "pairs"],
   additionalProperties: false,
   properties: {
     shards: { type: "array", minItems: 1, items: SHARD, description: "a non-empty list of shards" },
     pairs: { type: "array", items: INVENTORY_PAIR, description: "a list of pairs" },
+    plans: { type: "array", items: SHARD_PLAN, description: "a list of shard plans" },
   },
 };
 

@@ -2,13 +2,14 @@
 import * as imported1 from "./snapshot-formats.js";
 import { ucs2length } from "../string-length.js";
 export const validateFacts = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"kms-usage-lint facts snapshot, version 1","type":"object","description":"a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks, inventory}","required":["version","capturedAt","keys"],"additionalProperties":false,"properties":{"version":{"const":1,"description":"1"},"capturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"},"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"keys":{"type":"object","description":"an object keyed by key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN"},"additionalProperties":{"type":"object","description":"an object with KeyMetadata, LastUsage, Errors and/or Trail","additionalProperties":false,"minProperties":1,"properties":{"CapturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"},"KeyMetadata":{"type":"object","description":"DescribeKey's KeyMetadata, with KeyId, Arn, CreationDate, KeyState, Enabled and KeyManager","required":["KeyId","Arn","CreationDate","KeyState","Enabled","KeyManager"],"properties":{"KeyId":{"type":"string"},"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"AWSAccountId":{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},"KeyState":{"type":"string"},"Enabled":{"type":"boolean"},"KeyManager":{"type":"string"},"KeySpec":{"type":"string"},"KeyUsage":{"type":"string"},"Origin":{"type":"string"},"CreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"DeletionDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"PendingDeletionWindowInDays":{"type":"integer","minimum":1},"MultiRegion":{"type":"boolean"},"MultiRegionConfiguration":{"type":"object","description":"DescribeKey's MultiRegionConfiguration","properties":{"MultiRegionKeyType":{"enum":["PRIMARY","REPLICA"],"description":"PRIMARY or REPLICA"},"PrimaryKey":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"ReplicaKeys":{"type":"array","items":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"description":"a list of members"}}}}},"LastUsage":{"type":"object","description":"GetKeyLastUsage's answer, with TrackingStartDate and KeyCreationDate","required":["TrackingStartDate","KeyCreationDate"],"properties":{"KeyId":{"type":"string"},"KeyLastUsage":{"type":"object","description":"the last use ({} when none was recorded)","properties":{"Operation":{"type":"string"},"Timestamp":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"CloudTrailEventId":{"type":"string"},"KmsRequestId":{"type":"string"}},"dependencies":{"Operation":["Timestamp"],"CloudTrailEventId":["Timestamp"],"KmsRequestId":["Timestamp"]}},"TrackingStartDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"KeyCreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]}}},"Errors":{"type":"array","items":{"type":"object","description":"an error answer: {Operation, Code, Message}","required":["Operation","Code","Message"],"properties":{"Operation":{"type":"string"},"Code":{"type":"string"},"Message":{"type":"string"}}},"description":"a list of errors"},"Trail":{"type":"object","description":"CloudTrail LookupEvents answers: {LookupAttributes, StartTime, EndTime, Truncated, Events}","required":["LookupAttributes","StartTime","EndTime","Truncated","Events"],"additionalProperties":false,"properties":{"LookupAttributes":{"type":"array","description":"the one lookup attribute asked: [{AttributeKey: ResourceName, AttributeValue: key ARN}]","minItems":1,"maxItems":1,"items":{"type":"object","description":"a lookup attribute: {AttributeKey, AttributeValue}","required":["AttributeKey","AttributeValue"],"properties":{"AttributeKey":{"type":"string"},"AttributeValue":{"type":"string"}}}},"StartTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EndTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"Truncated":{"type":"boolean","description":"true or false"},"Events":{"type":"array","description":"a list of CloudTrail events","items":{"type":"object","description":"a CloudTrail event: {EventId, EventName, EventTime, CloudTrailEvent, …}","required":["EventId","EventTime"],"properties":{"EventId":{"type":"string","minLength":1,"description":"an event id"},"EventName":{"type":"string"},"EventTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EventSource":{"type":"string"},"Username":{"type":"string"},"Resources":{"type":"array","description":"a list of resources"},"CloudTrailEvent":{"type":"string","description":"the event record, as a JSON string"}}}}}}}}},"aliases":{"type":"object","description":"an object from alias ARN to key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$","description":"an alias ARN"},"additionalProperties":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"}},"stacks":{"type":"object","description":"an object keyed by StackName@region","propertyNames":{"pattern":"^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$","description":"a name of the form StackName@region"},"additionalProperties":{"type":"object","description":"a deployed stack: {account, resources: {LogicalId: physical id}, template}","required":["resources"],"properties":{"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"resources":{"type":"object","description":"an object from logical id to physical id","additionalProperties":{"type":"string","description":"a physical id"}},"template":{}}}},"inventory":{"type":"object","description":"an inventory: {shards, pairs}","required":["shards","pairs"],"additionalProperties":false,"properties":{"shards":{"type":"array","minItems":1,"items":{"type":"object","description":"a shard: {index, count}, 1 ≤ index ≤ count ≤ 256","required":["index","count"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":1,"maximum":256,"description":"a shard index 1–256"},"count":{"type":"integer","minimum":1,"maximum":256,"description":"a shard count 1–256"}}},"description":"a non-empty list of shards"},"pairs":{"type":"array","items":{"type":"object","description":"an inventory pair: {account, region, name?, status: read|unavailable, reason?, keys, capturedAt}","required":["account","region","status","keys","capturedAt"],"additionalProperties":false,"properties":{"account":{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},"region":{"type":"string","pattern":"^[a-z]{2,4}(?:-[a-z]+)+-\\d+$","description":"a region name"},"name":{"type":"string","description":"the account's name"},"status":{"enum":["read","unavailable"],"description":"read or unavailable"},"reason":{"type":"string","minLength":1,"description":"why the pair could not be read"},"keys":{"type":"integer","minimum":0,"description":"the number of keys listed (0 or more)"},"capturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"}}},"description":"a list of pairs"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"kms-usage-lint facts snapshot, version 1","type":"object","description":"a facts snapshot: {version: 1, capturedAt, account, keys, aliases, stacks, inventory}","required":["version","capturedAt","keys"],"additionalProperties":false,"properties":{"version":{"const":1,"description":"1"},"capturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"},"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"keys":{"type":"object","description":"an object keyed by key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN"},"additionalProperties":{"type":"object","description":"an object with KeyMetadata, LastUsage, Errors and/or Trail","additionalProperties":false,"minProperties":1,"properties":{"CapturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"},"KeyMetadata":{"type":"object","description":"DescribeKey's KeyMetadata, with KeyId, Arn, CreationDate, KeyState, Enabled and KeyManager","required":["KeyId","Arn","CreationDate","KeyState","Enabled","KeyManager"],"properties":{"KeyId":{"type":"string"},"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"AWSAccountId":{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},"KeyState":{"type":"string"},"Enabled":{"type":"boolean"},"KeyManager":{"type":"string"},"KeySpec":{"type":"string"},"KeyUsage":{"type":"string"},"Origin":{"type":"string"},"CreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"DeletionDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"PendingDeletionWindowInDays":{"type":"integer","minimum":1},"MultiRegion":{"type":"boolean"},"MultiRegionConfiguration":{"type":"object","description":"DescribeKey's MultiRegionConfiguration","properties":{"MultiRegionKeyType":{"enum":["PRIMARY","REPLICA"],"description":"PRIMARY or REPLICA"},"PrimaryKey":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"ReplicaKeys":{"type":"array","items":{"type":"object","description":"a multi-Region member: {Arn, Region}","properties":{"Arn":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"},"Region":{"type":"string"}},"required":["Arn"]},"description":"a list of members"}}}}},"LastUsage":{"type":"object","description":"GetKeyLastUsage's answer, with TrackingStartDate and KeyCreationDate","required":["TrackingStartDate","KeyCreationDate"],"properties":{"KeyId":{"type":"string"},"KeyLastUsage":{"type":"object","description":"the last use ({} when none was recorded)","properties":{"Operation":{"type":"string"},"Timestamp":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"CloudTrailEventId":{"type":"string"},"KmsRequestId":{"type":"string"}},"dependencies":{"Operation":["Timestamp"],"CloudTrailEventId":["Timestamp"],"KmsRequestId":["Timestamp"]}},"TrackingStartDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"KeyCreationDate":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]}}},"Errors":{"type":"array","items":{"type":"object","description":"an error answer: {Operation, Code, Message}","required":["Operation","Code","Message"],"properties":{"Operation":{"type":"string"},"Code":{"type":"string"},"Message":{"type":"string"}}},"description":"a list of errors"},"Trail":{"type":"object","description":"CloudTrail LookupEvents answers: {LookupAttributes, StartTime, EndTime, Truncated, Events}","required":["LookupAttributes","StartTime","EndTime","Truncated","Events"],"additionalProperties":false,"properties":{"LookupAttributes":{"type":"array","description":"the one lookup attribute asked: [{AttributeKey: ResourceName, AttributeValue: key ARN}]","minItems":1,"maxItems":1,"items":{"type":"object","description":"a lookup attribute: {AttributeKey, AttributeValue}","required":["AttributeKey","AttributeValue"],"properties":{"AttributeKey":{"type":"string"},"AttributeValue":{"type":"string"}}}},"StartTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EndTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"Truncated":{"type":"boolean","description":"true or false"},"Events":{"type":"array","description":"a list of CloudTrail events","items":{"type":"object","description":"a CloudTrail event: {EventId, EventName, EventTime, CloudTrailEvent, …}","required":["EventId","EventTime"],"properties":{"EventId":{"type":"string","minLength":1,"description":"an event id"},"EventName":{"type":"string"},"EventTime":{"description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z), or epoch seconds as AWS sends them","anyOf":[{"type":"string","format":"date-time"},{"type":"number","minimum":0,"maximum":8640000000000}]},"EventSource":{"type":"string"},"Username":{"type":"string"},"Resources":{"type":"array","description":"a list of resources"},"CloudTrailEvent":{"type":"string","description":"the event record, as a JSON string"}}}}}}}}},"aliases":{"type":"object","description":"an object from alias ARN to key ARN","propertyNames":{"pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$","description":"an alias ARN"},"additionalProperties":{"type":"string","pattern":"^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$","description":"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"}},"stacks":{"type":"object","description":"an object keyed by StackName@region","propertyNames":{"pattern":"^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$","description":"a name of the form StackName@region"},"additionalProperties":{"type":"object","description":"a deployed stack: {account, resources: {LogicalId: physical id}, template}","required":["resources"],"properties":{"account":{"anyOf":[{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},{"type":"null"}],"description":"a 12-digit account id"},"resources":{"type":"object","description":"an object from logical id to physical id","additionalProperties":{"type":"string","description":"a physical id"}},"template":{}}}},"inventory":{"type":"object","description":"an inventory: {shards, pairs, plans?}","required":["shards","pairs"],"additionalProperties":false,"properties":{"shards":{"type":"array","minItems":1,"items":{"type":"object","description":"a shard: {index, count}, 1 ≤ index ≤ count ≤ 256","required":["index","count"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":1,"maximum":256,"description":"a shard index 1–256"},"count":{"type":"integer","minimum":1,"maximum":256,"description":"a shard count 1–256"}}},"description":"a non-empty list of shards"},"pairs":{"type":"array","items":{"type":"object","description":"an inventory pair: {account, region, name?, status: read|unavailable, reason?, keys, capturedAt}","required":["account","region","status","keys","capturedAt"],"additionalProperties":false,"properties":{"account":{"type":"string","pattern":"^\\d{12}$","description":"a 12-digit account id"},"region":{"type":"string","pattern":"^[a-z]{2,4}(?:-[a-z]+)+-\\d+$","description":"a region name"},"name":{"type":"string","description":"the account's name"},"status":{"enum":["read","unavailable"],"description":"read or unavailable"},"reason":{"type":"string","minLength":1,"description":"why the pair could not be read"},"keys":{"type":"integer","minimum":0,"description":"the number of keys listed (0 or more)"},"capturedAt":{"type":"string","format":"date-time","description":"an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"}}},"description":"a list of pairs"},"plans":{"type":"array","items":{"type":"object","description":"a shard's plan: {index, pairs, digest}","required":["index","pairs","digest"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":1,"maximum":256,"description":"a shard index 1–256"},"pairs":{"type":"integer","minimum":0,"description":"a count of account-regions"},"digest":{"type":"string","pattern":"^[0-9a-f]{16}$","description":"16 hex digits"}}},"description":"a list of shard plans"}}}}};
 const formats0 = imported1.FACTS_FORMATS["date-time"];
 const pattern0 = new RegExp("^\\d{12}$", "u");
 const pattern1 = new RegExp("^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:key/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})$", "u");
 const pattern6 = new RegExp("^arn:aws(?:-[a-z]+(?:-[a-z]+)?)?:kms:[a-z]{2,4}(?:-[a-z]+)+-\\d+:\\d{12}:alias/[a-zA-Z0-9/_-]{1,250}$", "u");
 const pattern8 = new RegExp("^[^@]+@[a-z]{2,4}(?:-[a-z]+)+-\\d+$", "u");
 const pattern11 = new RegExp("^[a-z]{2,4}(?:-[a-z]+)+-\\d+$", "u");
+const pattern12 = new RegExp("^[0-9a-f]{16}$", "u");
 const func2 = ucs2length;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2217,7 +2218,7 @@ vErrors.push(err164);
 errors++;
 }
 for(const key10 in data67){
-if(!((key10 === "shards") || (key10 === "pairs"))){
+if(!(((key10 === "shards") || (key10 === "pairs")) || (key10 === "plans"))){
 const err165 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.inventory,data:data67};
 if(vErrors === null){
 vErrors = [err165];
@@ -2615,9 +2616,15 @@ vErrors.push(err197);
 errors++;
 }
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inventory.type,parentSchema:schema11.properties.inventory,data:data67};
+if(data67.plans !== undefined){
+let data81 = data67.plans;
+if(Array.isArray(data81)){
+const len6 = data81.length;
+for(let i6=0; i6<len6; i6++){
+let data82 = data81[i6];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.index === undefined){
+const err198 = {instancePath:instancePath+"/inventory/plans/" + i6,schemaPath:"#/properties/inventory/properties/plans/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema11.properties.inventory.properties.plans.items.required,parentSchema:schema11.properties.inventory.properties.plans.items,data:data82};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2626,15 +2633,167 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-}
-else {
-const err199 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data82.pairs === undefined){
+const err199 = {instancePath:instancePath+"/inventory/plans/" + i6,schemaPath:"#/properties/inventory/properties/plans/items/required",keyword:"required",params:{missingProperty: "pairs"},message:"must have required property '"+"pairs"+"'",schema:schema11.properties.inventory.properties.plans.items.required,parentSchema:schema11.properties.inventory.properties.plans.items,data:data82};
 if(vErrors === null){
 vErrors = [err199];
 }
 else {
 vErrors.push(err199);
+}
+errors++;
+}
+if(data82.digest === undefined){
+const err200 = {instancePath:instancePath+"/inventory/plans/" + i6,schemaPath:"#/properties/inventory/properties/plans/items/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema11.properties.inventory.properties.plans.items.required,parentSchema:schema11.properties.inventory.properties.plans.items,data:data82};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+for(const key13 in data82){
+if(!(((key13 === "index") || (key13 === "pairs")) || (key13 === "digest"))){
+const err201 = {instancePath:instancePath+"/inventory/plans/" + i6,schemaPath:"#/properties/inventory/properties/plans/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.inventory.properties.plans.items,data:data82};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+if(data82.index !== undefined){
+let data83 = data82.index;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err202 = {instancePath:instancePath+"/inventory/plans/" + i6+"/index",schemaPath:"#/properties/inventory/properties/plans/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.inventory.properties.plans.items.properties.index.type,parentSchema:schema11.properties.inventory.properties.plans.items.properties.index,data:data83};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 256 || isNaN(data83)){
+const err203 = {instancePath:instancePath+"/inventory/plans/" + i6+"/index",schemaPath:"#/properties/inventory/properties/plans/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema11.properties.inventory.properties.plans.items.properties.index,data:data83};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+if(data83 < 1 || isNaN(data83)){
+const err204 = {instancePath:instancePath+"/inventory/plans/" + i6+"/index",schemaPath:"#/properties/inventory/properties/plans/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.inventory.properties.plans.items.properties.index,data:data83};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+}
+if(data82.pairs !== undefined){
+let data84 = data82.pairs;
+if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
+const err205 = {instancePath:instancePath+"/inventory/plans/" + i6+"/pairs",schemaPath:"#/properties/inventory/properties/plans/items/properties/pairs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.inventory.properties.plans.items.properties.pairs.type,parentSchema:schema11.properties.inventory.properties.plans.items.properties.pairs,data:data84};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 < 0 || isNaN(data84)){
+const err206 = {instancePath:instancePath+"/inventory/plans/" + i6+"/pairs",schemaPath:"#/properties/inventory/properties/plans/items/properties/pairs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.inventory.properties.plans.items.properties.pairs,data:data84};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+}
+if(data82.digest !== undefined){
+let data85 = data82.digest;
+if(typeof data85 === "string"){
+if(!pattern12.test(data85)){
+const err207 = {instancePath:instancePath+"/inventory/plans/" + i6+"/digest",schemaPath:"#/properties/inventory/properties/plans/items/properties/digest/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\"",schema:"^[0-9a-f]{16}$",parentSchema:schema11.properties.inventory.properties.plans.items.properties.digest,data:data85};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/inventory/plans/" + i6+"/digest",schemaPath:"#/properties/inventory/properties/plans/items/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.inventory.properties.plans.items.properties.digest.type,parentSchema:schema11.properties.inventory.properties.plans.items.properties.digest,data:data85};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/inventory/plans/" + i6,schemaPath:"#/properties/inventory/properties/plans/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inventory.properties.plans.items.type,parentSchema:schema11.properties.inventory.properties.plans.items,data:data82};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/inventory/plans",schemaPath:"#/properties/inventory/properties/plans/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.inventory.properties.plans.type,parentSchema:schema11.properties.inventory.properties.plans,data:data81};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/inventory",schemaPath:"#/properties/inventory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.inventory.type,parentSchema:schema11.properties.inventory,data:data67};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+}
+else {
+const err212 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
 }
 errors++;
 }

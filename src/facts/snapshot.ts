@@ -52,6 +52,24 @@ export interface Shard {
 export interface Inventory {
   shards: Shard[];
   pairs: InventoryPair[];
+  /**
+   * What each shard's job planned in all, before taking its share (absent in snapshots
+   * from before it was recorded): shards of one inventory must have planned alike.
+   */
+  plans?: ShardPlan[];
+}
+
+/**
+ * The account-regions a shard's job found to read in all, before taking its share of
+ * them: how many, and a digest of the sorted list. Every job builds the list from what AWS
+ * answers it; jobs that saw different lists (an account's regions unlisted in one, an
+ * account joining between them) dealt shares of different lists, and some account-regions
+ * fell in no shard.
+ */
+export interface ShardPlan {
+  index: number;
+  pairs: number;
+  digest: string;
 }
 
 export interface Snapshot {
@@ -172,6 +190,7 @@ function checkedInventory(inventory: Inventory, file: string): Inventory {
   return {
     shards: inventory.shards.map((s) => ({ ...s })),
     pairs: inventory.pairs.map((p) => ({ ...p })),
+    ...(inventory.plans === undefined ? {} : { plans: inventory.plans.map((p) => ({ ...p })) }),
   };
 }
 

@@ -88,6 +88,45 @@ describe("mergeSnapshots", () => {
     ]);
   });
 
+  it("refuses shards whose jobs planned different lists of account-regions: some would be in no shard", () => {
+    const one = arnOf(A, "us-east-1", 1);
+    const two = arnOf(B, "eu-west-1", 2);
+    const shard = (
+      index: number,
+      arn: string,
+      account: string,
+      region: string,
+      plan: { pairs: number; digest: string },
+    ) => {
+      const doc = inventorySnapshot(MONDAY, { index, count: 2 }, [
+        { account, region, keys: { [arn]: unusedKey(arn) } },
+      ]) as { inventory: Record<string, unknown> };
+      doc.inventory.plans = [{ index, ...plan }];
+      return read(`${index}.json`, doc);
+    };
+    const alike = { pairs: 2, digest: "0123456789abcdef" };
+    const merged = mergeSnapshots([
+      shard(1, one, A, "us-east-1", alike),
+      shard(2, two, B, "eu-west-1", alike),
+    ]);
+    expect(merged.snapshot.inventory?.plans).toEqual([
+      { index: 1, ...alike },
+      { index: 2, ...alike },
+    ]);
+    // Written and read back, the plans are still there to check the next merge.
+    const again = readSnapshot(JSON.parse([...snapshotJson(merged.snapshot)].join("")), "all.json");
+    expect(again.inventory?.plans).toEqual(merged.snapshot.inventory?.plans);
+    expect(() =>
+      mergeSnapshots([
+        shard(1, one, A, "us-east-1", alike),
+        // Its job could not list an account's regions: one pair where the other saw three.
+        shard(2, two, B, "eu-west-1", { pairs: 4, digest: "fedcba9876543210" }),
+      ]),
+    ).toThrow(
+      /shard 2 was taken over 4 account-regions .*but shard 1 in 1\.json over 2 account-regions .*some account-regions are in no shard/,
+    );
+  });
+
   it("takes an account-region read twice from the later read, leaving out what it no longer lists", () => {
     const kept = arnOf(A, "us-east-1", 1);
     const deleted = arnOf(A, "us-east-1", 2);

@@ -236,6 +236,17 @@ describe("snapshot --all-keys --shard I/N", () => {
     expect(new Set(pairs.map(id)).size).toBe(pairs.length);
     for (const [i, shard] of shards.entries())
       expect(shard.snapshot.inventory?.shards).toEqual([{ index: i + 1, count: 4 }]);
+    // Each job planned the same list of account-regions: the unsharded run's, 13 of them.
+    const plans = shards.map((s) => s.snapshot.inventory?.plans?.[0]);
+    expect(plans.map((p) => p?.index)).toEqual([1, 2, 3, 4]);
+    expect(new Set(plans.map((p) => `${p?.pairs} ${p?.digest}`))).toEqual(
+      new Set([
+        `${whole.snapshot.inventory?.plans?.[0]?.pairs} ${whole.snapshot.inventory?.plans?.[0]?.digest}`,
+      ]),
+    );
+    expect(whole.snapshot.inventory?.plans?.[0]?.pairs).toBe(
+      whole.snapshot.inventory?.pairs.length,
+    );
     // The keys, entry for entry.
     const union = Object.assign({}, ...shards.map((s) => s.doc.keys));
     expect(Object.keys(union).length).toBe(
