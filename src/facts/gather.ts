@@ -482,8 +482,10 @@ function keyInfo(md: AwsKeyMetadata, aliases: string[], asked: string): KeyInfo 
     keyUsage: interned(md.KeyUsage ?? null),
     origin: interned(md.Origin ?? null),
     // Checked answers (answers.ts) carry their dates as ISO strings already.
-    createdAt: interned(md.CreationDate ?? null),
-    deletionDate: interned(md.DeletionDate ?? null),
+    // A key's own dates, nearly each one of its own: kept as they come, so that they do
+    // not fill interned.ts's table before the values keys share are in it.
+    createdAt: md.CreationDate ?? null,
+    deletionDate: md.DeletionDate ?? null,
     pendingWindowDays: md.PendingDeletionWindowInDays ?? null,
     multiRegion: md.MultiRegion ?? null,
     multiRegionRole: role === "PRIMARY" || role === "REPLICA" ? role : null,

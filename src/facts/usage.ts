@@ -34,12 +34,12 @@ export function memberUsage(
   const { KeyLastUsage: last, TrackingStartDate, KeyCreationDate } = checked.value;
   const member = unavailableMember(arn, "", interned(region));
   member.reason = null;
-  // Values many keys share (interned.ts).
+  // Values many keys share (interned.ts); a key's own dates are not among them.
   member.trackingStartDate = interned(TrackingStartDate ?? null);
-  member.keyCreationDate = interned(KeyCreationDate ?? null);
+  member.keyCreationDate = KeyCreationDate ?? null;
   if (last?.Timestamp !== undefined) {
     member.status = "used";
-    member.lastUsedAt = interned(last.Timestamp);
+    member.lastUsedAt = last.Timestamp;
     member.operation = interned(last.Operation ?? null);
     member.cloudTrailEventId = last.CloudTrailEventId ?? null;
     member.kmsRequestId = last.KmsRequestId ?? null;
