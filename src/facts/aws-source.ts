@@ -81,7 +81,13 @@ function inventoryQuestions(
   aws: AwsLayer,
   region: () => Promise<string | null>,
 ): InventoryQuestions {
-  const home = async () => partitionHome((await region()) ?? "us-east-1");
+  // Found once: the run's region is read from its settings (a client made, the shared
+  // config read), and every account asks.
+  let found: Promise<string> | null = null;
+  const home = () => {
+    found ??= region().then((r) => partitionHome(r ?? "us-east-1"));
+    return found;
+  };
   return {
     organizationAccounts: async () => organizationAccounts(aws, await home()),
     regionsHome: home,
