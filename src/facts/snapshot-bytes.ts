@@ -19,7 +19,13 @@ import { ALIAS_ARN_PATTERN, KEY_ARN_PATTERN } from "../aws/key-ids.js";
 import { bodyStart, JsonBytes, NotPiecewise } from "../json-bytes.js";
 import { type CheckedSnapshot, type Snapshot, type SnapshotEntry, snapshotOf } from "./snapshot.js";
 import { SnapshotKeys } from "./snapshot-keys.js";
+import { factsSchema } from "./snapshot-schema.js";
 import { validateFacts } from "./snapshot-validator.generated.js";
+
+// The members a snapshot may have (the schema allows no others): a document with another
+// (a JSON report given to merge) is no snapshot, known at its first such member rather
+// than after all of it is parsed.
+const MEMBERS = new Set(Object.keys(factsSchema().properties as object));
 
 const OPEN_BRACE = 0x7b;
 const QUOTE = 0x22;
@@ -53,6 +59,7 @@ export function readSnapshotBytes(bytes: Buffer, file: string): Snapshot {
   let keysRead = false;
   const end = json.eachMember(start, (name, at) => {
     if (Object.hasOwn(doc, name)) throw new NotPiecewise("a member repeats");
+    if (!MEMBERS.has(name)) throw new NotPiecewise("a member no snapshot has");
     const long = json.at(at) === OPEN_BRACE && (name === "keys" || name === "aliases");
     let end: number;
     if (long && name === "keys") {
