@@ -129,10 +129,6 @@ export class SnapshotKeys implements Iterable<[string, SnapshotEntry]> {
     return this.entries();
   }
 
-  forEach(callback: (entry: SnapshotEntry, arn: string, keys: SnapshotKeys) => void): void {
-    for (const [arn, entry] of this.entries()) callback(entry, arn, this);
-  }
-
   #put(arn: string, slot: Slot): void {
     if (arn === this.#lastArn) {
       this.#lastArn = null;
