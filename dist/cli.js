@@ -5,12 +5,13 @@ import {
 } from "./chunks/chunk-HMYVGGHF.js";
 import {
   nodeDeps
-} from "./chunks/chunk-EDLU5EEW.js";
+} from "./chunks/chunk-BQLQTG4V.js";
 import "./chunks/chunk-MIVE57P5.js";
 import {
   AWS_TIMEOUT_HELP,
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
+  MAX_SHARDS,
   PARAMETER_HELP,
   SCOPES,
   SCOPE_HELP,
@@ -24,7 +25,7 @@ import {
   parseRoleTemplate,
   parseSarifCategory,
   parseTrailMaxPages
-} from "./chunks/chunk-XWNHLHR2.js";
+} from "./chunks/chunk-HG5NVLVJ.js";
 import {
   DEFAULT_TRAIL_MAX_PAGES,
   REGION_PATTERN,
@@ -3491,31 +3492,6 @@ var {
 // src/report/format-options.ts
 var FORMATS = ["text", "json", "sarif", "markdown", "github"];
 
-// src/facts/snapshot-schema.ts
-var ACCOUNT_ID = { type: "string", pattern: "^\\d{12}$", description: "a 12-digit account id" };
-var MAX_SHARDS = 256;
-var INVENTORY_PAIR = {
-  type: "object",
-  description: "an inventory pair: {account, region, name?, status: read|unavailable, reason?, keys, capturedAt}",
-  required: ["account", "region", "status", "keys", "capturedAt"],
-  additionalProperties: false,
-  properties: {
-    account: ACCOUNT_ID,
-    region: { type: "string", pattern: `^${REGION_PATTERN}$`, description: "a region name" },
-    name: { type: "string", description: "the account's name" },
-    status: { enum: ["read", "unavailable"], description: "read or unavailable" },
-    // Required exactly when unavailable: the loader checks it (snapshot.ts), as ajv's
-    // strict mode takes no `required` of a property declared outside its branch.
-    reason: { type: "string", minLength: 1, description: "why the pair could not be read" },
-    keys: { type: "integer", minimum: 0, description: "the number of keys listed (0 or more)" },
-    capturedAt: {
-      type: "string",
-      format: "date-time",
-      description: "an ISO 8601 date-time with a zone (2026-11-25T14:32:07Z)"
-    }
-  }
-};
-
 // src/config/inventory.ts
 var REGION = new RegExp(`^${REGION_PATTERN}$`);
 function parseRegions(text, what) {
@@ -3902,7 +3878,7 @@ async function main(argv, io, deps) {
     if (mistyped !== null) throw mistyped;
     const args = parseArgs(argv, deps.tool.version, io);
     if (args.command === "done") return 0;
-    const { runCommand } = await import("./chunks/command-run-BTPLH57U.js");
+    const { runCommand } = await import("./chunks/command-run-WOHR7UGV.js");
     return await runCommand(args, io, deps);
   } catch (error) {
     if (argv.length === 0 && error instanceof NoInputsError) {

@@ -18,7 +18,7 @@ import {
   truncate,
   utf8Length,
   withDefaultRegion
-} from "./chunks/chunk-W2QNV4TL.js";
+} from "./chunks/chunk-QEBVYEGK.js";
 import {
   describeGithubError,
   githubBudget,
@@ -29,14 +29,14 @@ import {
 import {
   nodeDeps,
   profileRegion
-} from "./chunks/chunk-EDLU5EEW.js";
+} from "./chunks/chunk-BQLQTG4V.js";
 import "./chunks/chunk-MIVE57P5.js";
 import {
   gitMergeBase
 } from "./chunks/chunk-NRC5HQYQ.js";
 import {
   run
-} from "./chunks/chunk-LZZWJO7A.js";
+} from "./chunks/chunk-FQF66HRS.js";
 import {
   DEFAULT_AWS_TIMEOUT_SECONDS,
   DEFAULT_MAX_FACTS_AGE_DAYS,
@@ -50,7 +50,7 @@ import {
   parseRoleTemplate,
   parseSarifCategory,
   parseTrailMaxPages
-} from "./chunks/chunk-XWNHLHR2.js";
+} from "./chunks/chunk-HG5NVLVJ.js";
 import "./chunks/chunk-WQV3XTXC.js";
 import {
   DEFAULT_TRAIL_MAX_PAGES,
